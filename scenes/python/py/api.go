@@ -1,0 +1,77 @@
+package py
+
+// This file declares the interpreter's exported API that the host builds on.
+// The declarations are the contract (see contract.go); the interpreter's
+// author fills in the bodies and may add to them, but does not change these
+// signatures without telling the host's author.
+
+import "errors"
+
+// ErrBlock, returned by a BuiltinFunc, suspends the calling thread (which
+// must have CanBlock() true). The host later calls Thread.SetOutcome with the
+// builtin call's result and runs the thread again with Thread.Run.
+var ErrBlock = errors.New("py: thread blocked")
+
+// Type is a Python type: the built-in types, exception classes, and the
+// host's native types (Future, Task, Queue...).
+type Type struct {
+	Name   string // __name__: "int", "CancelledError", "Future"
+	Module string // __module__: "builtins", "asyncio.exceptions", "asyncio.futures"
+	Base   *Type  // the base class; nil only for object
+	// New, when set, makes the type callable: Type(args...) returns New's
+	// value (for exception types the interpreter supplies a default).
+	New BuiltinFunc
+	// Attrs are class attributes read as Type.attr (rarely needed).
+	Attrs map[string]Value
+}
+
+// QualifiedName is the name CPython prints on a traceback's last line:
+// "ValueError" for builtins, "asyncio.exceptions.CancelledError" otherwise.
+func (t *Type) QualifiedName() string {
+	if t.Module == "" || t.Module == "builtins" {
+		return t.Name
+	}
+	return t.Module + "." + t.Name
+}
+
+// IsSubtypeOf reports whether t is base or derives from it.
+func (t *Type) IsSubtypeOf(base *Type) bool {
+	for c := t; c != nil; c = c.Base {
+		if c == base {
+			return true
+		}
+	}
+	return false
+}
+
+// TracebackEntry is one line of a traceback: where a frame was when the
+// exception passed through it.
+type TracebackEntry struct {
+	File     string
+	Line     int
+	Col      int
+	Function string // "<module>", "main", "worker"
+}
+
+// Exception is a Python exception instance. As a Go error it reads like the
+// last line of CPython's traceback ("ValueError: boom").
+type Exception struct {
+	Class           *Type
+	Args            Tuple
+	Cause           *Exception // raise ... from cause
+	Context         *Exception // the exception being handled when this was raised
+	SuppressContext bool
+	Traceback       []TracebackEntry // outermost first, as CPython prints
+	// Group holds an ExceptionGroup's members (BaseExceptionGroup.exceptions);
+	// Args[0] is then its message.
+	Group []*Exception
+	// Attrs holds extra attributes (StopIteration.value, ...).
+	Attrs map[string]Value
+}
+
+// Tuple is a Python tuple.
+type Tuple []Value
+
+// threadVM is the interpreter's per-thread state (frames, operand stacks,
+// the budget counters). The interpreter defines its fields.
+type threadVM struct{}
