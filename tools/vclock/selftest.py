@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Self-test of vclock's own rules. Plain asserts; exit 0 when all pass.
+
+    python3 tools/vclock/selftest.py
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VCLOCK = os.path.join(HERE, "vclock.py")
+
+
+def golden(src):
+    """Run src under vclock --golden; return (lines, exit status, stderr)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(textwrap.dedent(src))
+        path = f.name
+    try:
+        p = subprocess.run([sys.executable, VCLOCK, "--golden", path],
+                           capture_output=True, text=True, timeout=60)
+    finally:
+        os.unlink(path)
+    return p.stdout.splitlines(), p.returncode, p.stderr
+
+
+CASES = []
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+@case
+def timers_fire_fifo_at_equal_deadlines():
+    # Twelve timers due at the same instant (call_later and call_at mixed):
+    # heapq over equal floats alone would not keep this order.
+    out, rc, _ = golden("""
+        import asyncio
+        async def main():
+            loop = asyncio.get_running_loop()
+            done = loop.create_future()
+            for i in range(12):
+                if i % 3 == 0:
+                    loop.call_at(loop.time() + 1, print, i)
+                else:
+                    loop.call_later(1, print, i)
+            loop.call_later(1, done.set_result, None)
+            await done
+        asyncio.run(main())
+    """)
+    assert rc == 0, (rc, out)
+    assert out == ["1.000000|%d" % i for i in range(12)] + ["=exit 0"], out
+
+
+@case
+def select_zero_yields_to_runnable_worker():
+    # A coroutine spinning on sleep(0) must let the worker thread run.
+    out, rc, err = golden("""
+        import asyncio, time
+        flag = []
+        def worker():
+            time.sleep(0)
+            flag.append(1)
+        async def main():
+            loop = asyncio.get_running_loop()
+            fut = loop.run_in_executor(None, worker)
+            spins = 0
+            while not flag:
+                spins += 1
+                await asyncio.sleep(0)
+            await fut
+            print(spins, loop.time())
+        asyncio.run(main())
+    """)
+    assert rc == 0, (rc, out, err)
+    assert out == ["0.000000|2 0.0", "=exit 0"], out
+
+
+@case
+def loop_wakes_on_call_soon_threadsafe():
+    out, rc, err = golden("""
+        import asyncio, time
+        def worker():
+            time.sleep(1.5)
+            return "w"
+        async def main():
+            loop = asyncio.get_running_loop()
+            r = await loop.run_in_executor(None, worker)
+            print(r, loop.time())
+        asyncio.run(main())
+    """)
+    assert rc == 0, (rc, out, err)
+    assert out == ["1.500000|w 1.5", "=exit 0"], out
+
+
+@case
+def deadlock_is_reported():
+    out, rc, err = golden("""
+        import asyncio
+        async def main():
+            print("waiting")
+            await asyncio.get_running_loop().create_future()
+        asyncio.run(main())
+    """)
+    assert rc == 3, rc
+    assert out == ["0.000000|waiting", "=deadlock", "=exit 3"], out
+    assert err.startswith("deadlock: "), err
+
+
+@case
+def deadlock_between_threads_is_reported():
+    out, rc, err = golden("""
+        import concurrent.futures
+        f = concurrent.futures.Future()
+        f.result()
+    """)
+    assert rc == 3 and out == ["=deadlock", "=exit 3"], (rc, out)
+
+
+@case
+def time_sleep_on_the_loop_moves_loop_time():
+    out, rc, _ = golden("""
+        import asyncio, time
+        async def main():
+            loop = asyncio.get_running_loop()
+            loop.call_later(0.5, lambda: print("heartbeat", loop.time()))
+            time.sleep(2)
+            print("slept", loop.time(), time.monotonic(), time.time())
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+        asyncio.run(main())
+    """)
+    assert out == ["2.000000|slept 2.0 2.0 2.0", "2.000000|heartbeat 2.0", "=exit 0"], out
+    assert rc == 0
+
+
+@case
+def budget_stops_an_endless_scene():
+    out, rc, _ = golden("""
+        import asyncio
+        async def main():
+            while True:
+                await asyncio.sleep(1000)
+        asyncio.run(main())
+    """)
+    assert rc == 3 and out == ["=budget", "=exit 3"], (rc, out)
+
+
+@case
+def uncaught_error_and_partial_line():
+    out, rc, err = golden("""
+        import asyncio
+        async def main():
+            await asyncio.sleep(0.25)
+            print("half", end="")
+            raise KeyError("x")
+        asyncio.run(main())
+    """)
+    assert rc == 1, rc
+    assert out == ["0.250000|half", "=noeol", "=error KeyError: 'x'", "=exit 1"], out
+    assert "Traceback (most recent call last):" in err and "vclock.py" not in err, err
+
+
+@case
+def workers_joined_at_exit():
+    # An executor never shut down: CPython's exit hook joins its worker,
+    # which prints after the main code is done.
+    out, rc, _ = golden("""
+        import time, concurrent.futures
+        ex = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        ex.submit(lambda: (time.sleep(3), print("late", time.monotonic())))
+        print("main done")
+    """)
+    assert rc == 0
+    assert out == ["0.000000|main done", "3.000000|late 3.0", "=exit 0"], out
+
+
+@case
+def thread_fifo_and_creator_keeps_baton():
+    out, rc, _ = golden("""
+        import time, concurrent.futures
+        ex = concurrent.futures.ThreadPoolExecutor(max_workers=3)
+        fs = [ex.submit(print, "job", i) for i in range(3)]
+        print("submitted")
+        time.sleep(0)
+        print("main again")
+        concurrent.futures.wait(fs)
+        ex.shutdown()
+    """)
+    assert out == ["0.000000|submitted", "0.000000|job 0", "0.000000|job 1",
+                   "0.000000|job 2", "0.000000|main again", "=exit 0"], out
+
+
+@case
+def default_executor_has_eight_workers():
+    out, rc, _ = golden("""
+        import asyncio, time
+        async def main():
+            loop = asyncio.get_running_loop()
+            await asyncio.gather(*[loop.run_in_executor(None, time.sleep, 1) for _ in range(9)])
+            print(loop.time())
+        asyncio.run(main())
+    """)
+    assert out == ["2.000000|2.0", "=exit 0"], out
+
+
+def main():
+    failed = 0
+    for fn in CASES:
+        try:
+            fn()
+            print("ok   %s" % fn.__name__)
+        except AssertionError as e:
+            failed += 1
+            print("FAIL %s: %s" % (fn.__name__, e))
+    print("%d passed, %d failed" % (len(CASES) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
