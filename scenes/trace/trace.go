@@ -1,0 +1,422 @@
+// Package trace defines the events a scene's run produces, in order: every
+// change a learner could see, from a task being created to a line printed.
+// The engine appends them, the CLI prints them as JSON lines, the playground
+// replays them. The JSON form is stable: tests, the CLI and the page agree
+// on it.
+//
+// # Objects
+//
+// Everything an event touches has an object id (ID), unique in one run and
+// never reused: tasks, futures, handles (callbacks in the ready queue and
+// timers), threads, executor jobs, queues, locks, events. An object's first
+// event is its creation (task.new, future.new, handle.new, timer.new,
+// thread.new, job.new, sync.new), which gives its name in Text. Ids are
+// small integers counted from 1; 0 means "none".
+//
+// # The JSON form
+//
+// One event per line, fields in this order, zero-valued fields omitted
+// except seq, t and kind:
+//
+//	{"seq":0,"t":0,"kind":"loop.start","thread":1,"concept":"event-loop"}
+//	{"seq":1,"t":0,"kind":"task.new","id":2,"thread":1,"line":12,"col":5,"concept":"task","text":"Task-1","label":"main()"}
+//	{"seq":2,"t":0,"kind":"handle.new","id":3,"ref":2,"thread":1,"concept":"ready-queue","text":"Task-1.__step"}
+//	{"seq":3,"t":0,"kind":"handle.run","id":3,"ref":2,"thread":1,"concept":"event-loop"}
+//	{"seq":4,"t":0,"kind":"task.step","id":2,"thread":1,"line":3,"col":5,"concept":"coroutine"}
+//	{"seq":5,"t":0,"kind":"print","thread":1,"line":4,"col":5,"concept":"print","text":"hello\n"}
+//	{"seq":6,"t":0,"kind":"future.new","id":4,"thread":1,"line":5,"col":11,"concept":"sleep","text":"sleep(1)"}
+//	{"seq":7,"t":0,"kind":"timer.new","id":5,"ref":4,"thread":1,"concept":"timer","text":"futures._set_result_unless_cancelled","num":1}
+//	{"seq":8,"t":0,"kind":"task.suspend","id":2,"ref":4,"thread":1,"line":5,"col":11,"concept":"await"}
+//
+// Fields: seq (index in the trace, from 0), t (virtual seconds since the
+// start), kind (see Kind), id (the object the event is about), ref (a
+// second object: the future a task waits on, the task a handle steps, the
+// future a timer resolves), thread (the thread it happened on), line and
+// col (1-based source position, when there is one), concept (the notes
+// section it belongs to, see Concept), text (a name, printed text, an
+// exception's last line), label (a secondary description), num (a number:
+// a timer's deadline, a select timeout, a queue's size).
+package trace
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Kind is the kind of an event.
+type Kind uint8
+
+// The event kinds. The comment after each gives its JSON name and what the
+// fields mean for it.
+const (
+	KindInvalid Kind = iota
+
+	LoopStart // loop.start: the event loop starts running (asyncio.run)
+	LoopPhase // loop.phase: _run_once enters a phase; text: "select", "timers", "ready"; num: select timeout (-1: none) or the number of ready handles
+	LoopStop  // loop.stop: the loop stops and closes
+	ClockJump // clock: the virtual clock jumps forward to t; num: the previous time
+
+	TaskNew     // task.new: a task is created; text: its name; label: its coroutine ("main()")
+	TaskStep    // task.step: a step of the task starts (its coroutine resumes); line/col: where it resumes
+	TaskSuspend // task.suspend: the step ends at an await; ref: the future awaited (0 for a bare yield)
+	TaskDone    // task.done: the coroutine finished; text: "result", "exception" or "cancelled"; label: the result's repr or the exception
+	TaskCancel  // task.cancel: cancel() was requested; label: the message
+	TaskRename  // task.rename: set_name; text: the new name
+
+	FutureNew       // future.new: a future is created; text: what it is for ("sleep(1)", "gather", "create_future()")
+	FutureResult    // future.result: set_result; label: repr of the result
+	FutureException // future.exception: set_exception; label: the exception's last line
+	FutureCancelled // future.cancelled: cancelled; label: the message
+	FutureCallback  // future.callback: add_done_callback; ref: the callback's target object if any; text: the callback's name
+
+	HandleNew    // handle.new: a callback joins the ready queue (call_soon); ref: the task or future it serves; text: what it calls
+	HandleRun    // handle.run: the loop takes the handle off the ready queue and runs it
+	HandleCancel // handle.cancel: a handle is cancelled (it stays queued and is skipped)
+	HandleSkip   // handle.skip: the loop pops a cancelled handle without running it
+
+	TimerNew    // timer.new: call_later/call_at arms a timer; num: its deadline; ref: what it serves; text: what it calls
+	TimerDue    // timer.due: the deadline has passed; the timer moves to the ready queue's tail
+	TimerCancel // timer.cancel: the timer is cancelled before it was due
+
+	ThreadNew   // thread.new: a thread is created; text: its name
+	ThreadBlock // thread.block: a thread blocks; text: why ("time.sleep(2)", "lock", "select", "result()"); num: deadline or -1
+	ThreadWake  // thread.wake: a blocked thread runs again
+	ThreadEnd   // thread.end: a thread finishes
+
+	JobNew   // job.new: an executor job is queued; text: the function's name; ref: the executor future
+	JobStart // job.start: a worker thread takes the job; ref: the worker thread
+	JobDone  // job.done: the job finished; text: "result" or "exception"
+
+	SyncNew  // sync.new: a queue, lock, event, semaphore or condition is created; text: its kind
+	SyncWait // sync.wait: a task waits on it; ref: the waiting task; label: why ("get", "put", "acquire", "wait")
+	SyncWake // sync.wake: a waiter is woken; ref: the waiter's future
+	SyncOp   // sync.op: a change of its state; text: "put", "get", "set", "clear", "acquire", "release"; num: size or count after
+
+	Print    // print: text written to stdout
+	Raise    // raise: an exception is raised; text: its last line
+	Uncaught // uncaught: the scene ends with this exception; text: its last line
+	Stopped  // stopped: the engine stopped the scene (budget, deadlock); text: the message
+	SocketOp // socket: virtual network activity; text: "listen", "connect", "send", "recv", "close"; num: bytes
+	Depends  // depends: a FastAPI dependency is resolved, cached, or torn down; text: the dependency; label: "call", "cached", "teardown"
+	Request  // request: a request enters or leaves the app; text: "GET /items"; label: "start" or the status code
+
+	numKinds
+)
+
+var kindNames = [...]string{
+	KindInvalid:     "invalid",
+	LoopStart:       "loop.start",
+	LoopPhase:       "loop.phase",
+	LoopStop:        "loop.stop",
+	ClockJump:       "clock",
+	TaskNew:         "task.new",
+	TaskStep:        "task.step",
+	TaskSuspend:     "task.suspend",
+	TaskDone:        "task.done",
+	TaskCancel:      "task.cancel",
+	TaskRename:      "task.rename",
+	FutureNew:       "future.new",
+	FutureResult:    "future.result",
+	FutureException: "future.exception",
+	FutureCancelled: "future.cancelled",
+	FutureCallback:  "future.callback",
+	HandleNew:       "handle.new",
+	HandleRun:       "handle.run",
+	HandleCancel:    "handle.cancel",
+	HandleSkip:      "handle.skip",
+	TimerNew:        "timer.new",
+	TimerDue:        "timer.due",
+	TimerCancel:     "timer.cancel",
+	ThreadNew:       "thread.new",
+	ThreadBlock:     "thread.block",
+	ThreadWake:      "thread.wake",
+	ThreadEnd:       "thread.end",
+	JobNew:          "job.new",
+	JobStart:        "job.start",
+	JobDone:         "job.done",
+	SyncNew:         "sync.new",
+	SyncWait:        "sync.wait",
+	SyncWake:        "sync.wake",
+	SyncOp:          "sync.op",
+	Print:           "print",
+	Raise:           "raise",
+	Uncaught:        "uncaught",
+	Stopped:         "stopped",
+	SocketOp:        "socket",
+	Depends:         "depends",
+	Request:         "request",
+}
+
+// String returns the kind's JSON name.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// ParseKind returns the kind with the given JSON name.
+func ParseKind(s string) (Kind, bool) {
+	for k, n := range kindNames {
+		if n == s && k != int(KindInvalid) {
+			return Kind(k), true
+		}
+	}
+	return KindInvalid, false
+}
+
+// Concept names the section of a scene's notes an event belongs to. The
+// notes files use these names as section ids.
+type Concept uint8
+
+// The concepts, in the order a course meets them.
+const (
+	NoConcept Concept = iota
+	ConceptEventLoop
+	ConceptReadyQueue
+	ConceptCoroutine
+	ConceptAwait
+	ConceptTask
+	ConceptFuture
+	ConceptCallback
+	ConceptTimer
+	ConceptSleep
+	ConceptGather
+	ConceptWait
+	ConceptTimeout
+	ConceptShield
+	ConceptTaskGroup
+	ConceptCancel
+	ConceptQueue
+	ConceptEvent
+	ConceptLock
+	ConceptSemaphore
+	ConceptCondition
+	ConceptThread
+	ConceptExecutor
+	ConceptBlocking
+	ConceptException
+	ConceptPrint
+	ConceptStream
+	ConceptDepends
+	ConceptRequest
+	numConcepts
+)
+
+var conceptNames = [...]string{
+	NoConcept:         "",
+	ConceptEventLoop:  "event-loop",
+	ConceptReadyQueue: "ready-queue",
+	ConceptCoroutine:  "coroutine",
+	ConceptAwait:      "await",
+	ConceptTask:       "task",
+	ConceptFuture:     "future",
+	ConceptCallback:   "callback",
+	ConceptTimer:      "timer",
+	ConceptSleep:      "sleep",
+	ConceptGather:     "gather",
+	ConceptWait:       "wait",
+	ConceptTimeout:    "timeout",
+	ConceptShield:     "shield",
+	ConceptTaskGroup:  "taskgroup",
+	ConceptCancel:     "cancel",
+	ConceptQueue:      "queue",
+	ConceptEvent:      "event",
+	ConceptLock:       "lock",
+	ConceptSemaphore:  "semaphore",
+	ConceptCondition:  "condition",
+	ConceptThread:     "thread",
+	ConceptExecutor:   "executor",
+	ConceptBlocking:   "blocking",
+	ConceptException:  "exception",
+	ConceptPrint:      "print",
+	ConceptStream:     "stream",
+	ConceptDepends:    "depends",
+	ConceptRequest:    "request",
+}
+
+// String returns the concept's tag, as the notes' section ids spell it.
+func (c Concept) String() string {
+	if int(c) < len(conceptNames) {
+		return conceptNames[c]
+	}
+	return "concept(" + strconv.Itoa(int(c)) + ")"
+}
+
+// Concepts returns every concept tag, in course order.
+func Concepts() []Concept {
+	cs := make([]Concept, 0, numConcepts-1)
+	for c := NoConcept + 1; c < numConcepts; c++ {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// ParseConcept returns the concept with the given tag.
+func ParseConcept(s string) (Concept, bool) {
+	for c, n := range conceptNames {
+		if n == s && c != int(NoConcept) {
+			return Concept(c), true
+		}
+	}
+	return NoConcept, false
+}
+
+// Event is one change in a scene's run. See the package doc for the
+// meaning of each field per kind.
+type Event struct {
+	Time    float64 // virtual seconds since the start
+	Seq     int32   // index in the trace
+	Kind    Kind
+	Concept Concept
+	ID      int32 // the object the event is about
+	Ref     int32 // a second object
+	Thread  int32 // the thread it happened on (the main thread is the first thread created)
+	Line    int32 // 1-based source line, 0 if none
+	Col     int32 // 1-based source column, 0 if none
+	Num     float64
+	Text    string
+	Label   string
+}
+
+// AppendJSON appends the event's JSON form (no newline) to b.
+func (e *Event) AppendJSON(b []byte) []byte {
+	b = append(b, `{"seq":`...)
+	b = strconv.AppendInt(b, int64(e.Seq), 10)
+	b = append(b, `,"t":`...)
+	b = appendFloat(b, e.Time)
+	b = append(b, `,"kind":"`...)
+	b = append(b, e.Kind.String()...)
+	b = append(b, '"')
+	b = appendInt(b, `,"id":`, e.ID)
+	b = appendInt(b, `,"ref":`, e.Ref)
+	b = appendInt(b, `,"thread":`, e.Thread)
+	b = appendInt(b, `,"line":`, e.Line)
+	b = appendInt(b, `,"col":`, e.Col)
+	if e.Concept != NoConcept {
+		b = append(b, `,"concept":"`...)
+		b = append(b, e.Concept.String()...)
+		b = append(b, '"')
+	}
+	if e.Text != "" {
+		b = append(b, `,"text":`...)
+		b = AppendString(b, e.Text)
+	}
+	if e.Label != "" {
+		b = append(b, `,"label":`...)
+		b = AppendString(b, e.Label)
+	}
+	if e.Num != 0 {
+		b = append(b, `,"num":`...)
+		b = appendFloat(b, e.Num)
+	}
+	return append(b, '}')
+}
+
+func appendInt(b []byte, key string, v int32) []byte {
+	if v == 0 {
+		return b
+	}
+	b = append(b, key...)
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// appendFloat writes f as a JSON number: the shortest form that reads back
+// exactly; NaN and infinities, which JSON cannot hold, as null.
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, "null"...)
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.AppendInt(b, int64(f), 10)
+	}
+	return strconv.AppendFloat(b, f, 'g', -1, 64)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// AppendString appends s as a JSON string literal, escaping what JSON
+// requires and replacing invalid UTF-8 with U+FFFD.
+func AppendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// String returns the event's JSON form.
+func (e Event) String() string { return string(e.AppendJSON(nil)) }
+
+// Trace is a scene's events in order.
+type Trace struct {
+	Events []Event
+}
+
+// Add appends an event, setting its sequence number, and returns it.
+func (tr *Trace) Add(e Event) *Event {
+	e.Seq = int32(len(tr.Events))
+	tr.Events = append(tr.Events, e)
+	return &tr.Events[len(tr.Events)-1]
+}
+
+// Len returns the number of events.
+func (tr *Trace) Len() int { return len(tr.Events) }
+
+// Validate checks the trace's invariants: sequence numbers count from 0,
+// time never goes backwards, every kind and concept is known.
+func (tr *Trace) Validate() error {
+	last := 0.0
+	for i := range tr.Events {
+		e := &tr.Events[i]
+		if int(e.Seq) != i {
+			return fmt.Errorf("event %d: seq is %d", i, e.Seq)
+		}
+		if e.Kind == KindInvalid || e.Kind >= numKinds {
+			return fmt.Errorf("event %d: invalid kind %d", i, e.Kind)
+		}
+		if e.Concept >= numConcepts {
+			return fmt.Errorf("event %d: invalid concept %d", i, e.Concept)
+		}
+		if e.Time < last {
+			return fmt.Errorf("event %d (%s): time goes back from %g to %g", i, e.Kind, last, e.Time)
+		}
+		last = e.Time
+	}
+	return nil
+}
