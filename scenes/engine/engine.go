@@ -1,0 +1,76 @@
+// Package engine is the one entry to loopscope's simulation: it parses a
+// scene, checks it against the supported subset, compiles it, and runs it
+// in virtual time as CPython's asyncio would, returning what the scene
+// printed and, on request, the trace of every event. The CLI, the page and
+// the tests all call Run.
+package engine
+
+import (
+	"fmt"
+
+	"loopscope/scenes/trace"
+)
+
+// Exit statuses, as the CLI reports them.
+const (
+	ExitOK       = 0  // the scene ran to its end
+	ExitUncaught = 1  // the scene ended with an uncaught exception, as CPython would
+	ExitRefused  = 2  // the scene is not Python, or not in the supported subset
+	ExitStopped  = 3  // a budget ran out, or the scene deadlocked
+	ExitInternal = 70 // a bug in loopscope (reported with the scene's position)
+)
+
+// Budgets bound a run. A zero field takes its default.
+type Budgets struct {
+	MaxSteps       int64   // bytecode instructions (default 50,000,000)
+	MaxVirtualTime float64 // seconds of virtual time (default 100,000)
+	MaxEvents      int     // trace events (default 5,000,000)
+	MaxMemory      int64   // bytes of heap (default 1 GiB)
+	MaxDepth       int     // Python call depth before RecursionError (default 1000)
+}
+
+// Options configure a run.
+type Options struct {
+	Filename string // the name errors and tracebacks show ("scene.py")
+	Trace    bool   // record the trace
+	Budgets  Budgets
+}
+
+// Line is one line of the scene's standard output, with the virtual time at
+// which its newline was written.
+type Line struct {
+	Time float64
+	Text string
+}
+
+// Error is why a scene was refused or stopped.
+type Error struct {
+	Kind string // "syntax" (refused before running), "budget", "deadlock", "internal"
+	File string
+	Line int // 1-based; 0 when unknown
+	Col  int // 1-based; 0 when unknown
+	Msg  string
+}
+
+// Error returns "file:line:col: msg", leaving out what is unknown.
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	default:
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Stdout    string       // exactly what python3 would print on stdout
+	Lines     []Line       // Stdout split into timed lines (a final line without newline included)
+	Stderr    string       // the traceback of an uncaught exception, or the error message
+	ExitCode  int          // one of the Exit constants
+	Err       *Error       // set for ExitRefused, ExitStopped and ExitInternal
+	Trace     *trace.Trace // nil unless Options.Trace
+	FinalTime float64      // the virtual clock at the end
+}
