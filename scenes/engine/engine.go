@@ -74,3 +74,11 @@ type Result struct {
 	Trace     *trace.Trace // nil unless Options.Trace
 	FinalTime float64      // the virtual clock at the end
 }
+
+// Run parses, checks, compiles and runs a scene.
+func Run(src []byte, opts Options) *Result {
+	if opts.Filename == "" {
+		opts.Filename = "scene.py"
+	}
+	return run(src, opts)
+}
