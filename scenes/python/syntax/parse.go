@@ -1,0 +1,1641 @@
+package syntax
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Parse parses a scene file. On success it returns the file's syntax tree;
+// otherwise it returns a *Error for the first problem found, either a
+// syntax error (worded as CPython words it, where CPython has a message) or
+// a construct outside the scene subset.
+func Parse(filename string, src []byte) (f *File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if b, ok := r.(bailout); ok {
+				f, err = nil, b.err
+				return
+			}
+			f, err = nil, &Error{File: filename, Pos: Position{1, 1}, Msg: fmt.Sprintf("internal error: %v", r)}
+		}
+	}()
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		src = src[3:] // UTF-8 byte order mark
+	}
+	p := newParser(filename, src, Position{1, 1}, false)
+	f = &File{Path: filename}
+	for p.tok.kind != EOF {
+		f.Stmts = p.parseStmt(f.Stmts)
+	}
+	return f, nil
+}
+
+// ParseExpr parses a single expression, as in an f-string field or a test.
+func ParseExpr(filename string, src []byte) (x Expr, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if b, ok := r.(bailout); ok {
+				x, err = nil, b.err
+				return
+			}
+			x, err = nil, &Error{File: filename, Pos: Position{1, 1}, Msg: fmt.Sprintf("internal error: %v", r)}
+		}
+	}()
+	p := newParser(filename, src, Position{1, 1}, true)
+	x = p.parseTestListStarExpr()
+	if p.tok.kind != EOF {
+		p.syntaxError()
+	}
+	return x, nil
+}
+
+type parser struct {
+	file    string
+	sc      *scanner
+	tok     token   // current token
+	ahead   []token // tokens peeked beyond tok
+	prevEnd Position
+	fdepth  int // f-string nesting depth
+
+}
+
+func newParser(file string, src []byte, pos Position, nested bool) *parser {
+	p := &parser{file: file, sc: newScanner(file, src, pos, nested)}
+	p.tok = p.sc.next()
+	return p
+}
+
+// next advances to the next token.
+func (p *parser) next() {
+	p.prevEnd = p.tok.end
+	if len(p.ahead) > 0 {
+		p.tok = p.ahead[0]
+		p.ahead = p.ahead[1:]
+		return
+	}
+	p.tok = p.sc.next()
+}
+
+// peek returns the n-th token after the current one (n >= 1).
+func (p *parser) peek(n int) token {
+	for len(p.ahead) < n {
+		if k := len(p.ahead); k > 0 && p.ahead[k-1].kind == EOF {
+			return p.ahead[k-1]
+		}
+		if len(p.ahead) == 0 && p.tok.kind == EOF {
+			return p.tok
+		}
+		p.ahead = append(p.ahead, p.sc.next())
+	}
+	return p.ahead[n-1]
+}
+
+func (p *parser) errorf(pos Position, format string, args ...interface{}) {
+	panic(bailout{&Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}})
+}
+
+// syntaxError reports CPython's generic "invalid syntax" at the current
+// token, or, as CPython does, an earlier unclosed bracket instead.
+func (p *parser) syntaxError() {
+	t := p.tok
+	if b := t.bracket; b.IsValid() && b.Line < t.pos.Line && !p.sc.nested() {
+		p.errorf(b, "'%s' was never closed", p.bracketChar(b))
+	}
+	switch t.kind {
+	case INDENT:
+		p.errorf(Position{t.pos.Line, max(t.pos.Col-1, 1)}, "unexpected indent")
+	case OUTDENT:
+		p.errorf(t.pos, "unexpected unindent")
+	case EOF:
+		if p.sc.nested() {
+			p.errorf(t.pos, "f-string: invalid syntax")
+		}
+		p.errorf(t.pos, "unexpected EOF while parsing")
+	}
+	p.errorf(t.pos, "invalid syntax")
+}
+
+func (p *parser) bracketChar(b Position) string {
+	for _, ob := range p.sc.brack {
+		if ob.pos == b {
+			return string(ob.ch)
+		}
+	}
+	return "("
+}
+
+// expect consumes a token of kind k or fails with CPython's wording.
+func (p *parser) expect(k Token) Position {
+	if p.tok.kind != k {
+		switch k {
+		case COLON, RPAREN, RBRACK, RBRACE, IN, EQ, IMPORT, LPAREN:
+			if k == COLON || p.tok.kind == NEWLINE || p.tok.kind == EOF {
+				if b := p.tok.bracket; b.IsValid() && b.Line < p.tok.pos.Line {
+					p.syntaxError()
+				}
+				p.errorf(p.prevEnd, "expected %#v", k)
+			}
+		}
+		p.syntaxError()
+	}
+	pos := p.tok.pos
+	p.next()
+	return pos
+}
+
+func (p *parser) ident() *Ident {
+	if p.tok.kind != IDENT {
+		p.syntaxError()
+	}
+	id := &Ident{NamePos: p.tok.pos, Name: p.tok.value.(string)}
+	p.next()
+	return id
+}
+
+// ---- statements ----
+
+func (p *parser) parseStmt(out []Stmt) []Stmt {
+	switch p.tok.kind {
+	case NEWLINE:
+		p.next()
+		return out
+	case INDENT:
+		p.syntaxError()
+	case DEF:
+		return append(out, p.parseDef(nil))
+	case ASYNC:
+		switch p.peek(1).kind {
+		case DEF:
+			return append(out, p.parseDef(nil))
+		case FOR:
+			return append(out, p.parseFor())
+		case WITH:
+			return append(out, p.parseWith())
+		}
+		p.next()
+		p.syntaxError()
+	case AT:
+		return append(out, p.parseDecorated())
+	case IF:
+		return append(out, p.parseIf())
+	case WHILE:
+		return append(out, p.parseWhile())
+	case FOR:
+		return append(out, p.parseFor())
+	case TRY:
+		return append(out, p.parseTry())
+	case WITH:
+		return append(out, p.parseWith())
+	case CLASS:
+		p.errorf(p.tok.pos, "class definitions are not supported in scenes")
+	case IDENT:
+		if p.tok.value == "match" && p.isMatchStmt() {
+			p.errorf(p.tok.pos, "match statements are not supported in scenes")
+		}
+	case ELSE, ELIF, EXCEPT, FINALLY:
+		p.errorf(p.tok.pos, "invalid syntax")
+	}
+	return p.parseSimpleStmt(out)
+}
+
+// isMatchStmt reports whether a line starting with the soft keyword match
+// is a match statement: "match SUBJECT:" followed by a newline.
+func (p *parser) isMatchStmt() bool {
+	switch p.peek(1).kind {
+	case IDENT, INT, FLOAT, STRING, BYTES, FSTRING, LBRACK, LBRACE, LPAREN, MINUS, TRUE, FALSE, NONE, STAR, NOT, TILDE, AWAIT, LAMBDA:
+	default:
+		return false
+	}
+	for i := 1; i < 500; i++ {
+		switch t := p.peek(i); t.kind {
+		case NEWLINE, EOF:
+			return p.peek(i-1).kind == COLON
+		case EQ, SEMI:
+			return false
+		}
+	}
+	return false
+}
+
+// parseSimpleStmt parses small statements separated by ';' up to NEWLINE.
+func (p *parser) parseSimpleStmt(out []Stmt) []Stmt {
+	for {
+		out = append(out, p.parseSmallStmt())
+		if p.tok.kind != SEMI {
+			break
+		}
+		p.next()
+		if p.tok.kind == NEWLINE || p.tok.kind == EOF {
+			break
+		}
+	}
+	switch p.tok.kind {
+	case NEWLINE:
+		p.next()
+	case EOF:
+	default:
+		p.syntaxError()
+	}
+	return out
+}
+
+func (p *parser) parseSmallStmt() Stmt {
+	pos := p.tok.pos
+	switch p.tok.kind {
+	case PASS:
+		p.next()
+		return &PassStmt{pos}
+	case BREAK:
+		p.next()
+		return &BreakStmt{pos}
+	case CONTINUE:
+		p.next()
+		return &ContinueStmt{pos}
+	case RETURN:
+		p.next()
+		s := &ReturnStmt{Return: pos}
+		if !p.atStmtEnd() {
+			s.Result = p.parseTestListStarExpr()
+		}
+		return s
+	case RAISE:
+		p.next()
+		s := &RaiseStmt{Raise: pos}
+		if !p.atStmtEnd() {
+			s.X = p.parseTest()
+			if p.tok.kind == FROM {
+				p.next()
+				s.Cause = p.parseTest()
+			}
+		}
+		return s
+	case GLOBAL, NONLOCAL:
+		kind := p.tok.kind
+		p.next()
+		var names []*Ident
+		for {
+			names = append(names, p.ident())
+			if p.tok.kind != COMMA {
+				break
+			}
+			p.next()
+		}
+		if kind == GLOBAL {
+			return &GlobalStmt{Global: pos, Names: names}
+		}
+		return &NonlocalStmt{Nonlocal: pos, Names: names}
+	case DEL:
+		p.next()
+		s := &DelStmt{Del: pos}
+		for {
+			x := p.parseBitOr()
+			p.checkTarget(x, "delete", false)
+			s.Targets = append(s.Targets, x)
+			if p.tok.kind != COMMA {
+				break
+			}
+			p.next()
+			if p.atStmtEnd() {
+				break
+			}
+		}
+		return s
+	case ASSERT:
+		p.next()
+		s := &AssertStmt{Assert: pos, Cond: p.parseTest()}
+		if p.tok.kind == COMMA {
+			p.next()
+			s.Msg = p.parseTest()
+		}
+		return s
+	case IMPORT:
+		return p.parseImport()
+	case FROM:
+		return p.parseFromImport()
+	}
+	return p.parseExprStmt()
+}
+
+// atStmtEnd reports whether the current token ends a small statement.
+func (p *parser) atStmtEnd() bool {
+	switch p.tok.kind {
+	case NEWLINE, SEMI, EOF:
+		return true
+	}
+	return false
+}
+
+func (p *parser) parseImport() Stmt {
+	s := &ImportStmt{Import: p.expect(IMPORT)}
+	for {
+		n := &ImportName{Path: p.dottedName()}
+		if p.tok.kind == AS {
+			p.next()
+			n.AsName = p.ident()
+		}
+		s.Names = append(s.Names, n)
+		if p.tok.kind != COMMA {
+			break
+		}
+		p.next()
+	}
+	return s
+}
+
+func (p *parser) dottedName() []*Ident {
+	path := []*Ident{p.ident()}
+	for p.tok.kind == DOT {
+		p.next()
+		path = append(path, p.ident())
+	}
+	return path
+}
+
+func (p *parser) parseFromImport() Stmt {
+	s := &FromImportStmt{From: p.expect(FROM)}
+	if p.tok.kind == DOT || p.tok.kind == ELLIPSIS {
+		p.errorf(p.tok.pos, "relative imports are not supported in scenes")
+	}
+	s.Module = p.dottedName()
+	s.Import = p.expect(IMPORT)
+	if p.tok.kind == STAR {
+		p.errorf(p.tok.pos, "'from %s import *' is not supported in scenes", dotted(s.Module))
+	}
+	paren := p.tok.kind == LPAREN
+	if paren {
+		p.next()
+	}
+	for {
+		n := &ImportName{Path: []*Ident{p.ident()}}
+		if p.tok.kind == AS {
+			p.next()
+			n.AsName = p.ident()
+		}
+		s.Names = append(s.Names, n)
+		if p.tok.kind != COMMA {
+			break
+		}
+		p.next()
+		if paren && p.tok.kind == RPAREN {
+			break
+		}
+		if !paren && p.atStmtEnd() {
+			p.errorf(p.prevEnd.add(-1), "trailing comma not allowed without surrounding parentheses")
+		}
+	}
+	if paren {
+		s.Rparen = p.expect(RPAREN)
+	}
+	return s
+}
+
+func dotted(path []*Ident) string {
+	var names []string
+	for _, id := range path {
+		names = append(names, id.Name)
+	}
+	return strings.Join(names, ".")
+}
+
+var augOps = map[Token]bool{
+	PLUS_EQ: true, MINUS_EQ: true, STAR_EQ: true, SLASH_EQ: true, SLASHSLASH_EQ: true,
+	PERCENT_EQ: true, STARSTAR_EQ: true, AT_EQ: true, AMP_EQ: true, PIPE_EQ: true,
+	CIRCUMFLEX_EQ: true, LTLT_EQ: true, GTGT_EQ: true,
+}
+
+func (p *parser) parseExprStmt() Stmt {
+	var x Expr
+	if p.tok.kind == YIELD {
+		x = p.parseYield()
+	} else {
+		x = p.parseTestListStarExpr()
+	}
+	switch k := p.tok.kind; {
+	case k == EQ:
+		s := &AssignStmt{}
+		for p.tok.kind == EQ {
+			p.checkTarget(x, "assign", len(s.Targets) == 0)
+			s.Targets = append(s.Targets, x)
+			s.EqPos = append(s.EqPos, p.tok.pos)
+			p.next()
+			if p.tok.kind == YIELD {
+				x = p.parseYield()
+			} else {
+				x = p.parseTestListStarExpr()
+			}
+		}
+		if st, ok := x.(*StarredExpr); ok {
+			p.errorf(st.OpPos, "can't use starred expression here")
+		}
+		s.Value = x
+		return s
+	case augOps[k]:
+		switch x.(type) {
+		case *Ident, *DotExpr, *IndexExpr, *SliceExpr:
+		case *TupleExpr:
+			p.errorf(x.Pos(), "'tuple' is an illegal expression for augmented assignment")
+		case *ListExpr:
+			p.errorf(x.Pos(), "'list' is an illegal expression for augmented assignment")
+		default:
+			p.errorf(x.Pos(), "'%s' is an illegal expression for augmented assignment", describe(x))
+		}
+		s := &AugAssignStmt{Target: x, OpPos: p.tok.pos, Op: k}
+		p.next()
+		if p.tok.kind == YIELD {
+			s.Value = p.parseYield()
+		} else {
+			s.Value = p.parseTestList()
+		}
+		return s
+	case k == COLON:
+		id, ok := x.(*Ident)
+		if !ok {
+			switch x.(type) {
+			case *TupleExpr:
+				p.errorf(x.Pos(), "only single target (not tuple) can be annotated")
+			case *ListExpr:
+				p.errorf(x.Pos(), "only single target (not list) can be annotated")
+			case *DotExpr, *IndexExpr, *SliceExpr, *ParenExpr:
+				p.errorf(x.Pos(), "only plain names can be annotated in scenes")
+			}
+			p.errorf(x.Pos(), "illegal target for annotation")
+		}
+		s := &AnnAssignStmt{Target: id, Colon: p.tok.pos}
+		p.next()
+		s.Annotation = p.parseTest()
+		if p.tok.kind == EQ {
+			p.next()
+			if p.tok.kind == YIELD {
+				s.Value = p.parseYield()
+			} else {
+				s.Value = p.parseTestListStarExpr()
+			}
+		}
+		return s
+	}
+	if id, ok := x.(*Ident); ok && (id.Name == "print" || id.Name == "exec") {
+		switch p.tok.kind {
+		case STRING, FSTRING, BYTES, IDENT, INT, FLOAT, TRUE, FALSE, NONE:
+			p.errorf(id.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", id.Name, id.Name)
+		}
+	}
+	if st, ok := x.(*StarredExpr); ok {
+		p.errorf(st.OpPos, "can't use starred expression here")
+	}
+	return &ExprStmt{X: x}
+}
+
+// describe names an expression the way CPython's error messages do.
+func describe(x Expr) string {
+	switch x := x.(type) {
+	case *CallExpr:
+		return "function call"
+	case *Literal:
+		switch x.Token {
+		case TRUE, FALSE, NONE:
+			return x.Token.String()
+		case ELLIPSIS:
+			return "ellipsis"
+		}
+		return "literal"
+	case *FString:
+		return "f-string expression"
+	case *CompareExpr:
+		return "comparison"
+	case *LambdaExpr:
+		return "lambda"
+	case *CondExpr:
+		return "conditional expression"
+	case *AwaitExpr:
+		return "await expression"
+	case *YieldExpr:
+		return "yield expression"
+	case *Comprehension:
+		switch x.Kind {
+		case ListComp:
+			return "list comprehension"
+		case SetComp:
+			return "set comprehension"
+		case DictComp:
+			return "dict comprehension"
+		}
+		return "generator expression"
+	case *DictExpr:
+		return "dict literal"
+	case *SetExpr:
+		return "set display"
+	case *ParenExpr:
+		return describe(x.X)
+	}
+	return "expression"
+}
+
+// checkTarget checks that x may be assigned (verb "assign") or deleted
+// (verb "delete"). top marks the first target of a plain assignment, where
+// CPython adds a hint about '=='.
+func (p *parser) checkTarget(x Expr, verb string, top bool) {
+	p.checkTargetIn(x, verb, top, false)
+}
+
+func (p *parser) checkTargetIn(x Expr, verb string, top, inSeq bool) {
+	switch x := x.(type) {
+	case *Ident, *DotExpr, *IndexExpr, *SliceExpr:
+		return
+	case *ParenExpr:
+		p.checkTargetIn(x.X, verb, false, false)
+		return
+	case *TupleExpr, *ListExpr:
+		var list []Expr
+		if t, ok := x.(*TupleExpr); ok {
+			list = t.List
+		} else {
+			list = x.(*ListExpr).List
+		}
+		stars := 0
+		for _, e := range list {
+			if st, ok := e.(*StarredExpr); ok && verb != "delete" {
+				stars++
+				if stars > 1 {
+					p.errorf(x.Pos(), "multiple starred expressions in assignment")
+				}
+				if st.Op != STAR {
+					p.errorf(st.OpPos, "invalid syntax")
+				}
+				p.checkTargetIn(st.X, verb, false, false)
+				continue
+			}
+			p.checkTargetIn(e, verb, false, true)
+		}
+		return
+	case *StarredExpr:
+		if verb == "delete" {
+			p.errorf(x.Pos(), "cannot delete starred")
+		}
+		p.errorf(x.Pos(), "starred assignment target must be in a list or tuple")
+	}
+	what := describe(x)
+	if top && verb == "assign" {
+		switch x.(type) {
+		case *CallExpr, *BinaryExpr, *UnaryExpr, *BoolOpExpr, *Literal, *FString, *CompareExpr:
+			p.errorf(x.Pos(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", what)
+		}
+	}
+	p.errorf(x.Pos(), "cannot %s %s", verb, what)
+}
+
+// parseBlock parses ':' followed by a suite. what names the statement for
+// CPython's "expected an indented block after ..." message.
+func (p *parser) parseBlock(what string, line int32) []Stmt {
+	p.expect(COLON)
+	if p.tok.kind != NEWLINE {
+		if p.tok.kind == EOF {
+			p.errorf(p.tok.pos, "invalid syntax")
+		}
+		return p.parseSimpleStmt(nil)
+	}
+	p.next()
+	if p.tok.kind != INDENT {
+		pos := p.tok.pos
+		if p.tok.kind == OUTDENT || p.tok.kind == EOF {
+			pos = Position{p.tok.pos.Line, max(p.tok.pos.Col, 1)}
+			if p.tok.kind == EOF {
+				pos = Position{p.prevEnd.Line + 1, 1}
+				if p.tok.pos.Line > pos.Line {
+					pos = p.tok.pos
+				}
+			}
+		}
+		p.errorf(pos, "expected an indented block after %s on line %d", what, line)
+	}
+	p.next()
+	var body []Stmt
+	for p.tok.kind != OUTDENT && p.tok.kind != EOF {
+		body = p.parseStmt(body)
+	}
+	if p.tok.kind == OUTDENT {
+		p.next()
+	}
+	return body
+}
+
+func (p *parser) parseDecorated() Stmt {
+	var decs []*Decorator
+	for p.tok.kind == AT {
+		at := p.tok.pos
+		p.next()
+		x := p.parseNamedExprTest()
+		decs = append(decs, &Decorator{At: at, X: x})
+		if !isRouteDecorator(x) {
+			p.errorf(at, "decorators are not supported in scenes, except FastAPI routes such as @app.get(\"/items\")")
+		}
+		if p.tok.kind != NEWLINE {
+			p.syntaxError()
+		}
+		p.next()
+	}
+	switch p.tok.kind {
+	case DEF:
+	case ASYNC:
+		if p.peek(1).kind != DEF {
+			p.next()
+			p.syntaxError()
+		}
+	case CLASS:
+		p.errorf(p.tok.pos, "class definitions are not supported in scenes")
+	default:
+		p.syntaxError()
+	}
+	return p.parseDef(decs)
+}
+
+// isRouteDecorator reports whether x has the form NAME.get(...) etc.
+func isRouteDecorator(x Expr) bool {
+	call, ok := x.(*CallExpr)
+	if !ok {
+		return false
+	}
+	dot, ok := call.Fn.(*DotExpr)
+	if !ok {
+		return false
+	}
+	if _, ok := dot.X.(*Ident); !ok {
+		return false
+	}
+	switch dot.Name.Name {
+	case "get", "post", "put", "delete", "patch":
+		return true
+	}
+	return false
+}
+
+func (p *parser) parseDef(decs []*Decorator) Stmt {
+	s := &DefStmt{Decorators: decs}
+	if p.tok.kind == ASYNC {
+		s.Async = true
+		s.AsyncPos = p.tok.pos
+		p.next()
+	}
+	s.Def = p.expect(DEF)
+	line := s.Def.Line
+	s.Name = p.ident()
+	if p.tok.kind != LPAREN {
+		p.errorf(p.tok.pos, "expected '('")
+	}
+	s.Lparen = p.tok.pos
+	p.next()
+	s.Params = p.parseParams(RPAREN)
+	s.Rparen = p.expect(RPAREN)
+	if p.tok.kind == ARROW {
+		p.next()
+		s.Returns = p.parseTest()
+	}
+	s.Body = p.parseBlock("function definition", line)
+	return s
+}
+
+// parseParams parses a parameter list up to (not including) the closing
+// token: RPAREN for def, COLON for lambda.
+func (p *parser) parseParams(close Token) []*Param {
+	var params []*Param
+	lambda := close == COLON
+	kind := NormalParam
+	sawDefault, sawSlash := false, false
+	for p.tok.kind != close {
+		pos := p.tok.pos
+		switch p.tok.kind {
+		case SLASH:
+			if sawSlash {
+				p.errorf(pos, "/ may appear only once")
+			}
+			if kind != NormalParam {
+				p.errorf(pos, "/ must be ahead of *")
+			}
+			if len(params) == 0 {
+				p.errorf(pos, "at least one argument must precede /")
+			}
+			sawSlash = true
+			for _, q := range params {
+				q.Kind = PosOnlyParam
+			}
+			p.next()
+		case STAR:
+			if kind == KwOnlyParam {
+				p.errorf(pos, "* argument may appear only once")
+			}
+			if kind == VarKwParam {
+				p.errorf(pos, "arguments cannot follow var-keyword argument")
+			}
+			p.next()
+			q := &Param{Kind: VarArgsParam, Star: pos}
+			if p.tok.kind == IDENT {
+				q.Name = p.ident()
+				if !lambda && p.tok.kind == COLON {
+					p.next()
+					q.Annotation = p.parseStarAnnotation()
+				}
+			} else if p.tok.kind == close || p.tok.kind == COMMA && (p.peek(1).kind == close || p.peek(1).kind == STARSTAR) {
+				p.errorf(pos, "named arguments must follow bare *")
+			}
+			if p.tok.kind == EQ {
+				p.errorf(p.tok.pos, "var-positional argument cannot have default value")
+			}
+			params = append(params, q)
+			kind = KwOnlyParam
+		case STARSTAR:
+			if kind == VarKwParam {
+				p.errorf(pos, "arguments cannot follow var-keyword argument")
+			}
+			p.next()
+			q := &Param{Kind: VarKwParam, Star: pos, Name: p.ident()}
+			if !lambda && p.tok.kind == COLON {
+				p.next()
+				q.Annotation = p.parseTest()
+			}
+			if p.tok.kind == EQ {
+				p.errorf(p.tok.pos, "var-keyword argument cannot have default value")
+			}
+			params = append(params, q)
+			kind = VarKwParam
+		case IDENT:
+			if kind == VarKwParam {
+				p.errorf(pos, "arguments cannot follow var-keyword argument")
+			}
+			q := &Param{Kind: kind, Name: p.ident()}
+			if !lambda && p.tok.kind == COLON {
+				p.next()
+				q.Annotation = p.parseTest()
+			}
+			if p.tok.kind == EQ {
+				p.next()
+				q.Default = p.parseTest()
+				if kind == NormalParam {
+					sawDefault = true
+				}
+			} else if sawDefault && kind == NormalParam {
+				p.errorf(pos, "non-default argument follows default argument")
+			}
+			params = append(params, q)
+		case LPAREN:
+			p.errorf(pos, "tuple parameters are not supported (Python 3 has none)")
+		default:
+			if lambda && (p.tok.kind == NEWLINE || p.tok.kind == EOF) {
+				p.errorf(p.prevEnd, "expected ':'")
+			}
+			p.syntaxError()
+		}
+		if p.tok.kind != COMMA {
+			break
+		}
+		p.next()
+	}
+	return params
+}
+
+// parseStarAnnotation parses the annotation of *args (which may be starred
+// in 3.11: *args: *Ts).
+func (p *parser) parseStarAnnotation() Expr {
+	if p.tok.kind == STAR {
+		pos := p.tok.pos
+		p.next()
+		return &StarredExpr{OpPos: pos, Op: STAR, X: p.parseBitOr()}
+	}
+	return p.parseTest()
+}
+
+func (p *parser) parseIf() Stmt {
+	s := &IfStmt{If: p.tok.pos}
+	what := "'if' statement"
+	if p.tok.kind == ELIF {
+		what = "'elif' statement"
+	}
+	p.next()
+	s.Cond = p.parseNamedExprTest()
+	s.True = p.parseBlock(what, s.If.Line)
+	switch p.tok.kind {
+	case ELIF:
+		s.ElsePos = p.tok.pos
+		s.False = []Stmt{p.parseIf()}
+	case ELSE:
+		s.ElsePos = p.tok.pos
+		p.next()
+		s.False = p.parseBlock("'else' statement", s.ElsePos.Line)
+	}
+	return s
+}
+
+func (p *parser) parseWhile() Stmt {
+	s := &WhileStmt{While: p.expect(WHILE)}
+	s.Cond = p.parseNamedExprTest()
+	s.Body = p.parseBlock("'while' statement", s.While.Line)
+	if p.tok.kind == ELSE {
+		s.ElsePos = p.tok.pos
+		p.next()
+		s.Else = p.parseBlock("'else' statement", s.ElsePos.Line)
+	}
+	return s
+}
+
+func (p *parser) parseFor() Stmt {
+	s := &ForStmt{}
+	if p.tok.kind == ASYNC {
+		s.Async, s.AsyncPos = true, p.tok.pos
+		p.next()
+	}
+	s.For = p.expect(FOR)
+	s.Vars = p.parseTargetList()
+	p.checkTarget(s.Vars, "assign", false)
+	if p.tok.kind != IN {
+		if p.tok.kind == NEWLINE || p.tok.kind == COLON {
+			p.errorf(p.tok.pos, "invalid syntax")
+		}
+		p.syntaxError()
+	}
+	p.next()
+	s.X = p.parseTestListStarExpr()
+	what := "'for' statement"
+	line := s.For.Line
+	s.Body = p.parseBlock(what, line)
+	if p.tok.kind == ELSE {
+		s.ElsePos = p.tok.pos
+		p.next()
+		s.Else = p.parseBlock("'else' statement", s.ElsePos.Line)
+	}
+	return s
+}
+
+// parseTargetList parses the target of a for loop or comprehension: a
+// comma-separated list of bitwise-or expressions (possibly starred).
+func (p *parser) parseTargetList() Expr {
+	first := p.parseStarOr(p.parseBitOr)
+	if p.tok.kind != COMMA {
+		return first
+	}
+	list := []Expr{first}
+	for p.tok.kind == COMMA {
+		p.next()
+		if p.tok.kind == IN {
+			break
+		}
+		list = append(list, p.parseStarOr(p.parseBitOr))
+	}
+	return &TupleExpr{List: list}
+}
+
+func (p *parser) parseStarOr(f func() Expr) Expr {
+	if p.tok.kind == STAR {
+		pos := p.tok.pos
+		p.next()
+		return &StarredExpr{OpPos: pos, Op: STAR, X: p.parseBitOr()}
+	}
+	return f()
+}
+
+func (p *parser) parseTry() Stmt {
+	s := &TryStmt{Try: p.expect(TRY)}
+	s.Body = p.parseBlock("'try' statement", s.Try.Line)
+	for p.tok.kind == EXCEPT {
+		c := &ExceptClause{Except: p.tok.pos}
+		p.next()
+		if p.tok.kind == STAR {
+			p.errorf(c.Except, "except* is not supported in scenes")
+		}
+		if p.tok.kind != COLON {
+			c.Type = p.parseTest()
+			if p.tok.kind == COMMA {
+				p.errorf(c.Type.Pos(), "multiple exception types must be parenthesized")
+			}
+			if p.tok.kind == AS {
+				p.next()
+				c.Name = p.ident()
+			}
+		}
+		c.Body = p.parseBlock("'except' statement", c.Except.Line)
+		s.Handlers = append(s.Handlers, c)
+	}
+	if p.tok.kind == ELSE {
+		if len(s.Handlers) == 0 {
+			p.errorf(p.tok.pos, "expected 'except' or 'finally' block")
+		}
+		s.ElsePos = p.tok.pos
+		p.next()
+		s.Else = p.parseBlock("'else' statement", s.ElsePos.Line)
+	}
+	if p.tok.kind == FINALLY {
+		s.FinallyPos = p.tok.pos
+		p.next()
+		s.Finally = p.parseBlock("'finally' statement", s.FinallyPos.Line)
+	}
+	if len(s.Handlers) == 0 && s.Finally == nil {
+		p.errorf(stmtsEnd(s.Body, s.Try), "expected 'except' or 'finally' block")
+	}
+	return s
+}
+
+func (p *parser) parseWith() Stmt {
+	s := &WithStmt{}
+	if p.tok.kind == ASYNC {
+		s.Async, s.AsyncPos = true, p.tok.pos
+		p.next()
+	}
+	s.With = p.expect(WITH)
+	// Parenthesised items (3.10+): with (a as b, c as d):
+	if p.tok.kind == LPAREN && p.parenthesisedWithItems() {
+		p.next()
+		for p.tok.kind != RPAREN {
+			s.Items = append(s.Items, p.parseWithItem())
+			if p.tok.kind != COMMA {
+				break
+			}
+			p.next()
+		}
+		p.expect(RPAREN)
+	} else {
+		for {
+			s.Items = append(s.Items, p.parseWithItem())
+			if p.tok.kind != COMMA {
+				break
+			}
+			p.next()
+		}
+	}
+	s.Body = p.parseBlock("'with' statement", s.With.Line)
+	return s
+}
+
+// parenthesisedWithItems reports whether the '(' after with opens a
+// parenthesised list of with items (it contains 'as' at depth 1, or is
+// followed directly by ':').
+func (p *parser) parenthesisedWithItems() bool {
+	depth := 0
+	for i := 0; i < 1000; i++ {
+		var t token
+		if i == 0 {
+			t = p.tok
+		} else {
+			t = p.peek(i)
+		}
+		switch t.kind {
+		case LPAREN, LBRACK, LBRACE:
+			depth++
+		case RPAREN, RBRACK, RBRACE:
+			depth--
+			if depth == 0 {
+				return p.peek(i+1).kind == COLON && i > 0 && p.hasAsAtDepth1(i)
+			}
+		case NEWLINE, EOF:
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) hasAsAtDepth1(n int) bool {
+	depth := 1
+	for i := 1; i < n; i++ {
+		switch p.peek(i).kind {
+		case LPAREN, LBRACK, LBRACE:
+			depth++
+		case RPAREN, RBRACK, RBRACE:
+			depth--
+		case AS:
+			if depth == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *parser) parseWithItem() *WithItem {
+	it := &WithItem{X: p.parseTest()}
+	if p.tok.kind == AS {
+		p.next()
+		it.Target = p.parseStarOr(p.parseBitOr)
+		p.checkTarget(it.Target, "assign", false)
+	}
+	return it
+}
+
+// ---- expressions ----
+
+// parseTestList parses test {, test} [,] as a tuple if it has a comma.
+func (p *parser) parseTestList() Expr {
+	return p.parseTupleOf(p.parseTest, false)
+}
+
+// parseTestListStarExpr is like parseTestList but allows *x elements.
+func (p *parser) parseTestListStarExpr() Expr {
+	return p.parseTupleOf(p.parseTest, true)
+}
+
+func (p *parser) parseTupleOf(f func() Expr, star bool) Expr {
+	elem := func() Expr {
+		if star && p.tok.kind == STAR {
+			return p.parseStarOr(nil)
+		}
+		return f()
+	}
+	first := elem()
+	if p.tok.kind != COMMA {
+		return first
+	}
+	list := []Expr{first}
+	for p.tok.kind == COMMA {
+		p.next()
+		if !p.startsExpr() {
+			break
+		}
+		list = append(list, elem())
+	}
+	return &TupleExpr{List: list}
+}
+
+// startsExpr reports whether the current token can begin an expression.
+func (p *parser) startsExpr() bool {
+	switch p.tok.kind {
+	case IDENT, INT, FLOAT, STRING, BYTES, FSTRING, TRUE, FALSE, NONE, ELLIPSIS,
+		LPAREN, LBRACK, LBRACE, MINUS, PLUS, TILDE, NOT, LAMBDA, AWAIT, STAR, YIELD:
+		return true
+	}
+	return false
+}
+
+// parseNamedExprTest parses a test and refuses a following ':='.
+func (p *parser) parseNamedExprTest() Expr {
+	return p.parseTest()
+}
+
+// parseTest parses a conditional expression or lambda.
+func (p *parser) parseTest() Expr {
+	if p.tok.kind == LAMBDA {
+		return p.parseLambda(true)
+	}
+	x := p.parseOrTest()
+	if p.tok.kind == COLONEQ {
+		p.errorf(x.Pos(), "assignment expressions (:=) are not supported in scenes")
+	}
+	if p.tok.kind == IF {
+		c := &CondExpr{True: x, If: p.tok.pos}
+		p.next()
+		c.Cond = p.parseOrTest()
+		if p.tok.kind != ELSE {
+			p.errorf(x.Pos(), "expected 'else' after 'if' expression")
+		}
+		c.ElsePos = p.tok.pos
+		p.next()
+		c.False = p.parseTest()
+		return c
+	}
+	return x
+}
+
+// parseTestNoCond parses an expression without a top-level conditional.
+func (p *parser) parseTestNoCond() Expr {
+	if p.tok.kind == LAMBDA {
+		return p.parseLambda(false)
+	}
+	return p.parseOrTest()
+}
+
+func (p *parser) parseLambda(allowCond bool) Expr {
+	l := &LambdaExpr{Lambda: p.tok.pos}
+	p.next()
+	l.Params = p.parseParams(COLON)
+	p.expect(COLON)
+	if allowCond {
+		l.Body = p.parseTest()
+	} else {
+		l.Body = p.parseTestNoCond()
+	}
+	return l
+}
+
+func (p *parser) parseOrTest() Expr {
+	x := p.parseAndTest()
+	for p.tok.kind == OR {
+		pos := p.tok.pos
+		p.next()
+		x = &BoolOpExpr{X: x, OpPos: pos, Op: OR, Y: p.parseAndTest()}
+	}
+	return x
+}
+
+func (p *parser) parseAndTest() Expr {
+	x := p.parseNotTest()
+	for p.tok.kind == AND {
+		pos := p.tok.pos
+		p.next()
+		x = &BoolOpExpr{X: x, OpPos: pos, Op: AND, Y: p.parseNotTest()}
+	}
+	return x
+}
+
+func (p *parser) parseNotTest() Expr {
+	if p.tok.kind == NOT {
+		pos := p.tok.pos
+		p.next()
+		return &UnaryExpr{OpPos: pos, Op: NOT, X: p.parseNotTest()}
+	}
+	return p.parseComparison()
+}
+
+func (p *parser) parseComparison() Expr {
+	x := p.parseBitOr()
+	var c *CompareExpr
+	for {
+		pos := p.tok.pos
+		var op Token
+		switch p.tok.kind {
+		case LT, GT, LE, GE, EQL, NEQ, IN:
+			op = p.tok.kind
+			p.next()
+		case NOT:
+			if p.peek(1).kind != IN {
+				return p.finishCompare(x, c)
+			}
+			p.next()
+			p.next()
+			op = NOT_IN
+		case IS:
+			p.next()
+			op = IS
+			if p.tok.kind == NOT {
+				p.next()
+				op = IS_NOT
+			}
+		default:
+			return p.finishCompare(x, c)
+		}
+		if c == nil {
+			c = &CompareExpr{X: x}
+		}
+		c.Ops = append(c.Ops, CompareOp{OpPos: pos, Op: op})
+		c.Ys = append(c.Ys, p.parseBitOr())
+	}
+}
+
+func (p *parser) finishCompare(x Expr, c *CompareExpr) Expr {
+	if c == nil {
+		return x
+	}
+	return c
+}
+
+// binary operator precedence levels, lowest first
+var binLevels = [][]Token{
+	{PIPE},
+	{CIRCUMFLEX},
+	{AMP},
+	{LTLT, GTGT},
+	{PLUS, MINUS},
+	{STAR, SLASH, SLASHSLASH, PERCENT, AT},
+}
+
+func (p *parser) parseBitOr() Expr { return p.parseBinary(0) }
+
+func (p *parser) parseBinary(level int) Expr {
+	if level == len(binLevels) {
+		return p.parseFactor()
+	}
+	x := p.parseBinary(level + 1)
+	for {
+		op := p.tok.kind
+		found := false
+		for _, t := range binLevels[level] {
+			if op == t {
+				found = true
+			}
+		}
+		if !found {
+			return x
+		}
+		pos := p.tok.pos
+		p.next()
+		x = &BinaryExpr{X: x, OpPos: pos, Op: op, Y: p.parseBinary(level + 1)}
+	}
+}
+
+func (p *parser) parseFactor() Expr {
+	switch p.tok.kind {
+	case PLUS, MINUS, TILDE:
+		pos, op := p.tok.pos, p.tok.kind
+		p.next()
+		return &UnaryExpr{OpPos: pos, Op: op, X: p.parseFactor()}
+	}
+	return p.parsePower()
+}
+
+func (p *parser) parsePower() Expr {
+	var x Expr
+	if p.tok.kind == AWAIT {
+		pos := p.tok.pos
+		p.next()
+		x = &AwaitExpr{Await: pos, X: p.parsePrimary()}
+	} else {
+		x = p.parsePrimary()
+	}
+	if p.tok.kind == STARSTAR {
+		pos := p.tok.pos
+		p.next()
+		x = &BinaryExpr{X: x, OpPos: pos, Op: STARSTAR, Y: p.parseFactor()}
+	}
+	return x
+}
+
+func (p *parser) parsePrimary() Expr {
+	x := p.parseAtom()
+	for {
+		switch p.tok.kind {
+		case DOT:
+			dot := p.tok.pos
+			p.next()
+			x = &DotExpr{X: x, Dot: dot, Name: p.ident()}
+		case LPAREN:
+			x = p.parseCall(x)
+		case LBRACK:
+			x = p.parseSubscript(x)
+		default:
+			return x
+		}
+	}
+}
+
+func (p *parser) parseCall(fn Expr) Expr {
+	c := &CallExpr{Fn: fn, Lparen: p.tok.pos}
+	p.next()
+	sawKw, sawKwUnpack := false, false
+	seen := map[string]bool{}
+	for p.tok.kind != RPAREN {
+		pos := p.tok.pos
+		var arg Expr
+		switch {
+		case p.tok.kind == STAR:
+			p.next()
+			arg = &StarredExpr{OpPos: pos, Op: STAR, X: p.parseTest()}
+			if sawKwUnpack {
+				p.errorf(pos, "iterable argument unpacking follows keyword argument unpacking")
+			}
+		case p.tok.kind == STARSTAR:
+			p.next()
+			arg = &StarredExpr{OpPos: pos, Op: STARSTAR, X: p.parseTest()}
+			sawKwUnpack = true
+		case p.tok.kind == IDENT && p.peek(1).kind == EQ:
+			name := p.ident()
+			p.next()
+			if seen[name.Name] {
+				p.errorf(name.NamePos, "keyword argument repeated: %s", name.Name)
+			}
+			seen[name.Name] = true
+			arg = &KeywordArg{Name: name, Value: p.parseTest()}
+			sawKw = true
+		default:
+			x := p.parseTest()
+			if p.tok.kind == EQ {
+				p.errorf(x.Pos(), "expression cannot contain assignment, perhaps you meant \"==\"?")
+			}
+			if p.tok.kind == FOR || p.tok.kind == ASYNC && p.peek(1).kind == FOR {
+				comp := p.parseComprehension(GeneratorComp, c.Lparen, x)
+				if len(c.Args) > 0 || p.tok.kind != RPAREN {
+					p.errorf(x.Pos(), "Generator expression must be parenthesized")
+				}
+				comp.Rbrack = p.tok.pos
+				c.Args = append(c.Args, comp)
+				p.next()
+				c.Rparen = comp.Rbrack
+				return c
+			}
+			if sawKwUnpack {
+				p.errorf(x.Pos(), "positional argument follows keyword argument unpacking")
+			}
+			if sawKw {
+				p.errorf(x.Pos(), "positional argument follows keyword argument")
+			}
+			arg = x
+		}
+		c.Args = append(c.Args, arg)
+		if p.tok.kind != COMMA {
+			break
+		}
+		p.next()
+	}
+	if p.tok.kind != RPAREN {
+		if p.tok.kind == FOR && len(c.Args) > 1 {
+			p.errorf(c.Args[0].Pos(), "Generator expression must be parenthesized")
+		}
+		p.syntaxError()
+	}
+	c.Rparen = p.tok.pos
+	p.next()
+	return c
+}
+
+func (p *parser) parseSubscript(x Expr) Expr {
+	lbrack := p.tok.pos
+	p.next()
+	if p.tok.kind == RBRACK {
+		p.syntaxError()
+	}
+	var items []Expr
+	var slice *SliceExpr
+	sawComma := false
+	for {
+		item, sl := p.parseSliceItem(x, lbrack)
+		if sl != nil {
+			slice = sl
+		}
+		items = append(items, item)
+		if p.tok.kind != COMMA {
+			break
+		}
+		sawComma = true
+		p.next()
+		if p.tok.kind == RBRACK {
+			break
+		}
+	}
+	rbrack := p.expect(RBRACK)
+	if slice != nil {
+		if sawComma {
+			p.errorf(slice.Lbrack, "extended slices are not supported in scenes")
+		}
+		slice.Rbrack = rbrack
+		return slice
+	}
+	if !sawComma {
+		if st, ok := items[0].(*StarredExpr); ok {
+			p.errorf(st.OpPos, "invalid syntax")
+		}
+		return &IndexExpr{X: x, Lbrack: lbrack, Y: items[0], Rbrack: rbrack}
+	}
+	return &IndexExpr{X: x, Lbrack: lbrack, Y: &TupleExpr{List: items}, Rbrack: rbrack}
+}
+
+func (p *parser) parseSliceItem(x Expr, lbrack Position) (Expr, *SliceExpr) {
+	var lo Expr
+	if p.tok.kind != COLON {
+		if p.tok.kind == STAR {
+			lo = p.parseStarOr(nil)
+		} else {
+			lo = p.parseTest()
+		}
+		if p.tok.kind != COLON {
+			return lo, nil
+		}
+	}
+	s := &SliceExpr{X: x, Lbrack: lbrack, Lo: lo}
+	p.next() // ':'
+	if p.tok.kind != COLON && p.tok.kind != RBRACK && p.tok.kind != COMMA {
+		s.Hi = p.parseTest()
+	}
+	if p.tok.kind == COLON {
+		p.next()
+		if p.tok.kind != RBRACK && p.tok.kind != COMMA {
+			s.Step = p.parseTest()
+		}
+	}
+	return s, s
+}
+
+func (p *parser) parseAtom() Expr {
+	t := p.tok
+	switch t.kind {
+	case IDENT:
+		p.next()
+		return &Ident{NamePos: t.pos, Name: t.value.(string)}
+	case INT, FLOAT:
+		p.next()
+		return &Literal{Token: t.kind, TokenPos: t.pos, EndPos: t.end, Raw: t.raw, Value: t.value}
+	case TRUE, FALSE, NONE, ELLIPSIS:
+		p.next()
+		var v interface{}
+		switch t.kind {
+		case TRUE:
+			v = true
+		case FALSE:
+			v = false
+		}
+		return &Literal{Token: t.kind, TokenPos: t.pos, EndPos: t.end, Raw: t.raw, Value: v}
+	case STRING, BYTES, FSTRING:
+		return p.parseStrings()
+	case LPAREN:
+		return p.parseParen()
+	case LBRACK:
+		return p.parseList()
+	case LBRACE:
+		return p.parseBrace()
+	case YIELD:
+		p.errorf(t.pos, "invalid syntax")
+	case STAR:
+		p.errorf(t.pos, "can't use starred expression here")
+	}
+	if (t.kind == NEWLINE || t.kind == EOF) && !p.sc.nested() {
+		if b := t.bracket; !b.IsValid() || b.Line == t.pos.Line {
+			p.errorf(t.pos, "invalid syntax")
+		}
+	}
+	p.syntaxError()
+	panic("unreachable")
+}
+
+func (p *parser) parseYield() Expr {
+	y := &YieldExpr{Yield: p.tok.pos}
+	p.next()
+	if p.tok.kind == FROM {
+		p.errorf(y.Yield, "'yield from' is not supported in scenes")
+	}
+	switch p.tok.kind {
+	case RPAREN, NEWLINE, SEMI, EOF, EQ, RBRACK, RBRACE:
+		return y
+	}
+	y.Value = p.parseTestListStarExpr()
+	return y
+}
+
+func (p *parser) parseParen() Expr {
+	lparen := p.tok.pos
+	p.next()
+	switch p.tok.kind {
+	case RPAREN:
+		rparen := p.tok.pos
+		p.next()
+		return &TupleExpr{Lparen: lparen, Rparen: rparen}
+	case YIELD:
+		y := p.parseYield()
+		rparen := p.expect(RPAREN)
+		return &ParenExpr{Lparen: lparen, X: y, Rparen: rparen}
+	}
+	first := p.parseStarOr(p.parseTest)
+	switch p.tok.kind {
+	case FOR, ASYNC:
+		if _, ok := first.(*StarredExpr); ok {
+			p.errorf(first.Pos(), "iterable unpacking cannot be used in comprehension")
+		}
+		comp := p.parseComprehension(GeneratorComp, lparen, first)
+		comp.Rbrack = p.expect(RPAREN)
+		return comp
+	case RPAREN:
+		rparen := p.tok.pos
+		p.next()
+		if st, ok := first.(*StarredExpr); ok {
+			p.errorf(st.OpPos, "cannot use starred expression here")
+		}
+		return &ParenExpr{Lparen: lparen, X: first, Rparen: rparen}
+	case COMMA:
+		list := []Expr{first}
+		for p.tok.kind == COMMA {
+			p.next()
+			if p.tok.kind == RPAREN {
+				break
+			}
+			list = append(list, p.parseStarOr(p.parseTest))
+		}
+		rparen := p.expect(RPAREN)
+		return &TupleExpr{Lparen: lparen, List: list, Rparen: rparen}
+	}
+	p.syntaxError()
+	panic("unreachable")
+}
+
+func (p *parser) parseList() Expr {
+	lbrack := p.tok.pos
+	p.next()
+	if p.tok.kind == RBRACK {
+		rbrack := p.tok.pos
+		p.next()
+		return &ListExpr{Lbrack: lbrack, Rbrack: rbrack}
+	}
+	first := p.parseStarOr(p.parseTest)
+	if p.tok.kind == FOR || p.tok.kind == ASYNC {
+		if _, ok := first.(*StarredExpr); ok {
+			p.errorf(first.Pos(), "iterable unpacking cannot be used in comprehension")
+		}
+		comp := p.parseComprehension(ListComp, lbrack, first)
+		comp.Rbrack = p.expect(RBRACK)
+		return comp
+	}
+	list := []Expr{first}
+	for p.tok.kind == COMMA {
+		p.next()
+		if p.tok.kind == RBRACK {
+			break
+		}
+		list = append(list, p.parseStarOr(p.parseTest))
+	}
+	rbrack := p.expect(RBRACK)
+	return &ListExpr{Lbrack: lbrack, List: list, Rbrack: rbrack}
+}
+
+func (p *parser) parseBrace() Expr {
+	lbrace := p.tok.pos
+	p.next()
+	if p.tok.kind == RBRACE {
+		rbrace := p.tok.pos
+		p.next()
+		return &DictExpr{Lbrace: lbrace, Rbrace: rbrace}
+	}
+	// first element decides: dict or set
+	var first Expr
+	isDict := false
+	if p.tok.kind == STARSTAR {
+		pos := p.tok.pos
+		p.next()
+		first = &StarredExpr{OpPos: pos, Op: STARSTAR, X: p.parseBitOr()}
+		isDict = true
+	} else {
+		first = p.parseStarOr(p.parseTest)
+		if p.tok.kind == COLON {
+			if _, ok := first.(*StarredExpr); ok {
+				p.errorf(first.Pos(), "cannot use a starred expression in a dictionary key")
+			}
+			colon := p.tok.pos
+			p.next()
+			first = &DictEntry{Key: first, Colon: colon, Value: p.parseTest()}
+			isDict = true
+		}
+	}
+	if p.tok.kind == FOR || p.tok.kind == ASYNC {
+		kind := SetComp
+		if isDict {
+			kind = DictComp
+			if _, ok := first.(*StarredExpr); ok {
+				p.errorf(first.Pos(), "dict unpacking cannot be used in dict comprehension")
+			}
+		} else if _, ok := first.(*StarredExpr); ok {
+			p.errorf(first.Pos(), "iterable unpacking cannot be used in comprehension")
+		}
+		comp := p.parseComprehension(kind, lbrace, first)
+		comp.Rbrack = p.expect(RBRACE)
+		return comp
+	}
+	list := []Expr{first}
+	for p.tok.kind == COMMA {
+		p.next()
+		if p.tok.kind == RBRACE {
+			break
+		}
+		if isDict {
+			if p.tok.kind == STARSTAR {
+				pos := p.tok.pos
+				p.next()
+				list = append(list, &StarredExpr{OpPos: pos, Op: STARSTAR, X: p.parseBitOr()})
+				continue
+			}
+			k := p.parseTest()
+			if p.tok.kind != COLON {
+				p.errorf(p.prevEnd, "':' expected after dictionary key")
+			}
+			colon := p.tok.pos
+			p.next()
+			list = append(list, &DictEntry{Key: k, Colon: colon, Value: p.parseTest()})
+		} else {
+			if p.tok.kind == STARSTAR {
+				p.syntaxError()
+			}
+			list = append(list, p.parseStarOr(p.parseTest))
+			if p.tok.kind == COLON {
+				p.syntaxError()
+			}
+		}
+	}
+	rbrace := p.expect(RBRACE)
+	if isDict {
+		return &DictExpr{Lbrace: lbrace, List: list, Rbrace: rbrace}
+	}
+	return &SetExpr{Lbrace: lbrace, List: list, Rbrace: rbrace}
+}
+
+// parseComprehension parses the for/if clauses after the body.
+func (p *parser) parseComprehension(kind CompKind, lbrack Position, body Expr) *Comprehension {
+	c := &Comprehension{Kind: kind, Lbrack: lbrack, Body: body}
+	for {
+		switch p.tok.kind {
+		case FOR, ASYNC:
+			fc := &ForClause{}
+			if p.tok.kind == ASYNC {
+				fc.Async, fc.AsyncPos = true, p.tok.pos
+				p.next()
+				if p.tok.kind != FOR {
+					p.syntaxError()
+				}
+			}
+			fc.For = p.tok.pos
+			p.next()
+			fc.Vars = p.parseTargetList()
+			p.checkTarget(fc.Vars, "assign", false)
+			if p.tok.kind != IN {
+				p.syntaxError()
+			}
+			fc.In = p.tok.pos
+			p.next()
+			fc.X = p.parseOrTest()
+			c.Clauses = append(c.Clauses, fc)
+		case IF:
+			ic := &IfClause{If: p.tok.pos}
+			p.next()
+			ic.Cond = p.parseTestNoCond()
+			c.Clauses = append(c.Clauses, ic)
+		default:
+			return c
+		}
+	}
+}
