@@ -580,7 +580,7 @@ func (p *parser) checkTargetIn(x Expr, verb string, top, inSeq bool) {
 			p.errorf(x.Pos(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", what)
 		}
 	}
-	p.errorf(x.Pos(), "cannot %s %s", verb, what)
+	p.errorf(x.Pos(), "cannot %s %s", map[string]string{"assign": "assign to", "delete": "delete"}[verb], what)
 }
 
 // parseBlock parses ':' followed by a suite. what names the statement for

@@ -1,0 +1,264 @@
+# Chunked error tests for the parser and the resolver.
+x = 1
+---
+def f():
+    await g() ### "'await' outside async function"
+---
+await g() ### "'await' outside function"
+---
+async with x: ### "'async with' outside async function"
+    pass
+---
+def f():
+    async for x in y: ### "'async for' outside async function"
+        pass
+---
+def f():
+    return [await x for x in y] ### "asynchronous comprehension outside of an asynchronous function"
+---
+async def f():
+    return [await x for x in y]
+---
+def f():
+    return (await x for x in y)
+---
+def f():
+    return [x async for x in y] ### "asynchronous comprehension outside of an asynchronous function"
+---
+async def f():
+    lambda: await x ### "'await' outside async function"
+---
+async def f():
+    yield 1
+    return 2 ### "'return' with value in async generator"
+---
+async def f():
+    yield 1
+    return
+---
+def f():
+    yield 1
+    return 2
+---
+nonlocal x ### "nonlocal declaration not allowed at module level"
+---
+def f():
+    def g():
+        nonlocal y ### "no binding for nonlocal 'y' found"
+---
+def f():
+    global x
+    def g():
+        nonlocal x ### "no binding for nonlocal 'x' found"
+---
+def f():
+    y = 1
+    def g():
+        def h():
+            nonlocal y
+            y = 2
+---
+return 1 ### "'return' outside function"
+---
+break ### "'break' outside loop"
+---
+continue ### "'continue' not properly in loop"
+---
+for x in y:
+    def g():
+        break ### "'break' outside loop"
+---
+while True:
+    pass
+else:
+    break ### "'break' outside loop"
+---
+for x in y:
+    try:
+        pass
+    finally:
+        continue
+---
+def f():
+    print(x)
+    global x ### "name 'x' is used prior to global declaration"
+---
+def f():
+    x = 1
+    global x ### "name 'x' is assigned to before global declaration"
+---
+def f(x):
+    global x ### "name 'x' is parameter and global"
+---
+def f(x):
+    nonlocal x ### "name 'x' is parameter and nonlocal"
+---
+def f(x, x): ### "duplicate argument 'x' in function definition"
+    pass
+---
+yield 1 ### "'yield' outside function"
+---
+def f():
+    return [(yield) for x in y] ### "'yield' inside list comprehension"
+---
+import os ### "module 'os' is not supported in scenes \(supported: asyncio, time, concurrent.futures, fastapi, httpx\)"
+---
+import asyncio, sys ### "module 'sys' is not supported"
+---
+from os import path ### "module 'os' is not supported"
+---
+import concurrent ### "module 'concurrent' is not supported"
+---
+import concurrent.futures
+import concurrent.futures as cf
+from concurrent import futures
+from concurrent.futures import ThreadPoolExecutor, wait
+from fastapi import FastAPI, Depends
+from httpx import AsyncClient, ASGITransport
+from asyncio import sleep as nap, gather, Queue
+from time import perf_counter
+x = concurrent.futures.ThreadPoolExecutor
+y = cf.as_completed
+z = futures.FIRST_COMPLETED
+---
+from asyncio import run_coroutine_threadsafe ### "asyncio.run_coroutine_threadsafe is not supported in scenes"
+---
+import asyncio
+asyncio.run_coroutine_threadsafe(c, loop) ### "asyncio.run_coroutine_threadsafe is not supported in scenes"
+---
+import asyncio
+def f(asyncio):
+    return asyncio.anything
+---
+import asyncio
+asyncio = 3
+asyncio.anything
+---
+import concurrent.futures
+concurrent.futures.ProcessPoolExecutor() ### "concurrent.futures.ProcessPoolExecutor is not supported in scenes"
+---
+import concurrent.futures
+concurrent.interpreters ### "concurrent.interpreters is not supported in scenes"
+---
+import time
+time.strftime("%H") ### "time.strftime is not supported in scenes"
+---
+open("f") ### "open\(\) is not supported in scenes"
+---
+def open(x):
+    return x
+open("f")
+---
+def f():
+    eval("1") ### "eval\(\) is not supported in scenes"
+---
+class A: ### "class definitions are not supported in scenes"
+    pass
+---
+match x: ### "match statements are not supported in scenes"
+    case 1:
+        pass
+---
+match = 1
+match.x = 2
+match(a, b)
+print(match)
+---
+if (n := 3) > 2: ### "assignment expressions \(:=\) are not supported in scenes"
+    pass
+---
+def g():
+    yield from range(3) ### "'yield from' is not supported in scenes"
+---
+@functools.cache ### "decorators are not supported in scenes, except FastAPI routes"
+def f():
+    pass
+---
+@app.get("/")
+def root():
+    return {"ok": True}
+---
+x = 1j ### "complex numbers are not supported in scenes"
+---
+print "hello" ### "Missing parentheses in call to 'print'. Did you mean print\(...\)\?"
+---
+if x ### "expected ':'"
+    pass
+---
+def f(:  ### "invalid syntax"
+    pass
+---
+s = "abc ### "unterminated string literal \(detected at line 1\)"
+---
+x = f"{x" ### "f-string: expecting '}'"
+---
+x = f"{}" ### "f-string: empty expression not allowed"
+---
+x = f"a}" ### "f-string: single '}' is not allowed"
+---
+x = f"{x!z}" ### "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+---
+x = f"{x:{y:{z}}}" ### "f-string: expressions nested too deeply"
+---
+a, *b, *c = x ### "multiple starred expressions in assignment"
+---
+*a = 1 ### "starred assignment target must be in a list or tuple"
+---
+f(**x, *y) ### "iterable argument unpacking follows keyword argument unpacking"
+---
+f(a=1, b) ### "positional argument follows keyword argument"
+---
+f(x=1, x=2) ### "keyword argument repeated: x"
+---
+f(x for x in y, 1) ### "Generator expression must be parenthesized"
+---
+foo() = 3 ### "cannot assign to function call here. Maybe you meant '==' instead of '='\?"
+---
+del f() ### "cannot delete function call"
+---
+for f() in x: ### "cannot assign to function call"
+    pass
+---
+x = 0777 ### "leading zeros in decimal integer literals are not permitted"
+---
+x = 1_000_ ### "invalid decimal literal"
+---
+b = b"é" ### "bytes can only contain ASCII literal characters"
+---
+x = "a" b"b" ### "cannot mix bytes and nonbytes literals"
+---
+x = 5 if y ### "expected 'else' after 'if' expression"
+---
+def f(a=1, b): ### "non-default argument follows default argument"
+    pass
+---
+try:
+    pass ### "expected 'except' or 'finally' block"
+x = 1
+---
+x = ) ### "unmatched '\)'"
+---
+x = (1, 2] ### "closing parenthesis '\]' does not match opening parenthesis '\('"
+---
+def f(x: int, *args: str, y: float = 1.0, **kw: dict) -> str:
+    z: int = 3
+    w: list
+    return str(z)
+---
+x: int = ### "invalid syntax"
+---
+with (yield) as x: ### "'yield' outside function"
+    pass
+---
+try:
+    pass
+except* ValueError: ### "except\* is not supported in scenes"
+    pass
+---
+from . import x ### "relative imports are not supported in scenes"
+---
+from asyncio import * ### "'from asyncio import \*' is not supported in scenes"
+---
+x = a[1:2, 3] ### "extended slices are not supported in scenes"
+---
+x = "\N{BULLET}" ### "\\N\{...\} escapes are not supported in scenes"
