@@ -6,6 +6,8 @@ Usage:
     python3 tools/vclock/vclock.py --golden SCENE.py   # print the golden form (below)
     python3 tools/vclock/vclock.py --update DIR        # rewrite DIR/*.out from DIR/*.py
     python3 tools/vclock/vclock.py --check DIR         # compare; exit 1 on any mismatch
+    python3 tools/vclock/vclock.py --real DIR [SECS]   # run scenes ending by SECS (2.5) under
+                                                       # plain python3, compare printed text
 
 The scene runs unchanged, as __main__, with sys.argv[0] the scene path. Only the
 clock and the thread scheduling are replaced. The Go engine implements exactly
@@ -757,9 +759,83 @@ def corpus(directory, update):
     return 1 if bad else 0
 
 
+def _golden_text(out):
+    """The printed lines of a golden file, without timestamps, and its end time."""
+    lines, end = [], 0.0
+    for line in out.splitlines():
+        if line.startswith("="):
+            if line == "=noeol" and lines:
+                lines[-1] += "<noeol>"
+            continue
+        stamp, _, text = line.partition("|")
+        end = max(end, float(stamp))
+        lines.append(text)
+    return lines, end
+
+
+def real_check(directory, limit, tol=0.1):
+    """Run the scenes that end within `limit` virtual seconds under plain
+    python3 (real sleeps) and compare what they print with the .out files.
+    Decimal numbers in the text may differ by `tol` (real sleeps overshoot);
+    everything else must be identical."""
+    import concurrent.futures as cf
+    import subprocess
+    names = sorted(n for n in os.listdir(directory) if n.endswith(".py"))
+    chosen = []
+    for n in names:
+        gold = os.path.join(directory, n[:-3] + ".out")
+        if not os.path.exists(gold):
+            continue
+        with open(gold, encoding="utf-8") as f:
+            text = f.read()
+        want, end = _golden_text(text)
+        if end <= limit and "=deadlock" not in text and "=budget" not in text:
+            chosen.append((n, want))
+
+    def run(item):
+        n, want = item
+        p = subprocess.run([sys.executable, os.path.join(directory, n)],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=limit * 4 + 30)
+        got = p.stdout.decode("utf-8").split("\n")
+        if got and got[-1] == "":
+            got.pop()
+        elif got:
+            got[-1] += "<noeol>"
+        return n, want, got
+
+    import re
+    num = re.compile(r"-?\d+\.\d+")
+
+    def same(a, b):
+        # Printed times drift in real time: decimals may differ by `tol`.
+        if len(a) != len(b):
+            return False
+        for x, y in zip(a, b):
+            if num.split(x) != num.split(y):
+                return False
+            for u, v in zip(num.findall(x), num.findall(y)):
+                if abs(float(u) - float(v)) > tol:
+                    return False
+        return True
+
+    bad = 0
+    with cf.ThreadPoolExecutor(4) as ex:
+        for n, want, got in ex.map(run, chosen):
+            if not same(want, got):
+                bad += 1
+                print("REAL MISMATCH %s" % n)
+                import difflib
+                for line in difflib.unified_diff(want, got, "vclock", "python3", lineterm="", n=1):
+                    print("    " + line)
+    print("%d scenes run in real time (ending by %gs), %d differ" % (len(chosen), limit, bad))
+    return 1 if bad else 0
+
+
 def main(argv):
     if len(argv) == 2 and argv[0] in ("--update", "--check"):
         return corpus(argv[1], argv[0] == "--update")
+    if len(argv) in (2, 3) and argv[0] == "--real":
+        return real_check(argv[1], float(argv[2]) if len(argv) == 3 else 2.5)
     golden = False
     if argv and argv[0] == "--golden":
         golden = True

@@ -11,7 +11,7 @@ async def main():
     print("sleep(-1) returned")
     await asyncio.sleep(0)
     print("sleep(0) returned")
-    print("time passed:", loop.time() - t0)
+    print(f"time passed: {loop.time() - t0:.1f}s")
 
 
 asyncio.run(main())
