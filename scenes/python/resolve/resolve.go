@@ -230,19 +230,20 @@ type block struct {
 	compKind syntax.CompKind
 	pos      syntax.Position
 
-	bound      map[string]*syntax.Ident // first binding occurrence of each bound name
-	boundOrder []string
-	params     map[string]bool
-	globals    map[string]*syntax.Ident
-	nonlocals  map[string]*syntax.Ident
-	firstUse   map[string]useKind // how a name was first met (for global/nonlocal order checks)
-	uses       []*syntax.Ident
-	resolved   map[string]*Binding
-	children   []*block
-	importMod  map[string]string // name bound by import -> module ("" once bound otherwise)
-	otherBind  map[string]bool   // name bound by something other than an import
-	returns    []*syntax.ReturnStmt
-	loops      int // loop nesting at the current point of the walk
+	bound       map[string]*syntax.Ident // first binding occurrence of each bound name
+	boundOrder  []string
+	params      map[string]bool
+	globals     map[string]*syntax.Ident
+	nonlocals   map[string]*syntax.Ident
+	nonlocalPos map[string]syntax.Position // position of each name's nonlocal statement
+	firstUse    map[string]useKind         // how a name was first met (for global/nonlocal order checks)
+	uses        []*syntax.Ident
+	resolved    map[string]*Binding
+	children    []*block
+	importMod   map[string]string // name bound by import -> module ("" once bound otherwise)
+	otherBind   map[string]bool   // name bound by something other than an import
+	returns     []*syntax.ReturnStmt
+	loops       int // loop nesting at the current point of the walk
 }
 
 type useKind uint8
@@ -268,17 +269,18 @@ func (r *resolver) errorf(pos syntax.Position, format string, args ...interface{
 
 func (r *resolver) newBlock(parent *block, fn *Function, kind blockKind) *block {
 	b := &block{
-		kind:      kind,
-		parent:    parent,
-		fn:        fn,
-		bound:     make(map[string]*syntax.Ident),
-		params:    make(map[string]bool),
-		globals:   make(map[string]*syntax.Ident),
-		nonlocals: make(map[string]*syntax.Ident),
-		firstUse:  make(map[string]useKind),
-		resolved:  make(map[string]*Binding),
-		importMod: make(map[string]string),
-		otherBind: make(map[string]bool),
+		kind:        kind,
+		parent:      parent,
+		fn:          fn,
+		bound:       make(map[string]*syntax.Ident),
+		params:      make(map[string]bool),
+		globals:     make(map[string]*syntax.Ident),
+		nonlocals:   make(map[string]*syntax.Ident),
+		nonlocalPos: make(map[string]syntax.Position),
+		firstUse:    make(map[string]useKind),
+		resolved:    make(map[string]*Binding),
+		importMod:   make(map[string]string),
+		otherBind:   make(map[string]bool),
 	}
 	if parent != nil {
 		parent.children = append(parent.children, b)
@@ -383,15 +385,21 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		}
 	case *syntax.GlobalStmt:
 		for _, id := range s.Names {
-			r.declare(b, id, true)
+			r.declare(b, s.Global, id, true)
 		}
 	case *syntax.NonlocalStmt:
 		if b.kind == moduleBlock {
+			// CPython checks the order of uses first.
+			for _, id := range s.Names {
+				if r.checkDeclOrder(b, s.Nonlocal, id, "nonlocal") {
+					return
+				}
+			}
 			r.errorf(s.Nonlocal, "nonlocal declaration not allowed at module level")
 			return
 		}
 		for _, id := range s.Names {
-			r.declare(b, id, false)
+			r.declare(b, s.Nonlocal, id, false)
 		}
 	case *syntax.DelStmt:
 		for _, t := range s.Targets {
@@ -453,27 +461,37 @@ func (r *resolver) asyncInComp(b *block) {
 	}
 }
 
-func (r *resolver) declare(b *block, id *syntax.Ident, global bool) {
+// checkDeclOrder reports a global or nonlocal declaration (the statement
+// at pos) that follows a use or binding of the name in the same scope.
+func (r *resolver) checkDeclOrder(b *block, pos syntax.Position, id *syntax.Ident, word string) bool {
+	name := id.Name
+	if b.params[name] {
+		r.errorf(pos, "name '%s' is parameter and %s", name, word)
+		return true
+	}
+	switch b.firstUse[name] {
+	case used:
+		r.errorf(pos, "name '%s' is used prior to %s declaration", name, word)
+		return true
+	case assigned:
+		r.errorf(pos, "name '%s' is assigned to before %s declaration", name, word)
+		return true
+	}
+	return false
+}
+
+func (r *resolver) declare(b *block, pos syntax.Position, id *syntax.Ident, global bool) {
 	name := id.Name
 	word := "nonlocal"
 	if global {
 		word = "global"
 	}
-	if b.params[name] {
-		r.errorf(id.NamePos, "name '%s' is parameter and %s", name, word)
-		return
-	}
-	switch b.firstUse[name] {
-	case used:
-		r.errorf(id.NamePos, "name '%s' is used prior to %s declaration", name, word)
-		return
-	case assigned:
-		r.errorf(id.NamePos, "name '%s' is assigned to before %s declaration", name, word)
+	if r.checkDeclOrder(b, pos, id, word) {
 		return
 	}
 	if global {
 		if _, ok := b.nonlocals[name]; ok {
-			r.errorf(id.NamePos, "name '%s' is nonlocal and global", name)
+			r.errorf(pos, "name '%s' is nonlocal and global", name)
 			return
 		}
 		if b.globals[name] == nil {
@@ -481,11 +499,12 @@ func (r *resolver) declare(b *block, id *syntax.Ident, global bool) {
 		}
 	} else {
 		if _, ok := b.globals[name]; ok {
-			r.errorf(id.NamePos, "name '%s' is nonlocal and global", name)
+			r.errorf(pos, "name '%s' is nonlocal and global", name)
 			return
 		}
 		if b.nonlocals[name] == nil {
 			b.nonlocals[name] = id
+			b.nonlocalPos[name] = pos
 		}
 	}
 	id.Binding = nil
@@ -847,9 +866,9 @@ func (r *resolver) resolveBlock(b *block) {
 			b.fn.Locals = append(b.fn.Locals, bd)
 			b.resolved[name] = bd
 		}
-		for name, id := range b.nonlocals {
+		for name := range b.nonlocals {
 			if r.lookup(b, name).Scope != Free {
-				r.errorf(id.NamePos, "no binding for nonlocal '%s' found", name)
+				r.errorf(b.nonlocalPos[name], "no binding for nonlocal '%s' found", name)
 			}
 		}
 	} else {

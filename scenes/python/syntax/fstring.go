@@ -27,7 +27,8 @@ func (p *parser) parseStrings() Expr {
 		}
 	}
 	if hasBytes && hasStr {
-		p.errorf(first.pos, "cannot mix bytes and nonbytes literals")
+		// CPython reports this just after the last piece.
+		p.errorf(last.end, "cannot mix bytes and nonbytes literals")
 	}
 	if !hasF {
 		var b strings.Builder

@@ -10,10 +10,19 @@ import (
 // syntax error (worded as CPython words it, where CPython has a message) or
 // a construct outside the scene subset.
 func Parse(filename string, src []byte) (f *File, err error) {
+	var p *parser
 	defer func() {
 		if r := recover(); r != nil {
 			if b, ok := r.(bailout); ok {
 				f, err = nil, b.err
+				// As CPython does, a tokenizer error later in the file
+				// (an unclosed bracket, an unterminated string) takes
+				// precedence over a parser error.
+				if !b.scanner && p != nil {
+					if e := p.scanRest(b.line); e != nil {
+						err = e
+					}
+				}
 				return
 			}
 			f, err = nil, &Error{File: filename, Pos: Position{1, 1}, Msg: fmt.Sprintf("internal error: %v", r)}
@@ -22,7 +31,7 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:] // UTF-8 byte order mark
 	}
-	p := newParser(filename, src, Position{1, 1}, false)
+	p = newParser(filename, src, Position{1, 1}, false)
 	f = &File{Path: filename}
 	for p.tok.kind != EOF {
 		f.Stmts = p.parseStmt(f.Stmts)
@@ -47,6 +56,35 @@ func ParseExpr(filename string, src []byte) (x Expr, err error) {
 		p.syntaxError()
 	}
 	return x, nil
+}
+
+// scanRest scans the rest of the file after a parser error found while
+// the parser was at line errLine, and returns the scanner error that
+// CPython would report instead, or nil: any tokenizer error, or a bracket
+// left open at the end of the file if it was opened before errLine.
+func (p *parser) scanRest(errLine int32) (err *Error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = nil
+			if b, ok := r.(bailout); ok {
+				err = b.err
+				if b.eofInBracket && b.err.Pos.Line >= errLine {
+					err = nil
+				}
+			}
+		}
+	}()
+	if p.tok.kind == EOF {
+		return nil
+	}
+	for _, t := range p.ahead {
+		if t.kind == EOF {
+			return nil
+		}
+	}
+	for p.sc.next().kind != EOF {
+	}
+	return nil
 }
 
 type parser struct {
@@ -91,16 +129,17 @@ func (p *parser) peek(n int) token {
 }
 
 func (p *parser) errorf(pos Position, format string, args ...interface{}) {
-	panic(bailout{&Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}})
+	line := p.tok.pos.Line
+	if pos.Line > line {
+		line = pos.Line
+	}
+	panic(bailout{err: &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}, line: line})
 }
 
 // syntaxError reports CPython's generic "invalid syntax" at the current
 // token, or, as CPython does, an earlier unclosed bracket instead.
 func (p *parser) syntaxError() {
 	t := p.tok
-	if b := t.bracket; b.IsValid() && b.Line < t.pos.Line && !p.sc.nested() {
-		p.errorf(b, "'%s' was never closed", p.bracketChar(b))
-	}
 	switch t.kind {
 	case INDENT:
 		p.errorf(Position{t.pos.Line, max(t.pos.Col-1, 1)}, "unexpected indent")
@@ -115,24 +154,12 @@ func (p *parser) syntaxError() {
 	p.errorf(t.pos, "invalid syntax")
 }
 
-func (p *parser) bracketChar(b Position) string {
-	for _, ob := range p.sc.brack {
-		if ob.pos == b {
-			return string(ob.ch)
-		}
-	}
-	return "("
-}
-
 // expect consumes a token of kind k or fails with CPython's wording.
 func (p *parser) expect(k Token) Position {
 	if p.tok.kind != k {
 		switch k {
 		case COLON, RPAREN, RBRACK, RBRACE, IN, EQ, IMPORT, LPAREN:
 			if k == COLON || p.tok.kind == NEWLINE || p.tok.kind == EOF {
-				if b := p.tok.bracket; b.IsValid() && b.Line < p.tok.pos.Line {
-					p.syntaxError()
-				}
 				p.errorf(p.prevEnd, "expected %#v", k)
 			}
 		}
@@ -926,9 +953,27 @@ func (p *parser) parseTry() Stmt {
 		s.Finally = p.parseBlock("'finally' statement", s.FinallyPos.Line)
 	}
 	if len(s.Handlers) == 0 && s.Finally == nil {
-		p.errorf(stmtsEnd(s.Body, s.Try), "expected 'except' or 'finally' block")
+		pos := p.tok.pos
+		if p.tok.kind == EOF || p.tok.kind == OUTDENT && p.outdentsToEOF() {
+			pos = stmtsEnd(s.Body, s.Try)
+		}
+		p.errorf(pos, "expected 'except' or 'finally' block")
 	}
 	return s
+}
+
+// outdentsToEOF reports whether only OUTDENTs separate the current token
+// from the end of the file.
+func (p *parser) outdentsToEOF() bool {
+	for i := 1; ; i++ {
+		switch p.peek(i).kind {
+		case OUTDENT:
+			continue
+		case EOF:
+			return true
+		}
+		return false
+	}
 }
 
 func (p *parser) parseWith() Stmt {
@@ -1304,16 +1349,22 @@ func (p *parser) parseCall(fn Expr) Expr {
 				c.Rparen = comp.Rbrack
 				return c
 			}
+			// CPython reports these at the token after the argument.
 			if sawKwUnpack {
-				p.errorf(x.Pos(), "positional argument follows keyword argument unpacking")
+				p.errorf(p.tok.pos, "positional argument follows keyword argument unpacking")
 			}
 			if sawKw {
-				p.errorf(x.Pos(), "positional argument follows keyword argument")
+				p.errorf(p.tok.pos, "positional argument follows keyword argument")
 			}
 			arg = x
 		}
 		c.Args = append(c.Args, arg)
 		if p.tok.kind != COMMA {
+			if kw, ok := arg.(*KeywordArg); ok {
+				p.checkComma(kw.Value)
+			} else {
+				p.checkComma(arg)
+			}
 			break
 		}
 		p.next()
@@ -1327,6 +1378,21 @@ func (p *parser) parseCall(fn Expr) Expr {
 	c.Rparen = p.tok.pos
 	p.next()
 	return c
+}
+
+// checkComma reports CPython's "Perhaps you forgot a comma?" when, inside
+// brackets, element x is directly followed by another expression.
+func (p *parser) checkComma(x Expr) {
+	if !p.tok.bracket.IsValid() || p.sc.nested() {
+		return
+	}
+	switch p.tok.kind {
+	case IDENT, INT, FLOAT, STRING, BYTES, FSTRING, TRUE, FALSE, NONE, LBRACK, LBRACE, LAMBDA, AWAIT, ELLIPSIS, TILDE:
+		if _, ok := x.(*Ident); ok && (p.tok.kind == STRING || p.tok.kind == FSTRING || p.tok.kind == BYTES) {
+			return
+		}
+		p.errorf(x.Pos(), "invalid syntax. Perhaps you forgot a comma?")
+	}
 }
 
 func (p *parser) parseSubscript(x Expr) Expr {
@@ -1429,9 +1495,7 @@ func (p *parser) parseAtom() Expr {
 		p.errorf(t.pos, "can't use starred expression here")
 	}
 	if (t.kind == NEWLINE || t.kind == EOF) && !p.sc.nested() {
-		if b := t.bracket; !b.IsValid() || b.Line == t.pos.Line {
-			p.errorf(t.pos, "invalid syntax")
-		}
+		p.errorf(t.pos, "invalid syntax")
 	}
 	p.syntaxError()
 	panic("unreachable")
@@ -1487,11 +1551,14 @@ func (p *parser) parseParen() Expr {
 			if p.tok.kind == RPAREN {
 				break
 			}
-			list = append(list, p.parseStarOr(p.parseTest))
+			x := p.parseStarOr(p.parseTest)
+			p.checkComma(x)
+			list = append(list, x)
 		}
 		rparen := p.expect(RPAREN)
 		return &TupleExpr{Lparen: lparen, List: list, Rparen: rparen}
 	}
+	p.checkComma(first)
 	p.syntaxError()
 	panic("unreachable")
 }
@@ -1514,12 +1581,15 @@ func (p *parser) parseList() Expr {
 		return comp
 	}
 	list := []Expr{first}
+	p.checkComma(first)
 	for p.tok.kind == COMMA {
 		p.next()
 		if p.tok.kind == RBRACK {
 			break
 		}
-		list = append(list, p.parseStarOr(p.parseTest))
+		x := p.parseStarOr(p.parseTest)
+		p.checkComma(x)
+		list = append(list, x)
 	}
 	rbrack := p.expect(RBRACK)
 	return &ListExpr{Lbrack: lbrack, List: list, Rbrack: rbrack}

@@ -24,7 +24,12 @@ func (e *Error) Error() string {
 
 // bailout is the panic value the scanner and parser use to stop at the
 // first error; Parse recovers it.
-type bailout struct{ err *Error }
+type bailout struct {
+	err          *Error
+	scanner      bool  // raised by the scanner (a tokenizer error, in CPython's terms)
+	eofInBracket bool  // the scanner's "'(' was never closed" at the end of the file
+	line         int32 // for parser errors, the line the parser had reached
+}
 
 // A token as produced by the scanner.
 type token struct {
@@ -89,7 +94,7 @@ func newScanner(file string, src []byte, pos Position, nested bool) *scanner {
 }
 
 func (sc *scanner) errorf(pos Position, format string, args ...interface{}) {
-	panic(bailout{&Error{File: sc.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}})
+	panic(bailout{err: &Error{File: sc.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}, scanner: true})
 }
 
 func (sc *scanner) pos() Position { return Position{sc.line, sc.col} }
@@ -211,7 +216,7 @@ skip:
 	if sc.off >= len(sc.src) {
 		if len(sc.brack) > 0 && !sc.nested() {
 			b := sc.brack[len(sc.brack)-1]
-			sc.errorf(b.pos, "'%c' was never closed", b.ch)
+			panic(bailout{err: &Error{File: sc.file, Pos: b.pos, Msg: fmt.Sprintf("'%c' was never closed", b.ch)}, scanner: true, eofInBracket: true})
 		}
 		if sc.last != NEWLINE && sc.last != OUTDENT && sc.last != INDENT && !sc.nested() {
 			return tok(NEWLINE)
@@ -451,7 +456,8 @@ func (sc *scanner) indentation() (token, bool) {
 		}
 		top = len(sc.indents) - 1
 		if col != sc.indents[top] {
-			sc.errorf(pos, "unindent does not match any outer indentation level")
+			// CPython reports this at the end of the line.
+			sc.errorf(sc.lineEnd(), "unindent does not match any outer indentation level")
 		}
 		if alt != sc.altIndents[top] {
 			sc.errorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
@@ -460,6 +466,27 @@ func (sc *scanner) indentation() (token, bool) {
 		sc.pending = sc.pending[1:]
 		return t, true
 	}
+}
+
+// lineEnd returns the position just after the last character of the
+// current line.
+func (sc *scanner) lineEnd() Position {
+	pos := sc.pos()
+	for i := sc.off; i < len(sc.src) && sc.src[i] != '\n' && sc.src[i] != '\r'; {
+		_, n := utf8.DecodeRune(sc.src[i:])
+		i += n
+		pos.Col++
+	}
+	return pos
+}
+
+// lastLine returns the number of the last line with text, as CPython's
+// "detected at line N" counts it.
+func (sc *scanner) lastLine() int32 {
+	if n := len(sc.src); n > 0 && sc.off >= n && (sc.src[n-1] == '\n' || sc.src[n-1] == '\r') {
+		return sc.line - 1
+	}
+	return sc.line
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -498,9 +525,9 @@ func (sc *scanner) scanString(start Position, startOff int, prefix string) token
 	for {
 		if sc.off >= len(sc.src) {
 			if triple {
-				sc.errorf(start, "unterminated triple-quoted string literal (detected at line %d)", sc.line)
+				sc.errorf(start, "unterminated triple-quoted string literal (detected at line %d)", sc.lastLine())
 			}
-			sc.errorf(start, "unterminated string literal (detected at line %d)", sc.line)
+			sc.errorf(start, "unterminated string literal (detected at line %d)", sc.lastLine())
 		}
 		c := sc.src[sc.off]
 		if c == q {

@@ -110,8 +110,6 @@ const (
 	// Two-word comparison operators, made by the parser.
 	NOT_IN // not in
 	IS_NOT // is not
-
-	maxToken
 )
 
 var tokenNames = [...]string{

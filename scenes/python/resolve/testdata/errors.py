@@ -233,8 +233,15 @@ def f(a=1, b): ### "non-default argument follows default argument"
     pass
 ---
 try:
+    pass
+x = 1 ### "expected 'except' or 'finally' block"
+---
+try:
     pass ### "expected 'except' or 'finally' block"
-x = 1
+---
+f(a b) ### "invalid syntax. Perhaps you forgot a comma\?"
+---
+x = [1, 2 3] ### "invalid syntax. Perhaps you forgot a comma\?"
 ---
 x = ) ### "unmatched '\)'"
 ---

@@ -1,0 +1,2 @@
+# want: 2:9: invalid syntax
+price = $5

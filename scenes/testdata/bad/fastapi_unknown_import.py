@@ -1,0 +1,4 @@
+# want: 2:30: fastapi.Request is not supported in scenes
+from fastapi import FastAPI, Request
+
+app = FastAPI()

@@ -1,0 +1,8 @@
+# want: 3:6: module 'random' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+import asyncio
+from random import random
+
+async def main():
+    await asyncio.sleep(random())
+
+asyncio.run(main())

@@ -1,0 +1,3 @@
+# want: 3:28: f-string expression part cannot include a backslash
+items = ["a", "b"]
+print(f"{'\n'.join(items)}")

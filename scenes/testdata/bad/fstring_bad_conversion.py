@@ -1,0 +1,8 @@
+# want: 6:19: f-string: invalid conversion character: expected 's', 'r', or 'a'
+import asyncio
+
+async def main():
+    t = asyncio.current_task()
+    print(f"{t!x}")
+
+asyncio.run(main())

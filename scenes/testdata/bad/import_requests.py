@@ -1,0 +1,5 @@
+# want: 2:17: module 'requests' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+import asyncio, requests
+
+async def fetch(url):
+    return requests.get(url)

@@ -1,0 +1,8 @@
+# want: 3:8: module 'threading' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+import asyncio
+import threading
+
+def work():
+    print("in a thread")
+
+threading.Thread(target=work).start()

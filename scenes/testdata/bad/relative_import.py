@@ -1,0 +1,2 @@
+# want: 2:6: relative imports are not supported in scenes
+from . import helpers

@@ -1,0 +1,4 @@
+# want: 4:20: unmatched ')'
+import asyncio
+
+asyncio.run(main()))
