@@ -1,0 +1,918 @@
+package playback
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"loopscope/scenes/trace"
+)
+
+// ItemKind says what a laid-out item is, and so how the stage draws it.
+type ItemKind uint8
+
+// The item kinds.
+const (
+	KSection   ItemKind = iota // a titled region; Text is its title
+	KBanner                    // the caption line, or a stall or error banner (Tone)
+	KDial                      // the loop: a ring of phases; Text "event loop", Sub the iteration, Sub2 the phase
+	KClock                     // the virtual clock; Text is the time (the stage may show an interpolated one)
+	KSlot                      // what runs on the loop thread now
+	KChip                      // a handle in the ready queue (or running in the slot)
+	KCard                      // a task
+	KGhost                     // where a running task's card sits in the grid
+	KCell                      // one task (or a group of tasks) in the density strip
+	KFuture                    // a future: ring (pending), dot (done), red (failed), crossed (cancelled)
+	KSync                      // a queue, lock, event, semaphore
+	KTimer                     // a timer in the heap
+	KMore                      // "+N more"
+	KLane                      // a timeline row's label
+	KBar                       // a span in a timeline row
+	KStallBand                 // a stall across the whole timeline
+	KCursor                    // the current event on the timeline
+	KAxis                      // a time label under the timeline
+	KArrow                     // cause and effect: from (X, Y) to (X2, Y2)
+	KLabel                     // plain text
+)
+
+// Tone is an item's meaning, which the stage maps to a colour.
+type Tone uint8
+
+// The tones.
+const (
+	ToneNeutral Tone = iota
+	TonePending
+	ToneReady
+	ToneRunning
+	ToneWaiting
+	ToneDone
+	ToneFailed
+	ToneCancelled
+	ToneStall
+	ToneTimer
+	ToneCallback
+	ToneIdle
+	ToneDim
+)
+
+// Item is one positioned element of the stage. Coordinates are pixels of
+// the canvas, with (X, Y) the top-left corner.
+type Item struct {
+	Kind       ItemKind
+	Key        uint64 // identity across layouts, for motion (0: none)
+	From       uint64 // the key of what a new item comes out of (0: none)
+	X, Y, W, H float64
+	X2, Y2     float64 // an arrow's head
+	Text       string  // fitted to W
+	Sub, Sub2  string
+	Tone       Tone
+	Color      int     // task palette index, -1 for none
+	Size       float64 // font size in pixels of Text (Sub and Sub2 use Small)
+	Parent     int     // index of the enclosing KSection, -1 at the top
+	Fresh      bool    // it appeared at the current event
+}
+
+// Scene is the stage laid out for one State.
+type Scene struct {
+	W, H  float64
+	Scale float64
+	Font  float64 // normal text size
+	Small float64 // small text size
+	Items []Item
+}
+
+// Key tags, so keys of different kinds never collide.
+const (
+	tagCard = iota + 1
+	tagChip
+	tagFuture
+	tagTimer
+	tagCell
+	tagGhost
+	tagSync
+	tagDial
+	tagSlot
+	tagClock
+)
+
+// Key returns the item key of object id drawn as the given kind of thing.
+func key(tag int, id int32) uint64 { return uint64(tag)<<32 | uint64(uint32(id)) }
+
+// CardKey is the key of task id's card; other code finds the card by it.
+func CardKey(id int32) uint64 { return key(tagCard, id) }
+
+// CharWidth is the advance of one character of the monospaced font (Go
+// Mono) at the given size: Layout measures text with it.
+func CharWidth(size float64) float64 { return size * 0.6 }
+
+// Fit shortens s with "…" so it takes at most w pixels at size.
+func Fit(s string, w, size float64) string {
+	n := int(w / CharWidth(size))
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n == 1 {
+		return "…"
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+type layout struct {
+	sc              *Scene
+	s               *State
+	u               float64 // one unit: scale
+	pad, gap, title float64
+	cardH           float64
+	chipH           float64
+	timersAbove     bool // the timer heap found room in the top row
+}
+
+func (l *layout) add(it Item) int {
+	if it.Size == 0 {
+		it.Size = l.sc.Font
+	}
+	if it.Color == 0 && it.Kind != KCard && it.Kind != KCell && it.Kind != KBar && it.Kind != KLane && it.Kind != KGhost {
+		it.Color = -1
+	}
+	l.sc.Items = append(l.sc.Items, it)
+	return len(l.sc.Items) - 1
+}
+
+func (l *layout) section(title string, x, y, w, h float64) int {
+	return l.add(Item{Kind: KSection, X: x, Y: y, W: w, H: h, Text: Fit(title, w, l.sc.Small), Size: l.sc.Small, Parent: -1})
+}
+
+// Layout places every element of the stage for state s on a w×h canvas
+// whose pixels are scale times CSS pixels (the device pixel ratio). Items
+// never overlap their siblings and never leave the canvas.
+func Layout(w, h, scale float64, s *State) *Scene {
+	if scale <= 0 {
+		scale = 1
+	}
+	u := scale
+	sc := &Scene{W: w, H: h, Scale: scale, Font: 13 * u, Small: 11 * u}
+	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u}
+	if w < 200*u || h < 200*u || s == nil {
+		return sc
+	}
+	W := w - 2*l.pad
+	x0 := l.pad
+	y := l.pad
+
+	// The caption, or a banner that cannot be missed.
+	bh := 24 * u
+	switch {
+	case s.Loop.Blocked:
+		why := "LOOP BLOCKED in " + s.Loop.BlockWhy + ": no task, no callback can run"
+		if s.Loop.BlockTo >= 0 {
+			why += " until " + Seconds(s.Loop.BlockTo)
+		}
+		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(why, W-12*u, sc.Font), Tone: ToneStall, Parent: -1})
+	case s.Err != "":
+		what := "Uncaught: "
+		if s.ErrKind == "stopped" {
+			what = "Stopped: "
+		}
+		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(what+s.Err, W-12*u, sc.Font), Tone: ToneFailed, Parent: -1})
+	default:
+		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(s.Caption, W-12*u, sc.Font), Tone: ToneNeutral, Parent: -1})
+	}
+	y += bh + l.gap
+
+	// How much room the lower sections want; the task grid gets the rest.
+	futRows, compact := 2, false
+	readyH := l.title + l.chipH
+	itemH := 34 * u
+	for try := 0; ; try++ {
+		topH := l.topHeight(W)
+		futH := l.title + float64(futRows)*itemH + float64(futRows-1)*6*u
+		tlH := l.timelineHeight(compact)
+		rest := h - l.pad - y - topH - readyH - futH - tlH - 4*l.gap
+		if rest >= l.title+l.cardH || try == 3 {
+			l.top(x0, y, W, topH)
+			y += topH + l.gap
+			l.ready(x0, y, W, readyH)
+			y += readyH + l.gap
+			rest = max(rest, l.title+12*u)
+			l.tasks(x0, y, W, rest)
+			y += rest + l.gap
+			l.futures(x0, y, W, futH, futRows)
+			y += futH + l.gap
+			l.timeline(x0, y, W, tlH, compact)
+			break
+		}
+		switch try {
+		case 0:
+			futRows = 1
+		case 1:
+			compact = true
+		case 2:
+			l.cardH = 48 * u
+		}
+	}
+	l.arrows()
+	return sc
+}
+
+// dialD is the loop dial's diameter for a canvas W wide.
+func (l *layout) dialD(W float64) float64 {
+	return max(96*l.u, min(W*0.16, 140*l.u))
+}
+
+func (l *layout) topHeight(W float64) float64 {
+	slotH := l.title + l.chipH + 6*l.u + l.cardH + 8*l.u
+	return max(l.dialD(W)+44*l.u, slotH)
+}
+
+// top lays out the dial with the clock under it, the running slot, and the
+// timer heap in what is left of the row.
+func (l *layout) top(x, y, W, H float64) {
+	u, s := l.u, l.s
+	d := l.dialD(W)
+	colW := max(d, 140*u)
+	sec := l.section("EVENT LOOP", x, y, colW, H)
+	dial := Item{Kind: KDial, Key: key(tagDial, 0), X: x + (colW-d)/2, Y: y + l.title*0.2, W: d, H: d, Parent: sec, Text: "event loop", Size: l.sc.Font}
+	switch {
+	case !s.Loop.Started:
+		dial.Sub, dial.Tone = "not started", ToneIdle
+	case !s.Loop.Running:
+		dial.Sub, dial.Sub2, dial.Tone = "stopped", "stopped", ToneIdle
+	default:
+		dial.Sub, dial.Sub2, dial.Tone = "iteration "+strconv.Itoa(s.Loop.Iteration), s.Loop.Phase, ToneRunning
+	}
+	if s.Loop.Blocked {
+		dial.Tone, dial.Sub2 = ToneStall, "blocked"
+	}
+	l.add(dial)
+	cy := dial.Y + d + 4*u
+	l.add(Item{Kind: KClock, Key: key(tagClock, 0), X: x, Y: cy, W: colW, H: H - (cy - y), Text: Fit(Seconds(s.Clock), colW, 22*u), Sub: "virtual clock", Size: 22 * u, Parent: sec})
+
+	// The slot: the handle the loop is running, and the task whose step it is.
+	sx := x + colW + l.gap
+	slotW := min(max(200*u, (W-colW)*0.3), 300*u)
+	slotH := l.title + l.chipH + 6*u + l.cardH + 8*u
+	slot := l.section("ON THE LOOP THREAD", sx, y, slotW, min(H, slotH))
+	frame := Item{Kind: KSlot, Key: key(tagSlot, 0), X: sx, Y: y + l.title, W: slotW, H: min(H, slotH) - l.title, Parent: slot, Tone: ToneIdle}
+	switch {
+	case s.Loop.Blocked:
+		frame.Tone, frame.Text = ToneStall, Fit("blocked: "+s.Loop.BlockWhy, slotW-16*u, l.sc.Small)
+	case s.Loop.Handle != 0 || s.Loop.Task != 0:
+		frame.Tone = ToneRunning
+	case s.Loop.Running && s.Loop.Phase == "select":
+		frame.Text = "waiting in select"
+	case s.Loop.Running:
+		frame.Text = "loop: " + s.Loop.Phase
+	default:
+		frame.Text = "idle"
+	}
+	l.add(frame)
+	inner := slotW - 12*u
+	if s.Loop.Handle != 0 {
+		sub := "running"
+		if t := s.Task(s.Loop.HandleRef); t != nil {
+			sub = "runs " + t.Name
+		}
+		l.add(Item{Kind: KChip, Key: key(tagChip, s.Loop.Handle), X: sx + 6*u, Y: frame.Y + 4*u, W: inner, H: l.chipH - 4*u, Text: Fit(s.Loop.HandleTxt, inner-12*u, l.sc.Small), Sub: Fit(sub, inner-12*u, l.sc.Small), Tone: ToneRunning, Parent: slot, Size: l.sc.Small})
+	}
+	if t := s.Task(s.Loop.Task); t != nil {
+		cy := frame.Y + l.chipH + 2*u
+		ch := min(l.cardH, frame.Y+frame.H-cy-4*u)
+		if ch > 20*u {
+			l.card(t, sx+6*u, cy, inner, ch, slot)
+		}
+	}
+
+	// The timer heap, when the row has room for it.
+	tx := sx + slotW + l.gap
+	if tw := x + W - tx; tw >= 150*u {
+		l.timers(tx, y, tw, H)
+		l.timersAbove = true
+	}
+}
+
+func (l *layout) timers(x, y, W, H float64) {
+	u, s := l.u, l.s
+	sec := l.section("TIMER HEAP ("+strconv.Itoa(len(s.Timers))+")", x, y, W, H)
+	rowH := 26 * u
+	cols := max(1, int((W+l.gap)/(190*u+l.gap)))
+	colW := (W - float64(cols-1)*l.gap) / float64(cols)
+	rows := max(1, int((H-l.title+4*u)/(rowH+4*u)))
+	capacity := rows * cols
+	n := len(s.Timers)
+	show := n
+	if n > capacity {
+		show = capacity - 1
+	}
+	for k := 0; k < show; k++ {
+		tm := &s.Timers[k]
+		cx := x + float64(k/rows)*(colW+l.gap)
+		cy := y + l.title + float64(k%rows)*(rowH+4*u)
+		what := tm.Text
+		if f := s.Future(tm.Ref); f != nil {
+			what = "wake " + s.Name(tm.Ref) + " " + f.Text
+		}
+		label := Seconds(tm.Deadline)
+		l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: cx, Y: cy, W: colW, H: rowH, Text: label, Sub: Fit(what, colW-CharWidth(l.sc.Small)*float64(len(label)+3)-12*u, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
+	}
+	if n > show {
+		k := show
+		cx := x + float64(k/rows)*(colW+l.gap)
+		cy := y + l.title + float64(k%rows)*(rowH+4*u)
+		l.add(Item{Kind: KMore, X: cx, Y: cy, W: colW, H: rowH, Text: Fit("+"+strconv.Itoa(n-show)+" more timers", colW-8*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
+	}
+	if n == 0 {
+		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: rowH, Text: Fit("(no timer armed)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+	}
+}
+
+// chipKey is what a new chip comes out of.
+func (l *layout) fromKey(h *Handle) uint64 {
+	s := l.s
+	switch {
+	case h.From == 0:
+		return 0
+	case h.FromTimer:
+		return key(tagTimer, h.From)
+	case s.Task(h.From) != nil:
+		return key(tagCard, h.From)
+	case s.Future(h.From) != nil:
+		return key(tagFuture, h.From)
+	}
+	return 0
+}
+
+func (l *layout) ready(x, y, W, H float64) {
+	u, s := l.u, l.s
+	sec := l.section("READY QUEUE (FIFO: head first) · "+strconv.Itoa(len(s.Ready)), x, y, W, H)
+	cx := x
+	cy := y + l.title
+	moreW := 110 * u
+	for k := range s.Ready {
+		h := &s.Ready[k]
+		cw := min(max(CharWidth(l.sc.Small)*float64(utf8.RuneCountInString(h.Text))+16*u, 110*u), 230*u)
+		last := k == len(s.Ready)-1
+		if cx+cw > x+W || (!last && cx+cw+l.gap+moreW > x+W) {
+			left := len(s.Ready) - k
+			l.add(Item{Kind: KMore, X: cx, Y: cy, W: min(moreW, x+W-cx), H: l.chipH, Text: Fit("+"+strconv.Itoa(left)+" more", min(moreW, x+W-cx)-8*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
+			break
+		}
+		sub := ""
+		switch {
+		case h.Cancelled:
+			sub = "cancelled: will be skipped"
+		case h.FromTimer:
+			sub = "timer fell due"
+		case s.Task(h.Ref) != nil:
+			sub = "steps " + s.Name(h.Ref)
+		case h.Ref != 0:
+			sub = "for " + s.Name(h.Ref)
+		}
+		tone := ToneReady
+		if h.Cancelled {
+			tone = ToneCancelled
+		} else if h.FromTimer || s.Task(h.Ref) == nil {
+			tone = ToneCallback
+		}
+		l.add(Item{Kind: KChip, Key: key(tagChip, h.ID), From: l.fromKey(h), X: cx, Y: cy, W: cw, H: l.chipH, Text: Fit(h.Text, cw-12*u, l.sc.Small), Sub: Fit(sub, cw-12*u, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small, Fresh: h.Born == s.Index})
+		cx += cw + l.gap
+	}
+	if len(s.Ready) == 0 {
+		l.add(Item{Kind: KLabel, X: x, Y: cy, W: W, H: l.chipH, Text: Fit("(empty)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+	}
+}
+
+func taskTone(t *Task) Tone {
+	switch t.State {
+	case TaskPending:
+		return TonePending
+	case TaskReady:
+		return ToneReady
+	case TaskRunning:
+		return ToneRunning
+	case TaskWaiting:
+		return ToneWaiting
+	case TaskDone:
+		return ToneDone
+	case TaskFailed:
+		return ToneFailed
+	}
+	return ToneCancelled
+}
+
+// card adds task t's card.
+func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
+	s, u := l.s, l.u
+	fs := l.sc.Small
+	iw := w - 14*u
+	title := t.Name + " " + t.Coro
+	state := t.State.String()
+	if t.Line > 0 && !t.State.Finished() {
+		state += " · line " + strconv.Itoa(int(t.Line))
+	}
+	if t.Cancel && !t.State.Finished() {
+		state += " · cancelling"
+	}
+	var what string
+	switch {
+	case t.State == TaskPending:
+		what = "not started yet"
+	case t.State == TaskReady:
+		what = "in the ready queue"
+	case t.State == TaskRunning:
+		what = "running its step"
+	case t.State == TaskWaiting && t.Sync != 0:
+		what = "waits on " + s.Name(t.Sync) + " (" + t.SyncWhy + ")"
+	case t.State == TaskWaiting && t.Await == 0:
+		what = "yielded: rescheduled"
+	case t.State == TaskWaiting:
+		what = "awaits " + s.Name(t.Await)
+		if f := s.Future(t.Await); f != nil && f.Text != "" {
+			what += " " + f.Text
+		}
+	case t.State == TaskDone:
+		what = "→ " + t.Result
+	default:
+		what = t.Result
+	}
+	l.add(Item{Kind: KCard, Key: key(tagCard, t.ID), X: x, Y: y, W: w, H: h, Text: Fit(title, iw, l.sc.Font), Sub: Fit(state, iw, fs), Sub2: Fit(what, iw, fs), Tone: taskTone(t), Color: t.Color, Parent: parent, Fresh: t.Changed == s.Index})
+}
+
+func (l *layout) tasks(x, y, W, H float64) {
+	u, s := l.u, l.s
+	n := len(s.Tasks)
+	live := 0
+	for k := range s.Tasks {
+		if !s.Tasks[k].State.Finished() {
+			live++
+		}
+	}
+	sec := l.section("TASKS · "+strconv.Itoa(n)+" created, "+strconv.Itoa(live)+" alive", x, y, W, H)
+	gy := y + l.title
+	gh := H - l.title
+	if n == 0 {
+		l.add(Item{Kind: KLabel, X: x, Y: gy, W: W, H: min(gh, 20*u), Text: Fit("(no task yet)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		return
+	}
+	cols := max(1, int((W+l.gap)/(180*u+l.gap)))
+	cw := min((W-float64(cols-1)*l.gap)/float64(cols), 260*u)
+	rows := int((gh + l.gap) / (l.cardH + l.gap))
+	if rows*cols >= n {
+		for k := range s.Tasks {
+			t := &s.Tasks[k]
+			cx := x + float64(k%cols)*(cw+l.gap)
+			cy := gy + float64(k/cols)*(l.cardH+l.gap)
+			if t.ID == s.Loop.Task {
+				l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+" is on the loop thread", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+				continue
+			}
+			l.card(t, cx, cy, cw, l.cardH, sec)
+		}
+		return
+	}
+
+	// Too many for cards: a strip with every task as a cell, and cards for
+	// as many as fit, live tasks first.
+	cell := 9 * u
+	var perRow, stripRows, group int
+	for {
+		perRow = max(1, int((W+cell*0.25)/(cell*1.25)))
+		group = 1
+		maxRows := max(1, int(gh*0.45/(cell*1.25)))
+		if perRow*maxRows < n {
+			if cell > 4*u {
+				cell -= u
+				continue
+			}
+			group = (n + perRow*maxRows - 1) / (perRow * maxRows)
+		}
+		cells := (n + group - 1) / group
+		stripRows = (cells + perRow - 1) / perRow
+		break
+	}
+	stripH := float64(stripRows) * cell * 1.25
+	sy := y + H - stripH
+	for c := 0; c*group < n; c++ {
+		t := &s.Tasks[c*group]
+		if group > 1 {
+			t = busiest(s.Tasks[c*group : min(n, (c+1)*group)])
+		}
+		l.add(Item{Kind: KCell, Key: key(tagCell, int32(c)), X: x + float64(c%perRow)*cell*1.25, Y: sy + float64(c/perRow)*cell*1.25, W: cell, H: cell, Tone: taskTone(t), Color: t.Color, Parent: sec})
+	}
+	rows = int((gh - stripH - l.gap + l.gap) / (l.cardH + l.gap))
+	slots := rows*cols - 1
+	if slots <= 0 {
+		return
+	}
+	shown := 0
+	place := func(t *Task) {
+		cx := x + float64(shown%cols)*(cw+l.gap)
+		cy := gy + float64(shown/cols)*(l.cardH+l.gap)
+		if t.ID == s.Loop.Task {
+			l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+" is on the loop thread", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+		} else {
+			l.card(t, cx, cy, cw, l.cardH, sec)
+		}
+		shown++
+	}
+	var hidden [TaskCancelled + 1]int
+	for k := range s.Tasks {
+		t := &s.Tasks[k]
+		if shown < slots && !t.State.Finished() {
+			place(t)
+		} else if t.State.Finished() {
+			// placed below if room is left
+		} else {
+			hidden[t.State]++
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		t := &s.Tasks[k]
+		if !t.State.Finished() {
+			continue
+		}
+		if shown < slots {
+			place(t)
+		} else {
+			hidden[t.State]++
+		}
+	}
+	more := 0
+	var parts []string
+	for st, c := range hidden {
+		if c > 0 {
+			more += c
+			parts = append(parts, strconv.Itoa(c)+" "+TaskState(st).String())
+		}
+	}
+	if more > 0 {
+		cx := x + float64(shown%cols)*(cw+l.gap)
+		cy := gy + float64(shown/cols)*(l.cardH+l.gap)
+		sub := ""
+		for k, p := range parts {
+			if k > 0 {
+				sub += " · "
+			}
+			sub += p
+		}
+		l.add(Item{Kind: KMore, X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit("+"+strconv.Itoa(more)+" more tasks", cw-14*u, l.sc.Font), Sub: Fit(sub, cw-14*u, l.sc.Small), Parent: sec})
+	}
+}
+
+// busiest picks the task a density cell shows for a group: the one most
+// worth seeing (running, then ready, waiting, pending, then finished).
+func busiest(ts []Task) *Task {
+	rank := [...]int{TaskRunning: 0, TaskReady: 1, TaskWaiting: 2, TaskPending: 3, TaskFailed: 4, TaskCancelled: 5, TaskDone: 6}
+	b := &ts[0]
+	for k := range ts {
+		if rank[ts[k].State] < rank[b.State] {
+			b = &ts[k]
+		}
+	}
+	return b
+}
+
+func (l *layout) futures(x, y, W, H float64, rows int) {
+	u, s := l.u, l.s
+	sec := l.section("FUTURES & SYNC OBJECTS", x, y, W, H)
+	itemW := 210 * u
+	itemH := 34 * u
+	cols := max(1, int((W+l.gap)/(itemW+l.gap)))
+	itemW = (W - float64(cols-1)*l.gap) / float64(cols)
+	capacity := cols * rows
+	type entry struct {
+		sync  *Sync
+		fut   *Future
+		timer *Timer
+	}
+	var es []entry
+	if !l.timersAbove {
+		l.sc.Items[sec].Text = Fit("TIMER HEAP, FUTURES & SYNC OBJECTS", W, l.sc.Small)
+		for k := range s.Timers {
+			es = append(es, entry{timer: &s.Timers[k]})
+		}
+	}
+	for k := range s.Syncs {
+		es = append(es, entry{sync: &s.Syncs[k]})
+	}
+	// A future is shown while pending, and for a while after it settled.
+	for k := range s.Futures {
+		f := &s.Futures[k]
+		if f.State == FuturePending || s.Index-f.Settled < 40 {
+			es = append(es, entry{fut: f})
+		}
+	}
+	show := len(es)
+	if show > capacity {
+		show = capacity - 1
+	}
+	pos := func(k int) (float64, float64) {
+		return x + float64(k%cols)*(itemW+l.gap), y + l.title + float64(k/cols)*(itemH+6*u)
+	}
+	tw := itemW - 30*u
+	for k := 0; k < show; k++ {
+		px, py := pos(k)
+		e := es[k]
+		if tm := e.timer; tm != nil {
+			what := tm.Text
+			if f := s.Future(tm.Ref); f != nil {
+				what = "wake " + s.Name(tm.Ref) + " " + f.Text
+			}
+			l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit("timer at "+Seconds(tm.Deadline), tw, l.sc.Small), Sub: Fit(what, tw, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
+			continue
+		}
+		if y := e.sync; y != nil {
+			var sub string
+			switch y.Kind {
+			case "Queue", "LifoQueue", "PriorityQueue":
+				sub = "size " + strconv.FormatFloat(y.Value, 'g', -1, 64)
+			case "Lock":
+				sub = "unlocked"
+				if y.Value != 0 {
+					sub = "locked"
+				}
+			case "Event":
+				sub = "clear"
+				if y.Value != 0 {
+					sub = "set"
+				}
+			default:
+				sub = "value " + strconv.FormatFloat(y.Value, 'g', -1, 64)
+			}
+			if n := len(y.Waiters); n > 0 {
+				sub += " · " + strconv.Itoa(n) + " waiting (" + s.Name(y.Waiters[0].Task) + " " + y.Waiters[0].Why + ")"
+			}
+			tone := ToneNeutral
+			if len(y.Waiters) > 0 {
+				tone = ToneWaiting
+			}
+			l.add(Item{Kind: KSync, Key: key(tagSync, y.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit(s.Name(y.ID), tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small})
+			continue
+		}
+		f := e.fut
+		tone, sub := TonePending, "pending"
+		switch f.State {
+		case FutureDone:
+			tone, sub = ToneDone, "done → "+f.Result
+		case FutureFailed:
+			tone, sub = ToneFailed, "failed: "+f.Result
+		case FutureCancelled:
+			tone, sub = ToneCancelled, "cancelled"
+		}
+		if n := len(f.Callbacks); n > 0 {
+			sub += " · " + strconv.Itoa(n) + " callback"
+			if n > 1 {
+				sub += "s"
+			}
+		}
+		l.add(Item{Kind: KFuture, Key: key(tagFuture, f.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit(s.Name(f.ID)+" "+f.Text, tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small, Fresh: f.Born == s.Index || f.Settled == s.Index})
+	}
+	if len(es) > show {
+		px, py := pos(show)
+		l.add(Item{Kind: KMore, X: px, Y: py, W: itemW, H: itemH, Text: Fit("+"+strconv.Itoa(len(es)-show)+" more", itemW-12*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
+	}
+	if len(es) == 0 {
+		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: itemH, Text: Fit("(no future pending)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+	}
+}
+
+// timelineRows returns the rows the timeline shows: threads, then who
+// held the loop (one row per task when few, else one), then stalls.
+type tlRow struct {
+	label string
+	tone  Tone
+	color int
+	task  int32 // the task of a per-task row, -1 for the all-tasks row
+	kind  int   // 0 thread, 1 tasks, 2 callbacks, 3 stalls
+	ord   int   // thread ord
+}
+
+func (l *layout) timelineRows(compact bool) []tlRow {
+	s := l.s
+	var rows []tlRow
+	maxThreads := 4
+	if compact {
+		maxThreads = 2
+	}
+	for k := range s.Threads {
+		if k == maxThreads {
+			break
+		}
+		th := &s.Threads[k]
+		name := th.Name
+		if s.Loop.Started && th.ID == s.Loop.Thread {
+			name += " (loop)"
+		}
+		rows = append(rows, tlRow{label: name, tone: ToneNeutral, color: -1, kind: 0, ord: th.Ord})
+	}
+	if len(s.Tasks) <= 5 && !compact {
+		for k := range s.Tasks {
+			rows = append(rows, tlRow{label: s.Tasks[k].Name, color: s.Tasks[k].Color, task: s.Tasks[k].ID, kind: 1})
+		}
+	} else {
+		rows = append(rows, tlRow{label: "task steps", color: -1, task: -1, kind: 1})
+	}
+	rows = append(rows, tlRow{label: "callbacks", tone: ToneCallback, color: -1, kind: 2})
+	rows = append(rows, tlRow{label: "STALL", tone: ToneStall, color: -1, kind: 3})
+	return rows
+}
+
+func (l *layout) timelineHeight(compact bool) float64 {
+	return l.title + float64(len(l.timelineRows(compact)))*l.rowH() + 16*l.u
+}
+
+func (l *layout) rowH() float64 { return 16 * l.u }
+
+func (l *layout) timeline(x, y, W, H float64, compact bool) {
+	u, s := l.u, l.s
+	sec := l.section("THREADS & WHO HELD THE LOOP THREAD (by event)", x, y, W, H)
+	rows := l.timelineRows(compact)
+	labelW := min(170*u, W*0.3)
+	cx := x + labelW
+	cw := W - labelW
+	total := max(1, s.rec.Len())
+	now := s.Index + 1
+	xAt := func(i int) float64 { return cx + cw*float64(min(i, total))/float64(total) }
+	rh := l.rowH()
+	top := y + l.title
+	chartH := float64(len(rows)) * rh
+
+	for _, st := range s.Stalls {
+		x1, x2 := xAt(st.Start), xAt(min(st.End, now))
+		if x2-x1 < 2*u {
+			x2 = min(x1+2*u, cx+cw)
+			x1 = x2 - 2*u
+		}
+		l.add(Item{Kind: KStallBand, X: x1, Y: top, W: x2 - x1, H: chartH, Tone: ToneStall, Parent: sec})
+	}
+	for r, row := range rows {
+		ry := top + float64(r)*rh
+		l.add(Item{Kind: KLane, X: x, Y: ry, W: labelW - 6*u, H: rh, Text: Fit(row.label, labelW-10*u, l.sc.Small), Tone: row.tone, Color: row.color, Parent: sec, Size: l.sc.Small})
+		var b barMerger
+		b.l, b.sec, b.y, b.h = l, sec, ry+2*u, rh-4*u
+		switch row.kind {
+		case 0:
+			for _, ts := range s.ThreadSpans {
+				if ts.Thread != row.ord {
+					continue
+				}
+				tone := ToneRunning
+				switch ts.State {
+				case ThreadBlocked:
+					tone = ToneFailed
+					if s.Loop.Started && row.ord == 0 {
+						tone = ToneStall
+					}
+				case ThreadIdle:
+					tone = ToneIdle
+				}
+				b.add(xAt(ts.Start), xAt(min(ts.End, now)), tone, -1, ts.Why)
+			}
+		case 1, 2:
+			for _, sp := range s.Timeline {
+				if (row.kind == 2) != (sp.Task == 0) || (row.task > 0 && sp.Task != row.task) {
+					continue
+				}
+				tone := ToneRunning
+				if sp.Task == 0 {
+					tone = ToneCallback
+				}
+				b.add(xAt(sp.Start), xAt(min(sp.End, now)), tone, sp.Color, sp.Label)
+			}
+		case 3:
+			for _, st := range s.Stalls {
+				b.add(xAt(st.Start), xAt(min(st.End, now)), ToneStall, -1, st.Label)
+			}
+		}
+		b.flush()
+	}
+	// The cursor and the time axis.
+	l.add(Item{Kind: KCursor, X: max(cx, min(xAt(now)-u, cx+cw-2*u)), Y: top, W: 2 * u, H: chartH, Parent: sec})
+	ay := top + chartH + 1*u
+	ah := min(14*u, y+H-ay)
+	evs := s.rec.tr.Events
+	lastX := -1e9
+	labelAt := func(i int) {
+		t := 0.0
+		if i < len(evs) {
+			t = evs[i].Time
+		}
+		txt := strconv.FormatFloat(t, 'f', -1, 64) + " s"
+		tw := CharWidth(l.sc.Small) * float64(len(txt))
+		px := min(xAt(i), cx+cw-tw)
+		if px < lastX+8*u || ah <= 0 {
+			return
+		}
+		l.add(Item{Kind: KAxis, X: px, Y: ay, W: tw, H: ah, Text: txt, Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		lastX = px + tw
+	}
+	labelAt(0)
+	for i := 1; i < len(evs); i++ {
+		if evs[i].Time != evs[i-1].Time {
+			labelAt(i)
+		}
+	}
+}
+
+// barMerger joins spans closer than a pixel in one row, so a trace of
+// 100,000 events draws at most one bar per pixel column.
+type barMerger struct {
+	l         *layout
+	sec       int
+	y, h      float64
+	open      bool
+	x1, x2    float64
+	tone      Tone
+	color     int
+	label     string
+	mixedSome bool
+}
+
+func (b *barMerger) add(x1, x2 float64, tone Tone, color int, label string) {
+	if x2 <= x1 {
+		return
+	}
+	if b.open && x1-b.x2 < 1 && b.tone == tone && (b.color == color || x2-x1 < 1) {
+		b.x2 = max(b.x2, x2)
+		if label != b.label {
+			b.mixedSome = true
+		}
+		return
+	}
+	b.flush()
+	b.open, b.x1, b.x2, b.tone, b.color, b.label, b.mixedSome = true, max(x1, b.lastEnd()), x2, tone, color, label, false
+}
+
+func (b *barMerger) lastEnd() float64 {
+	items := b.l.sc.Items
+	if n := len(items); n > 0 && items[n-1].Kind == KBar && items[n-1].Y == b.y {
+		return items[n-1].X + items[n-1].W
+	}
+	return -math.MaxFloat64
+}
+
+func (b *barMerger) flush() {
+	if !b.open || b.x2-b.x1 <= 0 {
+		b.open = false
+		return
+	}
+	txt := ""
+	if !b.mixedSome {
+		txt = Fit(b.label, b.x2-b.x1-4*b.l.u, b.l.sc.Small)
+	}
+	b.l.add(Item{Kind: KBar, X: b.x1, Y: b.y, W: b.x2 - b.x1, H: b.h, Tone: b.tone, Color: b.color, Text: txt, Parent: b.sec, Size: b.l.sc.Small})
+	b.open = false
+}
+
+// arrows adds the arrows of cause and effect for the current event.
+func (l *layout) arrows() {
+	s := l.s
+	if s.Index < 0 {
+		return
+	}
+	e := &s.Event
+	find := func(k uint64) *Item {
+		for i := range l.sc.Items {
+			if l.sc.Items[i].Key == k && l.sc.Items[i].Kind != KGhost {
+				return &l.sc.Items[i]
+			}
+		}
+		return nil
+	}
+	arrow := func(a, b *Item, tone Tone, label string) {
+		if a == nil || b == nil {
+			return
+		}
+		ax, ay := a.X+a.W/2, a.Y+a.H/2
+		bx, by := b.X+b.W/2, b.Y+b.H/2
+		// Leave from and arrive at the edges facing each other.
+		if by > ay+a.H/2 {
+			ay, by = a.Y+a.H, b.Y
+		} else if by < ay-a.H/2 {
+			ay, by = a.Y, b.Y+b.H
+		}
+		l.add(Item{Kind: KArrow, X: ax, Y: ay, X2: bx, Y2: by, Tone: tone, Text: label, Parent: -1, Size: l.sc.Small})
+	}
+	switch e.Kind {
+	case trace.HandleNew, trace.TimerDue:
+		k := s.readyIndex(e.ID)
+		if k < 0 {
+			return
+		}
+		h := &s.Ready[k]
+		if fk := l.fromKey(h); fk != 0 {
+			arrow(find(fk), find(key(tagChip, h.ID)), ToneCallback, "callback → ready queue")
+		}
+	case trace.TaskSuspend:
+		to := find(key(tagFuture, e.Ref))
+		if to == nil {
+			to = find(key(tagCard, e.Ref))
+		}
+		arrow(find(key(tagCard, e.ID)), to, ToneWaiting, "awaits")
+	case trace.SyncWait:
+		arrow(find(key(tagCard, e.Ref)), find(key(tagSync, e.ID)), ToneWaiting, "waits")
+	}
+}
