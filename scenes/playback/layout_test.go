@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
 )
 
@@ -101,7 +102,7 @@ func accounted(sc *Scene, s *State) (cards, cells, more int) {
 
 func TestLayoutFits(t *testing.T) {
 	for _, n := range []int{1, 10, 1000} {
-		tr := gatherTrace(n, true)
+		tr := playtest.Gather(n, true)
 		rec := Build(tr)
 		// Interesting moments: the stall, the busiest ready queue, all
 		// tasks waiting, a timer falling due, the end.
@@ -161,7 +162,7 @@ func TestLayoutFits(t *testing.T) {
 }
 
 func TestLayoutShowsCause(t *testing.T) {
-	tr := gatherTrace(3, true)
+	tr := playtest.Gather(3, true)
 	rec := Build(tr)
 	// A sleep future resolves and its callback joins the ready queue: the
 	// new chip comes from the future, with an arrow from it.
@@ -232,7 +233,7 @@ func TestLayoutShowsCause(t *testing.T) {
 }
 
 func BenchmarkLayout1000(b *testing.B) {
-	tr := gatherTrace(1000, false)
+	tr := playtest.Gather(1000, false)
 	rec := Build(tr)
 	s := rec.StateAt(tr.Len() / 2)
 	for b.Loop() {

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"testing"
 
+	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
 )
 
@@ -25,7 +26,7 @@ func screenTime(p *Player, i int) float64 {
 }
 
 func TestEveryEventGetsScreenTime(t *testing.T) {
-	tr := gatherTrace(3, false)
+	tr := playtest.Gather(3, false)
 	p := New(tr, "")
 	for i := 1; i < tr.Len()-1; i++ {
 		got := screenTime(p, i)
@@ -80,7 +81,7 @@ func TestLongWaitsAreCompressedAndTheClockRuns(t *testing.T) {
 }
 
 func TestSpeedScalesPacing(t *testing.T) {
-	tr := gatherTrace(3, false)
+	tr := playtest.Gather(3, false)
 	frames := func(speed float64) int {
 		p := New(tr, "")
 		p.SetSpeed(speed)
@@ -111,7 +112,7 @@ func TestSpeedScalesPacing(t *testing.T) {
 }
 
 func TestTransport(t *testing.T) {
-	tr := gatherTrace(3, false)
+	tr := playtest.Gather(3, false)
 	p := New(tr, "src")
 	if p.Index() != 0 || p.Playing() || p.Source() != "src" {
 		t.Fatalf("new player at %d playing %v", p.Index(), p.Playing())
@@ -151,7 +152,7 @@ func TestTransport(t *testing.T) {
 
 // Moving forward incrementally and seeking around give the same states.
 func TestPlayerStateMatchesRecording(t *testing.T) {
-	tr := gatherTrace(12, true)
+	tr := playtest.Gather(12, true)
 	p := New(tr, "")
 	rec := p.Recording()
 	r := rand.New(rand.NewSource(1))
@@ -178,7 +179,7 @@ func TestPlayerStateMatchesRecording(t *testing.T) {
 }
 
 func BenchmarkBuild(b *testing.B) {
-	tr := gatherTrace(1000, true)
+	tr := playtest.Gather(1000, true)
 	b.ReportMetric(float64(tr.Len()), "events")
 	b.ResetTimer()
 	for b.Loop() {
@@ -187,7 +188,7 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 func BenchmarkSeek(b *testing.B) {
-	tr := gatherTrace(1000, true)
+	tr := playtest.Gather(1000, true)
 	rec := Build(tr)
 	r := rand.New(rand.NewSource(1))
 	b.ReportMetric(float64(rec.Snapshots()), "snapshots")
@@ -198,7 +199,7 @@ func BenchmarkSeek(b *testing.B) {
 }
 
 func BenchmarkPlay1000(b *testing.B) {
-	tr := gatherTrace(1000, false)
+	tr := playtest.Gather(1000, false)
 	p := New(tr, "")
 	p.SetSpeed(MaxSpeed)
 	p.Play()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
 )
 
@@ -21,7 +22,7 @@ func find(t *testing.T, tr *trace.Trace, from int, ok func(e *trace.Event) bool)
 }
 
 func TestStateFollowsGather(t *testing.T) {
-	tr := gatherTrace(3, false)
+	tr := playtest.Gather(3, false)
 	if err := tr.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestStateFollowsGather(t *testing.T) {
 }
 
 func TestStallIsRecorded(t *testing.T) {
-	tr := gatherTrace(2, true)
+	tr := playtest.Gather(2, true)
 	rec := Build(tr)
 	b := find(t, tr, 0, func(e *trace.Event) bool { return e.Kind == trace.ThreadBlock })
 	s := rec.StateAt(b)
@@ -169,7 +170,7 @@ func TestStallIsRecorded(t *testing.T) {
 
 // Replaying from snapshots gives the very state a straight replay gives.
 func TestSnapshotsAgreeWithReplay(t *testing.T) {
-	tr := gatherTrace(20, true)
+	tr := playtest.Gather(20, true)
 	rec := build(tr, 7)
 	if rec.Snapshots() < 10 {
 		t.Fatalf("only %d snapshots", rec.Snapshots())

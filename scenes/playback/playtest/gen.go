@@ -1,4 +1,7 @@
-package playback
+// Package playtest writes traces by hand, the way scenes/trace documents
+// them, for the playback tests and the stage's harness: scenes of any size
+// without the engine.
+package playtest
 
 import (
 	"sort"
@@ -7,8 +10,7 @@ import (
 	"loopscope/scenes/trace"
 )
 
-// gen writes traces by hand the way the engine documents them (see
-// scenes/trace), with a miniature loop: a ready queue of handles, a timer
+// gen writes traces with a miniature loop: a ready queue of handles, a timer
 // heap, turns of select / timers / ready. Tests and benchmarks use it for
 // scenes of any size.
 type gen struct {
@@ -108,7 +110,7 @@ func (g *gen) print(line int32, s string) {
 	g.add(trace.Event{Kind: trace.Print, Line: line, Col: 5, Text: s + "\n", Concept: trace.ConceptPrint})
 }
 
-// gatherTrace is the trace of
+// Gather returns the trace of
 //
 //	async def worker(k):             # line 3
 //	    print("start", k)            # line 4
@@ -121,7 +123,7 @@ func (g *gen) print(line int32, s string) {
 //	    await asyncio.gather(*ts)    # line 12
 //	    print("all done")            # line 13
 //	asyncio.run(main())
-func gatherTrace(n int, stall bool) *trace.Trace {
+func Gather(n int, stall bool) *trace.Trace {
 	g := &gen{}
 	g.thread = g.newID()
 	g.add(trace.Event{Kind: trace.ThreadNew, ID: g.thread, Text: "MainThread", Concept: trace.ConceptThread})
