@@ -1,0 +1,298 @@
+package asyncio
+
+// This file ports CPython 3.11's asyncio/queues.py: Queue with its getter
+// and putter futures, QueueEmpty and QueueFull.
+
+import (
+	"loopscope/scenes/python/py"
+	"loopscope/scenes/trace"
+)
+
+// The asyncio.queues types.
+var (
+	QueueType      = &py.Type{Name: "Queue", Module: "asyncio.queues", Base: py.ObjectType}
+	QueueEmptyType = py.NewExceptionType("QueueEmpty", "asyncio.queues", py.ExceptionType)
+	QueueFullType  = py.NewExceptionType("QueueFull", "asyncio.queues", py.ExceptionType)
+)
+
+func init() {
+	RegisterAsyncio("Queue", QueueType)
+	RegisterAsyncio("QueueEmpty", QueueEmptyType)
+	RegisterAsyncio("QueueFull", QueueFullType)
+	QueueType.New = func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+		a, err := parseArgs("Queue", args, kw, []string{"maxsize"}, 0)
+		if err != nil {
+			return nil, err
+		}
+		maxsize := int64(0)
+		if a[0] != nil {
+			if maxsize, err = py.AsIndex(a[0]); err != nil {
+				return nil, err
+			}
+		}
+		return NewQueue(t, maxsize), nil
+	}
+}
+
+// Queue is asyncio.Queue: a FIFO queue for producer and consumer tasks.
+type Queue struct {
+	syncObj
+	maxsize    int64
+	items      []py.Value // the deque; items[0] is the next get
+	getters    waiterList
+	putters    waiterList
+	unfinished int64
+	finished   *Event // set when every item put has been marked task_done
+}
+
+// NewQueue returns an empty queue; maxsize <= 0 means unbounded.
+func NewQueue(t *py.Thread, maxsize int64) *Queue {
+	q := &Queue{maxsize: maxsize}
+	q.init(t, "Queue", trace.ConceptQueue)
+	// The queue's own Event (self._finished) shows as the queue itself:
+	// waiting on it is waiting for join().
+	q.finished = &Event{syncObj: q.syncObj, value: true}
+	q.finished.waitLabel = "join"
+	q.finished.internal = true
+	return q
+}
+
+// Type returns QueueType.
+func (*Queue) Type() *py.Type { return QueueType }
+
+// Qsize returns the number of items in the queue.
+func (q *Queue) Qsize() int { return len(q.items) }
+
+// Empty reports whether the queue is empty.
+func (q *Queue) Empty() bool { return len(q.items) == 0 }
+
+// Full reports whether the queue holds maxsize items (never, when
+// unbounded).
+func (q *Queue) Full() bool {
+	if q.maxsize <= 0 {
+		return false
+	}
+	return int64(len(q.items)) >= q.maxsize
+}
+
+// Attr returns Queue's methods and its maxsize.
+func (q *Queue) Attr(t *py.Thread, name string) (py.Value, error) {
+	switch name {
+	case "maxsize":
+		return py.Int(q.maxsize), nil
+	case "qsize":
+		return method(q, "Queue.qsize", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("qsize", args, kw); err != nil {
+				return nil, err
+			}
+			return py.Int(len(q.items)), nil
+		}), nil
+	case "empty":
+		return method(q, "Queue.empty", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("empty", args, kw); err != nil {
+				return nil, err
+			}
+			return py.Bool(q.Empty()), nil
+		}), nil
+	case "full":
+		return method(q, "Queue.full", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("full", args, kw); err != nil {
+				return nil, err
+			}
+			return py.Bool(q.Full()), nil
+		}), nil
+	case "put":
+		return method(q, "Queue.put", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			a, err := parseArgs("put", args, kw, []string{"item"}, 1)
+			if err != nil {
+				return nil, err
+			}
+			return q.Put(t, a[0]), nil
+		}), nil
+	case "put_nowait":
+		return method(q, "Queue.put_nowait", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			a, err := parseArgs("put_nowait", args, kw, []string{"item"}, 1)
+			if err != nil {
+				return nil, err
+			}
+			if err := q.PutNowait(t, a[0]); err != nil {
+				return nil, err
+			}
+			return py.None, nil
+		}), nil
+	case "get":
+		return method(q, "Queue.get", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("get", args, kw); err != nil {
+				return nil, err
+			}
+			return q.Get(t), nil
+		}), nil
+	case "get_nowait":
+		return method(q, "Queue.get_nowait", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("get_nowait", args, kw); err != nil {
+				return nil, err
+			}
+			return q.GetNowait(t)
+		}), nil
+	case "task_done":
+		return method(q, "Queue.task_done", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("task_done", args, kw); err != nil {
+				return nil, err
+			}
+			if err := q.TaskDone(t); err != nil {
+				return nil, err
+			}
+			return py.None, nil
+		}), nil
+	case "join":
+		return method(q, "Queue.join", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noArgs("join", args, kw); err != nil {
+				return nil, err
+			}
+			return q.Join(t), nil
+		}), nil
+	}
+	return nil, nil
+}
+
+// wakeupNext wakes the first waiter of waiters that isn't done, dropping
+// it and every done waiter before it (_wakeup_next).
+func (q *Queue) wakeupNext(t *py.Thread, waiters *waiterList) {
+	for len(*waiters) > 0 {
+		w := (*waiters)[0]
+		(*waiters)[0] = nil
+		*waiters = (*waiters)[1:]
+		if !w.Done() {
+			q.wake(t, w, py.None)
+			break
+		}
+	}
+}
+
+// PutNowait puts item without blocking, raising QueueFull when full.
+func (q *Queue) PutNowait(t *py.Thread, item py.Value) error {
+	if q.Full() {
+		return py.NewException(QueueFullType)
+	}
+	q.items = append(q.items, item)
+	q.unfinished++
+	q.finished.value = false
+	q.op(t, "put", float64(len(q.items)))
+	q.wakeupNext(t, &q.getters)
+	return nil
+}
+
+// GetNowait removes and returns the next item, raising QueueEmpty when
+// there is none.
+func (q *Queue) GetNowait(t *py.Thread) (py.Value, error) {
+	if len(q.items) == 0 {
+		return nil, py.NewException(QueueEmptyType)
+	}
+	item := q.items[0]
+	q.items[0] = nil
+	q.items = q.items[1:]
+	q.op(t, "get", float64(len(q.items)))
+	q.wakeupNext(t, &q.putters)
+	return item, nil
+}
+
+// Put returns the coroutine queue.put(item): while the queue is full, wait
+// on a putter future; then put_nowait.
+func (q *Queue) Put(t *py.Thread, item py.Value) py.Coroutine {
+	var putter *Future
+	return newSyncCoro("Queue.put", func(t *py.Thread, state int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
+		if state == 1 {
+			if throw != nil {
+				putter.Cancel(nil)
+				q.putters.remove(putter)
+				if !q.Full() && !putter.Cancelled() {
+					q.wakeupNext(t, &q.putters)
+				}
+				return -1, nil, py.CoroRaised, throw
+			}
+		}
+		if q.Full() {
+			loop, err := q.loop(t)
+			if err != nil {
+				return -1, nil, py.CoroRaised, err
+			}
+			putter = q.newFuture(loop, "put")
+			q.putters = append(q.putters, putter)
+			q.wait(t, putter, "put")
+			return suspendOn(1, putter)
+		}
+		if err := q.PutNowait(t, item); err != nil {
+			return -1, nil, py.CoroRaised, err
+		}
+		return -1, py.None, py.CoroReturned, nil
+	})
+}
+
+// Get returns the coroutine queue.get(): while the queue is empty, wait on
+// a getter future; then get_nowait.
+func (q *Queue) Get(t *py.Thread) py.Coroutine {
+	var getter *Future
+	return newSyncCoro("Queue.get", func(t *py.Thread, state int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
+		if state == 1 {
+			if throw != nil {
+				getter.Cancel(nil)
+				q.getters.remove(getter)
+				if !q.Empty() && !getter.Cancelled() {
+					q.wakeupNext(t, &q.getters)
+				}
+				return -1, nil, py.CoroRaised, throw
+			}
+		}
+		if q.Empty() {
+			loop, err := q.loop(t)
+			if err != nil {
+				return -1, nil, py.CoroRaised, err
+			}
+			getter = q.newFuture(loop, "get")
+			q.getters = append(q.getters, getter)
+			q.wait(t, getter, "get")
+			return suspendOn(1, getter)
+		}
+		v, err := q.GetNowait(t)
+		if err != nil {
+			return -1, nil, py.CoroRaised, err
+		}
+		return -1, v, py.CoroReturned, nil
+	})
+}
+
+// TaskDone marks one item as processed; join() returns once every item
+// put has been.
+func (q *Queue) TaskDone(t *py.Thread) error {
+	if q.unfinished <= 0 {
+		return py.Errorf(py.ValueErrorType, "task_done() called too many times")
+	}
+	q.unfinished--
+	q.op(t, "task_done", float64(q.unfinished))
+	if q.unfinished == 0 {
+		q.finished.Set(t)
+	}
+	return nil
+}
+
+// Join returns the coroutine queue.join().
+func (q *Queue) Join(t *py.Thread) py.Coroutine {
+	var inner py.Coroutine
+	return newSyncCoro("Queue.join", func(t *py.Thread, state int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
+		if state == 0 {
+			if q.unfinished <= 0 {
+				return -1, py.None, py.CoroReturned, nil
+			}
+			inner = q.finished.Wait(t)
+			send, throw = py.None, nil
+		}
+		v, st, err := inner.Resume(t, send, throw)
+		switch {
+		case err != nil:
+			return -1, nil, py.CoroRaised, err
+		case st == py.CoroYielded:
+			return 1, v, py.CoroYielded, nil
+		}
+		return -1, py.None, py.CoroReturned, nil
+	})
+}
