@@ -1,0 +1,361 @@
+package asyncio
+
+import (
+	"fmt"
+	"runtime/metrics"
+	"strings"
+
+	"loopscope/scenes/python/py"
+	"loopscope/scenes/trace"
+)
+
+// Config configures a run. Zero budget fields take their defaults.
+type Config struct {
+	Filename       string  // the scene's file name, as tracebacks show it
+	Trace          bool    // record the trace (off: no event is built at all)
+	MaxSteps       int64   // bytecode instructions (default 50,000,000)
+	MaxVirtualTime float64 // seconds of virtual time (default 100,000)
+	MaxEvents      int     // trace events (default 5,000,000)
+	MaxMemory      int64   // bytes of Go heap (default 1 GiB)
+	MaxDepth       int     // Python call depth (default 1000), for the VM
+}
+
+// The default budgets.
+const (
+	DefaultMaxSteps       = 50_000_000
+	DefaultMaxVirtualTime = 100_000.0
+	DefaultMaxEvents      = 5_000_000
+	DefaultMaxMemory      = 1 << 30
+	DefaultMaxDepth       = 1000
+)
+
+// Line is one line of standard output with the virtual time at which its
+// newline was written (for a final line without a newline: the end).
+type Line struct {
+	Time float64
+	Text string
+}
+
+// Exit codes of a run.
+const (
+	ExitOK       = 0
+	ExitUncaught = 1
+	ExitStopped  = 3
+)
+
+// StopError is why the engine stopped a scene: a budget ran out or nothing
+// could ever run again. It is returned through the interpreter as a
+// run-stopping error, which no Python code can catch.
+type StopError struct {
+	Kind string // "budget" or "deadlock"
+	Line int    // the scene line it happened at, 0 if unknown
+	Msg  string // the whole message
+}
+
+// Error returns the message.
+func (e *StopError) Error() string { return e.Msg }
+
+// Result is the outcome of Run.
+type Result struct {
+	Stdout    string        // everything printed, exactly
+	Lines     []Line        // Stdout as timed lines (a last line without newline included)
+	NoEOL     bool          // the last line had no newline
+	Stderr    string        // what CPython would log on stderr (callback errors, thread errors)
+	Trace     *trace.Trace  // nil unless Config.Trace
+	Uncaught  *py.Exception // the exception that ended the scene, with its traceback
+	Stop      *StopError    // the budget or deadlock that stopped it
+	Internal  error         // a bug in loopscope, if any
+	ExitCode  int           // ExitOK, ExitUncaught or ExitStopped
+	FinalTime float64       // the virtual clock at the end
+	Steps     int64         // bytecode instructions run (counted in ticks)
+}
+
+// Golden renders the result in the corpus's golden form: `%.6f|text` per
+// line, `=noeol`, `=error LAST`, `=deadlock` or `=budget`, `=exit N`.
+func (r *Result) Golden() string {
+	var b strings.Builder
+	for _, l := range r.Lines {
+		fmt.Fprintf(&b, "%.6f|%s\n", l.Time, l.Text)
+	}
+	if r.NoEOL {
+		b.WriteString("=noeol\n")
+	}
+	if r.Uncaught != nil {
+		b.WriteString("=error " + r.Uncaught.Error() + "\n")
+	}
+	if r.Stop != nil {
+		b.WriteString("=" + r.Stop.Kind + "\n")
+	}
+	fmt.Fprintf(&b, "=exit %d\n", r.ExitCode)
+	return b.String()
+}
+
+// Machine is one run of a scene: the virtual clock, the object ids, the
+// threads and their scheduler, the trace and the budgets. It is the
+// interpreter's py.Host.
+type Machine struct {
+	cfg Config
+	now float64
+	ids int32
+	tr  *trace.Trace // nil when tracing is off
+
+	stdout  strings.Builder
+	lines   []Line
+	partial strings.Builder
+	stderr  strings.Builder
+
+	// The scheduler (threads.go).
+	threads  []*Thread
+	runnable threadQueue
+	timed    threadHeap
+	blockSeq uint64
+	cur      *Thread
+	main     *Thread
+	exiting  bool // the main thread is joining the others at exit
+
+	taskCounter int    // asyncio.tasks._task_name_counter
+	threadNames int    // threading's "Thread-N" counter
+	timerSeq    uint64 // TimerHandle creation order
+	steps       int64
+	ticks       int
+	lastLine    int
+
+	modules   map[string]py.Value
+	exitHooks []func(t *py.Thread) error
+}
+
+// NewMachine returns a machine configured by cfg, with no threads yet. Run
+// is the usual entry; tests use NewMachine with native coroutines.
+func NewMachine(cfg Config) *Machine {
+	if cfg.Filename == "" {
+		cfg.Filename = "scene.py"
+	}
+	if cfg.MaxSteps <= 0 {
+		cfg.MaxSteps = DefaultMaxSteps
+	}
+	if cfg.MaxVirtualTime <= 0 {
+		cfg.MaxVirtualTime = DefaultMaxVirtualTime
+	}
+	if cfg.MaxEvents <= 0 {
+		cfg.MaxEvents = DefaultMaxEvents
+	}
+	if cfg.MaxMemory <= 0 {
+		cfg.MaxMemory = DefaultMaxMemory
+	}
+	if cfg.MaxDepth <= 0 {
+		cfg.MaxDepth = DefaultMaxDepth
+	}
+	m := &Machine{cfg: cfg}
+	if cfg.Trace {
+		m.tr = &trace.Trace{}
+	}
+	return m
+}
+
+// Now returns the virtual clock, in seconds since the start.
+func (m *Machine) Now() float64 { return m.now }
+
+// NewID returns a fresh object id (one counter for every object).
+func (m *Machine) NewID() int32 {
+	m.ids++
+	return m.ids
+}
+
+// Tracing reports whether events are recorded. Build an event's strings
+// only when it is true.
+func (m *Machine) Tracing() bool { return m.tr != nil }
+
+// Emit records e at the current virtual time on the running thread. When
+// e.Line is 0 it takes the running thread's position. It does nothing when
+// tracing is off; callers guard expensive labels with Tracing.
+func (m *Machine) Emit(e trace.Event) {
+	if m.tr == nil {
+		return
+	}
+	e.Time = m.now
+	if m.cur != nil {
+		if e.Thread == 0 {
+			e.Thread = m.cur.ID
+		}
+		if e.Line == 0 && m.cur.Py != nil {
+			l, c := m.where(m.cur)
+			e.Line, e.Col = int32(l), int32(c)
+		}
+	}
+	m.tr.Add(e)
+}
+
+// where returns the position of what runs on th: the current task's
+// suspension point when th runs a loop, else its innermost frame.
+func (m *Machine) where(th *Thread) (int, int) {
+	if l := th.loop; l != nil && l.current != nil {
+		if line, col := l.current.coro.Where(); line > 0 {
+			return line, col
+		}
+	}
+	return th.Py.Where()
+}
+
+// Import implements py.Host: the modules a scene may import.
+func (m *Machine) Import(t *py.Thread, name string) (py.Value, error) {
+	if m.modules == nil {
+		m.modules = map[string]py.Value{}
+	}
+	if v, ok := m.modules[name]; ok {
+		return v, nil
+	}
+	mk, ok := moduleMakers[name]
+	if !ok {
+		return nil, py.Errorf(py.ModuleNotFoundErrorType, "No module named %s", py.StrRepr(name))
+	}
+	v := mk(m)
+	m.modules[name] = v
+	return v, nil
+}
+
+// moduleMakers builds the modules a scene can import, by name.
+var moduleMakers = map[string]func(m *Machine) py.Value{}
+
+// RegisterModule adds an importable module ("time", "concurrent.futures").
+// Call it from an init function.
+func RegisterModule(name string, mk func(m *Machine) py.Value) {
+	moduleMakers[name] = mk
+}
+
+// Write implements py.Host: print's output, timestamped per line.
+func (m *Machine) Write(t *py.Thread, s string) {
+	m.stdout.WriteString(s)
+	if m.tr != nil {
+		m.Emit(trace.Event{Kind: trace.Print, Concept: trace.ConceptPrint, Text: s})
+	}
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			m.partial.WriteString(s)
+			return
+		}
+		text := s[:i]
+		if m.partial.Len() > 0 {
+			m.partial.WriteString(text)
+			text = m.partial.String()
+			m.partial.Reset()
+		}
+		m.lines = append(m.lines, Line{Time: m.now, Text: text})
+		s = s[i+1:]
+	}
+}
+
+// WriteStderr records text CPython would write to stderr (logged callback
+// errors, thread exceptions). stderr is not compared with CPython.
+func (m *Machine) WriteStderr(s string) { m.stderr.WriteString(s) }
+
+// memCheckEvery is how many ticks pass between two heap measurements.
+const memCheckEvery = 64
+
+var memSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+
+// Tick implements py.Host: the step and memory budgets.
+func (m *Machine) Tick(t *py.Thread, line int) error {
+	m.steps += py.TickInterval
+	m.lastLine = line
+	if m.steps > m.cfg.MaxSteps {
+		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(
+			"step budget exhausted (%d steps) at line %d: the scene may never yield; raise it with -max-steps",
+			m.cfg.MaxSteps, line)}
+	}
+	m.ticks++
+	if m.ticks%memCheckEvery == 0 {
+		if err := m.checkMemory(line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *Machine) checkMemory(line int) error {
+	metrics.Read(memSample)
+	if v := memSample[0].Value; v.Kind() == metrics.KindUint64 && int64(v.Uint64()) > m.cfg.MaxMemory {
+		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(
+			"memory budget exhausted (%d MiB of heap) at line %d; raise it with -max-memory",
+			m.cfg.MaxMemory>>20, line)}
+	}
+	return nil
+}
+
+// checkEvents stops the run when the trace is full.
+func (m *Machine) checkEvents() error {
+	if m.tr != nil && len(m.tr.Events) > m.cfg.MaxEvents {
+		return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
+			"event budget exhausted (%d trace events) at line %d; raise it with -max-events",
+			m.cfg.MaxEvents, m.lastLine)}
+	}
+	return nil
+}
+
+// AtExit registers fn to run on the main thread when the scene's module
+// body has finished, before the main thread joins the other threads (as
+// threading._register_atexit hooks do: concurrent.futures uses one to wake
+// its idle workers so that they end).
+func (m *Machine) AtExit(fn func(t *py.Thread) error) {
+	m.exitHooks = append(m.exitHooks, fn)
+}
+
+// Run runs a compiled scene in virtual time: the module body on the main
+// thread, then what CPython does at exit (atexit hooks, joining every
+// non-daemon thread).
+func Run(prog *py.Program, cfg Config) *Result {
+	m := NewMachine(cfg)
+	t := prog.Main(m)
+	return m.runMain(t)
+}
+
+// runMain drives the main thread t (already started) and every other
+// thread to the end, and builds the result.
+func (m *Machine) runMain(t *py.Thread) (res *Result) {
+	res = &Result{}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Internal = fmt.Errorf("internal error: %v", r)
+			res.ExitCode = ExitStopped
+			m.fill(res)
+		}
+	}()
+	main := m.adoptMain(t)
+	err := m.schedule(func() bool { return main.state == threadFinished })
+	if err == nil && main.err != nil {
+		err = main.err
+	}
+	switch e := err.(type) {
+	case nil:
+	case *py.Exception:
+		res.Uncaught = e
+		res.ExitCode = ExitUncaught
+		if m.tr != nil {
+			m.Emit(trace.Event{Kind: trace.Uncaught, Concept: trace.ConceptException, Text: e.Error()})
+		}
+	case *StopError:
+		res.Stop = e
+		res.ExitCode = ExitStopped
+		if m.tr != nil {
+			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Line: int32(e.Line)})
+		}
+	default:
+		res.Internal = e
+		res.ExitCode = ExitStopped
+	}
+	m.fill(res)
+	return res
+}
+
+func (m *Machine) fill(res *Result) {
+	res.Stdout = m.stdout.String()
+	res.Lines = m.lines
+	if m.partial.Len() > 0 {
+		res.Lines = append(res.Lines, Line{Time: m.now, Text: m.partial.String()})
+		res.NoEOL = true
+	}
+	res.Stderr = m.stderr.String()
+	res.Trace = m.tr
+	res.FinalTime = m.now
+	res.Steps = m.steps
+}
