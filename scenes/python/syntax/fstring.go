@@ -33,14 +33,14 @@ func (p *parser) parseStrings() Expr {
 	if !hasF {
 		var b strings.Builder
 		for _, t := range toks {
-			b.WriteString(t.value.(string))
+			b.WriteString(t.str)
 		}
 		return &Literal{Token: first.kind, TokenPos: first.pos, EndPos: last.end, Raw: first.raw, Value: b.String()}
 	}
 	fs := &FString{Start: first.pos, EndPos: last.end}
 	for _, t := range toks {
 		if t.kind == STRING {
-			fs.Parts = appendLit(fs.Parts, t.value.(string))
+			fs.Parts = appendLit(fs.Parts, t.str)
 			continue
 		}
 		lit := t.value.(*fstringLit)

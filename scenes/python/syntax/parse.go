@@ -88,12 +88,13 @@ func (p *parser) scanRest(errLine int32) (err *Error) {
 }
 
 type parser struct {
-	file    string
-	sc      *scanner
-	tok     token   // current token
-	ahead   []token // tokens peeked beyond tok
-	prevEnd Position
-	fdepth  int // f-string nesting depth
+	file     string
+	sc       *scanner
+	tok      token   // current token
+	ahead    []token // tokens peeked beyond tok
+	aheadBuf []token // backing store of ahead
+	prevEnd  Position
+	fdepth   int // f-string nesting depth
 
 }
 
@@ -109,6 +110,9 @@ func (p *parser) next() {
 	if len(p.ahead) > 0 {
 		p.tok = p.ahead[0]
 		p.ahead = p.ahead[1:]
+		if len(p.ahead) == 0 {
+			p.ahead = p.aheadBuf[:0] // reuse the buffer from its start
+		}
 		return
 	}
 	p.tok = p.sc.next()
@@ -123,7 +127,13 @@ func (p *parser) peek(n int) token {
 		if len(p.ahead) == 0 && p.tok.kind == EOF {
 			return p.tok
 		}
+		if len(p.ahead) == 0 {
+			p.ahead = p.aheadBuf[:0]
+		}
 		p.ahead = append(p.ahead, p.sc.next())
+		if cap(p.ahead) > cap(p.aheadBuf) {
+			p.aheadBuf = p.ahead[:0]
+		}
 	}
 	return p.ahead[n-1]
 }
@@ -174,7 +184,7 @@ func (p *parser) ident() *Ident {
 	if p.tok.kind != IDENT {
 		p.syntaxError()
 	}
-	id := &Ident{NamePos: p.tok.pos, Name: p.tok.value.(string)}
+	id := &Ident{NamePos: p.tok.pos, Name: p.tok.str}
 	p.next()
 	return id
 }
@@ -216,7 +226,7 @@ func (p *parser) parseStmt(out []Stmt) []Stmt {
 	case CLASS:
 		p.errorf(p.tok.pos, "class definitions are not supported in scenes")
 	case IDENT:
-		if p.tok.value == "match" && p.isMatchStmt() {
+		if p.tok.str == "match" && p.isMatchStmt() {
 			p.errorf(p.tok.pos, "match statements are not supported in scenes")
 		}
 	case ELSE, ELIF, EXCEPT, FINALLY:
@@ -1309,7 +1319,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 	c := &CallExpr{Fn: fn, Lparen: p.tok.pos}
 	p.next()
 	sawKw, sawKwUnpack := false, false
-	seen := map[string]bool{}
+	var seen map[string]bool
 	for p.tok.kind != RPAREN {
 		pos := p.tok.pos
 		var arg Expr
@@ -1329,6 +1339,9 @@ func (p *parser) parseCall(fn Expr) Expr {
 			p.next()
 			if seen[name.Name] {
 				p.errorf(name.NamePos, "keyword argument repeated: %s", name.Name)
+			}
+			if seen == nil {
+				seen = make(map[string]bool)
 			}
 			seen[name.Name] = true
 			arg = &KeywordArg{Name: name, Value: p.parseTest()}
@@ -1467,7 +1480,7 @@ func (p *parser) parseAtom() Expr {
 	switch t.kind {
 	case IDENT:
 		p.next()
-		return &Ident{NamePos: t.pos, Name: t.value.(string)}
+		return &Ident{NamePos: t.pos, Name: t.str}
 	case INT, FLOAT:
 		p.next()
 		return &Literal{Token: t.kind, TokenPos: t.pos, EndPos: t.end, Raw: t.raw, Value: t.value}

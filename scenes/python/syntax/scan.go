@@ -37,9 +37,10 @@ type token struct {
 	pos   Position // start
 	end   Position // just after the last character
 	raw   string   // source text
+	str   string // name of an IDENT, decoded value of a STRING or BYTES
 	value interface{}
-	// value: string for IDENT, STRING and BYTES; int64 or *big.Int for INT;
-	// float64 for FLOAT; *fstringLit for FSTRING.
+	// value: int64 or *big.Int for INT; float64 for FLOAT; *fstringLit for
+	// FSTRING.
 	bracket Position // innermost open bracket at the token (zero if none)
 }
 
@@ -210,7 +211,7 @@ skip:
 	start := sc.pos()
 	startOff := sc.off
 	tok := func(k Token) token {
-		return token{kind: k, pos: start, end: sc.pos(), raw: string(sc.src[startOff:sc.off]), bracket: sc.innerBracket()}
+		return token{kind: k, pos: start, end: sc.pos(), bracket: sc.innerBracket()}
 	}
 
 	if sc.off >= len(sc.src) {
@@ -253,15 +254,17 @@ skip:
 			}
 			break
 		}
-		word := string(sc.src[startOff:sc.off])
-		if q := sc.peekByte(0); (q == '"' || q == '\'') && isStringPrefix(word) {
-			return sc.scanString(start, startOff, strings.ToLower(word))
+		wordBytes := sc.src[startOff:sc.off]
+		if q := sc.peekByte(0); (q == '"' || q == '\'') && len(wordBytes) <= 2 && isStringPrefix(string(wordBytes)) {
+			return sc.scanString(start, startOff, strings.ToLower(string(wordBytes)))
 		}
-		if k, ok := keywords[word]; ok {
-			return tok(k)
+		if k, ok := keywords[string(wordBytes)]; ok {
+			t := tok(k)
+			t.raw = tokenNames[k]
+			return t
 		}
 		t := tok(IDENT)
-		t.value = word
+		t.str = string(wordBytes)
 		return t
 	case c == '"' || c == '\'':
 		return sc.scanString(start, startOff, "")
@@ -277,10 +280,21 @@ skip:
 			sc.errorf(start, "too many nested parentheses")
 		}
 		sc.brack = append(sc.brack, openBracket{byte(c), start})
-		k := map[rune]Token{'(': LPAREN, '[': LBRACK, '{': LBRACE}[c]
-		return tok(k)
+		switch c {
+		case '(':
+			return tok(LPAREN)
+		case '[':
+			return tok(LBRACK)
+		}
+		return tok(LBRACE)
 	case ')', ']', '}':
-		want := map[rune]byte{')': '(', ']': '[', '}': '{'}[c]
+		want, k := byte('('), RPAREN
+		switch c {
+		case ']':
+			want, k = '[', RBRACK
+		case '}':
+			want, k = '{', RBRACE
+		}
 		n := len(sc.brack)
 		if n == 0 || sc.nested() && n == 1 {
 			sc.errorf(start, "unmatched '%c'", c)
@@ -292,7 +306,6 @@ skip:
 			sc.errorf(start, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open.ch)
 		}
 		sc.brack = sc.brack[:n-1]
-		k := map[rune]Token{')': RPAREN, ']': RBRACK, '}': RBRACE}[c]
 		return tok(k)
 	case ',':
 		return tok(COMMA)
@@ -569,10 +582,10 @@ func (sc *scanner) scanString(start Position, startOff int, prefix string) token
 				sc.errorf(start, "bytes can only contain ASCII literal characters")
 			}
 		}
-		t.value = sc.unquote(body, raw, true, start)
+		t.str = sc.unquote(body, raw, true, start)
 	default:
 		t.kind = STRING
-		t.value = sc.unquote(body, raw, false, start)
+		t.str = sc.unquote(body, raw, false, start)
 	}
 	return t
 }
