@@ -37,7 +37,7 @@ type token struct {
 	pos   Position // start
 	end   Position // just after the last character
 	raw   string   // source text
-	str   string // name of an IDENT, decoded value of a STRING or BYTES
+	str   string   // name of an IDENT, decoded value of a STRING or BYTES
 	value interface{}
 	// value: int64 or *big.Int for INT; float64 for FLOAT; *fstringLit for
 	// FSTRING.
