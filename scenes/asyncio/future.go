@@ -155,7 +155,7 @@ func (f *Future) addCallback(cb callback) {
 func (cb *callback) label() string {
 	switch {
 	case cb.task != nil:
-		return cb.task.nameString() + ".__wakeup"
+		return cb.task.labelWakeup()
 	case cb.fn != nil:
 		return callableName(cb.fn)
 	}

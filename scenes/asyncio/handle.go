@@ -32,6 +32,7 @@ type Handle struct {
 	loop      *Loop
 	op        handleOp
 	cancelled bool
+	ran       bool // it has run (a later cancel changes nothing visible)
 	timer     bool
 	scheduled bool // a timer still in the TimerHeap
 	index     int  // position in the TimerHeap
@@ -81,7 +82,7 @@ func (h *Handle) Cancel() {
 	}
 	h.cancelled = true
 	m := h.loop.m
-	if m.tr != nil {
+	if m.tr != nil && !h.ran {
 		k := trace.HandleCancel
 		c := trace.ConceptReadyQueue
 		if h.timer && h.scheduled {
@@ -108,9 +109,9 @@ func (h *Handle) ref() int32 {
 func (h *Handle) label() string {
 	switch h.op {
 	case opStep:
-		return h.task.nameString() + ".__step"
+		return h.task.labelStep()
 	case opWakeup:
-		return h.task.nameString() + ".__wakeup"
+		return h.task.labelWakeup()
 	case opReadSelf:
 		return "loop._read_from_self"
 	case opSetResult:
@@ -146,6 +147,7 @@ func callableName(fn py.Value) string {
 // CPython's default exception handler does (stderr); only a run-stopping
 // error is returned.
 func (h *Handle) run(t *py.Thread) error {
+	h.ran = true
 	var err error
 	switch h.op {
 	case opStep:

@@ -318,7 +318,7 @@ func (l *Loop) runOnce() error {
 			continue
 		}
 		if m.tr != nil {
-			m.Emit(trace.Event{Kind: trace.HandleRun, Concept: trace.ConceptCallback, ID: h.id, Ref: h.ref(), Text: h.label()})
+			m.Emit(trace.Event{Kind: trace.HandleRun, Concept: trace.ConceptCallback, ID: h.id, Ref: h.ref()})
 		}
 		if err := h.run(t); err != nil {
 			return err

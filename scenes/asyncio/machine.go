@@ -98,6 +98,11 @@ type Machine struct {
 	now float64
 	ids int32
 	tr  *trace.Trace // nil when tracing is off
+	// Events are recorded in fixed-size chunks and joined into tr at the
+	// end: no re-copying of a growing slice, peak memory twice the trace.
+	chunks  [][]trace.Event
+	chunk   []trace.Event
+	nEvents int
 
 	stdout  strings.Builder
 	lines   []Line
@@ -182,7 +187,32 @@ func (m *Machine) Emit(e trace.Event) {
 			e.Line, e.Col = int32(l), int32(c)
 		}
 	}
-	m.tr.Add(e)
+	e.Seq = int32(m.nEvents)
+	m.nEvents++
+	if len(m.chunk) == cap(m.chunk) {
+		if m.chunk != nil {
+			m.chunks = append(m.chunks, m.chunk)
+		}
+		m.chunk = make([]trace.Event, 0, eventChunk)
+	}
+	m.chunk = append(m.chunk, e)
+}
+
+// eventChunk is how many events one chunk of the trace holds.
+const eventChunk = 1 << 14
+
+// joinTrace moves the recorded events into m.tr.
+func (m *Machine) joinTrace() {
+	if m.tr == nil || m.nEvents == len(m.tr.Events) {
+		return
+	}
+	evs := make([]trace.Event, 0, m.nEvents)
+	for _, c := range m.chunks {
+		evs = append(evs, c...)
+	}
+	evs = append(evs, m.chunk...)
+	m.chunks, m.chunk = nil, nil
+	m.tr.Events = evs
 }
 
 // where returns the position of what runs on th: the current task's
@@ -284,7 +314,7 @@ func (m *Machine) checkMemory(line int) error {
 
 // checkEvents stops the run when the trace is full.
 func (m *Machine) checkEvents() error {
-	if m.tr != nil && len(m.tr.Events) > m.cfg.MaxEvents {
+	if m.tr != nil && m.nEvents > m.cfg.MaxEvents {
 		return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
 			"event budget exhausted (%d trace events) at line %d; raise it with -max-events",
 			m.cfg.MaxEvents, m.lastLine)}
@@ -355,6 +385,7 @@ func (m *Machine) fill(res *Result) {
 		res.NoEOL = true
 	}
 	res.Stderr = m.stderr.String()
+	m.joinTrace()
 	res.Trace = m.tr
 	res.FinalTime = m.now
 	res.Steps = m.steps

@@ -19,8 +19,9 @@ type Task struct {
 	mustCancel bool
 	cancelMsg  py.Value // _cancel_message for a pending cancel
 	futWaiter  *Future
-	numCancels int // _num_cancels_requested
-	stepLabel  string
+	numCancels int    // _num_cancels_requested
+	stepLabel  string // "Task-2.__step", made once
+	wakeLabel  string // "Task-2.__wakeup"
 }
 
 // Type returns TaskType.
@@ -67,6 +68,20 @@ func (tk *Task) nameString() string {
 	}
 	s, _ := py.ToStr(nil, tk.name)
 	return s
+}
+
+func (tk *Task) labelStep() string {
+	if tk.stepLabel == "" {
+		tk.stepLabel = tk.nameString() + ".__step"
+	}
+	return tk.stepLabel
+}
+
+func (tk *Task) labelWakeup() string {
+	if tk.wakeLabel == "" {
+		tk.wakeLabel = tk.nameString() + ".__wakeup"
+	}
+	return tk.wakeLabel
 }
 
 // Coro returns the task's coroutine.
@@ -355,7 +370,7 @@ func (tk *Task) SetName(t *py.Thread, v py.Value) {
 		v = py.Str(s)
 	}
 	tk.name = v
-	tk.stepLabel = ""
+	tk.stepLabel, tk.wakeLabel = "", ""
 	if m := tk.loop.m; m.tr != nil {
 		m.Emit(trace.Event{Kind: trace.TaskRename, Concept: trace.ConceptTask, ID: tk.id, Text: tk.nameString()})
 	}
