@@ -33,7 +33,7 @@ async def main():
             tg.create_task(step("thumbnail", 1))
             tg.create_task(step("checksum", 1.5, fail=True))
             tg.create_task(step("archive", 3))
-            print(f"{now()}  three children started; the block waits for them")
+            print(f"{now()}  three children created; none has run yet")
     except Exception as group:
         print(f"{now()}  {type(group).__name__}: {group}")
         for err in group.exceptions:
