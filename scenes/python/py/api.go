@@ -23,6 +23,9 @@ type Type struct {
 	New BuiltinFunc
 	// Attrs are class attributes read as Type.attr (rarely needed).
 	Attrs map[string]Value
+	// Mixin is a second base class (ExceptionGroup is both an Exception and
+	// a BaseExceptionGroup); nil for most types.
+	Mixin *Type
 }
 
 // QualifiedName is the name CPython prints on a traceback's last line:
@@ -37,7 +40,7 @@ func (t *Type) QualifiedName() string {
 // IsSubtypeOf reports whether t is base or derives from it.
 func (t *Type) IsSubtypeOf(base *Type) bool {
 	for c := t; c != nil; c = c.Base {
-		if c == base {
+		if c == base || c.Mixin != nil && c.Mixin.IsSubtypeOf(base) {
 			return true
 		}
 	}
@@ -72,6 +75,3 @@ type Exception struct {
 // Tuple is a Python tuple.
 type Tuple []Value
 
-// threadVM is the interpreter's per-thread state (frames, operand stacks,
-// the budget counters). The interpreter defines its fields.
-type threadVM struct{}

@@ -1,0 +1,323 @@
+package py
+
+// Generator is a generator or coroutine object made by calling a Python
+// function that contains yield (a generator) or is async def (a coroutine).
+// It owns its base frame; a coroutine that awaits another coroutine pushes
+// that one's frame on top, and the chain stays on the heap while suspended.
+type Generator struct {
+	fn       *Function
+	frame    *Frame // base frame; nil once finished
+	top      *Frame // innermost frame of the await chain while suspended
+	started  bool
+	running  bool
+	done     bool
+	lastLine int
+	lastCol  int
+}
+
+// ContextManager is a native object usable in a with statement.
+type ContextManager interface {
+	Value
+	// Enter is __enter__; its result is bound by "as".
+	Enter(t *Thread) (Value, error)
+	// Exit is __exit__; exc is nil on a normal exit. Returning true
+	// suppresses exc.
+	Exit(t *Thread, exc *Exception) (suppress bool, err error)
+}
+
+// AsyncContextManager is a native object usable in an async with statement.
+// AEnter and AExit return awaitables (a Coroutine or an Awaitable); the
+// result of awaiting AEnter's is bound by "as", and a true result of
+// awaiting AExit's suppresses exc.
+type AsyncContextManager interface {
+	Value
+	AEnter(t *Thread) (Value, error)
+	AExit(t *Thread, exc *Exception) (Value, error)
+}
+
+// AsyncIterable is implemented by native objects usable in async for.
+type AsyncIterable interface {
+	Value
+	// AIter returns the async iterator (__aiter__).
+	AIter(t *Thread) (AsyncIterator, error)
+}
+
+// AsyncIterator is an async iterator: ANext returns an awaitable whose
+// result is the next item; it raises StopAsyncIteration at the end.
+type AsyncIterator interface {
+	Value
+	ANext(t *Thread) (Value, error)
+}
+
+func newGenerator(t *Thread, fn *Function, args []Value, kw []Kwarg) (Value, error) {
+	f := newFrame(fn, nil)
+	if err := bindArgs(t, fn, f.locals, args, kw); err != nil {
+		return nil, err
+	}
+	f.moveArgsToCells()
+	g := &Generator{fn: fn, frame: f, lastLine: fn.Code.FirstLine}
+	f.gen = g
+	return g, nil
+}
+
+// Type returns CoroutineType or GeneratorType.
+func (g *Generator) Type() *Type {
+	if g.fn.Code.Coroutine {
+		return CoroutineType
+	}
+	return GeneratorType
+}
+
+// Repr returns <coroutine object main at 0x...>.
+func (g *Generator) Repr(t *Thread) (string, error) {
+	return "<" + g.Type().Name + " object " + g.fn.QualName + " at " + fakeAddr(g) + ">", nil
+}
+
+// IsCoroutine reports whether g is a coroutine (from async def).
+func (g *Generator) IsCoroutine() bool { return g.fn.Code.Coroutine }
+
+// QualName returns the function's __qualname__.
+func (g *Generator) QualName() string { return g.fn.QualName }
+
+// Name returns the function's __name__.
+func (g *Generator) Name() string { return g.fn.Name }
+
+// Started reports whether the coroutine has run at all.
+func (g *Generator) Started() bool { return g.started }
+
+// Done reports whether it has finished.
+func (g *Generator) Done() bool { return g.done }
+
+// Running reports whether it is executing now.
+func (g *Generator) Running() bool { return g.running }
+
+// Where returns where the coroutine is suspended (the innermost frame of its
+// await chain), or its definition line before it starts.
+func (g *Generator) Where() (line, col int) {
+	if g.started && !g.done {
+		if g.running && g.frame != nil {
+			// running: the innermost frame is the thread's; report the base
+			p := g.frame.position()
+			return int(p.Line), int(p.Col)
+		}
+		if g.top != nil {
+			p := g.top.position()
+			return int(p.Line), int(p.Col)
+		}
+	}
+	return g.lastLine, g.lastCol
+}
+
+// Stack returns the frames of the coroutine's await chain, outermost first
+// (for traces of a suspended task).
+func (g *Generator) Stack() []TracebackEntry {
+	var out []TracebackEntry
+	if g.done || !g.started || g.top == nil {
+		return nil
+	}
+	for f := g.top; f != nil; f = f.back {
+		out = append(out, f.tracebackEntry())
+		if f == g.frame {
+			break
+		}
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+func (g *Generator) finish() {
+	if g.frame != nil {
+		p := g.frame.position()
+		g.lastLine, g.lastCol = int(p.Line), int(p.Col)
+	}
+	g.done, g.running = true, false
+	g.frame, g.top = nil, nil
+}
+
+// finishRaised ends the generator with exc; StopIteration escaping a
+// generator becomes RuntimeError, as PEP 479 says.
+func (g *Generator) finishRaised(exc *Exception) *Exception {
+	g.finish()
+	if exc.Class.IsSubtypeOf(StopIterationType) {
+		what := "generator"
+		if g.fn.Code.Coroutine {
+			what = "coroutine"
+		}
+		r := Errorf(RuntimeErrorType, "%s raised StopIteration", what)
+		r.Cause = exc
+		r.Context = exc
+		r.SuppressContext = true
+		r.Traceback = append([]TracebackEntry(nil), exc.Traceback...)
+		return r
+	}
+	return exc
+}
+
+// Resume runs the coroutine (or generator) until it yields, returns or
+// raises.
+func (g *Generator) Resume(t *Thread, send Value, throw *Exception) (result Value, state CoroState, err error) {
+	defer func() {
+		if err != nil && state == CoroYielded {
+			state = CoroRaised
+		}
+	}()
+	defer t.recoverPanic(&err)
+	what := "generator"
+	if g.fn.Code.Coroutine {
+		what = "coroutine"
+	}
+	if g.running {
+		return nil, CoroRaised, Errorf(ValueErrorType, "%s already executing", what)
+	}
+	if g.done {
+		if throw != nil {
+			return nil, CoroRaised, throw
+		}
+		if g.fn.Code.Coroutine {
+			return nil, CoroRaised, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+		}
+		return None, CoroReturned, nil
+	}
+	if send == nil {
+		send = None
+	}
+	var top *Frame
+	var d delivery
+	if !g.started {
+		if send != None {
+			return nil, CoroRaised, Errorf(TypeErrorType, "can't send non-None value to a just-started %s", what)
+		}
+		if throw != nil {
+			g.finish()
+			return nil, CoroRaised, throw
+		}
+		g.started = true
+		top = g.frame
+	} else {
+		top = g.top
+		kind := deliverPush
+		if pc := top.pc - 1; pc >= 0 && top.code.Instrs[pc].Op == AWAIT {
+			kind = deliverAwait
+		}
+		d = delivery{kind: kind, v: send}
+		if throw != nil {
+			d.err = throw
+		}
+	}
+	vm := &t.vm
+	chain := 1
+	for f := top; f != g.frame && f != nil; f = f.back {
+		chain++
+	}
+	if vm.depth+chain > vm.limit {
+		return nil, CoroRaised, recursionError()
+	}
+	base := g.frame
+	base.back = vm.frame
+	saveFrame, saveDepth := vm.frame, vm.depth
+	vm.depth += chain
+	vm.nested++
+	g.running = true
+	g.top = nil
+	v, st, err := t.exec(top, base, d)
+	innermost := vm.frame
+	vm.nested--
+	vm.frame, vm.depth = saveFrame, saveDepth
+	switch st {
+	case execYielded:
+		g.running = false
+		g.top = innermost
+		if v == nil {
+			v = None
+		}
+		return v, CoroYielded, nil
+	}
+	if err != nil {
+		if !g.done {
+			// aborted by a run-stopping error
+			g.finish()
+		}
+		return nil, CoroRaised, err
+	}
+	return v, CoroReturned, nil
+}
+
+// Close is coro.close().
+func (g *Generator) Close(t *Thread) error {
+	if !g.started || g.done {
+		g.finish()
+		return nil
+	}
+	_, st, err := g.Resume(t, None, NewException(GeneratorExitType))
+	switch st {
+	case CoroYielded:
+		what := "generator"
+		if g.fn.Code.Coroutine {
+			what = "coroutine"
+		}
+		return Errorf(RuntimeErrorType, "%s ignored GeneratorExit", what)
+	case CoroRaised:
+		if e, ok := err.(*Exception); ok && (e.Class.IsSubtypeOf(GeneratorExitType) || e.Class.IsSubtypeOf(StopIterationType)) {
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+// Next makes a generator an Iterator.
+func (g *Generator) Next(t *Thread) (Value, bool, error) {
+	v, st, err := g.Resume(t, None, nil)
+	switch st {
+	case CoroYielded:
+		return v, true, nil
+	case CoroReturned:
+		return nil, false, nil
+	}
+	return nil, false, err
+}
+
+func getAwaitable(t *Thread, x Value) (Value, error) {
+	switch v := x.(type) {
+	case *Generator:
+		if !v.fn.Code.Coroutine {
+			return nil, Errorf(TypeErrorType, "object generator can't be used in 'await' expression")
+		}
+		if v.done {
+			return nil, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+		}
+		if v.started {
+			return nil, Errorf(RuntimeErrorType, "coroutine is being awaited already")
+		}
+		return v, nil
+	case Coroutine:
+		return v, nil
+	case Awaitable:
+		return v.AwaitIter(t)
+	}
+	return nil, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", typeName(x))
+}
+
+func getAIter(t *Thread, x Value) (Value, error) {
+	if a, ok := x.(AsyncIterable); ok {
+		return a.AIter(t)
+	}
+	if a, ok := x.(AsyncIterator); ok {
+		return a, nil
+	}
+	return nil, Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", typeName(x))
+}
+
+func getANext(t *Thread, x Value) (Value, error) {
+	a, ok := x.(AsyncIterator)
+	if !ok {
+		return nil, Errorf(TypeErrorType, "'async for' received an invalid object from __aiter__: %s", typeName(x))
+	}
+	aw, err := a.ANext(t)
+	if err != nil {
+		return nil, err
+	}
+	return getAwaitable(t, aw)
+}

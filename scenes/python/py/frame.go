@@ -1,0 +1,76 @@
+package py
+
+// Frame is one activation of a function: its code, program counter, operand
+// stack, locals, cells and exception handlers. Frames live on the heap, so a
+// coroutine or a blocked thread keeps its frames while it is suspended.
+type Frame struct {
+	code     *Code
+	fn       *Function
+	globals  *Module
+	pc       int // next instruction; the current one is pc-1
+	sp       int
+	stack    []Value
+	locals   []Value
+	cells    []*Cell
+	handlers []handler
+	back     *Frame     // the frame that called (or awaited) this one
+	gen      *Generator // the generator or coroutine that owns this frame, if any
+	exc      *Exception // the exception being handled here (except/finally)
+	retval   Value      // the return value while finally blocks run
+	awaited  bool       // pushed by an await in back (its result replaces back's iterator)
+}
+
+type handler struct {
+	target int32
+	depth  int32
+}
+
+// Line returns the line the frame is executing (or suspended at).
+func (f *Frame) Line() int { return int(f.position().Line) }
+
+func (f *Frame) position() Pos {
+	pc := f.pc - 1
+	if pc < 0 {
+		pc = 0
+	}
+	if pc >= len(f.code.Pos) {
+		if len(f.code.Pos) == 0 {
+			return Pos{Line: int32(f.code.FirstLine)}
+		}
+		pc = len(f.code.Pos) - 1
+	}
+	return f.code.Pos[pc]
+}
+
+func (f *Frame) tracebackEntry() TracebackEntry {
+	p := f.position()
+	return TracebackEntry{File: f.code.File, Line: int(p.Line), Col: int(p.Col), Function: f.code.Name}
+}
+
+// newFrame makes a frame for fn with its locals and cells allocated.
+func newFrame(fn *Function, back *Frame) *Frame {
+	c := fn.Code
+	nl := len(c.Locals)
+	slots := make([]Value, nl+c.MaxStack)
+	f := &Frame{code: c, fn: fn, globals: fn.Globals, back: back, locals: slots[:nl:nl], stack: slots[nl:]}
+	if len(c.Cells) > 0 {
+		f.cells = make([]*Cell, len(c.Cells))
+		ncell := len(c.Cells) - c.NumFree
+		for i := 0; i < ncell; i++ {
+			f.cells[i] = &Cell{}
+		}
+		copy(f.cells[ncell:], fn.Closure)
+	}
+	return f
+}
+
+// moveArgsToCells copies parameters that are cell variables into their cells
+// at function entry.
+func (f *Frame) moveArgsToCells() {
+	for i, slot := range f.code.CellArgs {
+		if slot >= 0 {
+			f.cells[i].V = f.locals[slot]
+			f.locals[slot] = nil
+		}
+	}
+}
