@@ -14,6 +14,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -28,19 +29,17 @@ var library embed.FS
 // order the page offers them.
 var Languages = []string{"en", "ko"}
 
-// Text is something written once per language.
-type Text struct {
-	EN string `json:"en"`
-	KO string `json:"ko"`
-}
+// Text is something written once per language, keyed by language ("en",
+// "ko").
+type Text map[string]string
 
-// In returns the text in the language lang ("en" or "ko"), falling back to
-// English for any other language.
+// In returns the text in the language lang, falling back to English for a
+// language it is not written in.
 func (t Text) In(lang string) string {
-	if lang == "ko" {
-		return t.KO
+	if s, ok := t[lang]; ok {
+		return s
 	}
-	return t.EN
+	return t["en"]
 }
 
 // Scene is one built-in scene.
@@ -75,7 +74,12 @@ func All() []Scene {
 	if loadErr != nil {
 		panic("scenes: built-in library: " + loadErr.Error())
 	}
-	return slices.Clone(loaded)
+	out := make([]Scene, len(loaded))
+	for i, s := range loaded {
+		s.Titles, s.Notes = maps.Clone(s.Titles), maps.Clone(s.Notes)
+		out[i] = s
+	}
+	return out
 }
 
 // Get returns the built-in scene with the given id.
@@ -126,7 +130,7 @@ func loadScene(fsys fs.FS, id string) (Scene, error) {
 		}
 		return string(b), nil
 	}
-	s := Scene{ID: id}
+	s := Scene{ID: id, Titles: Text{}, Notes: Text{}}
 	var err error
 	if s.Source, err = read("scene.py"); err != nil {
 		return s, err
@@ -134,17 +138,14 @@ func loadScene(fsys fs.FS, id string) (Scene, error) {
 	if s.DefaultSpeed, err = ParseSpeed(s.Source); err != nil {
 		return s, fmt.Errorf("%s/scene.py:1: %w", id, err)
 	}
-	if s.Notes.EN, err = read("notes.en.md"); err != nil {
-		return s, err
-	}
-	if s.Notes.KO, err = read("notes.ko.md"); err != nil {
-		return s, err
-	}
-	if s.Titles.EN, err = title(s.Notes.EN); err != nil {
-		return s, fmt.Errorf("%s/notes.en.md: %w", id, err)
-	}
-	if s.Titles.KO, err = title(s.Notes.KO); err != nil {
-		return s, fmt.Errorf("%s/notes.ko.md: %w", id, err)
+	for _, lang := range Languages {
+		name := "notes." + lang + ".md"
+		if s.Notes[lang], err = read(name); err != nil {
+			return s, err
+		}
+		if s.Titles[lang], err = title(s.Notes[lang]); err != nil {
+			return s, fmt.Errorf("%s/%s: %w", id, name, err)
+		}
 	}
 	return s, nil
 }

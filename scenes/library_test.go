@@ -1,6 +1,7 @@
 package scenes
 
 import (
+	"maps"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestBuiltInLibrary(t *testing.T) {
 		if i > 0 && all[i-1].ID >= s.ID {
 			t.Errorf("scenes out of course order: %s before %s", all[i-1].ID, s.ID)
 		}
-		if s.Titles.EN == "" || s.Titles.KO == "" {
+		if s.Titles["en"] == "" || s.Titles["ko"] == "" {
 			t.Errorf("%s: titles %+v", s.ID, s.Titles)
 		}
 		if !strings.Contains(s.Source, "asyncio") {
@@ -49,12 +50,17 @@ func TestBuiltInScenesRunUnderPython(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 not found")
 	}
+	if testing.Short() {
+		t.Skip("-short: the scenes sleep in real time under python3")
+	}
 	for _, s := range All() {
-		cmd := exec.Command(py, filepath.Join(s.ID, "scene.py"))
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Errorf("python3 %s: %v\n%s", s.Filename(), err, out)
-		}
+		t.Run(s.ID, func(t *testing.T) {
+			t.Parallel()
+			out, err := exec.Command(py, filepath.Join(s.ID, "scene.py")).CombinedOutput()
+			if err != nil {
+				t.Errorf("python3 %s: %v\n%s", s.Filename(), err, out)
+			}
+		})
 	}
 }
 
@@ -79,7 +85,7 @@ func TestLoad(t *testing.T) {
 	if got[0].DefaultSpeed != 2.5 || got[1].DefaultSpeed != 1 {
 		t.Errorf("speeds %g, %g", got[0].DefaultSpeed, got[1].DefaultSpeed)
 	}
-	if got[0].Titles != (Text{EN: "First", KO: "처음"}) || got[1].Titles != (Text{EN: "Later", KO: "나중"}) {
+	if !maps.Equal(got[0].Titles, Text{"en": "First", "ko": "처음"}) || !maps.Equal(got[1].Titles, Text{"en": "Later", "ko": "나중"}) {
 		t.Errorf("titles %+v, %+v", got[0].Titles, got[1].Titles)
 	}
 	if got[1].Titles.In("ko") != "나중" || got[1].Titles.In("fr") != "Later" {
