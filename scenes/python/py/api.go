@@ -74,4 +74,3 @@ type Exception struct {
 
 // Tuple is a Python tuple.
 type Tuple []Value
-

@@ -314,7 +314,7 @@ func intBinary(op BinOp, a, b int64) (Value, error) {
 		return Int(q), nil
 	case OpMod:
 		if b == 0 {
-			return nil, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
+			return nil, Errorf(ZeroDivisionErrorType, "integer modulo by zero")
 		}
 		if b == -1 {
 			return Int(0), nil
@@ -411,6 +411,9 @@ func bigBinary(op BinOp, a, b *big.Int) (Value, error) {
 		return trueDivInts(MakeBigInt(a), MakeBigInt(b))
 	case OpFloorDiv, OpMod:
 		if b.Sign() == 0 {
+			if op == OpMod {
+				return nil, Errorf(ZeroDivisionErrorType, "integer modulo by zero")
+			}
 			return nil, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
 		}
 		q, m := new(big.Int).QuoRem(a, b, new(big.Int))

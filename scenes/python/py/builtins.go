@@ -366,6 +366,16 @@ func init() {
 		if err := checkArgs("divmod", args, 2, 2); err != nil {
 			return nil, err
 		}
+		if z, ok := args[1].(Float); ok && z == 0 {
+			if _, ok := toFloat(args[0]); ok {
+				return nil, Errorf(ZeroDivisionErrorType, "float divmod()")
+			}
+		}
+		if _, ok := args[0].(Float); ok {
+			if z, ok := toFloat(args[1]); ok && z == 0 {
+				return nil, Errorf(ZeroDivisionErrorType, "float divmod()")
+			}
+		}
 		q, err := Binary(t, OpFloorDiv, args[0], args[1])
 		if err != nil {
 			if e, ok := err.(*Exception); ok && e.Class == TypeErrorType {

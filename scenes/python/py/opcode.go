@@ -7,94 +7,94 @@ type Opcode uint8
 
 // The opcodes.
 const (
-	NOP        Opcode = iota // - NOP -
-	POP                      // x POP -
-	DUP                      // x DUP x x
-	DUP2                     // x y DUP2 x y x y
-	EXCH                     // x y EXCH y x
-	ROT3                     // x y z ROT3 z x y
-	CONST                    // - CONST<k> consts[k]
-	NONE                     // - NONE None
-	LOAD_FAST                // - LOAD_FAST<i> locals[i]
-	STORE_FAST               // x STORE_FAST<i> -
-	DELETE_FAST              // - DELETE_FAST<i> -
-	LOAD_DEREF               // - LOAD_DEREF<i> cells[i].V
-	STORE_DEREF              // x STORE_DEREF<i> -
-	DELETE_DEREF             // - DELETE_DEREF<i> -
-	LOAD_CLOSURE             // - LOAD_CLOSURE<i> cells[i]
-	LOAD_GLOBAL              // - LOAD_GLOBAL<i> globals[i] (or the builtin of that name)
-	STORE_GLOBAL             // x STORE_GLOBAL<i> -
-	DELETE_GLOBAL            // - DELETE_GLOBAL<i> -
-	LOAD_ATTR                // x LOAD_ATTR<name> x.name
-	STORE_ATTR               // v x STORE_ATTR<name> -
-	DELETE_ATTR              // x DELETE_ATTR<name> -
-	LOAD_METHOD              // x LOAD_METHOD<name> meth x  (or: nil x.name)
-	CALL_METHOD              // meth self args... CALL_METHOD<n> result  (meth nil: self is the callable)
-	CALL                     // fn args... CALL<n> result
-	CALL_KW                  // fn args... kwnames CALL_KW<n> result  (n counts positional and keyword values)
-	CALL_EX                  // fn args kwargs|nil CALL_EX result  (args a tuple, kwargs a dict)
-	BINARY                   // x y BINARY<op> z
-	INPLACE                  // x y INPLACE<op> z
-	UNARY                    // x UNARY<op> y
-	COMPARE                  // x y COMPARE<op> bool
-	IS                       // x y IS<neg> bool
-	IN                       // x y IN<neg> bool
-	JUMP                     // - JUMP<addr> -
-	POP_JUMP_IF_FALSE        // x POP_JUMP_IF_FALSE<addr> -
-	POP_JUMP_IF_TRUE         // x POP_JUMP_IF_TRUE<addr> -
-	JUMP_IF_FALSE_OR_POP     // x JUMP_IF_FALSE_OR_POP<addr> x (jumped) | - (fell through)
-	JUMP_IF_TRUE_OR_POP      // x JUMP_IF_TRUE_OR_POP<addr> x (jumped) | - (fell through)
-	GET_ITER                 // x GET_ITER iter
-	FOR_ITER                 // iter FOR_ITER<addr> iter item  | (exhausted) - and jump
-	BUILD_TUPLE              // x1 ... xn BUILD_TUPLE<n> tuple
-	BUILD_LIST               // x1 ... xn BUILD_LIST<n> list
-	BUILD_SET                // x1 ... xn BUILD_SET<n> set
-	BUILD_MAP                // k1 v1 ... kn vn BUILD_MAP<n> dict
-	LIST_APPEND              // list ...(n-1 values) x LIST_APPEND<n> list ...
-	SET_ADD                  // set ...(n-1 values) x SET_ADD<n> set ...
-	MAP_ADD                  // dict ...(n-1 values) k v MAP_ADD<n> dict ...
-	LIST_EXTEND              // list iterable LIST_EXTEND list
-	SET_UPDATE               // set iterable SET_UPDATE set
-	DICT_UPDATE              // dict mapping DICT_UPDATE dict
-	DICT_MERGE               // dict mapping DICT_MERGE<fnpos> dict  (keyword arguments: duplicates are an error)
-	LIST_TO_TUPLE            // list LIST_TO_TUPLE tuple
-	BUILD_SLICE              // lo hi step BUILD_SLICE slice
-	SUBSCR                   // x k SUBSCR x[k]
-	STORE_SUBSCR             // v x k STORE_SUBSCR -
-	DELETE_SUBSCR            // x k DELETE_SUBSCR -
-	UNPACK_SEQUENCE          // seq UNPACK_SEQUENCE<n> xn ... x1
-	UNPACK_EX                // seq UNPACK_EX<before | after<<8> x_last ... rest ... x1
-	MAKE_FUNCTION            // [defaults] [kwdefaults] [closure] MAKE_FUNCTION<k<<3 | flags> fn
-	RETURN_VALUE             // x RETURN_VALUE -
-	SET_RETVAL               // x SET_RETVAL -    (the return value waits while finally blocks run)
-	RETURN_RETVAL            // - RETURN_RETVAL -
-	YIELD_VALUE              // x YIELD_VALUE sent
-	GET_AWAITABLE            // x GET_AWAITABLE<where> iter
-	AWAIT                    // iter AWAIT result   (suspends the coroutine while iter yields)
-	RAISE                    // [exc [cause]] RAISE<n> -
-	RERAISE                  // exc RERAISE -
-	SETUP_EXCEPT             // - SETUP_EXCEPT<addr> -   (handler: stack cut to this depth, then exc pushed)
-	SETUP_CLEANUP            // x SETUP_CLEANUP<addr> x  (as SETUP_EXCEPT, but the depth excludes x)
-	POP_BLOCK                // - POP_BLOCK -
-	PUSH_EXC_INFO            // exc PUSH_EXC_INFO prev exc  (exc becomes the one being handled)
-	POP_EXCEPT               // prev POP_EXCEPT -           (prev is handled again)
-	POP_EXCEPT_RERAISE       // prev exc POP_EXCEPT_RERAISE -  (restore prev, re-raise exc)
-	CHECK_EXC_MATCH          // exc type CHECK_EXC_MATCH exc bool
-	IMPORT_NAME              // - IMPORT_NAME<name> module
-	IMPORT_FROM              // module IMPORT_FROM<name> module value
-	FORMAT_VALUE             // x [spec] FORMAT_VALUE<conv | hasSpec<<2> str
-	BUILD_STRING             // s1 ... sn BUILD_STRING<n> str
-	WITH_ENTER               // mgr WITH_ENTER mgr value
-	WITH_EXIT                // mgr WITH_EXIT -
-	WITH_EXIT_EXC            // mgr prev exc WITH_EXIT_EXC mgr prev exc suppress
-	ASYNC_WITH_ENTER         // mgr ASYNC_WITH_ENTER mgr awaitable
-	ASYNC_WITH_EXIT          // mgr ASYNC_WITH_EXIT awaitable
-	ASYNC_WITH_EXIT_EXC      // mgr prev exc ASYNC_WITH_EXIT_EXC mgr prev exc awaitable
-	ASSERT_FAIL              // [msg] ASSERT_FAIL<n> -
-	LOAD_BUILD_CLASS         // unused: classes are refused by the parser
-	GET_AITER                // x GET_AITER aiter
-	GET_ANEXT                // aiter GET_ANEXT aiter awaitable
-	END_ASYNC_FOR            // aiter exc END_ASYNC_FOR -  (StopAsyncIteration ends the loop, others re-raise)
+	NOP                  Opcode = iota // - NOP -
+	POP                                // x POP -
+	DUP                                // x DUP x x
+	DUP2                               // x y DUP2 x y x y
+	EXCH                               // x y EXCH y x
+	ROT3                               // x y z ROT3 z x y
+	CONST                              // - CONST<k> consts[k]
+	NONE                               // - NONE None
+	LOAD_FAST                          // - LOAD_FAST<i> locals[i]
+	STORE_FAST                         // x STORE_FAST<i> -
+	DELETE_FAST                        // - DELETE_FAST<i> -
+	LOAD_DEREF                         // - LOAD_DEREF<i> cells[i].V
+	STORE_DEREF                        // x STORE_DEREF<i> -
+	DELETE_DEREF                       // - DELETE_DEREF<i> -
+	LOAD_CLOSURE                       // - LOAD_CLOSURE<i> cells[i]
+	LOAD_GLOBAL                        // - LOAD_GLOBAL<i> globals[i] (or the builtin of that name)
+	STORE_GLOBAL                       // x STORE_GLOBAL<i> -
+	DELETE_GLOBAL                      // - DELETE_GLOBAL<i> -
+	LOAD_ATTR                          // x LOAD_ATTR<name> x.name
+	STORE_ATTR                         // v x STORE_ATTR<name> -
+	DELETE_ATTR                        // x DELETE_ATTR<name> -
+	LOAD_METHOD                        // x LOAD_METHOD<name> meth x  (or: nil x.name)
+	CALL_METHOD                        // meth self args... CALL_METHOD<n> result  (meth nil: self is the callable)
+	CALL                               // fn args... CALL<n> result
+	CALL_KW                            // fn args... kwnames CALL_KW<n> result  (n counts positional and keyword values)
+	CALL_EX                            // fn args kwargs|nil CALL_EX result  (args a tuple, kwargs a dict)
+	BINARY                             // x y BINARY<op> z
+	INPLACE                            // x y INPLACE<op> z
+	UNARY                              // x UNARY<op> y
+	COMPARE                            // x y COMPARE<op> bool
+	IS                                 // x y IS<neg> bool
+	IN                                 // x y IN<neg> bool
+	JUMP                               // - JUMP<addr> -
+	POP_JUMP_IF_FALSE                  // x POP_JUMP_IF_FALSE<addr> -
+	POP_JUMP_IF_TRUE                   // x POP_JUMP_IF_TRUE<addr> -
+	JUMP_IF_FALSE_OR_POP               // x JUMP_IF_FALSE_OR_POP<addr> x (jumped) | - (fell through)
+	JUMP_IF_TRUE_OR_POP                // x JUMP_IF_TRUE_OR_POP<addr> x (jumped) | - (fell through)
+	GET_ITER                           // x GET_ITER iter
+	FOR_ITER                           // iter FOR_ITER<addr> iter item  | (exhausted) - and jump
+	BUILD_TUPLE                        // x1 ... xn BUILD_TUPLE<n> tuple
+	BUILD_LIST                         // x1 ... xn BUILD_LIST<n> list
+	BUILD_SET                          // x1 ... xn BUILD_SET<n> set
+	BUILD_MAP                          // k1 v1 ... kn vn BUILD_MAP<n> dict
+	LIST_APPEND                        // list ...(n-1 values) x LIST_APPEND<n> list ...
+	SET_ADD                            // set ...(n-1 values) x SET_ADD<n> set ...
+	MAP_ADD                            // dict ...(n-1 values) k v MAP_ADD<n> dict ...
+	LIST_EXTEND                        // list iterable LIST_EXTEND list
+	SET_UPDATE                         // set iterable SET_UPDATE set
+	DICT_UPDATE                        // dict mapping DICT_UPDATE dict
+	DICT_MERGE                         // dict mapping DICT_MERGE<fnpos> dict  (keyword arguments: duplicates are an error)
+	LIST_TO_TUPLE                      // list LIST_TO_TUPLE tuple
+	BUILD_SLICE                        // lo hi step BUILD_SLICE slice
+	SUBSCR                             // x k SUBSCR x[k]
+	STORE_SUBSCR                       // v x k STORE_SUBSCR -
+	DELETE_SUBSCR                      // x k DELETE_SUBSCR -
+	UNPACK_SEQUENCE                    // seq UNPACK_SEQUENCE<n> xn ... x1
+	UNPACK_EX                          // seq UNPACK_EX<before | after<<8> x_last ... rest ... x1
+	MAKE_FUNCTION                      // [defaults] [kwdefaults] [closure] MAKE_FUNCTION<k<<3 | flags> fn
+	RETURN_VALUE                       // x RETURN_VALUE -
+	SET_RETVAL                         // x SET_RETVAL -    (the return value waits while finally blocks run)
+	RETURN_RETVAL                      // - RETURN_RETVAL -
+	YIELD_VALUE                        // x YIELD_VALUE sent
+	GET_AWAITABLE                      // x GET_AWAITABLE<where> iter
+	AWAIT                              // iter AWAIT result   (suspends the coroutine while iter yields)
+	RAISE                              // [exc [cause]] RAISE<n> -
+	RERAISE                            // exc RERAISE -
+	SETUP_EXCEPT                       // - SETUP_EXCEPT<addr> -   (handler: stack cut to this depth, then exc pushed)
+	SETUP_CLEANUP                      // x SETUP_CLEANUP<addr> x  (as SETUP_EXCEPT, but the depth excludes x)
+	POP_BLOCK                          // - POP_BLOCK -
+	PUSH_EXC_INFO                      // exc PUSH_EXC_INFO prev exc  (exc becomes the one being handled)
+	POP_EXCEPT                         // prev POP_EXCEPT -           (prev is handled again)
+	POP_EXCEPT_RERAISE                 // prev exc POP_EXCEPT_RERAISE -  (restore prev, re-raise exc)
+	CHECK_EXC_MATCH                    // exc type CHECK_EXC_MATCH exc bool
+	IMPORT_NAME                        // - IMPORT_NAME<name> module
+	IMPORT_FROM                        // module IMPORT_FROM<name> module value
+	FORMAT_VALUE                       // x [spec] FORMAT_VALUE<conv | hasSpec<<2> str
+	BUILD_STRING                       // s1 ... sn BUILD_STRING<n> str
+	WITH_ENTER                         // mgr WITH_ENTER mgr value
+	WITH_EXIT                          // mgr WITH_EXIT -
+	WITH_EXIT_EXC                      // mgr prev exc WITH_EXIT_EXC mgr prev exc suppress
+	ASYNC_WITH_ENTER                   // mgr ASYNC_WITH_ENTER mgr awaitable
+	ASYNC_WITH_EXIT                    // mgr ASYNC_WITH_EXIT awaitable
+	ASYNC_WITH_EXIT_EXC                // mgr prev exc ASYNC_WITH_EXIT_EXC mgr prev exc awaitable
+	ASSERT_FAIL                        // [msg] ASSERT_FAIL<n> -
+	LOAD_BUILD_CLASS                   // unused: classes are refused by the parser
+	GET_AITER                          // x GET_AITER aiter
+	GET_ANEXT                          // aiter GET_ANEXT aiter awaitable
+	END_ASYNC_FOR                      // aiter exc END_ASYNC_FOR -  (StopAsyncIteration ends the loop, others re-raise)
 	numOpcodes
 )
 

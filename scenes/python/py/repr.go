@@ -310,7 +310,7 @@ func FloatRepr(f float64) string {
 	e, _ := strconv.Atoi(exp)
 	digits := strings.Replace(mant, ".", "", 1)
 	var out string
-	if e >= -5 && e < 16 {
+	if e >= -4 && e < 16 {
 		// fixed notation
 		if e < 0 {
 			out = "0." + strings.Repeat("0", -e-1) + digits

@@ -16,8 +16,8 @@ type deliveryKind uint8
 
 const (
 	deliverNone  deliveryKind = iota
-	deliverPush                // push v (or raise err) in the frame: a generator's send, a blocked call's outcome
-	deliverAwait               // resume the awaited iterator on the frame's stack top with v / err
+	deliverPush               // push v (or raise err) in the frame: a generator's send, a blocked call's outcome
+	deliverAwait              // resume the awaited iterator on the frame's stack top with v / err
 )
 
 // delivery is what a run starts with when it resumes a suspended frame.
