@@ -296,8 +296,7 @@ func TestQueueProducerConsumer(t *testing.T) {
 	var q *Queue
 	var cs []*Task
 	consumer := func(name string) py.Coroutine {
-		var c *script
-		c = coro("consumer")
+		c := coro("consumer")
 		var loopBody []step
 		loopBody = []step{
 			await(func(t *py.Thread) (py.Value, error) { return q.Get(t), nil }),
