@@ -46,10 +46,31 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 	reraise := false
 	first := d.kind == deliverAwait
 	if d.kind == deliverPush {
-		if d.err != nil {
+		var op Opcode = NOP
+		if f.pc > 0 {
+			op = instrs[f.pc-1].Op
+		}
+		switch {
+		case op == FOR_ITER && d.err != nil:
+			if e, ok := d.err.(*Exception); ok && e.Class.IsSubtypeOf(StopIterationType) {
+				sp--
+				stack[sp] = nil
+				f.pc = int(instrs[f.pc-1].Arg)
+			} else {
+				err = d.err
+			}
+		case d.err != nil:
 			err = d.err
-		} else {
-			stack[sp] = d.v
+		case op == WITH_EXIT:
+		case op == WITH_EXIT_EXC:
+			stack[sp] = Bool(Truth(d.v))
+			sp++
+		default:
+			v := d.v
+			if v == nil {
+				v = None
+			}
+			stack[sp] = v
 			sp++
 		}
 	}
@@ -302,13 +323,6 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				}
 				vm.frame = f
 				if err != nil {
-					if err == ErrBlock {
-						if t.CanBlock() {
-							f.sp = sp
-							return nil, execBlocked, nil
-						}
-						err = fmt.Errorf("py: a builtin blocked on a thread that cannot block (line %d)", f.Line())
-					}
 					break
 				}
 				if v == nil {
@@ -917,34 +931,25 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				sp++
 			case WITH_ENTER:
 				f.sp = sp
-				cm, ok := stack[sp-1].(ContextManager)
-				if !ok {
-					err = Errorf(TypeErrorType, "'%s' object does not support the context manager protocol", typeName(stack[sp-1]))
-					break
-				}
 				var v Value
-				v, err = cm.Enter(t)
+				v, err = withEnter(t, stack[sp-1])
 				vm.frame = f
 				if err != nil {
 					break
 				}
-				if v == nil {
-					v = None
-				}
 				stack[sp] = v
 				sp++
 			case WITH_EXIT:
-				f.sp = sp
 				sp--
-				cm := stack[sp].(ContextManager)
+				f.sp = sp
+				mgr := stack[sp]
 				stack[sp] = nil
-				_, err = cm.Exit(t, nil)
+				_, err = withExit(t, mgr, nil)
 				vm.frame = f
 			case WITH_EXIT_EXC:
 				f.sp = sp
-				cm := stack[sp-3].(ContextManager)
 				var suppress bool
-				suppress, err = cm.Exit(t, stack[sp-1].(*Exception))
+				suppress, err = withExit(t, stack[sp-3], stack[sp-1].(*Exception))
 				vm.frame = f
 				if err != nil {
 					break
@@ -953,13 +958,8 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				sp++
 			case ASYNC_WITH_ENTER:
 				f.sp = sp
-				cm, ok := stack[sp-1].(AsyncContextManager)
-				if !ok {
-					err = Errorf(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", typeName(stack[sp-1]))
-					break
-				}
 				var aw Value
-				aw, err = cm.AEnter(t)
+				aw, err = asyncWithEnter(t, stack[sp-1])
 				vm.frame = f
 				if err != nil {
 					break
@@ -968,9 +968,8 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				sp++
 			case ASYNC_WITH_EXIT:
 				f.sp = sp
-				cm := stack[sp-1].(AsyncContextManager)
 				var aw Value
-				aw, err = cm.AExit(t, nil)
+				aw, err = asyncWithExit(t, stack[sp-1], nil)
 				vm.frame = f
 				if err != nil {
 					break
@@ -978,9 +977,8 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				stack[sp-1] = aw
 			case ASYNC_WITH_EXIT_EXC:
 				f.sp = sp
-				cm := stack[sp-3].(AsyncContextManager)
 				var aw Value
-				aw, err = cm.AExit(t, stack[sp-1].(*Exception))
+				aw, err = asyncWithExit(t, stack[sp-3], stack[sp-1].(*Exception))
 				vm.frame = f
 				if err != nil {
 					break
@@ -1031,6 +1029,13 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 	handle:
 		// An exception unwinds to the innermost handler, frame by frame.
 		{
+			if err == ErrBlock {
+				f.sp = sp
+				if t.CanBlock() {
+					return nil, execBlocked, nil
+				}
+				return nil, execReturned, fmt.Errorf("py: a builtin blocked on a thread that cannot block (line %d)", f.Line())
+			}
 			exc, ok := err.(*Exception)
 			if !ok {
 				f.sp = sp
