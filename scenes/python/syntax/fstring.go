@@ -320,6 +320,18 @@ func (p *parser) parseFieldExpr(src string, pos Position) Expr {
 	if p.fdepth > 20 {
 		p.errorf(pos, "f-string: expressions nested too deeply")
 	}
+	defer func() {
+		// Errors inside a replacement field read "f-string: ..." as in
+		// CPython 3.11 (positions stay exact).
+		if r := recover(); r != nil {
+			if b, ok := r.(bailout); ok && !strings.HasPrefix(b.err.Msg, "f-string") {
+				b.err.Msg = "f-string: " + b.err.Msg
+				b.scanner = true
+				panic(b)
+			}
+			panic(r)
+		}
+	}()
 	sub := newParser(p.file, []byte(src), pos, true)
 	sub.fdepth = p.fdepth + 1
 	var x Expr
@@ -329,6 +341,7 @@ func (p *parser) parseFieldExpr(src string, pos Position) Expr {
 		x = sub.parseTestListStarExpr()
 	}
 	if sub.tok.kind != EOF {
+		sub.checkComma(x)
 		sub.syntaxError()
 	}
 	return x

@@ -67,9 +67,13 @@ func (p *parser) scanRest(errLine int32) (err *Error) {
 		if r := recover(); r != nil {
 			err = nil
 			if b, ok := r.(bailout); ok {
-				err = b.err
-				if b.eofInBracket && b.err.Pos.Line >= errLine {
-					err = nil
+				switch {
+				case b.eofInBracket:
+					if b.err.Pos.Line < errLine {
+						err = b.err
+					}
+				case b.override:
+					err = b.err
 				}
 			}
 		}
@@ -152,9 +156,10 @@ func (p *parser) syntaxError() {
 	t := p.tok
 	switch t.kind {
 	case INDENT:
-		p.errorf(Position{t.pos.Line, max(t.pos.Col-1, 1)}, "unexpected indent")
+		// CPython does not look further for tokenizer errors here.
+		panic(bailout{err: &Error{File: p.file, Pos: Position{t.pos.Line, max(t.pos.Col-1, 1)}, Msg: "unexpected indent"}, scanner: true})
 	case OUTDENT:
-		p.errorf(t.pos, "unexpected unindent")
+		panic(bailout{err: &Error{File: p.file, Pos: t.pos, Msg: "unexpected unindent"}, scanner: true})
 	case EOF:
 		if p.sc.nested() {
 			p.errorf(t.pos, "f-string: invalid syntax")
@@ -167,12 +172,6 @@ func (p *parser) syntaxError() {
 // expect consumes a token of kind k or fails with CPython's wording.
 func (p *parser) expect(k Token) Position {
 	if p.tok.kind != k {
-		switch k {
-		case COLON, RPAREN, RBRACK, RBRACE, IN, EQ, IMPORT, LPAREN:
-			if k == COLON || p.tok.kind == NEWLINE || p.tok.kind == EOF {
-				p.errorf(p.prevEnd, "expected %#v", k)
-			}
-		}
 		p.syntaxError()
 	}
 	pos := p.tok.pos
@@ -622,8 +621,22 @@ func (p *parser) checkTargetIn(x Expr, verb string, top, inSeq bool) {
 
 // parseBlock parses ':' followed by a suite. what names the statement for
 // CPython's "expected an indented block after ..." message.
+//
+// CPython insists on the colon after def, try, else and finally ("expected
+// ':'" whatever follows); after if, elif, while, for, with and except it
+// says so only at the end of the line, and "invalid syntax" otherwise.
 func (p *parser) parseBlock(what string, line int32) []Stmt {
-	p.expect(COLON)
+	if p.tok.kind != COLON {
+		switch what {
+		case "function definition", "'try' statement", "'else' statement", "'finally' statement":
+			p.errorf(p.tok.pos, "expected ':'")
+		}
+		if p.tok.kind == NEWLINE {
+			p.errorf(p.tok.pos, "expected ':'")
+		}
+		p.syntaxError()
+	}
+	p.next()
 	if p.tok.kind != NEWLINE {
 		if p.tok.kind == EOF {
 			p.errorf(p.tok.pos, "invalid syntax")
@@ -1127,7 +1140,10 @@ func (p *parser) parseTest() Expr {
 	}
 	x := p.parseOrTest()
 	if p.tok.kind == COLONEQ {
-		p.errorf(x.Pos(), "assignment expressions (:=) are not supported in scenes")
+		if _, ok := x.(*Ident); ok {
+			p.errorf(x.Pos(), "assignment expressions (:=) are not supported in scenes")
+		}
+		p.syntaxError()
 	}
 	if p.tok.kind == IF {
 		c := &CondExpr{True: x, If: p.tok.pos}
@@ -1396,7 +1412,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 // checkComma reports CPython's "Perhaps you forgot a comma?" when, inside
 // brackets, element x is directly followed by another expression.
 func (p *parser) checkComma(x Expr) {
-	if !p.tok.bracket.IsValid() || p.sc.nested() {
+	if !p.tok.bracket.IsValid() {
 		return
 	}
 	switch p.tok.kind {
@@ -1636,6 +1652,11 @@ func (p *parser) parseBrace() Expr {
 			isDict = true
 		}
 	}
+	if de, ok := first.(*DictEntry); ok {
+		p.checkComma(de.Value)
+	} else if p.tok.kind != FOR && p.tok.kind != ASYNC {
+		p.checkComma(first)
+	}
 	if p.tok.kind == FOR || p.tok.kind == ASYNC {
 		kind := SetComp
 		if isDict {
@@ -1669,12 +1690,16 @@ func (p *parser) parseBrace() Expr {
 			}
 			colon := p.tok.pos
 			p.next()
-			list = append(list, &DictEntry{Key: k, Colon: colon, Value: p.parseTest()})
+			v := p.parseTest()
+			p.checkComma(v)
+			list = append(list, &DictEntry{Key: k, Colon: colon, Value: v})
 		} else {
 			if p.tok.kind == STARSTAR {
 				p.syntaxError()
 			}
-			list = append(list, p.parseStarOr(p.parseTest))
+			x := p.parseStarOr(p.parseTest)
+			p.checkComma(x)
+			list = append(list, x)
 			if p.tok.kind == COLON {
 				p.syntaxError()
 			}

@@ -26,7 +26,8 @@ func (e *Error) Error() string {
 // first error; Parse recovers it.
 type bailout struct {
 	err          *Error
-	scanner      bool  // raised by the scanner (a tokenizer error, in CPython's terms)
+	scanner      bool  // raised by the scanner, or otherwise final
+	override     bool  // a tokenizer error that CPython reports even after a parser error earlier in the file
 	eofInBracket bool  // the scanner's "'(' was never closed" at the end of the file
 	line         int32 // for parser errors, the line the parser had reached
 }
@@ -94,7 +95,17 @@ func newScanner(file string, src []byte, pos Position, nested bool) *scanner {
 	return sc
 }
 
+// errorf reports a tokenizer error that CPython raises at once (bad
+// literal, unterminated string, stray bracket, invalid character): it wins
+// even over a parser error found earlier in the file.
 func (sc *scanner) errorf(pos Position, format string, args ...interface{}) {
+	panic(bailout{err: &Error{File: sc.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}, scanner: true, override: true})
+}
+
+// softErrorf reports a scanner error that CPython raises only when the
+// parser reaches it (indentation, line continuation, literal decoding) or
+// that is a scene-subset refusal.
+func (sc *scanner) softErrorf(pos Position, format string, args ...interface{}) {
 	panic(bailout{err: &Error{File: sc.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}, scanner: true})
 }
 
@@ -175,6 +186,8 @@ func (sc *scanner) scan() token {
 			return t
 		}
 	}
+	// CPython's NEWLINE token starts at a trailing comment, if any.
+	var commentPos Position
 skip:
 	// Skip spaces, comments and line continuations.
 	for {
@@ -183,6 +196,7 @@ skip:
 		case c == ' ' || c == '\t' || c == '\f':
 			sc.readRune()
 		case c == '#':
+			commentPos = sc.pos()
 			for sc.off < len(sc.src) && sc.src[sc.off] != '\n' && sc.src[sc.off] != '\r' {
 				sc.readRune()
 			}
@@ -193,15 +207,16 @@ skip:
 			case '\n', '\r':
 				sc.readRune()
 				if sc.off >= len(sc.src) {
-					sc.errorf(p, "unexpected EOF while parsing")
+					sc.softErrorf(p, "unexpected EOF while parsing")
 				}
 			case 0:
 				if sc.off >= len(sc.src) {
-					sc.errorf(p, "unexpected EOF while parsing")
+					sc.softErrorf(p, "unexpected EOF while parsing")
 				}
-				sc.errorf(p, "unexpected character after line continuation character")
+				sc.softErrorf(p.add(1), "unexpected character after line continuation character")
 			default:
-				sc.errorf(p, "unexpected character after line continuation character")
+				// CPython points just after the backslash.
+				sc.softErrorf(p.add(1), "unexpected character after line continuation character")
 			}
 		default:
 			break skip
@@ -238,10 +253,14 @@ skip:
 	case c == '\n' || c == '\r':
 		sc.readRune()
 		if len(sc.brack) > 0 {
+			commentPos = Position{}
 			goto skip
 		}
 		t := tok(NEWLINE)
 		t.end = start.add(1)
+		if commentPos.IsValid() {
+			t.pos = commentPos
+		}
 		sc.lineStart = true
 		return t
 	case c == '_' || unicode.IsLetter(c) || c >= utf8.RuneSelf && isIdentStart(c):
@@ -331,7 +350,7 @@ skip:
 			sc.readRune()
 			return tok(NEQ)
 		}
-		sc.errorf(start, "invalid syntax")
+		return tok(ILLEGAL)
 	case '-':
 		if sc.peekByte(0) == '>' {
 			sc.readRune()
@@ -369,8 +388,9 @@ skip:
 			sc.readRune()
 			return sc.opEq(tok, LTLT, LTLT_EQ)
 		}
-		if sc.peekByte(0) == '>' {
-			sc.errorf(start, "invalid syntax")
+		if sc.peekByte(0) == '>' { // the old <> operator
+			sc.readRune()
+			return tok(ILLEGAL)
 		}
 		return sc.opEq(tok, LT, LE)
 	case '>':
@@ -381,10 +401,11 @@ skip:
 		return sc.opEq(tok, GT, GE)
 	}
 	if c == utf8.RuneError {
-		sc.errorf(start, "invalid UTF-8 in source")
+		sc.softErrorf(start, "invalid UTF-8 in source")
 	}
 	if c < 0x80 && unicode.IsPrint(c) {
-		sc.errorf(start, "invalid syntax")
+		// $, ?, ` are tokens the parser rejects ("invalid syntax").
+		return tok(ILLEGAL)
 	}
 	if unicode.IsPrint(c) {
 		sc.errorf(start, "invalid character '%c' (U+%04X)", c, c)
@@ -446,15 +467,15 @@ func (sc *scanner) indentation() (token, bool) {
 		switch {
 		case col == sc.indents[top]:
 			if alt != sc.altIndents[top] {
-				sc.errorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
+				sc.softErrorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
 			}
 			return token{}, false
 		case col > sc.indents[top]:
 			if alt <= sc.altIndents[top] {
-				sc.errorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
+				sc.softErrorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
 			}
 			if len(sc.indents) >= 100 {
-				sc.errorf(pos, "too many levels of indentation")
+				sc.softErrorf(pos, "too many levels of indentation")
 			}
 			sc.indents = append(sc.indents, col)
 			sc.altIndents = append(sc.altIndents, alt)
@@ -470,10 +491,10 @@ func (sc *scanner) indentation() (token, bool) {
 		top = len(sc.indents) - 1
 		if col != sc.indents[top] {
 			// CPython reports this at the end of the line.
-			sc.errorf(sc.lineEnd(), "unindent does not match any outer indentation level")
+			sc.softErrorf(sc.lineEnd(), "unindent does not match any outer indentation level")
 		}
 		if alt != sc.altIndents[top] {
-			sc.errorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
+			sc.softErrorf(Position{pos.Line, 1}, "inconsistent use of tabs and spaces in indentation")
 		}
 		t = sc.pending[0]
 		sc.pending = sc.pending[1:]
@@ -579,7 +600,7 @@ func (sc *scanner) scanString(start Position, startOff int, prefix string) token
 		t.kind = BYTES
 		for i := 0; i < len(body); i++ {
 			if body[i] >= utf8.RuneSelf {
-				sc.errorf(start, "bytes can only contain ASCII literal characters")
+				sc.softErrorf(start, "bytes can only contain ASCII literal characters")
 			}
 		}
 		t.str = sc.unquote(body, raw, true, start)
@@ -597,7 +618,7 @@ func (sc *scanner) unquote(body string, raw, isBytes bool, pos Position) string 
 	}
 	s, err := decodeEscapes(body, isBytes)
 	if err != "" {
-		sc.errorf(pos, "%s", err)
+		sc.softErrorf(pos, "%s", err)
 	}
 	return s
 }
@@ -737,11 +758,11 @@ func (sc *scanner) scanNumber(start Position, startOff int) token {
 			sc.readRune()
 		}
 		if !ok(sc.peekByte(0)) {
-			sc.errorf(sc.pos(), "invalid %s literal", map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base])
+			sc.errorf(sc.numberErrPos(), "invalid %s literal", map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base])
 		}
 		digits(ok)
 		if r := sc.peekRune(); r == '_' || isDigit(byte(r)) || unicode.IsLetter(r) {
-			sc.errorf(sc.pos(), "invalid %s literal", map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base])
+			sc.errorf(sc.numberErrPos(), "invalid %s literal", map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base])
 		}
 		text := strings.ReplaceAll(string(sc.src[startOff+2:sc.off]), "_", "")
 		return sc.intToken(start, startOff, text, base)
@@ -766,11 +787,11 @@ func (sc *scanner) scanNumber(start Position, startOff int) token {
 	}
 	if c := sc.peekByte(0); c == 'j' || c == 'J' {
 		sc.readRune()
-		sc.errorf(start, "complex numbers are not supported in scenes")
+		sc.softErrorf(start, "complex numbers are not supported in scenes")
 	}
 	if r := sc.peekRune(); r == '_' || r != 0 && (unicode.IsLetter(r) || isDigit(byte(r))) {
 		if !isKeywordAhead(sc.src[sc.off:]) {
-			sc.errorf(sc.pos(), "invalid decimal literal")
+			sc.errorf(sc.numberErrPos(), "invalid decimal literal")
 		}
 	}
 	text := strings.ReplaceAll(string(sc.src[startOff:sc.off]), "_", "")
@@ -787,6 +808,15 @@ func (sc *scanner) scanNumber(start Position, startOff int) token {
 		sc.errorf(start, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
 	}
 	return sc.intToken(start, startOff, intText, 10)
+}
+
+// numberErrPos is where CPython reports a malformed number: at a stray
+// '_', or else at the last character it accepted.
+func (sc *scanner) numberErrPos() Position {
+	if sc.peekByte(0) == '_' {
+		return sc.pos()
+	}
+	return sc.pos().add(-1)
 }
 
 // isKeywordAhead reports whether b starts with a keyword CPython accepts
@@ -810,7 +840,7 @@ func (sc *scanner) intToken(start Position, startOff int, text string, base int)
 		return t
 	}
 	if len(text) > 4300 && base == 10 {
-		sc.errorf(start, "Exceeds the limit (4300 digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", len(text))
+		sc.softErrorf(start, "Exceeds the limit (4300 digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", len(text))
 	}
 	z, ok := new(big.Int).SetString(text, base)
 	if !ok {
