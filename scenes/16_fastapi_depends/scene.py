@@ -48,7 +48,7 @@ async def read_items(labels=Depends(allowed_labels), session=Depends(get_db)):
 
 async def visit(client, token, delay):
     await asyncio.sleep(delay)
-    r = await client.get("/items", params={"token": token})
+    r = await client.get(f"/items?token={token}")
     print(f"{now()}  client {token}: {r.status_code} {r.json()}")
 
 
