@@ -345,7 +345,10 @@ func (ex *ThreadPoolExecutor) Submit(t *py.Thread, fn py.Value, args []py.Value,
 		return nil, py.Errorf(py.RuntimeErrorType, "cannot schedule new futures after interpreter shutdown")
 	}
 	m := machineOf(t)
-	name := callableName(fn)
+	name := ""
+	if m.Tracing() {
+		name = callableName(fn)
+	}
 	f := NewConcurrentFuture(t, name+"()")
 	item := &workItem{id: m.NewID(), fut: f, fn: fn, args: args, kw: kw}
 	if m.Tracing() {

@@ -1,0 +1,130 @@
+package asyncio
+
+import (
+	"testing"
+
+	"loopscope/scenes/python/py"
+)
+
+// BenchmarkQueueProducerConsumer moves b.N items through a bounded
+// asyncio.Queue(maxsize=10) from one producer task to two consumer tasks
+// (every item costs a put, a get, a task_done and, with the queue often
+// full or empty, waiter futures and task wakeups), then joins the queue.
+func BenchmarkQueueProducerConsumer(b *testing.B) {
+	n := b.N
+	var q *Queue
+	var got int
+	consumer := func() py.Coroutine {
+		var get py.Coroutine
+		return newSyncCoro("consumer", func(t *py.Thread, state int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
+			for {
+				if state == 0 {
+					get = q.Get(t)
+					send, throw = py.None, nil
+				}
+				v, st, err := get.Resume(t, send, throw)
+				if err != nil {
+					return -1, nil, py.CoroRaised, err
+				}
+				if st == py.CoroYielded {
+					return 1, v, st, nil
+				}
+				got++
+				if err := q.TaskDone(t); err != nil {
+					return -1, nil, py.CoroRaised, err
+				}
+				state = 0
+			}
+		})
+	}
+	main := func() py.Coroutine {
+		i := 0
+		var put py.Coroutine
+		var join py.Coroutine
+		return newSyncCoro("main", func(t *py.Thread, state int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
+			if state == 0 {
+				q = NewQueue(t, 10)
+				l := RunningLoop(t)
+				l.NewTask(t, consumer(), nil)
+				l.NewTask(t, consumer(), nil)
+			}
+			for {
+				var inner py.Coroutine
+				switch {
+				case state == 1:
+					inner = put
+				case state == 2:
+					inner = join
+				case i < n:
+					put = q.Put(t, py.Int(i))
+					i++
+					inner, state, send, throw = put, 1, py.None, nil
+				default:
+					join = q.Join(t)
+					inner, state, send, throw = join, 2, py.None, nil
+				}
+				v, st, err := inner.Resume(t, send, throw)
+				if err != nil {
+					return -1, nil, py.CoroRaised, err
+				}
+				if st == py.CoroYielded {
+					return state, v, st, nil
+				}
+				if state == 2 {
+					return -1, py.None, py.CoroReturned, nil
+				}
+				state = 3
+			}
+		})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	m := NewMachine(Config{})
+	th := py.NewThread(m, "MainThread", 1)
+	th.Start(py.NewBuiltin("<module>", func(t *py.Thread, _ py.Value, _ []py.Value, _ []py.Kwarg) (py.Value, error) {
+		return t.Call(py.NewBuiltin("run", asyncioRun), []py.Value{main()}, nil)
+	}), nil, nil)
+	r := m.runMain(th)
+	b.StopTimer()
+	if r.ExitCode != 0 || r.Internal != nil {
+		b.Fatalf("exit %d: %v %v %v", r.ExitCode, r.Internal, r.Uncaught, r.Stop)
+	}
+	if got != n {
+		b.Fatalf("consumed %d of %d items", got, n)
+	}
+}
+
+// BenchmarkExecutorSubmit submits b.N jobs to a ThreadPoolExecutor with
+// four workers from the main thread (no event loop), then shuts it down
+// and waits for every job: per job, a concurrent future, a work item, a
+// queue put and get, a worker switch and the future's result.
+func BenchmarkExecutorSubmit(b *testing.B) {
+	n := b.N
+	done := 0
+	jobFn := py.NewBuiltin("job", func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+		done++
+		return args[0], nil
+	})
+	b.ReportAllocs()
+	b.ResetTimer()
+	m := NewMachine(Config{})
+	th := py.NewThread(m, "MainThread", 1)
+	var ex *ThreadPoolExecutor
+	th.Start(py.NewBuiltin("<module>", func(t *py.Thread, _ py.Value, _ []py.Value, _ []py.Kwarg) (py.Value, error) {
+		ex = NewThreadPoolExecutor(t, 4, "")
+		for i := 0; i < n; i++ {
+			if _, err := ex.Submit(t, jobFn, []py.Value{py.Int(i)}, nil); err != nil {
+				return nil, err
+			}
+		}
+		return ex.Shutdown(t, true, false)
+	}), nil, nil)
+	r := m.runMain(th)
+	b.StopTimer()
+	if r.ExitCode != 0 || r.Internal != nil {
+		b.Fatalf("exit %d: %v %v %v", r.ExitCode, r.Internal, r.Uncaught, r.Stop)
+	}
+	if done != n {
+		b.Fatalf("ran %d of %d jobs", done, n)
+	}
+}
