@@ -1,0 +1,313 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"loopscope/scenes"
+	"loopscope/scenes/notes"
+)
+
+// DataMarker is the comment in index.html that New replaces with the page's
+// data: the scene library with rendered notes and facts about the build.
+const DataMarker = "<!--loopscope:data-->"
+
+// File is one file of the site, with its precompressed forms when they
+// are smaller.
+type File struct {
+	Name   string // path inside the site, e.g. "main.wasm"
+	Type   string // Content-Type
+	Data   []byte
+	Gzip   []byte // nil when not worth it
+	Brotli []byte // nil when not worth it
+	etag   string
+}
+
+// Site is the playground as a set of files held in memory.
+type Site struct {
+	files map[string]*File
+}
+
+// PageData is what the page learns from the server before the module
+// loads: it is embedded in index.html as JSON.
+type PageData struct {
+	Build  BuildInfo   `json:"build"`
+	Scenes []SceneData `json:"scenes"`
+}
+
+// BuildInfo describes the module the page is about to load.
+type BuildInfo struct {
+	Hash     string `json:"hash"`     // the module's input hash
+	WasmSize int    `json:"wasmSize"` // bytes of main.wasm, uncompressed (the progress bar's 100%)
+}
+
+// SceneData is one scene as the page needs it.
+type SceneData struct {
+	ID     string                     `json:"id"`
+	Titles scenes.Text                `json:"titles"`
+	Source string                     `json:"source"`
+	Speed  float64                    `json:"speed"`
+	Notes  map[string]*notes.Rendered `json:"notes"` // by language
+}
+
+// Data gathers the page's data: every built-in scene with its notes
+// rendered in each language.
+func Data(wasmSize int, hash string) (*PageData, error) {
+	d := &PageData{Build: BuildInfo{Hash: hash, WasmSize: wasmSize}}
+	for _, s := range scenes.All() {
+		sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed, Notes: map[string]*notes.Rendered{}}
+		for _, lang := range scenes.Languages {
+			r, err := notes.Render([]byte(s.Notes.In(lang)))
+			if err != nil {
+				return nil, fmt.Errorf("%s/notes.%s.md: %w", s.ID, lang, err)
+			}
+			sd.Notes[lang] = r
+		}
+		d.Scenes = append(d.Scenes, sd)
+	}
+	return d, nil
+}
+
+// New assembles the site from the page's static files (web) and a built
+// module.
+func New(web fs.FS, m *Module) (*Site, error) {
+	s := &Site{files: map[string]*File{}}
+	err := fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") {
+			return err
+		}
+		b, err := fs.ReadFile(web, p)
+		if err != nil {
+			return err
+		}
+		s.add(p, b, nil, nil)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	index, ok := s.files["index.html"]
+	if !ok {
+		return nil, fmt.Errorf("the page's files have no index.html")
+	}
+	raw, err := os.ReadFile(m.Path(WasmName))
+	if err != nil {
+		return nil, err
+	}
+	gz, err := os.ReadFile(m.Path(WasmName + ".gz"))
+	if err != nil {
+		return nil, err
+	}
+	br, err := os.ReadFile(m.Path(WasmName + ".br"))
+	if err != nil {
+		return nil, err
+	}
+	s.add(WasmName, raw, gz, br)
+	exec, err := os.ReadFile(m.Path(WasmExecName))
+	if err != nil {
+		return nil, err
+	}
+	s.add(WasmExecName, exec, nil, nil)
+
+	data, err := Data(len(raw), m.Hash)
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(data) // escapes <, > and &, so it cannot close the script element
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Contains(index.Data, []byte(DataMarker)) {
+		return nil, fmt.Errorf("index.html lacks the %s marker", DataMarker)
+	}
+	page := bytes.Replace(index.Data, []byte(DataMarker),
+		[]byte(`<script type="application/json" id="loopscope-data">`+string(js)+`</script>`), 1)
+	s.add("index.html", page, nil, nil)
+	return s, nil
+}
+
+// add stores a file; text files are compressed here, the module arrives
+// compressed.
+func (s *Site) add(name string, data, gz, br []byte) {
+	f := &File{Name: name, Type: contentType(name), Data: data}
+	if gz == nil && br == nil && len(data) > 1024 && compressible(f.Type) {
+		gz, br = Compress(data)
+	}
+	if len(gz) < len(data) {
+		f.Gzip = gz
+	}
+	if len(br) < len(data) {
+		f.Brotli = br
+	}
+	sum := sha256.Sum256(data)
+	f.etag = hex.EncodeToString(sum[:8])
+	s.files[name] = f
+}
+
+// Files returns the site's files sorted by name.
+func (s *Site) Files() []*File {
+	var out []*File
+	for _, f := range s.files {
+		out = append(out, f)
+	}
+	slices.SortFunc(out, func(a, b *File) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// File returns the file with the given name in the site.
+func (s *Site) File(name string) (*File, bool) {
+	f, ok := s.files[name]
+	return f, ok
+}
+
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".wasm":
+		return "application/wasm"
+	case ".json":
+		return "application/json"
+	case ".png":
+		return "image/png"
+	case ".ico":
+		return "image/x-icon"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+func compressible(typ string) bool {
+	return strings.HasPrefix(typ, "text/") || strings.HasPrefix(typ, "image/svg") ||
+		typ == "application/wasm" || typ == "application/json"
+}
+
+// ServeHTTP serves the site's files. "/" is index.html; any other path
+// must name a file of the site exactly, so nothing outside it (../go.mod,
+// encoded or not) can be reached. Compressed forms are chosen by
+// Accept-Encoding.
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := strings.TrimPrefix(r.URL.Path, "/")
+	if name == "" {
+		name = "index.html"
+	}
+	f, ok := s.files[name]
+	if !ok {
+		http.Error(w, "404 page not found", http.StatusNotFound)
+		return
+	}
+	body, enc := f.Data, ""
+	if f.Gzip != nil || f.Brotli != nil {
+		h.Set("Vary", "Accept-Encoding")
+		switch accepted := acceptedEncodings(r.Header.Get("Accept-Encoding")); {
+		case f.Brotli != nil && accepted["br"]:
+			body, enc = f.Brotli, "br"
+		case f.Gzip != nil && accepted["gzip"]:
+			body, enc = f.Gzip, "gzip"
+		}
+	}
+	etag := `"` + f.etag + enc + `"`
+	h.Set("Content-Type", f.Type)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-cache") // revalidate: an ETag answer costs one round trip
+	h.Set("ETag", etag)
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
+	}
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = w.Write(body)
+}
+
+// acceptedEncodings parses Accept-Encoding, leaving out codings with q=0.
+func acceptedEncodings(header string) map[string]bool {
+	out := map[string]bool{}
+	for part := range strings.SplitSeq(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		q := 1.0
+		for p := range strings.SplitSeq(params, ";") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(p), "q="); ok {
+				if f, err := strconv.ParseFloat(v, 64); err == nil {
+					q = f
+				}
+			}
+		}
+		if coding != "" && q > 0 {
+			out[coding] = true
+		}
+	}
+	return out
+}
+
+func etagMatch(header, etag string) bool {
+	for t := range strings.SplitSeq(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// WriteDir writes the site as static files into dir, the module with its
+// .gz and .br beside it for hosts that serve precompressed files. Files of
+// the same names are overwritten; nothing else in dir is touched.
+func (s *Site) WriteDir(dir string) error {
+	for _, f := range s.Files() {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+		if f.Name != WasmName {
+			continue
+		}
+		if f.Gzip != nil {
+			if err := os.WriteFile(p+".gz", f.Gzip, 0o644); err != nil {
+				return err
+			}
+		}
+		if f.Brotli != nil {
+			if err := os.WriteFile(p+".br", f.Brotli, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
