@@ -1,0 +1,186 @@
+//go:build js && wasm
+
+// Command wasm is loopscope's browser program. It runs inside the page's
+// stage frame: it exposes window.loopscopeModule (run a scene's source,
+// drive the player, read its state) for the page's script, and hands the
+// player to the Ebiten stage, which draws it.
+//
+// The page calls in from JavaScript while Ebiten's loop runs in its own
+// goroutine. WebAssembly here is single-threaded and goroutines switch only
+// where they block, which neither side does mid-call, so they share the
+// player without a lock.
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"loopscope/scenes/engine"
+	"loopscope/scenes/playback"
+	"loopscope/wasm/stage"
+)
+
+// screen is the stage with a frame counter, so the page can tell when the
+// first frame is drawn and measure frames per second.
+type screen struct {
+	*stage.Game
+	frames int
+	crash  string
+}
+
+// Draw draws a frame and counts it.
+func (s *screen) Draw(img *ebiten.Image) {
+	defer s.recover("drawing")
+	s.frames++
+	s.Game.Draw(img)
+}
+
+// Update advances the stage by one tick.
+func (s *screen) Update() error {
+	defer s.recover("updating")
+	return s.Game.Update()
+}
+
+func (s *screen) recover(doing string) {
+	if r := recover(); r != nil && s.crash == "" {
+		s.crash = fmt.Sprintf("internal error while %s the stage: %v", doing, r)
+		println(s.crash, string(debug.Stack()))
+	}
+}
+
+var (
+	player = playback.New(nil, "")
+	stg    = &screen{Game: stage.NewGame(player)}
+)
+
+func main() {
+	api := js.Global().Get("Object").New()
+	export(api, "run", func(args []js.Value) any { return run(str(args, 0), str(args, 1)) })
+	export(api, "play", func([]js.Value) any { player.Play(); return nil })
+	export(api, "pause", func([]js.Value) any { player.Pause(); return nil })
+	export(api, "step", func(args []js.Value) any { player.Step(num(args, 0, 1)); return nil })
+	export(api, "seek", func(args []js.Value) any { player.Seek(num(args, 0, 0)); return nil })
+	export(api, "setSpeed", func(args []js.Value) any {
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			player.SetSpeed(args[0].Float())
+		}
+		return nil
+	})
+	export(api, "state", func([]js.Value) any { return state() })
+	export(api, "detail", func([]js.Value) any { return detail() })
+	js.Global().Set("loopscopeModule", api)
+	if ready := js.Global().Get("loopscopeReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+
+	ebiten.SetWindowTitle("loopscope")
+	ebiten.SetRunnableOnUnfocused(true)
+	if err := ebiten.RunGame(stg); err != nil {
+		println("loopscope: ebiten:", err.Error())
+	}
+}
+
+// export defines api[name] as fn, turning a Go panic into a thrown
+// JavaScript Error instead of a dead module.
+func export(api js.Value, name string, fn func([]js.Value) any) {
+	api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg := fmt.Sprintf("internal error in %s: %v", name, r)
+				println(msg, string(debug.Stack()))
+				out = js.Global().Get("Error").New(msg)
+			}
+		}()
+		return fn(args)
+	}))
+}
+
+func str(args []js.Value, i int) string {
+	if i < len(args) && args[i].Type() == js.TypeString {
+		return args[i].String()
+	}
+	return ""
+}
+
+func num(args []js.Value, i, def int) int {
+	if i < len(args) && args[i].Type() == js.TypeNumber {
+		return args[i].Int()
+	}
+	return def
+}
+
+// run runs a scene's source. When the engine produces a trace (the scene
+// ended, raised, or hit a budget) it replaces what is playing; when it
+// refuses the scene, what is playing stays and the error comes back.
+func run(src, filename string) (out map[string]any) {
+	if filename == "" {
+		filename = "scene.py"
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			println("loopscope: engine panic:", fmt.Sprint(r), string(debug.Stack()))
+			msg := fmt.Sprintf("internal error: %v", r)
+			out = map[string]any{"ok": false, "exitCode": engine.ExitInternal, "error": errorObject("internal", 0, 0, msg, filename+": "+msg)}
+		}
+	}()
+	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true})
+	ok := res.Trace != nil && res.ExitCode != engine.ExitRefused && res.ExitCode != engine.ExitInternal
+	out = map[string]any{"ok": ok, "exitCode": res.ExitCode, "stderr": res.Stderr}
+	if res.Err != nil {
+		e := res.Err
+		out["error"] = errorObject(e.Kind, e.Line, e.Col, e.Msg, e.Error())
+	} else if !ok {
+		out["error"] = errorObject("internal", 0, 0, res.Stderr, filename+": "+res.Stderr)
+	}
+	if !ok {
+		return out
+	}
+	p := playback.New(res.Trace, src)
+	p.SetSpeed(player.Speed())
+	player = p
+	stg.SetPlayer(p)
+	out["events"] = p.Len()
+	return out
+}
+
+func errorObject(kind string, line, col int, msg, text string) map[string]any {
+	return map[string]any{"kind": kind, "line": line, "col": col, "msg": msg, "text": text}
+}
+
+// state is what the page reads every frame: cheap to make.
+func state() map[string]any {
+	s := map[string]any{
+		"event":   player.Index(),
+		"events":  player.Len(),
+		"playing": player.Playing(),
+		"speed":   player.Speed(),
+		"time":    player.Time(),
+		"frames":  stg.frames,
+	}
+	if stg.crash != "" {
+		s["crash"] = stg.crash
+	}
+	return s
+}
+
+// detail is what the page reads when the current event changes.
+func detail() map[string]any {
+	if player.Len() == 0 {
+		return map[string]any{"output": "", "concept": "", "caption": "", "taskLines": []any{}, "err": ""}
+	}
+	st := player.State()
+	lines := make([]any, len(st.TaskLines))
+	for i, tl := range st.TaskLines {
+		lines[i] = map[string]any{"name": tl.Name, "line": int(tl.Line), "color": tl.Color}
+	}
+	return map[string]any{
+		"output":    st.Output,
+		"concept":   st.Concept,
+		"caption":   st.Caption,
+		"taskLines": lines,
+		"err":       st.Err,
+	}
+}
