@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,6 +43,11 @@ func ToStr(t *Thread, v Value) (string, error) {
 	}
 	return Repr(t, v)
 }
+
+// reprDepth counts native Repr calls in progress (all threads).
+var reprDepth atomic.Int32
+
+const maxReprDepth = 500
 
 type printer struct {
 	t        *Thread
@@ -263,7 +269,14 @@ func (p *printer) repr(b *strings.Builder, v Value) error {
 	case *Cell:
 		fmt.Fprintf(b, "<cell at %s>", fakeAddr(v))
 	case Reprer:
+		// Native reprs may call Repr again; a cycle must end in an
+		// exception, not a Go stack overflow.
+		if reprDepth.Add(1) > maxReprDepth {
+			reprDepth.Add(-1)
+			return Errorf(RecursionErrorType, "maximum recursion depth exceeded while getting the repr of an object")
+		}
 		s, err := v.Repr(p.t)
+		reprDepth.Add(-1)
 		if err != nil {
 			return err
 		}
