@@ -22,6 +22,7 @@ type Task struct {
 	numCancels int    // _num_cancels_requested
 	stepLabel  string // "Task-2.__step", made once
 	wakeLabel  string // "Task-2.__wakeup"
+	inRepr     bool
 }
 
 // Type returns TaskType.
@@ -276,6 +277,11 @@ func (f *Future) reprString() string {
 func (tk *Task) Repr(t *py.Thread) (string, error) { return tk.repr(), nil }
 
 func (tk *Task) repr() string {
+	if tk.inRepr {
+		return "..."
+	}
+	tk.inRepr = true
+	defer func() { tk.inRepr = false }()
 	var b strings.Builder
 	b.WriteString("<Task ")
 	if tk.mustCancel && tk.state == statePending {

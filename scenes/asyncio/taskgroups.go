@@ -139,54 +139,66 @@ func (to *Timeout) Attr(t *py.Thread, name string) (py.Value, error) {
 		}), nil
 	case "__aenter__":
 		return method(to, name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return immediate("Timeout.__aenter__", func(t *py.Thread) (py.Value, error) {
-				to.state = toEntered
-				l, err := getRunningLoop(t)
-				if err != nil {
-					return nil, err
-				}
-				to.task = l.current
-				if to.task == nil {
-					return nil, py.NewException(py.RuntimeErrorType, py.Str("Timeout should be used inside a task"))
-				}
-				if l.m.tr != nil {
-					l.m.Emit(trace.Event{Kind: trace.FutureCallback, Concept: trace.ConceptTimeout, ID: to.task.id, Text: "timeout"})
-				}
-				if err := to.reschedule(t, to.when); err != nil {
-					return nil, err
-				}
-				return to, nil
-			}), nil
+			return to.AEnter(t)
 		}), nil
 	case "__aexit__":
 		return method(to, name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			var et, exc py.Value = py.None, py.None
-			if len(args) >= 2 {
-				et, exc = args[0], args[1]
-			}
-			return immediate("Timeout.__aexit__", func(t *py.Thread) (py.Value, error) {
-				if to.handler != nil {
-					to.handler.Cancel()
-					to.handler = nil
-				}
-				switch to.state {
-				case toExpiring:
-					to.state = toExpired
-					if to.task.Uncancel() == 0 && et == py.Value(CancelledErrorType) {
-						te := py.NewException(py.TimeoutErrorType)
-						if e, ok := exc.(*py.Exception); ok {
-							te.Context = e
-						}
-						return nil, te
-					}
-				case toEntered:
-					to.state = toExited
-				}
-				return py.None, nil
-			}), nil
+			return to.AExit(t, excArg(args))
 		}), nil
 	}
 	return nil, nil
+}
+
+// excArg is the exception among __aexit__'s (type, value, traceback).
+func excArg(args []py.Value) *py.Exception {
+	if len(args) >= 2 {
+		if e, ok := args[1].(*py.Exception); ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// AEnter is Timeout.__aenter__.
+func (to *Timeout) AEnter(t *py.Thread) (py.Value, error) {
+	return immediate("Timeout.__aenter__", func(t *py.Thread) (py.Value, error) {
+		to.state = toEntered
+		l, err := getRunningLoop(t)
+		if err != nil {
+			return nil, err
+		}
+		to.task = l.current
+		if to.task == nil {
+			return nil, py.NewException(py.RuntimeErrorType, py.Str("Timeout should be used inside a task"))
+		}
+		if err := to.reschedule(t, to.when); err != nil {
+			return nil, err
+		}
+		return to, nil
+	}), nil
+}
+
+// AExit is Timeout.__aexit__: an expired timeout turns the task's
+// CancelledError into TimeoutError.
+func (to *Timeout) AExit(t *py.Thread, exc *py.Exception) (py.Value, error) {
+	return immediate("Timeout.__aexit__", func(t *py.Thread) (py.Value, error) {
+		if to.handler != nil {
+			to.handler.Cancel()
+			to.handler = nil
+		}
+		switch to.state {
+		case toExpiring:
+			to.state = toExpired
+			if to.task.Uncancel() == 0 && exc != nil && exc.Class == CancelledErrorType {
+				te := py.NewException(py.TimeoutErrorType)
+				te.Context = exc
+				return nil, te
+			}
+		case toEntered:
+			to.state = toExited
+		}
+		return py.None, nil
+	}), nil
 }
 
 // TaskGroup is asyncio.TaskGroup.
@@ -319,40 +331,50 @@ func (g *TaskGroup) Attr(t *py.Thread, name string) (py.Value, error) {
 		}), nil
 	case "__aenter__":
 		return method(g, name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return immediate("TaskGroup.__aenter__", func(t *py.Thread) (py.Value, error) {
-				if g.entered {
-					return nil, py.Errorf(py.RuntimeErrorType, "TaskGroup %s has already been entered", g.repr())
-				}
-				if g.loop == nil {
-					l, err := getRunningLoop(t)
-					if err != nil {
-						return nil, err
-					}
-					g.loop = l
-				}
-				g.parent = g.loop.current
-				if g.parent == nil {
-					return nil, py.Errorf(py.RuntimeErrorType, "TaskGroup %s cannot determine the parent task", g.repr())
-				}
-				g.entered = true
-				return g, nil
-			}), nil
+			return g.AEnter(t)
 		}), nil
 	case "__aexit__":
 		return method(g, name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			var et, excv py.Value = py.None, py.None
-			if len(args) >= 2 {
-				et, excv = args[0], args[1]
-			}
-			return g.aexit(et, excv), nil
+			return g.AExit(t, excArg(args))
 		}), nil
 	}
 	return nil, nil
 }
 
-// aexit is TaskGroup.__aexit__(et, exc, tb).
-func (g *TaskGroup) aexit(et, excv py.Value) py.Coroutine {
-	exc, _ := excv.(*py.Exception)
+// AEnter is TaskGroup.__aenter__.
+func (g *TaskGroup) AEnter(t *py.Thread) (py.Value, error) {
+	return immediate("TaskGroup.__aenter__", func(t *py.Thread) (py.Value, error) {
+		if g.entered {
+			return nil, py.Errorf(py.RuntimeErrorType, "TaskGroup %s has already been entered", g.repr())
+		}
+		if g.loop == nil {
+			l, err := getRunningLoop(t)
+			if err != nil {
+				return nil, err
+			}
+			g.loop = l
+		}
+		g.parent = g.loop.current
+		if g.parent == nil {
+			return nil, py.Errorf(py.RuntimeErrorType, "TaskGroup %s cannot determine the parent task", g.repr())
+		}
+		g.entered = true
+		return g, nil
+	}), nil
+}
+
+// AExit is TaskGroup.__aexit__(et, exc, tb): wait for every task; errors
+// become an ExceptionGroup.
+func (g *TaskGroup) AExit(t *py.Thread, exc *py.Exception) (py.Value, error) {
+	var et py.Value = py.None
+	if exc != nil {
+		et = exc.Class
+	}
+	return g.aexit(et, exc), nil
+}
+
+// aexit is TaskGroup.__aexit__'s coroutine.
+func (g *TaskGroup) aexit(et py.Value, exc *py.Exception) py.Coroutine {
 	var propagate *py.Exception
 	// finish is everything after the `while self._tasks` loop.
 	finish := func() (py.Value, py.CoroState, error) {
