@@ -828,9 +828,6 @@ func (p *parser) parseParams(close Token) []*Param {
 		case LPAREN:
 			p.errorf(pos, "tuple parameters are not supported (Python 3 has none)")
 		default:
-			if lambda && (p.tok.kind == NEWLINE || p.tok.kind == EOF) {
-				p.errorf(p.prevEnd, "expected ':'")
-			}
 			p.syntaxError()
 		}
 		if p.tok.kind != COMMA {

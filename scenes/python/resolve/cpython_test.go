@@ -1,0 +1,220 @@
+package resolve_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"loopscope/scenes/python/syntax"
+)
+
+// python311 returns the path of a CPython 3.11 interpreter, or skips the
+// test: these tests check the parser against the reference CPython.
+func python311(t *testing.T) string {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	out, err := exec.Command(py, "-c", "import sys; print('%d.%d' % sys.version_info[:2])").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "3.11" {
+		t.Skipf("python3 is not CPython 3.11 (%s)", bytes.TrimSpace(out))
+	}
+	return py
+}
+
+// validChunks writes every chunk of testdata/valid.py to its own file in
+// dir and returns the file names.
+func validChunks(t *testing.T, dir string) []string {
+	data, err := os.ReadFile("testdata/valid.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for i, chunk := range strings.Split(string(data), "\n---\n") {
+		name := filepath.Join(dir, fmt.Sprintf("valid%03d.py", i))
+		if err := os.WriteFile(name, []byte(chunk+"\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+	}
+	return files
+}
+
+// positions lists the nodes CPython's ast also has, with their start and
+// end, in the format of testdata/cpython/positions.py.
+func positions(name string, f *syntax.File) []string {
+	skip := map[*syntax.Ident]bool{}
+	specs := map[*syntax.FString]bool{}
+	var out []string
+	add := func(kind string, n syntax.Node) {
+		out = append(out, fmt.Sprintf("%s\t%s %d:%d-%d:%d", name, kind, n.Pos().Line, n.Pos().Col, n.End().Line, n.End().Col))
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.DefStmt:
+			skip[n.Name] = true
+		case *syntax.Param:
+			skip[n.Name] = true
+		case *syntax.KeywordArg:
+			skip[n.Name] = true
+		case *syntax.DotExpr:
+			skip[n.Name] = true
+			add("Attribute", n)
+		case *syntax.GlobalStmt:
+			for _, id := range n.Names {
+				skip[id] = true
+			}
+		case *syntax.NonlocalStmt:
+			for _, id := range n.Names {
+				skip[id] = true
+			}
+		case *syntax.ImportName:
+			for _, id := range n.Path {
+				skip[id] = true
+			}
+			skip[n.AsName] = true
+		case *syntax.FromImportStmt:
+			for _, id := range n.Module {
+				skip[id] = true
+			}
+		case *syntax.ExceptClause:
+			skip[n.Name] = true
+		case *syntax.Ident:
+			if !skip[n] {
+				add("Name "+n.Name, n)
+			}
+		case *syntax.CallExpr:
+			add("Call", n)
+		case *syntax.Literal:
+			add("Constant", n)
+		case *syntax.FString:
+			for _, p := range n.Parts {
+				if p.Field != nil && p.Field.Spec != nil {
+					specs[p.Field.Spec] = true
+				}
+			}
+			if !specs[n] {
+				add("JoinedStr", n)
+			}
+		case *syntax.Comprehension:
+			add("Comp", n)
+		case *syntax.BinaryExpr:
+			add("BinOp", n)
+		case *syntax.CompareExpr:
+			add("Compare", n)
+		case *syntax.AwaitExpr:
+			add("Await", n)
+		case *syntax.IndexExpr, *syntax.SliceExpr:
+			add("Subscript", n)
+		case *syntax.LambdaExpr:
+			add("Lambda", n)
+		}
+		return true
+	})
+	sort.Strings(out)
+	return out
+}
+
+// TestPositionsMatchCPython checks the start and end of names, calls,
+// attributes, constants, f-strings and other expressions against CPython's
+// ast, over the scene corpus and the valid chunks.
+func TestPositionsMatchCPython(t *testing.T) {
+	py := python311(t)
+	files, _ := filepath.Glob("../../testdata/corpus/*.py")
+	files = append(files, validChunks(t, t.TempDir())...)
+	out, err := exec.Command(py, append([]string{"testdata/cpython/positions.py"}, files...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, _, _ := strings.Cut(line, "\t")
+		want[name] = append(want[name], line)
+	}
+	checked := 0
+	for _, file := range files {
+		name := filepath.Base(file)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := syntax.Parse(name, data)
+		if err != nil {
+			if len(want[name]) == 1 && strings.HasSuffix(want[name][0], "\tERR") {
+				continue
+			}
+			t.Errorf("%s: CPython parses it, we do not: %v", file, err)
+			continue
+		}
+		got := positions(name, f)
+		w := want[name]
+		sort.Strings(w)
+		if strings.Join(got, "\n") != strings.Join(w, "\n") {
+			t.Errorf("%s: positions differ from CPython's:\n%s", file, lineDiff(got, w))
+		}
+		checked++
+	}
+	if checked < 100 {
+		t.Errorf("only %d files checked", checked)
+	}
+}
+
+// lineDiff shows the lines only in got (-) or only in want (+).
+func lineDiff(got, want []string) string {
+	in := func(list []string) map[string]int {
+		m := map[string]int{}
+		for _, s := range list {
+			m[s]++
+		}
+		return m
+	}
+	g, w := in(got), in(want)
+	var b strings.Builder
+	for _, s := range got {
+		if w[s] == 0 {
+			fmt.Fprintf(&b, "  - %s\n", s)
+		}
+	}
+	for _, s := range want {
+		if g[s] == 0 {
+			fmt.Fprintf(&b, "  + %s\n", s)
+		}
+	}
+	return b.String()
+}
+
+// TestBadScenesMatchCPython checks that where CPython itself refuses a bad
+// scene, the scene's expected error is CPython's, line, column and words.
+func TestBadScenesMatchCPython(t *testing.T) {
+	py := python311(t)
+	files, _ := filepath.Glob("../../testdata/bad/*.py")
+	out, err := exec.Command(py, append([]string{"testdata/cpython/errors.py"}, files...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, cpy, _ := strings.Cut(line, "\t")
+		if cpy == "OK" {
+			continue
+		}
+		refused++
+		data, err := os.ReadFile(filepath.Join("../../testdata/bad", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(data), "\n")
+		if want := strings.TrimPrefix(first, "# want: "); want != cpy {
+			t.Errorf("%s: want line says %q, CPython says %q", name, want, cpy)
+		}
+	}
+	if refused < 40 {
+		t.Errorf("CPython refused only %d bad scenes", refused)
+	}
+}
