@@ -91,7 +91,24 @@ func (p *parser) scanRest(errLine int32) (err *Error) {
 	return nil
 }
 
+// maxDepth bounds the nesting of expressions, so that no input makes the
+// parser, or the passes that walk the tree, recurse without limit. (CPython
+// gives up on such input too, with MemoryError or RecursionError.)
+const maxDepth = 1500
+
+// nest records n more levels of expression nesting.
+func (p *parser) nest(n int) {
+	p.depth += n
+	if p.depth > maxDepth {
+		p.errorf(p.tok.pos, "expression nested too deeply")
+	}
+}
+
+// unnest undoes nest(n).
+func (p *parser) unnest(n int) { p.depth -= n }
+
 type parser struct {
+	depth    int // current expression nesting (see nest)
 	file     string
 	sc       *scanner
 	tok      token   // current token
@@ -1132,6 +1149,13 @@ func (p *parser) parseNamedExprTest() Expr {
 
 // parseTest parses a conditional expression or lambda.
 func (p *parser) parseTest() Expr {
+	p.nest(1)
+	x := p.parseTest1()
+	p.unnest(1)
+	return x
+}
+
+func (p *parser) parseTest1() Expr {
 	if p.tok.kind == LAMBDA {
 		return p.parseLambda(true)
 	}
@@ -1180,21 +1204,29 @@ func (p *parser) parseLambda(allowCond bool) Expr {
 
 func (p *parser) parseOrTest() Expr {
 	x := p.parseAndTest()
+	k := 0
 	for p.tok.kind == OR {
 		pos := p.tok.pos
 		p.next()
+		k++
+		p.nest(1)
 		x = &BoolOpExpr{X: x, OpPos: pos, Op: OR, Y: p.parseAndTest()}
 	}
+	p.unnest(k)
 	return x
 }
 
 func (p *parser) parseAndTest() Expr {
 	x := p.parseNotTest()
+	k := 0
 	for p.tok.kind == AND {
 		pos := p.tok.pos
 		p.next()
+		k++
+		p.nest(1)
 		x = &BoolOpExpr{X: x, OpPos: pos, Op: AND, Y: p.parseNotTest()}
 	}
+	p.unnest(k)
 	return x
 }
 
@@ -1202,7 +1234,10 @@ func (p *parser) parseNotTest() Expr {
 	if p.tok.kind == NOT {
 		pos := p.tok.pos
 		p.next()
-		return &UnaryExpr{OpPos: pos, Op: NOT, X: p.parseNotTest()}
+		p.nest(1)
+		x := &UnaryExpr{OpPos: pos, Op: NOT, X: p.parseNotTest()}
+		p.unnest(1)
+		return x
 	}
 	return p.parseComparison()
 }
@@ -1266,6 +1301,7 @@ func (p *parser) parseBinary(level int) Expr {
 		return p.parseFactor()
 	}
 	x := p.parseBinary(level + 1)
+	k := 0
 	for {
 		op := p.tok.kind
 		found := false
@@ -1275,10 +1311,13 @@ func (p *parser) parseBinary(level int) Expr {
 			}
 		}
 		if !found {
+			p.unnest(k)
 			return x
 		}
 		pos := p.tok.pos
 		p.next()
+		k++
+		p.nest(1)
 		x = &BinaryExpr{X: x, OpPos: pos, Op: op, Y: p.parseBinary(level + 1)}
 	}
 }
@@ -1288,7 +1327,10 @@ func (p *parser) parseFactor() Expr {
 	case PLUS, MINUS, TILDE:
 		pos, op := p.tok.pos, p.tok.kind
 		p.next()
-		return &UnaryExpr{OpPos: pos, Op: op, X: p.parseFactor()}
+		p.nest(1)
+		x := &UnaryExpr{OpPos: pos, Op: op, X: p.parseFactor()}
+		p.unnest(1)
+		return x
 	}
 	return p.parsePower()
 }
@@ -1305,14 +1347,25 @@ func (p *parser) parsePower() Expr {
 	if p.tok.kind == STARSTAR {
 		pos := p.tok.pos
 		p.next()
+		p.nest(1)
 		x = &BinaryExpr{X: x, OpPos: pos, Op: STARSTAR, Y: p.parseFactor()}
+		p.unnest(1)
 	}
 	return x
 }
 
 func (p *parser) parsePrimary() Expr {
 	x := p.parseAtom()
+	k := 0
 	for {
+		switch p.tok.kind {
+		case DOT, LPAREN, LBRACK:
+			k++
+			p.nest(1)
+		default:
+			p.unnest(k)
+			return x
+		}
 		switch p.tok.kind {
 		case DOT:
 			dot := p.tok.pos
