@@ -137,7 +137,7 @@ func init() {
 		}
 		s := NewSet()
 		if len(args) == 1 {
-			if err := Iterate(t, args[0], func(x Value) error { return s.Add(t, x) }); err != nil {
+			if err := setUpdate(t, s, args[0]); err != nil {
 				return nil, err
 			}
 		}

@@ -1227,7 +1227,57 @@ func hasStar(list []syntax.Expr) bool {
 	return false
 }
 
+// constValue returns the value of a constant expression, or nil.
+func constValue(x syntax.Expr) Value {
+	lit, ok := x.(*syntax.Literal)
+	if !ok {
+		return nil
+	}
+	switch v := lit.Value.(type) {
+	case int64:
+		return Int(v)
+	case *big.Int:
+		return MakeBigInt(v)
+	case float64:
+		return Float(v)
+	case string:
+		if lit.Token == syntax.BYTES {
+			return Bytes(v)
+		}
+		return Str(v)
+	case bool:
+		return Bool(v)
+	}
+	if lit.Token == syntax.NONE {
+		return None
+	}
+	return nil
+}
+
 func (c *fcomp) sequence(list []syntax.Expr, op Opcode) {
+	if op == BUILD_SET && len(list) > 2 {
+		// CPython folds a set display of constants into a frozenset
+		// constant and builds the set from it, which fixes its order.
+		fs := &Set{Frozen: true}
+		all := true
+		for _, x := range list {
+			v := constValue(x)
+			if v == nil {
+				all = false
+				break
+			}
+			if err := fs.Add(nil, v); err != nil {
+				all = false
+				break
+			}
+		}
+		if all {
+			c.emit(BUILD_SET, 0)
+			c.loadConst(fs)
+			c.emit(SET_UPDATE, 0)
+			return
+		}
+	}
 	if !hasStar(list) {
 		for _, x := range list {
 			c.expr(x)

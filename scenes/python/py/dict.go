@@ -47,7 +47,7 @@ func (d *Dict) lookup(t *Thread, key Value, h uint64) (slot int, entry int, err 
 		default:
 			e := &d.entries[ix]
 			if e.hash == h {
-				if e.key == key {
+				if identical(e.key, key) {
 					return int(i), int(ix), nil
 				}
 				eq, err := Equal(t, e.key, key)
@@ -306,7 +306,7 @@ func (s *Set) find(t *Thread, key Value, h uint64) (found int, free int, err err
 				continue
 			}
 			if e.hash == h {
-				if e.key == key {
+				if identical(e.key, key) {
 					return int(i + j), -1, nil
 				}
 				eq, err := Equal(t, e.key, key)
@@ -321,6 +321,67 @@ func (s *Set) find(t *Thread, key Value, h uint64) (found int, free int, err err
 		perturb >>= 5
 		i = (i*5 + 1 + perturb) & mask
 	}
+}
+
+// insertClean places an entry known to be absent (set_insert_clean).
+func (s *Set) insertClean(e setEntry) {
+	mask := uint64(len(s.table) - 1)
+	perturb := e.hash
+	i := e.hash & mask
+	for {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := uint64(0); j <= probes; j++ {
+			if s.table[i+j].key == nil {
+				s.table[i+j] = e
+				s.fill++
+				s.used++
+				return
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// Merge adds the elements of o as CPython's set_merge does (so the
+// resulting order matches CPython's).
+func (s *Set) Merge(t *Thread, o *Set) error {
+	if o.used == 0 || o == s {
+		return nil
+	}
+	mask := len(s.table) - 1
+	if len(s.table) == 0 {
+		mask = 7
+	}
+	if (s.fill+o.used)*5 >= mask*3 {
+		s.resize((s.used + o.used) * 2)
+	} else if len(s.table) == 0 {
+		s.table = make([]setEntry, 8)
+	}
+	if s.fill == 0 {
+		if len(s.table) == len(o.table) && o.fill == o.used {
+			copy(s.table, o.table)
+			s.fill, s.used = o.fill, o.used
+			return nil
+		}
+		for _, e := range o.table {
+			if e.key != nil && e.key != dummy {
+				s.insertClean(e)
+			}
+		}
+		return nil
+	}
+	for _, e := range o.table {
+		if e.key != nil && e.key != dummy {
+			if err := s.Add(t, e.key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (s *Set) resize(minused int) {
@@ -441,10 +502,10 @@ func (s *Set) Pop() (Value, bool) {
 	return k, true
 }
 
-// Copy returns a shallow copy.
+// Copy returns a shallow copy (a set, even of a frozenset), built as
+// CPython's set(s) builds it.
 func (s *Set) Copy() *Set {
-	c := *s
-	c.table = append([]setEntry(nil), s.table...)
-	c.Frozen = false
-	return &c
+	c := &Set{}
+	_ = c.Merge(nil, s)
+	return c
 }

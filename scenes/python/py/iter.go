@@ -290,7 +290,7 @@ var errStopIteration = &Exception{Class: StopIterationType}
 
 func seqContains(t *Thread, elems []Value, x Value) (bool, error) {
 	for i := 0; i < len(elems); i++ {
-		if elems[i] == x {
+		if identical(elems[i], x) {
 			return true, nil
 		}
 		eq, err := Equal(t, elems[i], x)

@@ -1292,6 +1292,23 @@ func dictUpdate(t *Thread, d *Dict, src Value) error {
 	})
 }
 
+// setUpdate adds the items of an iterable as set_update_internal does.
+func setUpdate(t *Thread, s *Set, v Value) error {
+	switch o := v.(type) {
+	case *Set:
+		return s.Merge(t, o)
+	case *Dict:
+		mask := len(s.table) - 1
+		if len(s.table) == 0 {
+			mask = 7
+		}
+		if (s.fill+o.used)*5 >= mask*3 {
+			s.resize((s.used + o.used) * 2)
+		}
+	}
+	return Iterate(t, v, func(x Value) error { return s.Add(t, x) })
+}
+
 func toSet(t *Thread, v Value) (*Set, error) {
 	if s, ok := v.(*Set); ok {
 		return s, nil
@@ -1304,10 +1321,8 @@ func toSet(t *Thread, v Value) (*Set, error) {
 func setUnion(t *Thread, a, b *Set) (Value, error) {
 	c := a.Copy()
 	c.Frozen = a.Frozen
-	for _, e := range b.Elems() {
-		if err := c.Add(t, e); err != nil {
-			return nil, err
-		}
+	if err := c.Merge(t, b); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -147,7 +147,7 @@ func equalDepth(t *Thread, a, b Value, depth int) (bool, error) {
 		case Int:
 			return a == b, nil
 		case Float:
-			return float64(a) == float64(b) && intFloatExact(int64(a), float64(b)), nil
+			return intFloatEqual(int64(a), float64(b)), nil
 		case Bool:
 			return a == boolInt(b), nil
 		case *BigInt:
@@ -194,7 +194,7 @@ func equalDepth(t *Thread, a, b Value, depth int) (bool, error) {
 		}
 		return false, nil
 	}
-	if a == b {
+	if identical(a, b) {
 		if f, ok := a.(Float); ok && math.IsNaN(float64(f)) {
 			return false, nil
 		}
@@ -296,14 +296,28 @@ func boolInt(b Bool) Int {
 	return 0
 }
 
-func intFloatExact(i int64, f float64) bool {
-	if f >= -(1<<53) && f <= 1<<53 {
-		return true
+// intFloatEqual compares an int and a float exactly, as CPython does.
+func intFloatEqual(i int64, f float64) bool {
+	if i >= -(1<<53) && i <= 1<<53 {
+		return float64(i) == f
 	}
-	if math.IsInf(f, 0) || math.IsNaN(f) {
+	if math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
 		return false
 	}
 	return new(big.Float).SetFloat64(f).Cmp(new(big.Float).SetInt64(i)) == 0
+}
+
+// identical reports whether a and b are the same object (Go == on the
+// interface values, made safe for tuples, whose Go type is a slice).
+func identical(a, b Value) bool {
+	if ta, ok := a.(Tuple); ok {
+		tb, ok := b.(Tuple)
+		return ok && len(ta) == len(tb) && (len(ta) == 0 || &ta[0] == &tb[0])
+	}
+	if _, ok := b.(Tuple); ok {
+		return false
+	}
+	return a == b
 }
 
 func seqEqual(t *Thread, a, b []Value, depth int) (bool, error) {
@@ -311,7 +325,7 @@ func seqEqual(t *Thread, a, b []Value, depth int) (bool, error) {
 		return false, nil
 	}
 	for i := range a {
-		if a[i] == b[i] {
+		if identical(a[i], b[i]) {
 			continue
 		}
 		eq, err := equalDepth(t, a[i], b[i], depth+1)
@@ -473,7 +487,7 @@ func seqCompare(t *Thread, op CompareOp, a, b []Value, depth int) (bool, error) 
 		return false, Errorf(RecursionErrorType, "maximum recursion depth exceeded in comparison")
 	}
 	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] == b[i] {
+		if identical(a[i], b[i]) {
 			continue
 		}
 		eq, err := equalDepth(t, a[i], b[i], depth+1)

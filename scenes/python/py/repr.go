@@ -56,7 +56,7 @@ type printer struct {
 
 func (p *printer) enter(v Value) bool {
 	for _, x := range p.visiting {
-		if x == v {
+		if identical(x, v) {
 			return false
 		}
 	}

@@ -570,8 +570,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				l.Elems = append(l.Elems, items...)
 			case SET_UPDATE:
 				sp--
-				s := stack[sp-1].(*Set)
-				err = Iterate(t, stack[sp], func(x Value) error { return s.Add(t, x) })
+				err = setUpdate(t, stack[sp-1].(*Set), stack[sp])
 				stack[sp] = nil
 			case DICT_UPDATE, DICT_MERGE:
 				sp--
@@ -1218,7 +1217,7 @@ func Is(x, y Value) bool {
 		}
 		return &a[0] == &b[0]
 	}
-	return x == y
+	return identical(x, y)
 }
 
 func isIdentifier(s string) bool {
@@ -1246,10 +1245,8 @@ func inplace(t *Thread, op BinOp, x, y Value) (Value, error) {
 		if o, ok := y.(*Set); ok {
 			switch op {
 			case OpOr:
-				for _, e := range o.Elems() {
-					if err := s.Add(t, e); err != nil {
-						return nil, err
-					}
+				if err := s.Merge(t, o); err != nil {
+					return nil, err
 				}
 				return s, nil
 			case OpSub:
