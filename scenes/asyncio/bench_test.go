@@ -98,3 +98,47 @@ func BenchmarkTimers(b *testing.B) {
 		}
 	}
 }
+
+// gather100kScene is the performance bar as a scene.
+const gather100kScene = `import asyncio
+
+
+async def worker():
+    for _ in range(3):
+        await asyncio.sleep(0)
+    await asyncio.sleep(0.01)
+
+
+async def main():
+    await asyncio.gather(*(worker() for _ in range(100000)))
+
+
+asyncio.run(main())
+print("done")
+`
+
+// BenchmarkGather100kScene runs the bar through the interpreter, as the
+// engine does.
+func BenchmarkGather100kScene(b *testing.B) {
+	for _, tr := range []bool{false, true} {
+		name := "notrace"
+		if tr {
+			name = "trace"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				r, err := runSource("gather.py", []byte(gather100kScene), Config{Trace: tr, MaxEvents: 50_000_000})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r.Stdout != "done\n" || r.FinalTime != 0.01 {
+					b.Fatalf("stdout %q at %v: %v %v", r.Stdout, r.FinalTime, r.Uncaught, r.Stop)
+				}
+				if tr {
+					b.ReportMetric(float64(r.Trace.Len()), "events")
+				}
+			}
+		})
+	}
+}

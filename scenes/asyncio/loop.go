@@ -288,6 +288,9 @@ func (l *Loop) runOnce() error {
 
 	// Timers that are due join the ready queue.
 	end := m.now + ClockResolution
+	if m.tr != nil && len(l.timers) > 0 && l.timers[0].when < end {
+		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptTimer, Text: "timers"})
+	}
 	for len(l.timers) > 0 {
 		h := l.timers[0]
 		if h.when >= end {

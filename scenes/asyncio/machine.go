@@ -284,9 +284,26 @@ const memCheckEvery = 64
 
 var memSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 
+// stepCounter is implemented by an interpreter thread that counts the
+// instructions it has run (see NEEDS.md).
+type stepCounter interface{ Steps() int64 }
+
+// ticksPerCall is what one Tick counts for when the interpreter does not
+// count instructions itself: it ticks every py.TickInterval instructions
+// and on every call, and cannot say which.
+const ticksPerCall = 32
+
 // Tick implements py.Host: the step and memory budgets.
 func (m *Machine) Tick(t *py.Thread, line int) error {
-	m.steps += py.TickInterval
+	if sc, ok := any(t).(stepCounter); ok {
+		if th := ThreadOf(t); th != nil {
+			n := sc.Steps()
+			m.steps += n - th.steps
+			th.steps = n
+		}
+	} else {
+		m.steps += ticksPerCall
+	}
 	m.lastLine = line
 	if m.steps > m.cfg.MaxSteps {
 		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(

@@ -88,6 +88,7 @@ type Thread struct {
 	current      *Loop
 	setEventLoop bool
 	err          error // how its last Python call ended (the main thread: the module body)
+	steps        int64 // the interpreter's instruction count at the last Tick
 }
 
 // Finished reports whether the thread has ended.
