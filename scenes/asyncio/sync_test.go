@@ -1,6 +1,9 @@
 package asyncio
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"loopscope/scenes/python/py"
@@ -126,5 +129,40 @@ func BenchmarkExecutorSubmit(b *testing.B) {
 	}
 	if done != n {
 		b.Fatalf("ran %d of %d jobs", done, n)
+	}
+}
+
+// TestSyncScenes runs every scene of testdata/sync through the engine and
+// compares with CPython's golden output (tools/vclock/vclock.py --golden).
+func TestSyncScenes(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "sync", "*.py"))
+	if len(paths) == 0 {
+		t.Fatal("no scenes in testdata/sync")
+	}
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".py")
+		t.Run(name, func(t *testing.T) {
+			want, err := os.ReadFile(strings.TrimSuffix(p, ".py") + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := runSource(filepath.Base(p), src, Config{Trace: true})
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if res.Internal != nil {
+				t.Fatalf("internal error: %v", res.Internal)
+			}
+			if err := res.Trace.Validate(); err != nil {
+				t.Errorf("trace: %v", err)
+			}
+			if got := res.Golden(); got != string(want) {
+				t.Errorf("golden mismatch\n--- got\n%s--- want\n%s--- stderr\n%s", got, want, res.Stderr)
+			}
+		})
 	}
 }
