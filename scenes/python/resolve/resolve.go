@@ -122,9 +122,10 @@ func (fn *Function) Cells() []int {
 
 // Module is the resolver's view of a whole file.
 type Module struct {
-	// Globals holds every module-level name, in order of first appearance:
-	// names bound at module level or by a function that declares them
-	// global, and names used but never bound (NameError at run time).
+	// Globals holds every module-level name: first the names bound at
+	// module level, in order of their first binding, then names bound only
+	// by functions that declare them global and names used but never bound
+	// (NameError at run time), in the order the resolver met them.
 	Globals []*Binding
 	// Functions lists every Function of the file in source order.
 	Functions []*Function
@@ -236,7 +237,7 @@ type block struct {
 	globals     map[string]*syntax.Ident
 	nonlocals   map[string]*syntax.Ident
 	nonlocalPos map[string]syntax.Position // position of each name's nonlocal statement
-	firstUse    map[string]useKind         // how a name was first met (for global/nonlocal order checks)
+	seen        map[string]useKind         // how a name has been met so far (for global/nonlocal order checks)
 	uses        []*syntax.Ident
 	resolved    map[string]*Binding
 	children    []*block
@@ -246,11 +247,13 @@ type block struct {
 	loops       int // loop nesting at the current point of the walk
 }
 
+// useKind is a set of the ways a name has been met in a scope.
 type useKind uint8
 
 const (
-	used useKind = iota + 1
-	assigned
+	used      useKind = 1 << iota // read
+	assigned                      // bound
+	annotated                     // annotated (x: T)
 )
 
 type resolver struct {
@@ -277,7 +280,7 @@ func (r *resolver) newBlock(parent *block, fn *Function, kind blockKind) *block 
 		globals:     make(map[string]*syntax.Ident),
 		nonlocals:   make(map[string]*syntax.Ident),
 		nonlocalPos: make(map[string]syntax.Position),
-		firstUse:    make(map[string]useKind),
+		seen:        make(map[string]useKind),
 		resolved:    make(map[string]*Binding),
 		importMod:   make(map[string]string),
 		otherBind:   make(map[string]bool),
@@ -321,6 +324,7 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		if s.Value != nil {
 			r.expr(b, s.Value)
 		}
+		b.seen[s.Target.Name] |= annotated
 		r.bind(b, s.Target)
 	case *syntax.DefStmt:
 		r.def(b, s)
@@ -469,11 +473,15 @@ func (r *resolver) checkDeclOrder(b *block, pos syntax.Position, id *syntax.Iden
 		r.errorf(pos, "name '%s' is parameter and %s", name, word)
 		return true
 	}
-	switch b.firstUse[name] {
-	case used:
+	// CPython's symtable checks in this order, whatever came first.
+	switch seen := b.seen[name]; {
+	case seen&used != 0:
 		r.errorf(pos, "name '%s' is used prior to %s declaration", name, word)
 		return true
-	case assigned:
+	case seen&annotated != 0:
+		r.errorf(pos, "annotated name '%s' can't be %s", name, word)
+		return true
+	case seen&assigned != 0:
 		r.errorf(pos, "name '%s' is assigned to before %s declaration", name, word)
 		return true
 	}
@@ -513,9 +521,7 @@ func (r *resolver) declare(b *block, pos syntax.Position, id *syntax.Ident, glob
 
 // use records a load of a name.
 func (r *resolver) use(b *block, id *syntax.Ident) {
-	if b.firstUse[id.Name] == 0 {
-		b.firstUse[id.Name] = used
-	}
+	b.seen[id.Name] |= used
 	b.uses = append(b.uses, id)
 }
 
@@ -528,9 +534,7 @@ func (r *resolver) bind(b *block, id *syntax.Ident) {
 // binds, or "".
 func (r *resolver) bindAs(b *block, id *syntax.Ident, module string) {
 	name := id.Name
-	if b.firstUse[name] == 0 {
-		b.firstUse[name] = assigned
-	}
+	b.seen[name] |= assigned
 	b.uses = append(b.uses, id)
 	if module == "" {
 		b.otherBind[name] = true

@@ -690,7 +690,7 @@ func (p *parser) parseDecorated() Stmt {
 	for p.tok.kind == AT {
 		at := p.tok.pos
 		p.next()
-		x := p.parseNamedExprTest()
+		x := p.parseTest()
 		decs = append(decs, &Decorator{At: at, X: x})
 		if !isRouteDecorator(x) {
 			p.errorf(at, "decorators are not supported in scenes, except FastAPI routes such as @app.get(\"/items\")")
@@ -873,7 +873,7 @@ func (p *parser) parseIf() Stmt {
 		what = "'elif' statement"
 	}
 	p.next()
-	s.Cond = p.parseNamedExprTest()
+	s.Cond = p.parseTest()
 	s.True = p.parseBlock(what, s.If.Line)
 	switch p.tok.kind {
 	case ELIF:
@@ -889,7 +889,7 @@ func (p *parser) parseIf() Stmt {
 
 func (p *parser) parseWhile() Stmt {
 	s := &WhileStmt{While: p.expect(WHILE)}
-	s.Cond = p.parseNamedExprTest()
+	s.Cond = p.parseTest()
 	s.Body = p.parseBlock("'while' statement", s.While.Line)
 	if p.tok.kind == ELSE {
 		s.ElsePos = p.tok.pos
@@ -1142,11 +1142,6 @@ func (p *parser) startsExpr() bool {
 	return false
 }
 
-// parseNamedExprTest parses a test and refuses a following ':='.
-func (p *parser) parseNamedExprTest() Expr {
-	return p.parseTest()
-}
-
 // parseTest parses a conditional expression or lambda.
 func (p *parser) parseTest() Expr {
 	p.nest(1)
@@ -1254,7 +1249,7 @@ func (p *parser) parseComparison() Expr {
 			p.next()
 		case NOT:
 			if p.peek(1).kind != IN {
-				return p.finishCompare(x, c)
+				return compareOrX(x, c)
 			}
 			p.next()
 			p.next()
@@ -1267,7 +1262,7 @@ func (p *parser) parseComparison() Expr {
 				op = IS_NOT
 			}
 		default:
-			return p.finishCompare(x, c)
+			return compareOrX(x, c)
 		}
 		if c == nil {
 			c = &CompareExpr{X: x}
@@ -1277,7 +1272,8 @@ func (p *parser) parseComparison() Expr {
 	}
 }
 
-func (p *parser) finishCompare(x Expr, c *CompareExpr) Expr {
+// compareOrX returns c, or x if there was no comparison.
+func compareOrX(x Expr, c *CompareExpr) Expr {
 	if c == nil {
 		return x
 	}

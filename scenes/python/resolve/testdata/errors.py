@@ -269,3 +269,16 @@ from asyncio import * ### "'from asyncio import \*' is not supported in scenes"
 x = a[1:2, 3] ### "extended slices are not supported in scenes"
 ---
 x = "\N{BULLET}" ### "\\N\{...\} escapes are not supported in scenes"
+---
+def f():
+    x = 1
+    print(x)
+    global x ### "name 'x' is used prior to global declaration"
+---
+def f():
+    x: int = 1
+    global x ### "annotated name 'x' can't be global"
+---
+def f():
+    x = x + 1
+    global x ### "name 'x' is used prior to global declaration"
