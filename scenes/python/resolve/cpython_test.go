@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"
 )
 
@@ -216,5 +217,78 @@ func TestBadScenesMatchCPython(t *testing.T) {
 	}
 	if refused < 40 {
 		t.Errorf("CPython refused only %d bad scenes", refused)
+	}
+}
+
+// scopes lists, for every function of a resolved file, the names it holds
+// as local (L), cell (C) or free (F), in the format of
+// testdata/cpython/scopes.py.
+func scopes(name string, m *resolve.Module) []string {
+	var out []string
+	for _, fn := range m.Functions {
+		kind := fn.Name
+		line := fn.Pos.Line
+		switch d := fn.Definition.(type) {
+		case *syntax.DefStmt:
+			line = d.Def.Line
+		case *syntax.LambdaExpr:
+			kind = "lambda"
+		case *syntax.Comprehension:
+			kind = strings.Trim(fn.Name, "<>")
+		}
+		var syms []string
+		for _, b := range fn.Locals {
+			tag := "L"
+			if b.Scope == resolve.Cell {
+				tag = "C"
+			}
+			syms = append(syms, b.Name+"="+tag)
+		}
+		for _, b := range fn.FreeVars {
+			syms = append(syms, b.Name+"=F")
+		}
+		sort.Strings(syms)
+		out = append(out, fmt.Sprintf("%s\t%s %d: %s", name, kind, line, strings.Join(syms, " ")))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestScopesMatchCPython checks the resolver's local/cell/free
+// classification of every function against CPython's symtable.
+func TestScopesMatchCPython(t *testing.T) {
+	py := python311(t)
+	files, _ := filepath.Glob("../../testdata/corpus/*.py")
+	files = append(files, validChunks(t, t.TempDir())...)
+	files = append(files, "testdata/scopes.py")
+	out, err := exec.Command(py, append([]string{"testdata/cpython/scopes.py"}, files...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, _, _ := strings.Cut(line, "\t")
+		want[name] = append(want[name], line)
+	}
+	checked := 0
+	for _, file := range files {
+		name := filepath.Base(file)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs, f := check(name, data)
+		if len(errs) > 0 {
+			continue
+		}
+		got := scopes(name, f.Module.(*resolve.Module))
+		w := want[name]
+		if strings.Join(got, "\n") != strings.Join(w, "\n") {
+			t.Errorf("%s: scopes differ from CPython's:\n%s", file, lineDiff(got, w))
+		}
+		checked++
+	}
+	if checked < 100 {
+		t.Errorf("only %d files checked", checked)
 	}
 }
