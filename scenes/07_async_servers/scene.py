@@ -1,4 +1,4 @@
-# loopscope: speed=0.5
+# loopscope: speed=2
 import asyncio
 import time
 
