@@ -99,3 +99,34 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// TestScenes runs the loop's own scenes in testdata/ (tricky corners of
+// wait_for, gather, shield, timeout, TaskGroup, runner shutdown), whose
+// .out files vclock wrote from CPython in the same way.
+func TestScenes(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "*.py"))
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".py")
+		want, err := os.ReadFile(strings.TrimSuffix(p, ".py") + ".out")
+		if err != nil {
+			t.Errorf("%s: no .out: run python3 tools/vclock/vclock.py --golden", name)
+			continue
+		}
+		src, _ := os.ReadFile(p)
+		t.Run(name, func(t *testing.T) {
+			res, err := runSource(filepath.Base(p), src, Config{Trace: true})
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if res.Internal != nil {
+				t.Fatalf("internal error: %v", res.Internal)
+			}
+			if err := res.Trace.Validate(); err != nil {
+				t.Errorf("trace: %v", err)
+			}
+			if got := res.Golden(); got != string(want) {
+				t.Errorf("golden mismatch\n--- got\n%s--- want\n%s--- stderr\n%s", got, want, res.Stderr)
+			}
+		})
+	}
+}
