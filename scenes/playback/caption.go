@@ -2,6 +2,7 @@ package playback
 
 import (
 	"strconv"
+	"strings"
 
 	"loopscope/scenes/trace"
 )
@@ -130,7 +131,7 @@ func (s *State) caption() string {
 	case trace.SyncOp:
 		return name + ": " + e.Text + " (now " + strconv.FormatFloat(e.Num, 'g', -1, 64) + ")."
 	case trace.Print:
-		return "print writes to the console."
+		return "print writes " + strconv.Quote(strings.TrimSuffix(e.Text, "\n")) + " to the console."
 	case trace.Raise:
 		return "raise " + e.Text
 	case trace.Uncaught:

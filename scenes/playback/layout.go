@@ -53,6 +53,7 @@ const (
 	ToneCallback
 	ToneIdle
 	ToneDim
+	ToneThread // a thread running
 )
 
 // Item is one positioned element of the stage. Coordinates are pixels of
@@ -128,7 +129,8 @@ type layout struct {
 	pad, gap, title float64
 	cardH           float64
 	chipH           float64
-	timersAbove     bool // the timer heap found room in the top row
+	timersAbove     bool    // the timer heap found room in the top row
+	rh              float64 // a timeline row's height
 }
 
 func (l *layout) add(it Item) int {
@@ -155,7 +157,7 @@ func Layout(w, h, scale float64, s *State) *Scene {
 	}
 	u := scale
 	sc := &Scene{W: w, H: h, Scale: scale, Font: 13 * u, Small: 11 * u}
-	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u}
+	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u}
 	if w < 200*u || h < 200*u || s == nil {
 		return sc
 	}
@@ -193,6 +195,15 @@ func Layout(w, h, scale float64, s *State) *Scene {
 		tlH := l.timelineHeight(compact)
 		rest := h - l.pad - y - topH - readyH - futH - tlH - 4*l.gap
 		if rest >= l.title+l.cardH || try == 3 {
+			// Room to spare: the grid takes what it needs, the timeline's
+			// rows grow, and what is left stays free at the bottom.
+			if need := l.tasksNeed(W); need < rest {
+				extra := rest - need
+				rest = need
+				rows := float64(len(l.timelineRows(compact)))
+				l.rh = min(22*u, l.rh+extra/rows)
+				tlH = l.timelineHeight(compact)
+			}
 			l.top(x0, y, W, topH)
 			y += topH + l.gap
 			l.ready(x0, y, W, readyH)
@@ -225,7 +236,7 @@ func (l *layout) dialD(W float64) float64 {
 
 func (l *layout) topHeight(W float64) float64 {
 	slotH := l.title + l.chipH + 6*l.u + l.cardH + 8*l.u
-	return max(l.dialD(W)+44*l.u, slotH)
+	return max(l.title+l.dialD(W)+44*l.u, slotH)
 }
 
 // top lays out the dial with the clock under it, the running slot, and the
@@ -235,7 +246,7 @@ func (l *layout) top(x, y, W, H float64) {
 	d := l.dialD(W)
 	colW := max(d, 140*u)
 	sec := l.section("EVENT LOOP", x, y, colW, H)
-	dial := Item{Kind: KDial, Key: key(tagDial, 0), X: x + (colW-d)/2, Y: y + l.title*0.2, W: d, H: d, Parent: sec, Text: "event loop", Size: l.sc.Font}
+	dial := Item{Kind: KDial, Key: key(tagDial, 0), X: x + (colW-d)/2, Y: y + l.title, W: d, H: d, Parent: sec, Text: "event loop", Size: l.sc.Font}
 	switch {
 	case !s.Loop.Started:
 		dial.Sub, dial.Tone = "not started", ToneIdle
@@ -466,7 +477,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 			cx := x + float64(k%cols)*(cw+l.gap)
 			cy := gy + float64(k/cols)*(l.cardH+l.gap)
 			if t.ID == s.Loop.Task {
-				l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+" is on the loop thread", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+				l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+": on the loop thread ↑", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
 				continue
 			}
 			l.card(t, cx, cy, cw, l.cardH, sec)
@@ -512,7 +523,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 		cx := x + float64(shown%cols)*(cw+l.gap)
 		cy := gy + float64(shown/cols)*(l.cardH+l.gap)
 		if t.ID == s.Loop.Task {
-			l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+" is on the loop thread", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+			l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+": on the loop thread ↑", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
 		} else {
 			l.card(t, cx, cy, cw, l.cardH, sec)
 		}
@@ -724,18 +735,52 @@ func (l *layout) timelineHeight(compact bool) float64 {
 	return l.title + float64(len(l.timelineRows(compact)))*l.rowH() + 16*l.u
 }
 
-func (l *layout) rowH() float64 { return 16 * l.u }
+func (l *layout) rowH() float64 { return l.rh }
+
+// tasksNeed is the height the task grid needs to show every task as a card.
+func (l *layout) tasksNeed(W float64) float64 {
+	n := len(l.s.Tasks)
+	if n == 0 {
+		return l.title + 20*l.u
+	}
+	cols := max(1, int((W+l.gap)/(180*l.u+l.gap)))
+	rows := (n + cols - 1) / cols
+	return l.title + float64(rows)*(l.cardH+l.gap)
+}
 
 func (l *layout) timeline(x, y, W, H float64, compact bool) {
 	u, s := l.u, l.s
-	sec := l.section("THREADS & WHO HELD THE LOOP THREAD (by event)", x, y, W, H)
+	sec := l.section("THREADS & WHO HELD THE LOOP THREAD (width: half events, half virtual time)", x, y, W, H)
 	rows := l.timelineRows(compact)
 	labelW := min(170*u, W*0.3)
 	cx := x + labelW
 	cw := W - labelW
 	total := max(1, s.rec.Len())
 	now := s.Index + 1
-	xAt := func(i int) float64 { return cx + cw*float64(min(i, total))/float64(total) }
+	// Half the width counts events, half counts virtual time: bursts of
+	// events at one instant get room, and so do waits and stalls, which
+	// take time but few events.
+	evs := s.rec.tr.Events
+	tEnd := 0.0
+	if len(evs) > 0 {
+		tEnd = evs[len(evs)-1].Time
+	}
+	wE, wT := 1.0, 0.0
+	if tEnd > 0 {
+		wE, wT = 0.5, 0.5
+	}
+	xAt := func(i int) float64 {
+		i = max(0, min(i, total))
+		f := wE * float64(i) / float64(total)
+		if wT > 0 {
+			t := tEnd
+			if i < len(evs) {
+				t = evs[i].Time
+			}
+			f += wT * t / tEnd
+		}
+		return cx + cw*f
+	}
 	rh := l.rowH()
 	top := y + l.title
 	chartH := float64(len(rows)) * rh
@@ -759,7 +804,7 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 				if ts.Thread != row.ord {
 					continue
 				}
-				tone := ToneRunning
+				tone := ToneThread
 				switch ts.State {
 				case ThreadBlocked:
 					tone = ToneFailed
@@ -793,7 +838,6 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 	l.add(Item{Kind: KCursor, X: max(cx, min(xAt(now)-u, cx+cw-2*u)), Y: top, W: 2 * u, H: chartH, Parent: sec})
 	ay := top + chartH + 1*u
 	ah := min(14*u, y+H-ay)
-	evs := s.rec.tr.Events
 	lastX := -1e9
 	labelAt := func(i int) {
 		t := 0.0
@@ -835,10 +879,13 @@ func (b *barMerger) add(x1, x2 float64, tone Tone, color int, label string) {
 	if x2 <= x1 {
 		return
 	}
-	if b.open && x1-b.x2 < 1 && b.tone == tone && (b.color == color || x2-x1 < 1) {
+	if b.open && x1-b.x2 < 1 && b.tone == tone && (b.color == color || x2-x1 < 1 || b.x2-b.x1 < 1) {
 		b.x2 = max(b.x2, x2)
 		if label != b.label {
 			b.mixedSome = true
+		}
+		if color != b.color {
+			b.color = -1 // many tasks in one bar: no one task's colour
 		}
 		return
 	}

@@ -1,0 +1,457 @@
+//go:build js && wasm
+
+package stage
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"loopscope/scenes/playback"
+)
+
+func rgb(c uint32) color.RGBA {
+	return color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 0xff}
+}
+
+// The dark theme.
+var (
+	colBG       = rgb(0x0f1420)
+	colPanel    = rgb(0x182033)
+	colPanelHi  = rgb(0x202a42)
+	colBorder   = rgb(0x2c3650)
+	colText     = rgb(0xe6e9f0)
+	colDim      = rgb(0x8a93a6)
+	colFaint    = rgb(0x4a5470)
+	colAccent   = rgb(0x5ab0ff)
+	colRunning  = rgb(0xffc861)
+	colReady    = rgb(0x5ab0ff)
+	colWaiting  = rgb(0x9aa3b8)
+	colDone     = rgb(0x5fd08a)
+	colFailed   = rgb(0xff5c5c)
+	colCancel   = rgb(0x7c8496)
+	colStall    = rgb(0xff3b3b)
+	colTimer    = rgb(0xc9a0ff)
+	colCallback = rgb(0xffa94d)
+	colIdle     = rgb(0x3a4358)
+	colFailedBG = rgb(0x3a1620)
+	colThread   = rgb(0x3f8f86)
+
+	palette = [playback.Palette]color.RGBA{
+		rgb(0xffb04a), rgb(0x5ab0ff), rgb(0x6fd68a), rgb(0xff7eb6),
+		rgb(0xb48cff), rgb(0x4fd6c8), rgb(0xf2d45c), rgb(0xff8a65),
+	}
+)
+
+func toneColor(t playback.Tone) color.RGBA {
+	switch t {
+	case playback.TonePending:
+		return colFaint
+	case playback.ToneReady:
+		return colReady
+	case playback.ToneRunning:
+		return colRunning
+	case playback.ToneWaiting:
+		return colWaiting
+	case playback.ToneDone:
+		return colDone
+	case playback.ToneFailed:
+		return colFailed
+	case playback.ToneCancelled:
+		return colCancel
+	case playback.ToneStall:
+		return colStall
+	case playback.ToneTimer:
+		return colTimer
+	case playback.ToneCallback:
+		return colCallback
+	case playback.ToneIdle:
+		return colIdle
+	case playback.ToneDim:
+		return colDim
+	case playback.ToneThread:
+		return colThread
+	}
+	return colText
+}
+
+// mix blends a toward b by f.
+func mix(a, b color.RGBA, f float64) color.RGBA {
+	m := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*f) }
+	return color.RGBA{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B), 0xff}
+}
+
+// fade scales a colour's alpha (premultiplied).
+func fade(c color.RGBA, a float32) color.RGBA {
+	if a >= 1 {
+		return c
+	}
+	a = max(0, a)
+	return color.RGBA{uint8(float32(c.R) * a), uint8(float32(c.G) * a), uint8(float32(c.B) * a), uint8(float32(c.A) * a)}
+}
+
+// roundRect appends a rounded rectangle's outline to path.
+func roundRect(p *vector.Path, x, y, w, h, r float64) {
+	r = min(r, w/2, h/2)
+	x0, y0, x1, y1 := float32(x), float32(y), float32(x+w), float32(y+h)
+	rr := float32(r)
+	p.MoveTo(x0+rr, y0)
+	p.LineTo(x1-rr, y0)
+	p.ArcTo(x1, y0, x1, y0+rr, rr)
+	p.LineTo(x1, y1-rr)
+	p.ArcTo(x1, y1, x1-rr, y1, rr)
+	p.LineTo(x0+rr, y1)
+	p.ArcTo(x0, y1, x0, y1-rr, rr)
+	p.LineTo(x0, y0+rr)
+	p.ArcTo(x0, y0, x0+rr, y0, rr)
+	p.Close()
+}
+
+func (g *Game) fillPath(dst *ebiten.Image, p *vector.Path, c color.RGBA) {
+	g.vs, g.is = p.AppendVerticesAndIndicesForFilling(g.vs[:0], g.is[:0])
+	g.drawVerts(dst, c, false)
+}
+
+func (g *Game) strokePath(dst *ebiten.Image, p *vector.Path, width float64, c color.RGBA) {
+	g.vs, g.is = p.AppendVerticesAndIndicesForStroke(g.vs[:0], g.is[:0], &vector.StrokeOptions{Width: float32(width), LineJoin: vector.LineJoinRound})
+	g.drawVerts(dst, c, false)
+}
+
+func (g *Game) drawVerts(dst *ebiten.Image, c color.RGBA, aa bool) {
+	r, gg, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	for i := range g.vs {
+		g.vs[i].SrcX, g.vs[i].SrcY = 1, 1
+		g.vs[i].ColorR, g.vs[i].ColorG, g.vs[i].ColorB, g.vs[i].ColorA = r, gg, b, a
+	}
+	op := &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, AntiAlias: aa}
+	dst.DrawTriangles(g.vs, g.is, g.white, op)
+}
+
+func (g *Game) box(dst *ebiten.Image, x, y, w, h, r float64, fill color.RGBA, stroke color.RGBA, sw float64) {
+	var p vector.Path
+	roundRect(&p, x, y, w, h, r)
+	if fill.A > 0 {
+		g.fillPath(dst, &p, fill)
+	}
+	if sw > 0 && stroke.A > 0 {
+		g.strokePath(dst, &p, sw, stroke)
+	}
+}
+
+// dashed strokes a dashed rounded-rectangle-ish outline (straight dashes).
+func (g *Game) dashed(dst *ebiten.Image, x, y, w, h float64, c color.RGBA, sw, dash float64) {
+	seg := func(x0, y0, x1, y1 float64) {
+		l := math.Hypot(x1-x0, y1-y0)
+		for d := 0.0; d < l; d += 2 * dash {
+			e := min(d+dash, l)
+			vector.StrokeLine(dst, float32(x0+(x1-x0)*d/l), float32(y0+(y1-y0)*d/l), float32(x0+(x1-x0)*e/l), float32(y0+(y1-y0)*e/l), float32(sw), c, false)
+		}
+	}
+	seg(x, y, x+w, y)
+	seg(x+w, y, x+w, y+h)
+	seg(x+w, y+h, x, y+h)
+	seg(x, y+h, x, y)
+}
+
+func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
+	it := p.it
+	u := g.u()
+	a := p.alpha
+	x, y, w, h := p.x, p.y, p.w, p.h
+	sm := g.to.Small
+	pad := 7 * u
+	switch it.Kind {
+	case playback.KSection:
+		g.text(dst, it.Text, x, y+2*u, it.Size, true, fade(colDim, a))
+
+	case playback.KBanner:
+		switch it.Tone {
+		case playback.ToneStall:
+			pulse := 0.75 + 0.25*math.Sin(float64(g.tick)/6)
+			g.box(dst, x, y, w, h, 5*u, fade(mix(colBG, colStall, pulse), a), colStall, 0)
+			g.text(dst, it.Text, x+8*u, y+(h-it.Size*1.25)/2, it.Size, true, fade(rgb(0xffffff), a))
+		case playback.ToneFailed:
+			g.box(dst, x, y, w, h, 5*u, fade(colFailedBG, a), colFailed, 1.5*u)
+			g.text(dst, it.Text, x+8*u, y+(h-it.Size*1.25)/2, it.Size, true, fade(colFailed, a))
+		default:
+			g.box(dst, x, y, w, h, 5*u, fade(colPanel, a), colBorder, 0)
+			g.text(dst, it.Text, x+8*u, y+(h-it.Size*1.25)/2, it.Size, false, fade(colText, a))
+		}
+
+	case playback.KDial:
+		g.drawDial(dst, p)
+
+	case playback.KClock:
+		c := colText
+		txt := playback.Seconds(s.Clock)
+		jumping := g.p.Jumping()
+		if jumping {
+			c = colAccent
+		}
+		g.text(dst, txt, x+(w-CharW(it.Size)*float64(len(txt)))/2, y, it.Size, true, fade(c, a))
+		sub := it.Sub
+		if jumping {
+			sub = ">> fast-forward"
+		}
+		g.text(dst, sub, x+(w-CharW(sm)*float64(len(sub)))/2, y+it.Size*1.3, sm, false, fade(colDim, a))
+
+	case playback.KSlot:
+		c := toneColor(it.Tone)
+		switch it.Tone {
+		case playback.ToneRunning:
+			g.box(dst, x, y, w, h, 8*u, fade(mix(colBG, colRunning, 0.06), a), fade(c, a), 2*u)
+		case playback.ToneStall:
+			pulse := 0.5 + 0.5*math.Sin(float64(g.tick)/6)
+			g.box(dst, x, y, w, h, 8*u, fade(mix(colBG, colStall, 0.15+0.15*pulse), a), fade(colStall, a), 3*u)
+		default:
+			g.box(dst, x, y, w, h, 8*u, fade(colBG, a), color.RGBA{}, 0)
+			g.dashed(dst, x, y, w, h, fade(colBorder, a), 1.5*u, 5*u)
+		}
+		if it.Text != "" {
+			tc := colDim
+			if it.Tone == playback.ToneStall {
+				tc = colText
+			}
+			g.text(dst, it.Text, x+(w-CharW(sm)*float64(len([]rune(it.Text))))/2, y+h-sm*1.8, sm, it.Tone == playback.ToneStall, fade(tc, a))
+		}
+
+	case playback.KChip:
+		c := toneColor(it.Tone)
+		fill := mix(colPanel, c, 0.14)
+		if it.Fresh {
+			fill = mix(colPanel, c, 0.28)
+		}
+		g.box(dst, x, y, w, h, 6*u, fade(fill, a), fade(c, a), 1.5*u)
+		g.text(dst, it.Text, x+6*u, y+4*u, it.Size, true, fade(colText, a))
+		g.text(dst, it.Sub, x+6*u, y+4*u+it.Size*1.35, sm, false, fade(mix(colDim, c, 0.4), a))
+
+	case playback.KCard:
+		tc := palette[max(0, it.Color)%playback.Palette]
+		fill := colPanel
+		border := mix(colBorder, tc, 0.7)
+		bw := 1.5 * u
+		switch it.Tone {
+		case playback.ToneRunning:
+			fill, border, bw = mix(colPanelHi, tc, 0.12), tc, 3*u
+		case playback.ToneReady:
+			fill = mix(colPanel, colReady, 0.10)
+		case playback.ToneDone:
+			fill, border = mix(colPanel, colDone, 0.08), mix(colBorder, tc, 0.35)
+		case playback.ToneFailed:
+			fill, border = mix(colPanel, colFailed, 0.18), colFailed
+		case playback.ToneCancelled:
+			fill, border = mix(colPanel, colBG, 0.5), colCancel
+		case playback.TonePending:
+			fill = mix(colPanel, colBG, 0.4)
+		}
+		g.box(dst, x, y, w, h, 8*u, fade(fill, a), fade(border, a), bw)
+		vector.DrawFilledRect(dst, float32(x+2*u), float32(y+8*u), float32(3*u), float32(h-16*u), fade(tc, a), false)
+		g.text(dst, it.Text, x+pad+2*u, y+5*u, it.Size, true, fade(tc, a))
+		st := toneColor(it.Tone)
+		if it.Tone == playback.ToneWaiting || it.Tone == playback.TonePending {
+			st = colText
+		}
+		line := it.Size * 1.3
+		if h >= 3*line {
+			g.text(dst, it.Sub, x+pad+2*u, y+5*u+line, sm, false, fade(st, a))
+			g.text(dst, it.Sub2, x+pad+2*u, y+5*u+line+sm*1.35, sm, false, fade(colDim, a))
+		} else {
+			g.text(dst, it.Sub, x+pad+2*u, y+5*u+line, sm, false, fade(st, a))
+		}
+
+	case playback.KGhost:
+		tc := palette[max(0, it.Color)%playback.Palette]
+		g.dashed(dst, x, y, w, h, fade(mix(colBG, tc, 0.45), a), 1.5*u, 6*u)
+		g.text(dst, it.Text, x+pad, y+(h-sm*1.2)/2, sm, false, fade(colDim, a))
+
+	case playback.KCell:
+		c := toneColor(it.Tone)
+		if it.Tone == playback.ToneWaiting {
+			c = mix(colBG, palette[max(0, it.Color)%playback.Palette], 0.55)
+		}
+		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), fade(c, a), false)
+
+	case playback.KFuture:
+		r := min(h*0.3, 9*u)
+		cx, cy := x+r+4*u, y+h/2
+		c := toneColor(it.Tone)
+		switch it.Tone {
+		case playback.TonePending:
+			c = colAccent
+			vector.StrokeCircle(dst, float32(cx), float32(cy), float32(r), float32(2.5*u), fade(c, a), false)
+		case playback.ToneCancelled:
+			vector.StrokeCircle(dst, float32(cx), float32(cy), float32(r), float32(2*u), fade(c, a), false)
+			d := r * 0.7
+			vector.StrokeLine(dst, float32(cx-d), float32(cy-d), float32(cx+d), float32(cy+d), float32(2*u), fade(c, a), false)
+			vector.StrokeLine(dst, float32(cx-d), float32(cy+d), float32(cx+d), float32(cy-d), float32(2*u), fade(c, a), false)
+		default:
+			vector.DrawFilledCircle(dst, float32(cx), float32(cy), float32(r), fade(c, a), false)
+		}
+		if it.Fresh && it.Tone != playback.TonePending {
+			// a ripple as it settles
+			t := ease(g.p.Progress())
+			vector.StrokeCircle(dst, float32(cx), float32(cy), float32(r*(1+1.2*t)), float32(1.5*u), fade(c, a*float32(1-t)), false)
+		}
+		tx := x + 2*r + 12*u
+		g.text(dst, it.Text, tx, y+2*u, it.Size, true, fade(colText, a))
+		g.text(dst, it.Sub, tx, y+2*u+it.Size*1.35, sm, false, fade(mix(colDim, c, 0.35), a))
+
+	case playback.KSync:
+		c := colAccent
+		if it.Tone == playback.ToneWaiting {
+			c = colWaiting
+		}
+		g.box(dst, x, y, w, h, 5*u, fade(colPanel, a), fade(c, a), 1.5*u)
+		g.text(dst, it.Text, x+pad, y+3*u, it.Size, true, fade(colText, a))
+		g.text(dst, it.Sub, x+pad, y+3*u+it.Size*1.35, sm, false, fade(colDim, a))
+
+	case playback.KTimer:
+		g.box(dst, x, y, w, h, 5*u, fade(mix(colPanel, colTimer, 0.08), a), fade(mix(colBorder, colTimer, 0.6), a), 1.2*u)
+		if h < 30*u {
+			g.text(dst, it.Text, x+pad, y+(h-it.Size*1.25)/2, it.Size, true, fade(colTimer, a))
+			g.text(dst, it.Sub, x+pad+CharW(it.Size)*float64(len(it.Text)+2), y+(h-it.Size*1.25)/2, sm, false, fade(colDim, a))
+		} else {
+			g.text(dst, it.Text, x+pad, y+3*u, it.Size, true, fade(colTimer, a))
+			g.text(dst, it.Sub, x+pad, y+3*u+it.Size*1.35, sm, false, fade(colDim, a))
+		}
+
+	case playback.KMore:
+		g.dashed(dst, x, y, w, h, fade(colBorder, a), 1.2*u, 4*u)
+		g.text(dst, it.Text, x+pad, y+4*u, it.Size, true, fade(colDim, a))
+		g.text(dst, it.Sub, x+pad, y+4*u+it.Size*1.35, sm, false, fade(colDim, a))
+
+	case playback.KLane:
+		c := colDim
+		if it.Color >= 0 {
+			c = palette[it.Color%playback.Palette]
+		} else if it.Tone != playback.ToneNeutral {
+			c = toneColor(it.Tone)
+		}
+		g.text(dst, it.Text, x, y+(h-it.Size*1.2)/2, it.Size, it.Tone == playback.ToneStall, fade(c, a))
+		vector.DrawFilledRect(dst, float32(x+w+6*u), float32(y+h/2-0.5*u), float32(float64(g.to.W)-x-w-6*u-12*u), float32(u), fade(rgb(0x1c2438), a), false)
+
+	case playback.KBar:
+		c := toneColor(it.Tone)
+		if it.Color >= 0 {
+			c = palette[it.Color%playback.Palette]
+		}
+		if it.Tone == playback.ToneIdle {
+			c = rgb(0x283048)
+		}
+		vector.DrawFilledRect(dst, float32(x), float32(y), float32(max(w, u)), float32(h), fade(c, a), false)
+		if it.Text != "" {
+			g.text(dst, it.Text, x+2*u, y+(h-it.Size*1.2)/2, it.Size, false, fade(colBG, a))
+		}
+
+	case playback.KStallBand:
+		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{0x40, 0x08, 0x08, 0x40}, false)
+
+	case playback.KCursor:
+		vector.DrawFilledRect(dst, float32(x), float32(y-3*u), float32(w), float32(h+6*u), fade(colText, a), false)
+
+	case playback.KAxis, playback.KLabel:
+		g.text(dst, it.Text, x, y+(h-it.Size*1.2)/2, it.Size, false, fade(colDim, a))
+	}
+}
+
+// drawDial draws the loop: three arcs for the phases of a turn, the
+// current one lit, with a spark running around it while the loop works.
+func (g *Game) drawDial(dst *ebiten.Image, p placed) {
+	it := p.it
+	u := g.u()
+	cx, cy := p.x+p.w/2, p.y+p.h/2
+	r := p.w/2 - 6*u
+	sw := 9 * u
+	lit := toneColor(it.Tone)
+	if it.Tone == playback.ToneRunning {
+		lit = colAccent
+	}
+	phases := [...]string{"select", "timers", "ready"}
+	for k, ph := range phases {
+		a0 := -math.Pi/2 + float64(k)*2*math.Pi/3 + 0.08
+		a1 := a0 + 2*math.Pi/3 - 0.16
+		c := colBorder
+		if it.Sub2 == ph || it.Sub2 == "blocked" {
+			c = lit
+		}
+		var path vector.Path
+		path.Arc(float32(cx), float32(cy), float32(r), float32(a0), float32(a1), vector.Clockwise)
+		g.strokePath(dst, &path, sw, fade(c, p.alpha))
+		// the phase's name just inside its arc
+		am := (a0 + a1) / 2
+		lx, ly := cx+math.Cos(am)*(r-sw-9*u), cy+math.Sin(am)*(r-sw-9*u)
+		sm := g.to.Small * 0.9
+		tc := colFaint
+		if it.Sub2 == ph {
+			tc = lit
+		}
+		g.text(dst, ph, lx-CharW(sm)*float64(len(ph))/2, ly-sm*0.6, sm, it.Sub2 == ph, fade(tc, p.alpha))
+	}
+	if it.Tone == playback.ToneRunning || it.Tone == playback.ToneStall {
+		// the spark
+		a := -math.Pi/2 + float64(g.tick%120)/120*2*math.Pi
+		if it.Tone == playback.ToneStall {
+			a = -math.Pi / 2 // frozen
+		}
+		vector.DrawFilledCircle(dst, float32(cx+math.Cos(a)*r), float32(cy+math.Sin(a)*r), float32(5*u), fade(rgb(0xffffff), p.alpha), false)
+	}
+	fs := it.Size
+	g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*0.9, fs, true, fade(colText, p.alpha))
+	sm := g.to.Small
+	g.text(dst, it.Sub, cx-CharW(sm)*float64(len(it.Sub))/2, cy+fs*0.4, sm, false, fade(colDim, p.alpha))
+}
+
+// drawArrow draws a curved dashed arrow that grows with the tween.
+func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
+	u := g.u()
+	c := toneColor(it.Tone)
+	x0, y0, x1, y1 := it.X, it.Y, it.X2, it.Y2
+	// control point: bend to one side
+	mx, my := (x0+x1)/2, (y0+y1)/2
+	dx, dy := x1-x0, y1-y0
+	l := math.Hypot(dx, dy)
+	if l < 1 {
+		return
+	}
+	bend := min(l*0.25, 60*u)
+	qx, qy := mx-dy/l*bend, my+dx/l*bend
+	at := func(s float64) (float64, float64) {
+		a, b, cc := (1-s)*(1-s), 2*(1-s)*s, s*s
+		return a*x0 + b*qx + cc*x1, a*y0 + b*qy + cc*y1
+	}
+	end := max(0.05, t)
+	n := 40
+	dash := float64(g.tick%20) / 20
+	for k := 0; k < n; k++ {
+		s0 := (float64(k) + dash) / float64(n)
+		s1 := s0 + 0.5/float64(n)
+		if s0 > end {
+			break
+		}
+		s1 = min(s1, end)
+		ax, ay := at(s0)
+		bx, by := at(s1)
+		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), float32(2*u), c, false)
+	}
+	// the head
+	hx, hy := at(end)
+	px, py := at(max(0, end-0.04))
+	ang := math.Atan2(hy-py, hx-px)
+	hl := 10 * u
+	var p vector.Path
+	p.MoveTo(float32(hx), float32(hy))
+	p.LineTo(float32(hx-hl*math.Cos(ang-0.45)), float32(hy-hl*math.Sin(ang-0.45)))
+	p.LineTo(float32(hx-hl*math.Cos(ang+0.45)), float32(hy-hl*math.Sin(ang+0.45)))
+	p.Close()
+	g.fillPath(dst, &p, c)
+	if it.Text != "" && t > 0.3 {
+		lx, ly := at(0.5)
+		sm := it.Size
+		w := CharW(sm) * float64(len([]rune(it.Text)))
+		lx = max(4*u, min(lx+6*u, float64(g.to.W)-w-4*u))
+		g.box(dst, lx-3*u, ly-sm*0.7-2*u, w+6*u, sm*1.4+4*u, 4*u, rgb(0x0f1420), c, 1*u)
+		g.text(dst, it.Text, lx, ly-sm*0.7, sm, false, c)
+	}
+}

@@ -1,0 +1,74 @@
+//go:build js && wasm
+
+// Command harness plays a hand-written trace on the stage, for looking at
+// the stage and measuring it before (and apart from) the page:
+//
+//	GOOS=js GOARCH=wasm go build -o /tmp/h/main.wasm ./wasm/stage/testdata/harness
+//
+// then serve index.html, main.wasm and wasm_exec.js. The query string picks
+// the scene: ?n=1000 tasks, &stall=1 (a time.sleep on the loop), &seek=K
+// (event index), &play=1, &speed=X, &fps=1. window.stageFPS,
+// stageDrawMs (Go time per Draw, smoothed) and stageLayouts report
+// measurements.
+package main
+
+import (
+	"net/url"
+	"strconv"
+	"syscall/js"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"loopscope/scenes/playback"
+	"loopscope/scenes/playback/playtest"
+	"loopscope/wasm/stage"
+)
+
+type measured struct {
+	*stage.Game
+	drawMs *float64
+}
+
+// Draw measures the Go side of a frame (the GPU's share is not in it).
+func (m measured) Draw(screen *ebiten.Image) {
+	t := time.Now()
+	m.Game.Draw(screen)
+	ms := float64(time.Since(t).Microseconds()) / 1000
+	*m.drawMs = *m.drawMs*0.9 + ms*0.1
+	js.Global().Set("stageDrawMs", *m.drawMs)
+}
+
+func (m measured) Update() error {
+	js.Global().Set("stageFPS", ebiten.ActualFPS())
+	js.Global().Set("stageLayouts", m.LayoutRuns())
+	js.Global().Set("stageIndex", m.Player().Index())
+	return m.Game.Update()
+}
+
+func main() {
+	q, _ := url.ParseQuery(js.Global().Get("location").Get("search").String()[min(1, len(js.Global().Get("location").Get("search").String())):])
+	n, _ := strconv.Atoi(q.Get("n"))
+	n = max(1, n)
+	tr := playtest.Gather(n, q.Get("stall") == "1")
+	p := playback.New(tr, "")
+	if s, err := strconv.ParseFloat(q.Get("speed"), 64); err == nil {
+		p.SetSpeed(s)
+	}
+	if k, err := strconv.Atoi(q.Get("seek")); err == nil {
+		p.Seek(k)
+	}
+	if st, err := strconv.Atoi(q.Get("step")); err == nil {
+		p.Step(st)
+	}
+	if q.Get("play") == "1" {
+		p.Play()
+	}
+	g := stage.NewGame(p)
+	g.ShowFPS = q.Get("fps") == "1"
+	ebiten.SetWindowSize(1200, 800)
+	ebiten.SetTPS(60)
+	if err := ebiten.RunGame(measured{g, new(float64)}); err != nil {
+		panic(err)
+	}
+}
