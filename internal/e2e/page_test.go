@@ -1,0 +1,190 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// State is window.loopscope.state().
+type State struct {
+	Ready   bool    `json:"ready"`
+	Scene   string  `json:"scene"`
+	Edited  bool    `json:"edited"`
+	Event   int     `json:"event"`
+	Events  int     `json:"events"`
+	Playing bool    `json:"playing"`
+	Speed   float64 `json:"speed"`
+	Time    float64 `json:"time"`
+	Concept string  `json:"concept"`
+	Error   *string `json:"error"`
+	Lang    string  `json:"lang"`
+	Frames  int     `json:"frames"`
+}
+
+// page is one browser tab on the playground.
+type page struct {
+	t      *testing.T
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string // console errors and uncaught exceptions
+}
+
+// rect is an element's box in CSS pixels.
+type rect struct{ X, Y, W, H float64 }
+
+func (r rect) right() float64  { return r.X + r.W }
+func (r rect) bottom() float64 { return r.Y + r.H }
+
+// open opens the playground in a new tab with a w×h viewport and waits
+// until the module is ready and the first frame has been drawn.
+func open(t *testing.T, url string, w, h int64) *page {
+	t.Helper()
+	tab, cancelTab := chromedp.NewContext(browserCtx)
+	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
+	t.Cleanup(func() { cancel(); cancelTab() })
+	p := &page{t: t, ctx: ctx}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				p.mu.Lock()
+				p.errors = append(p.errors, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line))
+				p.mu.Unlock()
+			}
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h), chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	p.waitFor("window.loopscope && loopscope.state().ready && loopscope.state().frames > 0", 30*time.Second)
+	// The loading veil fades out once the module is ready.
+	p.waitFor(`getComputedStyle(document.getElementById("loading")).opacity === "0"`, 5*time.Second)
+	return p
+}
+
+// consoleErrors returns the console errors so far.
+func (p *page) consoleErrors() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.errors...)
+}
+
+// eval evaluates js in the page and decodes its value into out (which may
+// be nil).
+func (p *page) eval(js string, out any) {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[json.RawMessage](js))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	if out != nil && len(v) > 0 {
+		if err := json.Unmarshal(v, out); err != nil {
+			p.t.Fatalf("evaluating %s: decoding %s: %v", js, v, err)
+		}
+	}
+}
+
+// waitFor polls until the expression is truthy.
+func (p *page) waitFor(expr string, d time.Duration) {
+	p.t.Helper()
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(d))); err != nil {
+		s, _ := chromedp.Run(p.ctx, chromedp.Evaluate[State]("window.loopscope ? loopscope.state() : {}"))
+		p.t.Fatalf("waiting %v for %s: %v (state %+v; console errors %q)", d, expr, err, s, p.consoleErrors())
+	}
+}
+
+func (p *page) state() State {
+	p.t.Helper()
+	var s State
+	p.eval("loopscope.state()", &s)
+	return s
+}
+
+func (p *page) do(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// click clicks the control with the given accessible name.
+func (p *page) click(label string) {
+	p.t.Helper()
+	p.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`[aria-label=%q]`, label))))
+}
+
+// key presses a key with focus where it is.
+func (p *page) key(k string) {
+	p.t.Helper()
+	p.do(chromedp.KeyEvent(k))
+}
+
+func (p *page) rect(selector string) rect {
+	p.t.Helper()
+	var r rect
+	p.eval(fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, selector), &r)
+	return r
+}
+
+// screenshot captures the viewport, saves it under name in the artifacts
+// folder and returns it.
+func (p *page) screenshot(name string) image.Image {
+	p.t.Helper()
+	b, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(artifacts, sanitize(name)+".png"), b, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return img
+}
+
+// colours counts the distinct colours of img inside r (CSS pixels, scaled
+// to the screenshot's pixels by scale).
+func colours(img image.Image, r rect, scale float64) int {
+	seen := map[uint32]bool{}
+	b := img.Bounds()
+	x0, y0 := max(b.Min.X, int(r.X*scale)), max(b.Min.Y, int(r.Y*scale))
+	x1, y1 := min(b.Max.X, int(r.right()*scale)), min(b.Max.Y, int(r.bottom()*scale))
+	for y := y0; y < y1; y++ {
+		for x := x0; x < x1; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			seen[cr>>8<<16|cg>>8<<8|cb>>8] = true
+		}
+	}
+	return len(seen)
+}
+
+// hasEvents fails the test unless the scene on screen has events to play,
+// which needs the engine to run scenes.
+func (p *page) hasEvents() State {
+	p.t.Helper()
+	p.waitFor("loopscope.state().events > 1", 20*time.Second)
+	return p.state()
+}
+
+func strOr(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
+}

@@ -1,0 +1,431 @@
+package e2e
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/chromedp/chromedp"
+)
+
+func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		p := open(t, tg.url, 1440, 900)
+		// The stage frame's canvas fills the frame exactly, so Ebiten's
+		// sizes and mouse positions hold.
+		frame := p.rect("#stage")
+		var canvas rect
+		p.eval(`(() => { const c = document.getElementById("stage").contentDocument.querySelector("canvas");
+			const r = c.getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, &canvas)
+		if canvas.X != 0 || canvas.Y != 0 || abs(canvas.W-frame.W) > 1 || abs(canvas.H-frame.H) > 1 {
+			t.Errorf("canvas %+v in a frame of %+v", canvas, frame)
+		}
+		// Let a few more frames land, then count colours on the canvas:
+		// a blank or dead canvas has one or two.
+		f0 := p.state().Frames
+		p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f0+3), 10*time.Second)
+		img := p.screenshot("first-frame-" + tg.name)
+		scale := float64(img.Bounds().Dx()) / 1440
+		if n := colours(img, frame, scale); n < 12 {
+			t.Errorf("the stage shows %d colours: nothing drawn", n)
+		}
+		if errs := p.consoleErrors(); len(errs) > 0 {
+			t.Errorf("console errors: %q", errs)
+		}
+		// Every control has its accessible name, the panes are labelled.
+		for _, label := range []string{"Play", "Step forward", "Step back", "To start", "To end", "Speed", "Scene", "Run", "Timeline", "Language", "Notes", "Code", "Console"} {
+			var n int
+			p.eval(fmt.Sprintf(`document.querySelectorAll('[aria-label=%q]').length`, label), &n)
+			if n != 1 {
+				t.Errorf("%d elements named %q, want 1", n, label)
+			}
+		}
+	})
+}
+
+func TestTransport(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		p := open(t, tg.url, 1440, 900)
+		s := p.hasEvents()
+		if s.Playing || s.Event != 0 {
+			t.Fatalf("a freshly loaded scene: %+v, want paused at event 0", s)
+		}
+		p.click("Play")
+		p.waitFor("loopscope.state().event >= 2", 10*time.Second)
+		if s := p.state(); !s.Playing {
+			t.Errorf("playing: %+v", s)
+		}
+		var label string
+		p.eval(`document.getElementById("play").getAttribute("aria-label")`, &label)
+		if label != "Pause" {
+			t.Errorf("the play button while playing is named %q, want Pause", label)
+		}
+		p.click("Pause")
+		held := p.state()
+		if held.Playing {
+			t.Fatalf("pause: %+v", held)
+		}
+		// Paused, the index holds: watch it across several events' worth of time.
+		time.Sleep(time.Second)
+		if s := p.state(); s.Event != held.Event {
+			t.Errorf("paused at event %d, then at %d", held.Event, s.Event)
+		}
+		p.click("Step forward")
+		if s := p.state(); s.Event != held.Event+1 || s.Playing {
+			t.Errorf("step forward from %d: %+v", held.Event, s)
+		}
+		p.click("Step back")
+		if s := p.state(); s.Event != held.Event {
+			t.Errorf("step back: event %d, want %d", s.Event, held.Event)
+		}
+		p.click("To end")
+		if s := p.state(); s.Event != s.Events-1 {
+			t.Errorf("to end: %+v", s)
+		}
+		p.click("To start")
+		if s := p.state(); s.Event != 0 {
+			t.Errorf("to start: %+v", s)
+		}
+		// The keyboard, with focus on the page.
+		p.do(chromedp.Click(chromedp.CSS(".notes-pane .pane-title")))
+		p.key(kbRight)
+		p.key(kbRight)
+		if s := p.state(); s.Event != 2 {
+			t.Errorf("→ → from 0: event %d", s.Event)
+		}
+		p.key(kbLeft)
+		if s := p.state(); s.Event != 1 {
+			t.Errorf("←: event %d", s.Event)
+		}
+		p.key(kbEnd)
+		if s := p.state(); s.Event != s.Events-1 {
+			t.Errorf("End: %+v", s)
+		}
+		p.key(kbHome)
+		if s := p.state(); s.Event != 0 {
+			t.Errorf("Home: %+v", s)
+		}
+		// Focus inside the stage frame: keys still reach the page.
+		frame := p.rect("#stage")
+		p.do(chromedp.MouseClickXY(frame.X+frame.W/2, frame.Y+frame.H/2))
+		p.key(" ")
+		if s := p.state(); !s.Playing {
+			t.Errorf("Space with focus in the stage: %+v", s)
+		}
+		p.key(" ")
+		if s := p.state(); s.Playing {
+			t.Errorf("Space again: %+v", s)
+		}
+		// Inside the editor, keys are typing.
+		p.do(chromedp.Click(chromedp.ID("code")))
+		before := p.state()
+		p.key(kbRight)
+		p.key(" ")
+		if s := p.state(); s.Event != before.Event || s.Playing {
+			t.Errorf("keys in the editor moved the player: %+v", s)
+		}
+		// The timeline scrubs.
+		mid := before.Events / 2
+		p.eval(fmt.Sprintf(`(() => { const tl = document.getElementById("timeline"); tl.value = %d; tl.dispatchEvent(new Event("input")); })()`, mid), nil)
+		if s := p.state(); s.Event != mid {
+			t.Errorf("timeline to %d: event %d", mid, s.Event)
+		}
+	})
+}
+
+// Key names as chromedp's KeyEvent spells them.
+const (
+	kbRight = "\ue014"
+	kbLeft  = "\ue012"
+	kbHome  = "\ue011"
+	kbEnd   = "\ue010"
+)
+
+func TestSpeed(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		p := open(t, tg.url, 1440, 900)
+		p.hasEvents()
+		// Events played in the same wall time at 0.5× and at 5×.
+		pace := func(speed float64) int {
+			p.eval(fmt.Sprintf("loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(%g); loopscope.play()", speed), nil)
+			time.Sleep(1200 * time.Millisecond)
+			n := p.state().Event
+			p.eval("loopscope.pause()", nil)
+			return n
+		}
+		slow, fast := pace(0.5), pace(5)
+		if fast < 3*max(slow, 1) {
+			t.Errorf("events in 1.2 s: %d at 0.5×, %d at 5×", slow, fast)
+		}
+		// The control shows the speed and edits it; + and - step it.
+		var shown string
+		p.eval(`document.getElementById("speed").value`, &shown)
+		if shown != "5" {
+			t.Errorf("the speed control shows %q at 5×", shown)
+		}
+		p.do(chromedp.SetValue(chromedp.ID("speed"), "2.5"))
+		p.eval(`document.getElementById("speed").dispatchEvent(new Event("change"))`, nil)
+		if s := p.state(); s.Speed != 2.5 {
+			t.Errorf("typed 2.5: speed %g", s.Speed)
+		}
+		p.do(chromedp.Click(chromedp.CSS(".notes-pane .pane-title")))
+		p.key("+")
+		if s := p.state(); s.Speed <= 2.5 {
+			t.Errorf("+: speed %g", s.Speed)
+		}
+		p.key("-")
+		p.key("-")
+		if s := p.state(); s.Speed >= 2.5 {
+			t.Errorf("- -: speed %g", s.Speed)
+		}
+		p.eval("loopscope.setSpeed(100)", nil)
+		if s := p.state(); s.Speed != 10 {
+			t.Errorf("setSpeed(100): %g, want the 10× limit", s.Speed)
+		}
+	})
+}
+
+func TestScenesAndLanguages(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		if len(pageData.Scenes) < 2 {
+			t.Skip("fewer than two scenes")
+		}
+		p := open(t, tg.url, 1440, 900)
+		p.eval(`loopscope.setLang("en")`, nil)
+		first, second := pageData.Scenes[0], pageData.Scenes[1]
+		h1 := func() string {
+			var s string
+			p.eval(`(document.querySelector("#notes h1") || {}).textContent || ""`, &s)
+			return s
+		}
+		if s := p.state(); s.Scene != first.ID {
+			t.Errorf("scene %q on opening, want %q", s.Scene, first.ID)
+		}
+		if got := h1(); got != first.Titles["en"] {
+			t.Errorf("notes title %q, want %q", got, first.Titles["en"])
+		}
+		// The picker switches scene: the code and the notes follow.
+		p.do(chromedp.SetValue(chromedp.ID("scene"), second.ID))
+		p.eval(`document.getElementById("scene").dispatchEvent(new Event("change"))`, nil)
+		if s := p.state(); s.Scene != second.ID {
+			t.Errorf("picked %s: scene %q", second.ID, s.Scene)
+		}
+		if got := h1(); got != second.Titles["en"] {
+			t.Errorf("notes title %q after switching, want %q", got, second.Titles["en"])
+		}
+		var code string
+		p.eval(`document.getElementById("code").value`, &code)
+		if code != second.Source {
+			t.Error("the editor does not show the picked scene's source")
+		}
+		// The language toggle.
+		p.click("Language")
+		if s := p.state(); s.Lang != "ko" {
+			t.Errorf("language %q after the toggle", s.Lang)
+		}
+		ko := h1()
+		if ko != second.Titles["ko"] || !hasHangul(ko) {
+			t.Errorf("Korean notes title %q, want %q", ko, second.Titles["ko"])
+		}
+		var notesLang string
+		p.eval(`document.getElementById("notes").lang`, &notesLang)
+		if notesLang != "ko" {
+			t.Errorf("notes lang=%q", notesLang)
+		}
+		p.screenshot("notes-ko-" + tg.name)
+		p.click("Language")
+		if got := h1(); got != second.Titles["en"] {
+			t.Errorf("back to English: %q", got)
+		}
+		// A reload keeps the scene (in the address) and the language.
+		p.eval(`loopscope.setLang("ko")`, nil)
+		p.do(chromedp.Reload())
+		p.waitFor("window.loopscope && loopscope.state().ready", 30*time.Second)
+		if s := p.state(); s.Scene != second.ID || s.Lang != "ko" {
+			t.Errorf("after a reload: scene %q, lang %q", s.Scene, s.Lang)
+		}
+		p.eval(`loopscope.setLang("en")`, nil)
+	})
+}
+
+func TestNotesFollowTheEvent(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		p := open(t, tg.url, 1440, 900)
+		s := p.hasEvents()
+		// Walk the events: whenever the current event's concept has a
+		// section, that section, and only it, is lit.
+		litSeen := 0
+		for i := 0; i < s.Events && i < 60; i++ {
+			p.eval(fmt.Sprintf("loopscope.seek(%d)", i), nil)
+			var got struct {
+				Concept string   `json:"concept"`
+				Lit     []string `json:"lit"`
+			}
+			p.waitFor(fmt.Sprintf("loopscope.state().event === %d", i), 2*time.Second)
+			// One animation frame redraws the page's side.
+			p.eval(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))`, nil)
+			p.eval(`({concept: loopscope.state().concept, lit: [...document.querySelectorAll(".note-section.lit")].map(e => e.dataset.section)})`, &got)
+			if len(got.Lit) > 1 {
+				t.Fatalf("event %d: %d sections lit", i, len(got.Lit))
+			}
+			if got.Concept != "" {
+				if len(got.Lit) != 1 || got.Lit[0] != got.Concept {
+					t.Fatalf("event %d: concept %q, lit %q", i, got.Concept, got.Lit)
+				}
+				litSeen++
+			}
+		}
+		if litSeen == 0 {
+			t.Error("no event lit a section of the notes")
+		}
+	})
+}
+
+var lineCol = regexp.MustCompile(`scene\.py:(\d+):(\d+): `)
+
+func TestEditedScene(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		p := open(t, tg.url, 1440, 900)
+		before := p.hasEvents()
+		p.eval("loopscope.seek(3)", nil)
+		// A syntax error on line 3: line and column in the editor and the
+		// console; the old run stays.
+		bad := "import asyncio\n\nasync def main(:\n    pass\n\nasyncio.run(main())\n"
+		p.do(chromedp.SetValue(chromedp.ID("code"), bad))
+		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
+		p.click("Run")
+		s := p.state()
+		m := lineCol.FindStringSubmatch(strOr(s.Error))
+		if m == nil || m[1] != "3" {
+			t.Fatalf("error %q, want scene.py:3:COL", strOr(s.Error))
+		}
+		if s.Events != before.Events || s.Event != 3 || s.Scene != before.Scene {
+			t.Errorf("the old run did not stay: %+v, was %+v", s, before)
+		}
+		var ui struct {
+			Bar, Console string
+			GutterErr    string
+			Marked       int
+		}
+		p.eval(`new Promise(r => requestAnimationFrame(() => r({
+			Bar: document.getElementById("error-bar").textContent,
+			Console: document.getElementById("console").textContent,
+			GutterErr: (document.querySelector("#gutter .err") || {}).textContent || "",
+			Marked: document.querySelectorAll("#marks .mark.err").length})))`, &ui)
+		if !strings.Contains(ui.Bar, m[0]) || !strings.Contains(ui.Console, m[0]) {
+			t.Errorf("error bar %q, console %q: want %q in both", ui.Bar, ui.Console, m[0])
+		}
+		if ui.GutterErr != "3" || ui.Marked != 1 {
+			t.Errorf("gutter marks line %q, %d line marks", ui.GutterErr, ui.Marked)
+		}
+		p.screenshot("syntax-error-" + tg.name)
+
+		// A good edit runs and plays (Ctrl+Enter), printing what it says.
+		good := "import asyncio\n\n\nasync def main():\n    print(\"edited\", 1)\n    await asyncio.sleep(0.1)\n    print(\"edited\", 2)\n\n\nasyncio.run(main())\n"
+		p.do(chromedp.SetValue(chromedp.ID("code"), good))
+		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
+		p.do(chromedp.Click(chromedp.ID("code")), chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		s = p.state()
+		if s.Error != nil || !s.Playing || !s.Edited || s.Events < 2 {
+			t.Fatalf("a good edit: %+v (error %q)", s, strOr(s.Error))
+		}
+		p.eval("loopscope.setSpeed(10)", nil)
+		p.waitFor(`document.getElementById("console").textContent.includes("edited 2")`, 15*time.Second)
+		var gutter string
+		p.eval(`(document.querySelector("#gutter .err") || {}).textContent || ""`, &gutter)
+		if gutter != "" {
+			t.Errorf("the error mark stayed on line %s", gutter)
+		}
+	})
+}
+
+func TestLayout(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		if tg.name != "served" {
+			t.Skip("the layout is the same page")
+		}
+		// A laptop: code and console left, stage centre, notes right.
+		p := open(t, tg.url, 1440, 900)
+		code, console, stage, notes := p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
+		if !(code.right() <= stage.X+1 && stage.right() <= notes.X+1 && console.Y >= code.bottom()-1 && abs(code.X-console.X) < 1) {
+			t.Errorf("1440×900: code %+v console %+v stage %+v notes %+v", code, console, stage, notes)
+		}
+		if stage.W < 500 || stage.H < 500 {
+			t.Errorf("1440×900: the stage is only %+v", stage)
+		}
+		timeline := p.rect("#timeline")
+		if timeline.bottom() > 900 || timeline.W < 700 {
+			t.Errorf("1440×900: timeline %+v", timeline)
+		}
+		p.screenshot("layout-1440x900")
+
+		// A small laptop: the notes go under the stage.
+		p.do(chromedp.EmulateViewport(1024, 768))
+		p.waitFor(`document.querySelector(".notes-pane").getBoundingClientRect().y > document.querySelector(".stage-pane").getBoundingClientRect().y + 100`, 5*time.Second)
+		p.screenshot("layout-1024x768")
+
+		// A phone: everything stacks, the stage first.
+		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.waitFor(`document.querySelector(".code-pane").getBoundingClientRect().y > document.querySelector(".stage-pane").getBoundingClientRect().bottom - 1`, 5*time.Second)
+		code, console, stage, notes = p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
+		if !(stage.bottom() <= code.Y+1 && code.bottom() <= console.Y+1 && console.bottom() <= notes.Y+1) {
+			t.Errorf("390×844: stage %+v code %+v console %+v notes %+v", stage, code, console, notes)
+		}
+		for name, r := range map[string]rect{"stage": stage, "code": code, "notes": notes} {
+			if r.W < 380 || r.right() > 391 {
+				t.Errorf("390×844: %s is %+v", name, r)
+			}
+		}
+		var scrollW int
+		p.eval("document.documentElement.scrollWidth", &scrollW)
+		if scrollW > 390 {
+			t.Errorf("390×844: the page scrolls sideways (%d px wide)", scrollW)
+		}
+		p.screenshot("layout-390x844")
+	})
+}
+
+// TestSceneScreenshots saves a screenshot of every built-in scene, part
+// way through, for a person to look at; it checks each one is drawn.
+func TestSceneScreenshots(t *testing.T) {
+	forEachTarget(t, func(t *testing.T, tg target) {
+		if tg.name != "served" {
+			t.Skip("one set of screenshots is enough")
+		}
+		p := open(t, tg.url, 1440, 900)
+		for _, sc := range pageData.Scenes {
+			p.eval(fmt.Sprintf("loopscope.load(%q)", sc.ID), nil)
+			s := p.state()
+			if s.Scene != sc.ID || s.Events < 2 {
+				t.Errorf("%s: %+v (error %q)", sc.ID, s, strOr(s.Error))
+				continue
+			}
+			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*2/3), nil)
+			f := p.state().Frames
+			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+30), 15*time.Second) // the move settles
+			img := p.screenshot("scene-" + sc.ID)
+			if n := colours(img, p.rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
+				t.Errorf("%s: the stage shows %d colours", sc.ID, n)
+			}
+		}
+	})
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}
