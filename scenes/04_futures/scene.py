@@ -26,7 +26,7 @@ def with_threads():
         print(f"{now()}  b.result() returned {value}")
 
 
-async def with_asyncio():
+async def main():
     loop = asyncio.get_running_loop()
 
     parcel = loop.create_future()
@@ -50,4 +50,4 @@ async def with_asyncio():
 
 
 with_threads()
-asyncio.run(with_asyncio())
+asyncio.run(main())
