@@ -773,7 +773,7 @@ def _golden_text(out):
     return lines, end
 
 
-def real_check(directory, limit, tol=0.1):
+def real_check(directory, limit, tol=0.25):
     """Run the scenes that end within `limit` virtual seconds under plain
     python3 (real sleeps) and compare what they print with the .out files.
     Decimal numbers in the text may differ by `tol` (real sleeps overshoot);

@@ -5,7 +5,7 @@ import time
 
 
 def worker(state):
-    time.sleep(0.45)
+    time.sleep(0.5)
     state["ready"] = True
 
 
@@ -17,7 +17,7 @@ async def main():
     polls = 0
     while not state["ready"]:
         polls += 1
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.2)
     await fut
     print(f"{loop.time() - t0:.1f} worker finished; polled {polls} times")
 
