@@ -199,6 +199,9 @@ func (f *fscan) field(depth int) *FStringField {
 scan:
 	for {
 		if f.i >= len(f.s) {
+			if quote != 0 {
+				f.fail("f-string: unterminated string")
+			}
 			f.fail("f-string: expecting '}'")
 		}
 		c := f.s[f.i]

@@ -501,6 +501,18 @@ func (p *parser) parseExprStmt() Stmt {
 		}
 		return s
 	case k == COLON:
+		colon := p.tok.pos
+		p.next()
+		ann := p.parseTest()
+		var value Expr
+		if p.tok.kind == EQ {
+			p.next()
+			if p.tok.kind == YIELD {
+				value = p.parseYield()
+			} else {
+				value = p.parseTestListStarExpr()
+			}
+		}
 		id, ok := x.(*Ident)
 		if !ok {
 			switch x.(type) {
@@ -513,18 +525,7 @@ func (p *parser) parseExprStmt() Stmt {
 			}
 			p.errorf(x.Pos(), "illegal target for annotation")
 		}
-		s := &AnnAssignStmt{Target: id, Colon: p.tok.pos}
-		p.next()
-		s.Annotation = p.parseTest()
-		if p.tok.kind == EQ {
-			p.next()
-			if p.tok.kind == YIELD {
-				s.Value = p.parseYield()
-			} else {
-				s.Value = p.parseTestListStarExpr()
-			}
-		}
-		return s
+		return &AnnAssignStmt{Target: id, Colon: colon, Annotation: ann, Value: value}
 	}
 	if id, ok := x.(*Ident); ok && (id.Name == "print" || id.Name == "exec") {
 		switch p.tok.kind {
@@ -579,6 +580,12 @@ func describe(x Expr) string {
 		return "set display"
 	case *ParenExpr:
 		return describe(x.X)
+	case *DotExpr:
+		return "attribute"
+	case *IndexExpr, *SliceExpr:
+		return "subscript"
+	case *StarredExpr:
+		return "starred"
 	}
 	return "expression"
 }
@@ -873,7 +880,7 @@ func (p *parser) parseIf() Stmt {
 		what = "'elif' statement"
 	}
 	p.next()
-	s.Cond = p.parseTest()
+	s.Cond = p.parseNamedExpr()
 	s.True = p.parseBlock(what, s.If.Line)
 	switch p.tok.kind {
 	case ELIF:
@@ -889,7 +896,7 @@ func (p *parser) parseIf() Stmt {
 
 func (p *parser) parseWhile() Stmt {
 	s := &WhileStmt{While: p.expect(WHILE)}
-	s.Cond = p.parseTest()
+	s.Cond = p.parseNamedExpr()
 	s.Body = p.parseBlock("'while' statement", s.While.Line)
 	if p.tok.kind == ELSE {
 		s.ElsePos = p.tok.pos
@@ -1176,6 +1183,43 @@ func (p *parser) parseTest1() Expr {
 	return x
 }
 
+// parseNamedExpr parses a test where Python's grammar allows a named
+// expression (conditions, display elements, subscripts), and gives
+// CPython's hints for a mistaken '=' there: if x = 1: ...
+func (p *parser) parseNamedExpr() Expr {
+	x := p.parseTest()
+	if p.tok.kind != EQ {
+		return x
+	}
+	eq := p.tok
+	switch x := x.(type) {
+	case *Ident:
+		p.next()
+		p.parseBitOr()
+		if p.tok.kind != EQ && p.tok.kind != COLONEQ {
+			p.errorf(x.NamePos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		}
+	case *ListExpr, *TupleExpr, *Comprehension:
+	case *Literal:
+		if x.Token == TRUE || x.Token == FALSE || x.Token == NONE {
+			break
+		}
+		p.next()
+		p.parseBitOr()
+		if p.tok.kind != EQ && p.tok.kind != COLONEQ {
+			p.errorf(x.Pos(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(x))
+		}
+	default:
+		p.next()
+		p.parseBitOr()
+		if p.tok.kind != EQ && p.tok.kind != COLONEQ {
+			p.errorf(x.Pos(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(x))
+		}
+	}
+	p.errorf(eq.pos, "invalid syntax")
+	panic("unreachable")
+}
+
 // parseTestNoCond parses an expression without a top-level conditional.
 func (p *parser) parseTestNoCond() Expr {
 	if p.tok.kind == LAMBDA {
@@ -1415,8 +1459,11 @@ func (p *parser) parseCall(fn Expr) Expr {
 			}
 			if p.tok.kind == FOR || p.tok.kind == ASYNC && p.peek(1).kind == FOR {
 				comp := p.parseComprehension(GeneratorComp, c.Lparen, x)
-				if len(c.Args) > 0 || p.tok.kind != RPAREN {
+				if len(c.Args) > 0 || p.tok.kind == COMMA {
 					p.errorf(x.Pos(), "Generator expression must be parenthesized")
+				}
+				if p.tok.kind != RPAREN {
+					p.syntaxError()
 				}
 				comp.Rbrack = p.tok.pos
 				c.Args = append(c.Args, comp)
@@ -1517,7 +1564,7 @@ func (p *parser) parseSliceItem(x Expr, lbrack Position) (Expr, *SliceExpr) {
 		if p.tok.kind == STAR {
 			lo = p.parseStarOr(nil)
 		} else {
-			lo = p.parseTest()
+			lo = p.parseNamedExpr()
 		}
 		if p.tok.kind != COLON {
 			return lo, nil
@@ -1603,7 +1650,7 @@ func (p *parser) parseParen() Expr {
 		rparen := p.expect(RPAREN)
 		return &ParenExpr{Lparen: lparen, X: y, Rparen: rparen}
 	}
-	first := p.parseStarOr(p.parseTest)
+	first := p.parseStarOr(p.parseNamedExpr)
 	switch p.tok.kind {
 	case FOR, ASYNC:
 		if _, ok := first.(*StarredExpr); ok {
@@ -1626,7 +1673,7 @@ func (p *parser) parseParen() Expr {
 			if p.tok.kind == RPAREN {
 				break
 			}
-			x := p.parseStarOr(p.parseTest)
+			x := p.parseStarOr(p.parseNamedExpr)
 			p.checkComma(x)
 			list = append(list, x)
 		}
@@ -1646,7 +1693,7 @@ func (p *parser) parseList() Expr {
 		p.next()
 		return &ListExpr{Lbrack: lbrack, Rbrack: rbrack}
 	}
-	first := p.parseStarOr(p.parseTest)
+	first := p.parseStarOr(p.parseNamedExpr)
 	if p.tok.kind == FOR || p.tok.kind == ASYNC {
 		if _, ok := first.(*StarredExpr); ok {
 			p.errorf(first.Pos(), "iterable unpacking cannot be used in comprehension")
@@ -1662,7 +1709,7 @@ func (p *parser) parseList() Expr {
 		if p.tok.kind == RBRACK {
 			break
 		}
-		x := p.parseStarOr(p.parseTest)
+		x := p.parseStarOr(p.parseNamedExpr)
 		p.checkComma(x)
 		list = append(list, x)
 	}
@@ -1687,7 +1734,7 @@ func (p *parser) parseBrace() Expr {
 		first = &StarredExpr{OpPos: pos, Op: STARSTAR, X: p.parseBitOr()}
 		isDict = true
 	} else {
-		first = p.parseStarOr(p.parseTest)
+		first = p.parseStarOr(p.parseNamedExpr)
 		if p.tok.kind == COLON {
 			if _, ok := first.(*StarredExpr); ok {
 				p.errorf(first.Pos(), "cannot use a starred expression in a dictionary key")
@@ -1743,7 +1790,7 @@ func (p *parser) parseBrace() Expr {
 			if p.tok.kind == STARSTAR {
 				p.syntaxError()
 			}
-			x := p.parseStarOr(p.parseTest)
+			x := p.parseStarOr(p.parseNamedExpr)
 			p.checkComma(x)
 			list = append(list, x)
 			if p.tok.kind == COLON {
