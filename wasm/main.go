@@ -169,7 +169,7 @@ func state() map[string]any {
 // detail is what the page reads when the current event changes.
 func detail() map[string]any {
 	if player.Len() == 0 {
-		return map[string]any{"output": "", "concept": "", "caption": "", "taskLines": []any{}, "err": ""}
+		return map[string]any{"output": "", "concept": "", "taskLines": []any{}, "err": ""}
 	}
 	st := player.State()
 	lines := make([]any, len(st.TaskLines))
@@ -179,7 +179,6 @@ func detail() map[string]any {
 	return map[string]any{
 		"output":    st.Output,
 		"concept":   st.Concept,
-		"caption":   st.Caption,
 		"taskLines": lines,
 		"err":       st.Err,
 	}

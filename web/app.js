@@ -18,7 +18,7 @@
     slower: $("slower"), faster: $("faster"), run: $("run"), lang: $("lang"),
     code: $("code"), gutter: $("gutter"), marks: $("marks"), edited: $("edited"),
     errorBar: $("error-bar"), console: $("console"), notes: $("notes"),
-    notesConcept: $("notes-concept"), caption: $("caption"), timeline: $("timeline"),
+    notesConcept: $("notes-concept"), timeline: $("timeline"),
     position: $("position"), frame: $("stage"), loading: $("loading"),
     loadingText: $("loading-text"), progress: $("progress"), progressFill: $("progress-fill"),
   };
@@ -33,6 +33,7 @@
   let lastEvent = -2, lastEvents = -1, dirty = true;
   let litConcept = "";
   let lang = pickLanguage();
+  const timings = { moduleLoaded: null, moduleReady: null, firstFrame: null }; // ms since navigation
 
   function pickLanguage() {
     try {
@@ -352,13 +353,13 @@
     const pos = s.events ? "event " + (s.event + 1) + " / " + s.events + " · " + s.time.toFixed(3) + " s" : "no events";
     if (el.position.textContent !== pos) el.position.textContent = pos;
     if (s.crash) die(s.crash);
+    if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();
     if (!dirty && s.event === lastEvent && s.events === lastEvents) return;
     dirty = false;
     lastEvent = s.event;
     lastEvents = s.events;
     const d = mod.detail();
     consoleText(d, s);
-    el.caption.textContent = d.caption || "";
     renderMarks(d.taskLines);
     light(d.concept);
   }
@@ -380,11 +381,15 @@
     el.progress.setAttribute("aria-valuenow", pct.toFixed(0));
     el.loadingText.textContent = "Loading the simulator… " + (got / 1e6).toFixed(1) + (total ? " / " + (total / 1e6).toFixed(1) : "") + " MB";
   };
-  window.loopscopeLoaded = () => { el.loadingText.textContent = "Starting the simulator…"; };
+  window.loopscopeLoaded = () => {
+    timings.moduleLoaded = performance.now();
+    el.loadingText.textContent = "Starting the simulator…";
+  };
   window.loopscopeFatal = (msg) => die(msg);
   window.loopscopeKey = onKey;
   window.loopscopeModuleReady = (m) => {
     mod = m;
+    timings.moduleReady = performance.now();
     el.loading.classList.add("done");
     const p = pending;
     pending = null;
@@ -450,6 +455,7 @@
     setLang: (l) => setLang(l),
     load: (id) => load(id),
     run: (source) => { el.code.value = String(source); updateGutter(); return runEdited(); },
+    timings: () => Object.assign({}, timings),
     scenes: () => scenes.map((s) => ({ id: s.id, title: s.titles[lang] || s.titles.en })),
   };
 
