@@ -14,14 +14,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 VCLOCK = os.path.join(HERE, "vclock.py")
 
 
-def golden(src):
+def golden(src, env=None):
     """Run src under vclock --golden; return (lines, exit status, stderr)."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(textwrap.dedent(src))
         path = f.name
     try:
         p = subprocess.run([sys.executable, VCLOCK, "--golden", path],
-                           capture_output=True, text=True, timeout=60)
+                           capture_output=True, text=True, timeout=90,
+                           env=dict(os.environ, **(env or {})))
     finally:
         os.unlink(path)
     return p.stdout.splitlines(), p.returncode, p.stderr
@@ -209,15 +210,90 @@ def default_executor_has_eight_workers():
     assert out == ["2.000000|2.0", "=exit 0"], out
 
 
+
+@case
+def runner_and_new_event_loop_are_virtual():
+    out, rc, err = golden("""
+        import asyncio
+        async def nap():
+            await asyncio.sleep(2)
+            return asyncio.get_running_loop().time()
+        with asyncio.Runner() as r:
+            print("runner", r.run(nap()))
+        loop = asyncio.new_event_loop()
+        print("new_event_loop", loop.run_until_complete(nap()))
+        loop.close()
+    """)
+    assert rc == 0, err
+    assert out == ["2.000000|runner 2.0", "4.000000|new_event_loop 4.0", "=exit 0"], out
+
+
+@case
+def deadline_wakes_ordered_by_deadline_then_block_order():
+    # Four threads end up blocked until 1.0; they must run in the order they
+    # blocked: c at 0, early at 0.25, a at 0.5, b at 0.75.
+    out, rc, _ = golden("""
+        import time, concurrent.futures
+        def nap(name, first):
+            time.sleep(first)
+            time.sleep(1 - first)
+            print(name, time.monotonic())
+        ex = concurrent.futures.ThreadPoolExecutor(max_workers=4)
+        ex.submit(nap, "a", 0.5)
+        ex.submit(nap, "b", 0.75)
+        ex.submit(nap, "c", 0.0)
+        ex.submit(nap, "early", 0.25)
+        ex.shutdown()
+    """)
+    assert out == ["1.000000|c 1.0", "1.000000|early 1.0", "1.000000|a 1.0",
+                   "1.000000|b 1.0", "=exit 0"], out
+
+
+@case
+def deadlock_in_worker_threads_is_reported():
+    out, rc, err = golden("""
+        import asyncio, concurrent.futures
+        never = concurrent.futures.Future()
+        async def main():
+            print("waiting on a thread that waits forever")
+            await asyncio.to_thread(never.result)
+        asyncio.run(main())
+    """)
+    assert rc == 3 and out[-2:] == ["=deadlock", "=exit 3"], (rc, out)
+    assert "asyncio_0" in err and "select()" in err, err
+
+
+@case
+def real_time_budget_stops_a_busy_loop():
+    out, rc, err = golden("""
+        print("spinning")
+        while True:
+            pass
+    """, env={"VCLOCK_REAL_BUDGET": "1"})
+    assert rc == 3 and out == ["0.000000|spinning", "=budget", "=exit 3"], (rc, out)
+    assert err.startswith("budget: "), err
+
+
 def main():
-    failed = 0
-    for fn in CASES:
+    # Each case starts its own python3; run them side by side.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run(fn):
         try:
             fn()
-            print("ok   %s" % fn.__name__)
+            return None
         except AssertionError as e:
+            return str(e) or "assertion failed"
+
+    with ThreadPoolExecutor(max_workers=6) as ex:
+        results = list(ex.map(run, CASES))
+    failed = 0
+    for fn, err in zip(CASES, results):
+        if err is None:
+            print("ok   %s" % fn.__name__)
+        else:
             failed += 1
-            print("FAIL %s: %s" % (fn.__name__, e))
+            print("FAIL %s: %s" % (fn.__name__, err))
     print("%d passed, %d failed" % (len(CASES) - failed, failed))
     return 1 if failed else 0
 
