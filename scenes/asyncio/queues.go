@@ -1,7 +1,8 @@
 package asyncio
 
 // This file ports CPython 3.11's asyncio/queues.py: Queue with its getter
-// and putter futures, QueueEmpty and QueueFull.
+// and putter futures, PriorityQueue (heapq's order, ties included) and
+// LifoQueue, QueueEmpty and QueueFull.
 
 import (
 	"loopscope/scenes/python/py"
@@ -10,33 +11,43 @@ import (
 
 // The asyncio.queues types.
 var (
-	QueueType      = &py.Type{Name: "Queue", Module: "asyncio.queues", Base: py.ObjectType}
-	QueueEmptyType = py.NewExceptionType("QueueEmpty", "asyncio.queues", py.ExceptionType)
-	QueueFullType  = py.NewExceptionType("QueueFull", "asyncio.queues", py.ExceptionType)
+	QueueType         = &py.Type{Name: "Queue", Module: "asyncio.queues", Base: py.ObjectType}
+	PriorityQueueType = &py.Type{Name: "PriorityQueue", Module: "asyncio.queues", Base: QueueType}
+	LifoQueueType     = &py.Type{Name: "LifoQueue", Module: "asyncio.queues", Base: QueueType}
+	QueueEmptyType    = py.NewExceptionType("QueueEmpty", "asyncio.queues", py.ExceptionType)
+	QueueFullType     = py.NewExceptionType("QueueFull", "asyncio.queues", py.ExceptionType)
 )
 
 func init() {
 	RegisterAsyncio("Queue", QueueType)
+	RegisterAsyncio("PriorityQueue", PriorityQueueType)
+	RegisterAsyncio("LifoQueue", LifoQueueType)
 	RegisterAsyncio("QueueEmpty", QueueEmptyType)
 	RegisterAsyncio("QueueFull", QueueFullType)
-	QueueType.New = func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-		a, err := parseArgs("Queue", args, kw, []string{"maxsize"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		maxsize := int64(0)
-		if a[0] != nil {
-			if maxsize, err = py.AsIndex(a[0]); err != nil {
+	for _, typ := range []*py.Type{QueueType, PriorityQueueType, LifoQueueType} {
+		typ := typ
+		typ.New = func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			a, err := parseArgs(typ.Name, args, kw, []string{"maxsize"}, 0)
+			if err != nil {
 				return nil, err
 			}
+			maxsize := int64(0)
+			if a[0] != nil {
+				if maxsize, err = py.AsIndex(a[0]); err != nil {
+					return nil, err
+				}
+			}
+			q := NewQueue(t, maxsize)
+			q.typ = typ
+			return q, nil
 		}
-		return NewQueue(t, maxsize), nil
 	}
 }
 
 // Queue is asyncio.Queue: a FIFO queue for producer and consumer tasks.
 type Queue struct {
 	syncObj
+	typ        *py.Type // QueueType, PriorityQueueType or LifoQueueType
 	maxsize    int64
 	items      []py.Value // the deque; items[0] is the next get
 	getters    waiterList
@@ -47,7 +58,7 @@ type Queue struct {
 
 // NewQueue returns an empty queue; maxsize <= 0 means unbounded.
 func NewQueue(t *py.Thread, maxsize int64) *Queue {
-	q := &Queue{maxsize: maxsize}
+	q := &Queue{maxsize: maxsize, typ: QueueType}
 	q.init(t, "Queue", trace.ConceptQueue)
 	// The queue's own Event (self._finished) shows as the queue itself:
 	// waiting on it is waiting for join().
@@ -57,8 +68,8 @@ func NewQueue(t *py.Thread, maxsize int64) *Queue {
 	return q
 }
 
-// Type returns QueueType.
-func (*Queue) Type() *py.Type { return QueueType }
+// Type returns QueueType, PriorityQueueType or LifoQueueType.
+func (q *Queue) Type() *py.Type { return q.typ }
 
 // Qsize returns the number of items in the queue.
 func (q *Queue) Qsize() int { return len(q.items) }
@@ -174,7 +185,9 @@ func (q *Queue) PutNowait(t *py.Thread, item py.Value) error {
 	if q.Full() {
 		return py.NewException(QueueFullType)
 	}
-	q.items = append(q.items, item)
+	if err := q.putItem(t, item); err != nil {
+		return err
+	}
 	q.unfinished++
 	q.finished.value = false
 	q.op(t, "put", float64(len(q.items)))
@@ -188,9 +201,10 @@ func (q *Queue) GetNowait(t *py.Thread) (py.Value, error) {
 	if len(q.items) == 0 {
 		return nil, py.NewException(QueueEmptyType)
 	}
-	item := q.items[0]
-	q.items[0] = nil
-	q.items = q.items[1:]
+	item, err := q.getItem(t)
+	if err != nil {
+		return nil, err
+	}
 	q.op(t, "get", float64(len(q.items)))
 	q.wakeupNext(t, &q.putters)
 	return item, nil
@@ -295,4 +309,87 @@ func (q *Queue) Join(t *py.Thread) py.Coroutine {
 		}
 		return -1, py.None, py.CoroReturned, nil
 	})
+}
+
+// putItem is _put: append (Queue, LifoQueue) or heappush (PriorityQueue).
+func (q *Queue) putItem(t *py.Thread, item py.Value) error {
+	q.items = append(q.items, item)
+	if q.typ == PriorityQueueType {
+		return siftDown(t, q.items, 0, len(q.items)-1)
+	}
+	return nil
+}
+
+// getItem is _get: popleft (Queue), pop (LifoQueue) or heappop
+// (PriorityQueue).
+func (q *Queue) getItem(t *py.Thread) (py.Value, error) {
+	n := len(q.items)
+	switch q.typ {
+	case LifoQueueType:
+		item := q.items[n-1]
+		q.items[n-1] = nil
+		q.items = q.items[:n-1]
+		return item, nil
+	case PriorityQueueType:
+		last := q.items[n-1]
+		q.items[n-1] = nil
+		q.items = q.items[:n-1]
+		if len(q.items) == 0 {
+			return last, nil
+		}
+		item := q.items[0]
+		q.items[0] = last
+		return item, siftUp(t, q.items, 0)
+	}
+	item := q.items[0]
+	q.items[0] = nil
+	q.items = q.items[1:]
+	return item, nil
+}
+
+func less(t *py.Thread, a, b py.Value) (bool, error) { return py.Compare(t, py.OpLT, a, b) }
+
+// siftDown is heapq._siftdown: move heap[pos] up towards startpos.
+func siftDown(t *py.Thread, heap []py.Value, startpos, pos int) error {
+	newitem := heap[pos]
+	for pos > startpos {
+		parentpos := (pos - 1) >> 1
+		parent := heap[parentpos]
+		lt, err := less(t, newitem, parent)
+		if err != nil {
+			return err
+		}
+		if !lt {
+			break
+		}
+		heap[pos] = parent
+		pos = parentpos
+	}
+	heap[pos] = newitem
+	return nil
+}
+
+// siftUp is heapq._siftup: move the smaller child up until a leaf, then
+// sift the item down into place.
+func siftUp(t *py.Thread, heap []py.Value, pos int) error {
+	endpos := len(heap)
+	startpos := pos
+	newitem := heap[pos]
+	childpos := 2*pos + 1
+	for childpos < endpos {
+		if rightpos := childpos + 1; rightpos < endpos {
+			lt, err := less(t, heap[childpos], heap[rightpos])
+			if err != nil {
+				return err
+			}
+			if !lt {
+				childpos = rightpos
+			}
+		}
+		heap[pos] = heap[childpos]
+		pos = childpos
+		childpos = 2*pos + 1
+	}
+	heap[pos] = newitem
+	return siftDown(t, heap, startpos, pos)
 }
