@@ -69,11 +69,6 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 		if m, ok := v.(*Module); ok {
 			return nil, Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", m.Name, name)
 		}
-	case *Exception:
-		a, err := v.Attr(t, name)
-		if err != nil || a != nil {
-			return a, err
-		}
 	case *Type:
 		switch name {
 		case "__name__", "__qualname__":
@@ -236,8 +231,6 @@ func unboundMethod(typ *Type, m *Builtin) BuiltinFunc {
 func SetAttr(t *Thread, x Value, name string, v Value) error {
 	switch o := x.(type) {
 	case HasSetAttr:
-		return o.SetAttr(t, name, v)
-	case *Exception:
 		return o.SetAttr(t, name, v)
 	case *Function:
 		switch name {

@@ -349,6 +349,27 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 								stack[sp] = nil
 								continue
 							}
+						case OpMul:
+							if a > -(1<<31) && a < 1<<31 && b > -(1<<31) && b < 1<<31 {
+								stack[sp-2] = a * b
+								sp--
+								stack[sp] = nil
+								continue
+							}
+						case OpMod:
+							if b > 0 && a >= 0 {
+								stack[sp-2] = a % b
+								sp--
+								stack[sp] = nil
+								continue
+							}
+						case OpFloorDiv:
+							if b > 0 && a >= 0 {
+								stack[sp-2] = a / b
+								sp--
+								stack[sp] = nil
+								continue
+							}
 						}
 					}
 				}
