@@ -320,7 +320,7 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 			r.bindTarget(b, s.Target)
 		}
 	case *syntax.AnnAssignStmt:
-		r.expr(b, s.Annotation)
+		r.annotation(b, s.Annotation)
 		if s.Value != nil {
 			r.expr(b, s.Value)
 		}
@@ -595,7 +595,7 @@ func (r *resolver) params(b *block, outer *block, params []*syntax.Param) {
 	}
 	for _, p := range params {
 		if p.Annotation != nil {
-			r.expr(outer, p.Annotation)
+			r.annotation(outer, p.Annotation)
 		}
 	}
 	for _, p := range params {
@@ -616,6 +616,75 @@ func (r *resolver) params(b *block, outer *block, params []*syntax.Param) {
 	}
 }
 
+// annotation resolves an annotation and refuses one that could do more
+// than name a type: CPython evaluates annotations, so one with effects
+// (a call, an await) would behave differently if a compiler skipped it.
+func (r *resolver) annotation(b *block, x syntax.Expr) {
+	if bad := badAnnotation(x); bad != nil {
+		r.errorf(bad.Pos(), "annotations in scenes may only name types (names, dotted names, subscripts, strings, Depends(...))")
+	}
+	r.expr(b, x)
+}
+
+// badAnnotation returns the first part of an annotation that is not a
+// type expression, or nil.
+func badAnnotation(x syntax.Expr) syntax.Expr {
+	switch x := x.(type) {
+	case *syntax.Ident:
+		return nil
+	case *syntax.Literal:
+		switch x.Token {
+		case syntax.STRING, syntax.NONE, syntax.ELLIPSIS:
+			return nil
+		}
+	case *syntax.DotExpr:
+		return badAnnotation(x.X)
+	case *syntax.IndexExpr:
+		if bad := badAnnotation(x.X); bad != nil {
+			return bad
+		}
+		return badAnnotation(x.Y)
+	case *syntax.TupleExpr:
+		for _, e := range x.List {
+			if bad := badAnnotation(e); bad != nil {
+				return bad
+			}
+		}
+		return nil
+	case *syntax.ListExpr:
+		for _, e := range x.List {
+			if bad := badAnnotation(e); bad != nil {
+				return bad
+			}
+		}
+		return nil
+	case *syntax.ParenExpr:
+		return badAnnotation(x.X)
+	case *syntax.BinaryExpr:
+		if x.Op != syntax.PIPE {
+			return x
+		}
+		if bad := badAnnotation(x.X); bad != nil {
+			return bad
+		}
+		return badAnnotation(x.Y)
+	case *syntax.CallExpr:
+		// Annotated[Session, Depends(get_db)], FastAPI's other spelling.
+		if id, ok := x.Fn.(*syntax.Ident); ok && id.Name == "Depends" {
+			for _, a := range x.Args {
+				if kw, ok := a.(*syntax.KeywordArg); ok {
+					a = kw.Value
+				}
+				if bad := badAnnotation(a); bad != nil {
+					return bad
+				}
+			}
+			return nil
+		}
+	}
+	return x
+}
+
 func (r *resolver) def(b *block, s *syntax.DefStmt) {
 	for _, d := range s.Decorators {
 		r.expr(b, d.X)
@@ -630,7 +699,7 @@ func (r *resolver) def(b *block, s *syntax.DefStmt) {
 	inner.pos = fn.Pos
 	r.params(inner, b, s.Params)
 	if s.Returns != nil {
-		r.expr(b, s.Returns)
+		r.annotation(b, s.Returns)
 	}
 	r.bind(b, s.Name)
 	r.stmts(inner, s.Body)

@@ -282,3 +282,19 @@ def f():
 def f():
     x = x + 1
     global x ### "name 'x' is used prior to global declaration"
+---
+def f(x: print("hi")): ### "annotations in scenes may only name types"
+    pass
+---
+x: len([]) = 3 ### "annotations in scenes may only name types"
+---
+async def f() -> await g(): ### "'await' outside function"
+    pass
+---
+from fastapi import Depends
+def get_db():
+    yield 1
+def f(db: "Session" = None, q: str | None = None, n: list[int] = [], m: dict[str, tuple[int, ...]] = {}) -> None:
+    pass
+def g(db: Annotated[Session, Depends(get_db)], x: typing.Optional[int] = None):
+    pass
