@@ -468,6 +468,7 @@ func (l *Loop) Close(t *py.Thread) error {
 		return nil
 	}
 	l.closed = true
+	l.logUnretrieved()
 	for l.ready.Len() > 0 {
 		l.ready.Pop()
 	}
@@ -483,6 +484,17 @@ func (l *Loop) Close(t *py.Thread) error {
 		m.Emit(trace.Event{Kind: trace.LoopStop, Concept: trace.ConceptEventLoop, ID: l.id})
 	}
 	return nil
+}
+
+// logUnretrieved writes what CPython logs when a failed task nobody asked
+// about is collected: "Task exception was never retrieved".
+func (l *Loop) logUnretrieved() {
+	for _, tk := range l.tasks {
+		if tk.exc != nil && tk.logTraceback {
+			tk.logTraceback = false
+			l.m.WriteStderr("Task exception was never retrieved\nfuture: " + tk.repr() + "\n" + tk.exc.Error() + "\n")
+		}
+	}
 }
 
 // callMethod calls obj.name(*args, **kw) on t, nested.

@@ -353,6 +353,7 @@ func (m *Machine) AtExit(fn func(t *py.Thread) error) {
 func Run(prog *py.Program, cfg Config) *Result {
 	m := NewMachine(cfg)
 	t := prog.Main(m)
+	t.SetRecursionLimit(m.cfg.MaxDepth)
 	return m.runMain(t)
 }
 

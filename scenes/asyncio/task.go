@@ -197,6 +197,9 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 		tk.yielded(result)
 	}
 	l.current = nil
+	if tk.state != statePending {
+		l.liveTasks--
+	}
 	return nil
 }
 

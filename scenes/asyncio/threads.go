@@ -160,6 +160,7 @@ func (m *Machine) SpawnThread(name string, fn py.Value, args []py.Value) *Thread
 func (m *Machine) SpawnBody(name string, daemon bool, body ThreadBody) *Thread {
 	th := &Thread{m: m, ID: m.NewID(), body: body, Daemon: daemon, resume: resumeStart}
 	th.Py = py.NewThread(m, name, len(m.threads)+1)
+	th.Py.SetRecursionLimit(m.cfg.MaxDepth)
 	th.Py.Data = th
 	m.threads = append(m.threads, th)
 	if m.tr != nil {
