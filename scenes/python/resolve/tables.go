@@ -13,12 +13,13 @@ var ModuleMembers = map[string][]string{
 	"asyncio": {
 		"ALL_COMPLETED", "BoundedSemaphore", "CancelledError", "Condition", "Event",
 		"FIRST_COMPLETED", "FIRST_EXCEPTION", "Future", "IncompleteReadError",
-		"InvalidStateError", "LimitOverrunError", "Lock", "Queue", "QueueEmpty",
-		"QueueFull", "Semaphore", "StreamReader", "StreamWriter", "Task", "TaskGroup",
-		"TimeoutError", "all_tasks", "as_completed", "create_task", "current_task",
+		"Handle", "InvalidStateError", "LifoQueue", "LimitOverrunError", "Lock",
+		"PriorityQueue", "Queue", "QueueEmpty", "QueueFull", "Semaphore",
+		"StreamReader", "StreamWriter", "Task", "TaskGroup", "TimeoutError",
+		"TimerHandle", "all_tasks", "as_completed", "create_task", "current_task",
 		"ensure_future", "gather", "get_event_loop", "get_running_loop", "iscoroutine",
-		"open_connection", "run", "shield", "sleep", "start_server", "timeout",
-		"to_thread", "wait", "wait_for",
+		"isfuture", "open_connection", "run", "shield", "sleep", "start_server",
+		"timeout", "timeout_at", "to_thread", "wait", "wait_for", "wrap_future",
 	},
 	"time": {"monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "sleep", "time", "time_ns"},
 	"concurrent.futures": {
