@@ -39,6 +39,8 @@ type Recording struct {
 	snaps       []*State // snaps[k] is the state after event snapAt[k]
 	snapAt      []int
 	minK        int
+	building    bool
+	anomalies   []string
 }
 
 // DefaultSnapshotEvery is the fewest events between two snapshots. Busier
@@ -55,7 +57,8 @@ func build(tr *trace.Trace, minK int) *Recording {
 	if tr == nil {
 		tr = &trace.Trace{}
 	}
-	r := &Recording{tr: tr, minK: minK}
+	r := &Recording{tr: tr, minK: minK, building: true}
+	defer func() { r.building = false }()
 	r.index()
 
 	s := &State{rec: r, Index: -1}
@@ -225,6 +228,11 @@ func (r *Recording) every(s *State) int {
 	cost := len(s.Tasks) + len(s.Futures) + len(s.Timers) + len(s.Ready) + len(s.Threads) + len(s.Jobs) + len(s.Syncs)
 	return max(r.minK, cost/2)
 }
+
+// Anomalies returns the events the recording could not follow (a handle
+// run that was never queued, a step of an unknown task...): none for a
+// well-formed trace.
+func (r *Recording) Anomalies() []string { return r.anomalies }
 
 // Trace returns the recorded trace.
 func (r *Recording) Trace() *trace.Trace { return r.tr }

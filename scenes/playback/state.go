@@ -393,9 +393,10 @@ func (s *State) apply(i int) {
 	loopThread := s.Loop.Started && e.Thread == s.Loop.Thread
 
 	// Any positioned event on the loop thread while a step runs is where
-	// that task's coroutine is now (task.new's position is the
-	// create_task call in the running task, for instance).
-	if e.Line > 0 && loopThread && s.Loop.Task != 0 && e.Kind != trace.TaskStep {
+	// that task's coroutine is now (handle.new's position is the
+	// create_task call in the running task, for instance; task.new's is
+	// the new coroutine's def, so it does not count).
+	if e.Line > 0 && loopThread && s.Loop.Task != 0 && e.Kind != trace.TaskStep && e.Kind != trace.TaskNew {
 		if t := s.Task(s.Loop.Task); t != nil {
 			t.Line, t.Col = e.Line, e.Col
 		}
@@ -423,7 +424,7 @@ func (s *State) apply(i int) {
 			s.Tasks = append(s.Tasks, Task{ID: e.ID, Ord: o.pos, Name: e.Text, Coro: e.Label, Color: o.pos % Palette, Changed: i})
 		}
 	case trace.TaskStep:
-		if t := s.Task(e.ID); t != nil {
+		if t := s.task(e); t != nil {
 			t.State, t.Await, t.Sync, t.SyncWhy = TaskRunning, 0, 0, ""
 			if e.Line > 0 {
 				t.Line, t.Col = e.Line, e.Col
@@ -433,7 +434,7 @@ func (s *State) apply(i int) {
 		}
 		s.Loop.Task = e.ID
 	case trace.TaskSuspend:
-		if t := s.Task(e.ID); t != nil {
+		if t := s.task(e); t != nil {
 			t.State, t.Await = TaskWaiting, e.Ref
 			if e.Line > 0 {
 				t.Line, t.Col = e.Line, e.Col
@@ -453,7 +454,7 @@ func (s *State) apply(i int) {
 			s.Loop.Task = 0
 		}
 	case trace.TaskDone:
-		if t := s.Task(e.ID); t != nil {
+		if t := s.task(e); t != nil {
 			switch e.Text {
 			case "exception":
 				t.State = TaskFailed
@@ -495,6 +496,8 @@ func (s *State) apply(i int) {
 			}
 			f.Result, f.Settled = e.Label, i
 			f.Callbacks = fireCallbacks(f.Callbacks)
+		} else if s.Task(e.ID) == nil {
+			s.note(e, "settles an unknown future")
 		}
 	case trace.FutureCallback:
 		cb := Callback{Name: e.Text, Target: e.Ref}
@@ -521,6 +524,8 @@ func (s *State) apply(i int) {
 		if k := s.readyIndex(e.ID); k >= 0 {
 			h = s.Ready[k]
 			s.removeReady(k)
+		} else {
+			s.note(e, "runs a handle that is not in the ready queue")
 		}
 		s.Loop.Handle, s.Loop.HandleRef, s.Loop.HandleTxt, s.Loop.Task = h.ID, h.Ref, h.Text, 0
 	case trace.HandleCancel:
@@ -546,6 +551,7 @@ func (s *State) apply(i int) {
 	case trace.TimerDue:
 		tm, ok := s.removeTimer(e.ID)
 		if !ok {
+			s.note(e, "an unknown timer falls due")
 			tm = Timer{ID: e.ID, Ref: e.Ref, Text: e.Text}
 		}
 		if s.readyIndex(e.ID) < 0 {
@@ -758,4 +764,21 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// task returns the task e is about, noting an anomaly if there is none.
+func (s *State) task(e *trace.Event) *Task {
+	t := s.Task(e.ID)
+	if t == nil {
+		s.note(e, "is about an unknown task")
+	}
+	return t
+}
+
+// note records, while the recording is built, an event the state could
+// not follow: a trace that breaks its own rules, or a gap in this package.
+func (s *State) note(e *trace.Event, msg string) {
+	if s.rec.building {
+		s.rec.anomalies = append(s.rec.anomalies, e.String()+": "+msg)
+	}
 }
