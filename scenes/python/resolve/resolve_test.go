@@ -171,7 +171,15 @@ func bindings(f *syntax.File) string {
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if id, ok := n.(*syntax.Ident); ok {
 			if bd, ok := id.Binding.(*resolve.Binding); ok {
-				uses = append(uses, fmt.Sprintf("%d:%d %s=%s%d", id.NamePos.Line, id.NamePos.Col, id.Name, bd.Scope, bd.Index))
+				idx := fmt.Sprint(bd.Index)
+				if bd.Scope == resolve.Universal {
+					// The index into Builtins must name the builtin.
+					idx = ""
+					if resolve.Builtins[bd.Index] != id.Name {
+						idx = "-WRONG-INDEX"
+					}
+				}
+				uses = append(uses, fmt.Sprintf("%d:%d %s=%s%s", id.NamePos.Line, id.NamePos.Col, id.Name, bd.Scope, idx))
 			}
 		}
 		return true
@@ -200,7 +208,7 @@ func inc params=0 locals=[] free=[x]
 			`globals [n f]
 func f params=4 locals=[c:a l:args c:k l:kw] free=[]
 func <listcomp> params=0 locals=[l:i] free=[k a]
-1:1 n=global0 2:5 f=global1 2:7 a=cell0 2:11 args=local1 2:17 k=cell2 2:19 n=global0 2:24 kw=local3 3:12 n=global0 4:5 n=global0 4:9 len=universal38 4:13 args=local1 5:23 i=local0 5:28 args=local1 5:36 i=local0 5:40 k=free0 5:13 a=free1 5:17 i=local0`,
+1:1 n=global0 2:5 f=global1 2:7 a=cell0 2:11 args=local1 2:17 k=cell2 2:19 n=global0 2:24 kw=local3 3:12 n=global0 4:5 n=global0 4:9 len=universal 4:13 args=local1 5:23 i=local0 5:28 args=local1 5:36 i=local0 5:40 k=free0 5:13 a=free1 5:17 i=local0`,
 		},
 		{
 			"def gen():\n    yield 1\nf = lambda x: x + y\nprint(sum(v for v in gen()), undefined)\n",
@@ -208,7 +216,7 @@ func <listcomp> params=0 locals=[l:i] free=[k a]
 func gen generator params=0 locals=[] free=[]
 func <lambda> params=1 locals=[l:x] free=[]
 func <genexpr> generator params=0 locals=[l:v] free=[]
-1:5 gen=global0 3:1 f=global1 3:12 x=local0 3:15 x=local0 3:19 y=global3 4:1 print=universal46 4:7 sum=universal54 4:17 v=local0 4:22 gen=global0 4:11 v=local0 4:30 undefined=global2`,
+1:5 gen=global0 3:1 f=global1 3:12 x=local0 3:15 x=local0 3:19 y=global3 4:1 print=universal 4:7 sum=universal 4:17 v=local0 4:22 gen=global0 4:11 v=local0 4:30 undefined=global2`,
 		},
 		{
 			"import concurrent.futures as cf\nfrom concurrent import futures\nimport time\nasync def agen():\n    for i in range(2):\n        yield i\n    time.sleep(0)\nasync def main():\n    xs = [x async for x in agen()]\n    ys = [await t for t in xs]\n    with cf.ThreadPoolExecutor() as ex:\n        futures.wait([ex.submit(print)])\n",
@@ -217,7 +225,7 @@ func agen async generator params=0 locals=[l:i] free=[]
 func main async params=0 locals=[l:xs l:ys l:ex] free=[]
 func <listcomp> async params=0 locals=[l:x] free=[]
 func <listcomp> async params=0 locals=[l:t] free=[]
-1:30 cf=global0 2:24 futures=global1 3:8 time=global2 4:11 agen=global3 5:9 i=local0 5:14 range=universal47 6:15 i=local0 7:5 time=global2 8:11 main=global4 9:5 xs=local0 9:23 x=local0 9:28 agen=global3 9:11 x=local0 10:5 ys=local1 10:23 t=local0 10:28 xs=local0 10:17 t=local0 11:10 cf=global0 11:37 ex=local2 12:9 futures=global1 12:23 ex=local2 12:33 print=universal46`,
+1:30 cf=global0 2:24 futures=global1 3:8 time=global2 4:11 agen=global3 5:9 i=local0 5:14 range=universal 6:15 i=local0 7:5 time=global2 8:11 main=global4 9:5 xs=local0 9:23 x=local0 9:28 agen=global3 9:11 x=local0 10:5 ys=local1 10:23 t=local0 10:28 xs=local0 10:17 t=local0 11:10 cf=global0 11:37 ex=local2 12:9 futures=global1 12:23 ex=local2 12:33 print=universal`,
 		},
 	} {
 		errs, f := check("t.py", []byte(test.src))

@@ -36,26 +36,31 @@ var ModuleMembers = map[string][]string{
 // scene it is always "__main__".
 var Builtins = sortedStrings(
 	// functions and types
-	"abs", "all", "any", "bool", "callable", "chr", "dict", "divmod", "enumerate",
-	"filter", "float", "getattr", "hasattr", "hex", "int", "isinstance", "iter",
-	"len", "list", "map", "max", "min", "next", "ord", "pow", "print", "range",
-	"repr", "reversed", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
+	"abs", "aiter", "all", "anext", "any", "ascii", "bool", "bytes", "callable",
+	"chr", "dict", "divmod", "enumerate", "filter", "float", "format", "frozenset",
+	"getattr", "hasattr", "hex", "int", "isinstance", "issubclass", "iter", "len",
+	"list", "map", "max", "min", "next", "ord", "pow", "print", "range", "repr",
+	"reversed", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
 	"__name__",
 	// exceptions
-	"AssertionError", "AttributeError", "BaseException", "ConnectionError",
-	"ConnectionRefusedError", "Exception", "ExceptionGroup", "GeneratorExit",
-	"IndexError", "KeyError", "KeyboardInterrupt", "NameError", "NotImplementedError",
-	"RuntimeError", "StopAsyncIteration", "StopIteration", "TimeoutError", "TypeError",
-	"ValueError", "ZeroDivisionError",
+	"ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+	"BaseExceptionGroup", "BrokenPipeError", "ConnectionAbortedError",
+	"ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "Exception",
+	"ExceptionGroup", "GeneratorExit", "ImportError", "IndexError", "KeyError",
+	"KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
+	"NameError", "NotImplementedError", "OSError", "OverflowError", "RecursionError",
+	"RuntimeError", "StopAsyncIteration", "StopIteration", "SystemError", "SystemExit",
+	"TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+	"UnicodeEncodeError", "UnicodeError", "ValueError", "ZeroDivisionError",
 )
 
 // cpythonBuiltins lists every builtin of CPython 3.11 that scenes do not
 // support; calling one is refused statically.
 var cpythonBuiltins = []string{
-	"aiter", "anext", "ascii", "bin", "breakpoint", "bytearray", "bytes",
+	"bin", "breakpoint", "bytearray",
 	"classmethod", "compile", "complex", "copyright", "credits", "delattr", "dir",
-	"eval", "exec", "exit", "format", "frozenset", "globals", "hash", "help", "id",
-	"input", "issubclass", "license", "locals", "memoryview", "object", "oct", "open",
+	"eval", "exec", "exit", "globals", "hash", "help", "id",
+	"input", "license", "locals", "memoryview", "object", "oct", "open",
 	"property", "quit", "setattr", "slice", "staticmethod", "super", "vars",
 	"__import__", "__build_class__",
 }
