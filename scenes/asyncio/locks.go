@@ -6,6 +6,8 @@ package asyncio
 // so waiters are woken in exactly CPython's order.
 
 import (
+	"strconv"
+
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
 )
@@ -95,6 +97,16 @@ func NewLock(t *py.Thread) *Lock {
 
 // Type returns LockType.
 func (*Lock) Type() *py.Type { return LockType }
+
+// Repr is repr(lock): <asyncio.locks.Lock object at 0x.. [locked, waiters:1]>
+// (the engine shows the trace id as the address).
+func (l *Lock) Repr(t *py.Thread) (string, error) {
+	extra := "unlocked"
+	if l.locked {
+		extra = "locked"
+	}
+	return l.repr(extra, len(l.waiters)), nil
+}
 
 // Locked reports whether the lock is held.
 func (l *Lock) Locked() bool { return l.locked }
@@ -228,6 +240,15 @@ func NewEvent(t *py.Thread) *Event {
 // Type returns EventType.
 func (*Event) Type() *py.Type { return EventType }
 
+// Repr is repr(event): <asyncio.locks.Event object at 0x.. [set]>.
+func (e *Event) Repr(t *py.Thread) (string, error) {
+	extra := "unset"
+	if e.value {
+		extra = "set"
+	}
+	return e.repr(extra, len(e.waiters)), nil
+}
+
 // IsSet reports whether the flag is set.
 func (e *Event) IsSet() bool { return e.value }
 
@@ -342,6 +363,15 @@ func NewCondition(t *py.Thread, lock *Lock) *Condition {
 
 // Type returns ConditionType.
 func (*Condition) Type() *py.Type { return ConditionType }
+
+// Repr is repr(cond): <asyncio.locks.Condition object at 0x.. [unlocked]>.
+func (c *Condition) Repr(t *py.Thread) (string, error) {
+	extra := "unlocked"
+	if c.lock.locked {
+		extra = "locked"
+	}
+	return c.repr(extra, len(c.waiters)), nil
+}
 
 // Attr returns Condition's methods.
 func (c *Condition) Attr(t *py.Thread, name string) (py.Value, error) {
@@ -581,6 +611,15 @@ func (s *Semaphore) Type() *py.Type {
 		return BoundedSemaphoreType
 	}
 	return SemaphoreType
+}
+
+// Repr is repr(sem): <asyncio.locks.Semaphore object at 0x.. [unlocked, value:2]>.
+func (s *Semaphore) Repr(t *py.Thread) (string, error) {
+	extra := "locked"
+	if !s.Locked() {
+		extra = "unlocked, value:" + strconv.FormatInt(s.value, 10)
+	}
+	return s.repr(extra, len(s.waiters)), nil
 }
 
 // Value returns the semaphore's counter.

@@ -5,6 +5,10 @@ package asyncio
 // LifoQueue, QueueEmpty and QueueFull.
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
+
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
 )
@@ -70,6 +74,42 @@ func NewQueue(t *py.Thread, maxsize int64) *Queue {
 
 // Type returns QueueType, PriorityQueueType or LifoQueueType.
 func (q *Queue) Type() *py.Type { return q.typ }
+
+// Str is str(q): <Queue maxsize=2 _queue=[1, 2] _getters[1] tasks=2>.
+func (q *Queue) Str(t *py.Thread) (string, error) {
+	f, err := q.format(t)
+	return "<" + q.typ.Name + " " + f + ">", err
+}
+
+// Repr is repr(q): like str with the object's address, for which the
+// engine shows the trace id.
+func (q *Queue) Repr(t *py.Thread) (string, error) {
+	f, err := q.format(t)
+	return fmt.Sprintf("<%s at %#x %s>", q.typ.Name, q.id, f), err
+}
+
+// format is Queue._format.
+func (q *Queue) format(t *py.Thread) (string, error) {
+	var b strings.Builder
+	b.WriteString("maxsize=" + strconv.FormatInt(q.maxsize, 10))
+	if len(q.items) > 0 {
+		r, err := py.Repr(t, py.NewList(append([]py.Value(nil), q.items...)))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(" _queue=" + r)
+	}
+	if n := len(q.getters); n > 0 {
+		fmt.Fprintf(&b, " _getters[%d]", n)
+	}
+	if n := len(q.putters); n > 0 {
+		fmt.Fprintf(&b, " _putters[%d]", n)
+	}
+	if q.unfinished != 0 {
+		fmt.Fprintf(&b, " tasks=%d", q.unfinished)
+	}
+	return b.String(), nil
+}
 
 // Qsize returns the number of items in the queue.
 func (q *Queue) Qsize() int { return len(q.items) }

@@ -6,7 +6,9 @@ package asyncio
 // helpers for their builtin methods.
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
@@ -51,6 +53,15 @@ func newCancelledError(context *py.Exception) *py.Exception {
 	e := py.NewException(CancelledErrorType)
 	e.Context = context
 	return e
+}
+
+// repr is the repr locks.py builds: the object's default repr (the trace
+// id standing for its address) with extra and the waiter count.
+func (s *syncObj) repr(extra string, waiters int) string {
+	if waiters > 0 {
+		extra += ", waiters:" + strconv.Itoa(waiters)
+	}
+	return fmt.Sprintf("<asyncio.locks.%s object at %#x [%s]>", s.kind, s.id, extra)
 }
 
 // machineOf returns the machine running t.
