@@ -467,7 +467,7 @@ func (p *parser) parseExprStmt() Stmt {
 	case k == EQ:
 		s := &AssignStmt{}
 		for p.tok.kind == EQ {
-			p.checkTarget(x, "assign", len(s.Targets) == 0)
+			target := x
 			s.Targets = append(s.Targets, x)
 			s.EqPos = append(s.EqPos, p.tok.pos)
 			p.next()
@@ -476,6 +476,7 @@ func (p *parser) parseExprStmt() Stmt {
 			} else {
 				x = p.parseTestListStarExpr()
 			}
+			p.checkTarget(target, "assign", p.tok.kind != EQ)
 		}
 		if st, ok := x.(*StarredExpr); ok {
 			p.errorf(st.OpPos, "can't use starred expression here")
@@ -591,28 +592,26 @@ func describe(x Expr) string {
 }
 
 // checkTarget checks that x may be assigned (verb "assign") or deleted
-// (verb "delete"). top marks the first target of a plain assignment, where
-// CPython adds a hint about '=='.
-func (p *parser) checkTarget(x Expr, verb string, top bool) {
-	p.checkTargetIn(x, verb, top, false)
-}
-
-func (p *parser) checkTargetIn(x Expr, verb string, top, inSeq bool) {
+// (verb "delete"). hint marks a target followed by '=' and a value that is
+// not itself followed by '=', where CPython adds "Maybe you meant '=='".
+func (p *parser) checkTarget(x Expr, verb string, hint bool) {
 	switch x := x.(type) {
 	case *Ident, *DotExpr, *IndexExpr, *SliceExpr:
 		return
 	case *ParenExpr:
-		p.checkTargetIn(x.X, verb, false, false)
+		p.checkTarget(x.X, verb, hint)
 		return
 	case *TupleExpr, *ListExpr:
 		var list []Expr
 		if t, ok := x.(*TupleExpr); ok {
 			list = t.List
+			hint = hint && !t.Lparen.IsValid()
 		} else {
 			list = x.(*ListExpr).List
+			hint = false
 		}
 		stars := 0
-		for _, e := range list {
+		for i, e := range list {
 			if st, ok := e.(*StarredExpr); ok && verb != "delete" {
 				stars++
 				if stars > 1 {
@@ -621,10 +620,10 @@ func (p *parser) checkTargetIn(x Expr, verb string, top, inSeq bool) {
 				if st.Op != STAR {
 					p.errorf(st.OpPos, "invalid syntax")
 				}
-				p.checkTargetIn(st.X, verb, false, false)
+				p.checkTarget(st.X, verb, false)
 				continue
 			}
-			p.checkTargetIn(e, verb, false, true)
+			p.checkTarget(e, verb, hint && i == len(list)-1)
 		}
 		return
 	case *StarredExpr:
@@ -632,13 +631,26 @@ func (p *parser) checkTargetIn(x Expr, verb string, top, inSeq bool) {
 			p.errorf(x.Pos(), "cannot delete starred")
 		}
 		p.errorf(x.Pos(), "starred assignment target must be in a list or tuple")
+	case *YieldExpr:
+		if verb == "assign" {
+			p.errorf(x.Pos(), "assignment to yield expression not possible")
+		}
+	case *Literal:
+		switch x.Token {
+		case TRUE, FALSE, NONE:
+			hint = false
+		}
+	case *UnaryExpr:
+		hint = hint && x.Op != NOT
+	case *Comprehension:
+		hint = hint && x.Kind != GeneratorComp
+	case *CallExpr, *BinaryExpr, *AwaitExpr, *FString, *DictExpr, *SetExpr:
+	default:
+		hint = false
 	}
 	what := describe(x)
-	if top && verb == "assign" {
-		switch x.(type) {
-		case *CallExpr, *BinaryExpr, *UnaryExpr, *BoolOpExpr, *Literal, *FString, *CompareExpr:
-			p.errorf(x.Pos(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", what)
-		}
+	if hint && verb == "assign" {
+		p.errorf(x.Pos(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", what)
 	}
 	p.errorf(x.Pos(), "cannot %s %s", map[string]string{"assign": "assign to", "delete": "delete"}[verb], what)
 }

@@ -298,3 +298,60 @@ def f(db: "Session" = None, q: str | None = None, n: list[int] = [], m: dict[str
     pass
 def g(db: Annotated[Session, Depends(get_db)], x: typing.Optional[int] = None):
     pass
+---
+# Assignment targets, as CPython 3.11 words them.
+await x = 1 ### "cannot\ assign\ to\ await\ expression\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+a < b = 1 ### "cannot\ assign\ to\ comparison"
+---
+a and b = 1 ### "cannot\ assign\ to\ expression"
+---
+not a = 1 ### "cannot\ assign\ to\ expression"
+---
+-a = 1 ### "cannot\ assign\ to\ expression\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+[x for x in y] = 1 ### "cannot\ assign\ to\ list\ comprehension\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+{1: 2} = 1 ### "cannot\ assign\ to\ dict\ literal\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+{1} = 1 ### "cannot\ assign\ to\ set\ display\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+"s" = 1 ### "cannot\ assign\ to\ literal\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+f"s" = 1 ### "cannot\ assign\ to\ f\-string\ expression\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+True = 1 ### "cannot\ assign\ to\ True"
+---
+None = 1 ### "cannot\ assign\ to\ None"
+---
+... = 1 ### "cannot\ assign\ to\ ellipsis\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+(x for x in y) = 1 ### "cannot\ assign\ to\ generator\ expression"
+---
+lambda: 1 = 1 ### "cannot\ assign\ to\ lambda"
+---
+a if b else c = 1 ### "cannot\ assign\ to\ conditional\ expression"
+---
+f() = 1 = 2 ### "cannot\ assign\ to\ function\ call"
+---
+a + b = 1 ### "cannot\ assign\ to\ expression\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+(a + b) = 1 ### "cannot\ assign\ to\ expression\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+yield = 1 ### "assignment\ to\ yield\ expression\ not\ possible"
+---
+[a, f()] = 1 ### "cannot\ assign\ to\ function\ call"
+---
+x, f() = 1 ### "cannot\ assign\ to\ function\ call\ here\.\ Maybe\ you\ meant\ '=='\ instead\ of\ '='\?"
+---
+f() += 1 ### "'function\ call'\ is\ an\ illegal\ expression\ for\ augmented\ assignment"
+---
+a, b += 1 ### "'tuple'\ is\ an\ illegal\ expression\ for\ augmented\ assignment"
+---
+for f() in x: pass ### "cannot\ assign\ to\ function\ call"
+---
+with a as f(): pass ### "cannot\ assign\ to\ function\ call"
+---
+del a + b ### "cannot\ delete\ expression"
+---
+[x for f() in y] ### "cannot\ assign\ to\ function\ call"

@@ -1,0 +1,8 @@
+# want: 7:22: annotations in scenes may only name types (names, dotted names, subscripts, strings, Depends(...))
+import asyncio
+
+def pick_type():
+    return int
+
+async def handler(n: pick_type()):
+    await asyncio.sleep(n)

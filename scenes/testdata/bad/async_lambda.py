@@ -1,0 +1,4 @@
+# want: 4:11: invalid syntax
+import asyncio
+
+handler = async lambda: await asyncio.sleep(1)

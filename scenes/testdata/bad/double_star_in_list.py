@@ -1,0 +1,3 @@
+# want: 3:11: invalid syntax
+options = {"a": 1}
+merged = [**options]

@@ -1,0 +1,5 @@
+# want: 2:8: module 'asyncio.tasks' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+import asyncio.tasks
+
+async def main():
+    await asyncio.sleep(1)
