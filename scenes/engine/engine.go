@@ -69,6 +69,7 @@ type Result struct {
 	Stdout    string       // exactly what python3 would print on stdout
 	Lines     []Line       // Stdout split into timed lines (a final line without newline included)
 	Stderr    string       // the traceback of an uncaught exception, or the error message
+	Uncaught  string       // the uncaught exception's line ("ValueError: boom"), if any
 	ExitCode  int          // one of the Exit constants
 	Err       *Error       // set for ExitRefused, ExitStopped and ExitInternal
 	Trace     *trace.Trace // nil unless Options.Trace

@@ -1,10 +1,165 @@
 package engine
 
-// run is the pipeline behind Run. Until the interpreter and the loop are
-// wired in (they are being written in scenes/python and scenes/asyncio), it
-// refuses every scene with an internal error rather than pretending.
-func run(src []byte, opts Options) *Result {
-	_ = src
-	err := &Error{Kind: "internal", File: opts.Filename, Msg: "the engine is not wired to the interpreter yet"}
-	return &Result{ExitCode: ExitInternal, Err: err, Stderr: err.Error() + "\n"}
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"loopscope/scenes/asyncio"
+	"loopscope/scenes/python/py"
+	"loopscope/scenes/python/resolve"
+	"loopscope/scenes/python/syntax"
+)
+
+// run is the pipeline behind Run: parse, check the subset, compile, run.
+// A Go panic anywhere in it becomes an internal error that names the
+// scene's position when one is known, never a Go stack dump.
+func run(src []byte, opts Options) (res *Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			err := &Error{Kind: "internal", File: opts.Filename, Msg: fmt.Sprintf("internal error: %v", r)}
+			if debugEngine {
+				err.Msg += "\n" + string(debug.Stack())
+			}
+			res = &Result{ExitCode: ExitInternal, Err: err, Stderr: err.Error() + "\n"}
+		}
+	}()
+	prog, refused := Compile(src, opts.Filename)
+	if refused != nil {
+		return &Result{ExitCode: ExitRefused, Err: refused, Stderr: refused.Error() + "\n"}
+	}
+	b := opts.Budgets
+	r := asyncio.Run(prog, asyncio.Config{
+		Filename:       opts.Filename,
+		Trace:          opts.Trace,
+		MaxSteps:       b.MaxSteps,
+		MaxVirtualTime: b.MaxVirtualTime,
+		MaxEvents:      b.MaxEvents,
+		MaxMemory:      b.MaxMemory,
+		MaxDepth:       b.MaxDepth,
+	})
+	res = &Result{
+		Stdout:    r.Stdout,
+		Stderr:    r.Stderr,
+		ExitCode:  r.ExitCode,
+		Trace:     r.Trace,
+		FinalTime: r.FinalTime,
+	}
+	res.Lines = make([]Line, len(r.Lines))
+	for i, l := range r.Lines {
+		res.Lines[i] = Line{Time: l.Time, Text: l.Text}
+	}
+	lines := strings.Split(string(src), "\n")
+	switch {
+	case r.Internal != nil:
+		res.ExitCode = ExitInternal
+		res.Err = &Error{Kind: "internal", File: opts.Filename, Msg: r.Internal.Error()}
+		res.Stderr += res.Err.Error() + "\n"
+	case r.Stop != nil:
+		res.ExitCode = ExitStopped
+		res.Err = &Error{Kind: r.Stop.Kind, File: opts.Filename, Line: r.Stop.Line, Msg: r.Stop.Msg}
+		res.Stderr += res.Err.Error() + "\n"
+	case r.Uncaught != nil:
+		res.ExitCode = ExitUncaught
+		res.Uncaught = r.Uncaught.Error()
+		res.Stderr += FormatTraceback(r.Uncaught, lines)
+	}
+	return res
+}
+
+// debugEngine adds the Go stack to internal errors (set by tests).
+var debugEngine = false
+
+// Compile parses src, checks it against the supported subset and compiles
+// it. A scene that is refused gets the first error, at its line and column.
+func Compile(src []byte, filename string) (*py.Program, *Error) {
+	f, err := syntax.Parse(filename, src)
+	if err == nil {
+		err = resolve.File(f)
+	}
+	var prog *py.Program
+	if err == nil {
+		prog, err = py.Compile(filename, f)
+	}
+	if err != nil {
+		return nil, refusal(filename, err)
+	}
+	return prog, nil
+}
+
+// refusal turns a parse, resolve or compile error into the first error
+// that a learner should fix.
+func refusal(filename string, err error) *Error {
+	var list resolve.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		err = list[0]
+	}
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return &Error{Kind: "syntax", File: filename, Line: int(se.Pos.Line), Col: int(se.Pos.Col), Msg: se.Msg}
+	}
+	return &Error{Kind: "syntax", File: filename, Msg: err.Error()}
+}
+
+// FormatTraceback renders an uncaught exception as CPython prints it: the
+// chain of causes and contexts first, then each exception's frames (the
+// scene's own, with their source lines) and its last line; exception
+// groups in CPython's boxed form. lines is the scene's source.
+func FormatTraceback(e *py.Exception, lines []string) string {
+	var b strings.Builder
+	writeChain(&b, e, lines, "", map[*py.Exception]bool{})
+	return b.String()
+}
+
+func writeChain(b *strings.Builder, e *py.Exception, lines []string, indent string, seen map[*py.Exception]bool) {
+	seen[e] = true
+	if e.Cause != nil && !seen[e.Cause] {
+		writeChain(b, e.Cause, lines, indent, seen)
+		b.WriteString(indent + "\n" + indent + "The above exception was the direct cause of the following exception:\n" + indent + "\n")
+	} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
+		writeChain(b, e.Context, lines, indent, seen)
+		b.WriteString(indent + "\n" + indent + "During handling of the above exception, another exception occurred:\n" + indent + "\n")
+	}
+	writeOne(b, e, lines, indent, seen)
+}
+
+// writeOne writes one exception's traceback and last line (without its
+// chain); for a group, its members follow in boxes.
+func writeOne(b *strings.Builder, e *py.Exception, lines []string, indent string, seen map[*py.Exception]bool) {
+	if e.Group == nil {
+		if len(e.Traceback) > 0 {
+			b.WriteString(indent + "Traceback (most recent call last):\n")
+			writeFrames(b, e.Traceback, lines, indent)
+		}
+		b.WriteString(indent + e.Error() + "\n")
+		return
+	}
+	// CPython 3.11's exception group format (traceback.TracebackException.format).
+	gi := indent + "  | "
+	b.WriteString(indent + "  + Exception Group Traceback (most recent call last):\n")
+	writeFrames(b, e.Traceback, lines, gi)
+	b.WriteString(gi + e.Error() + "\n")
+	for i, m := range e.Group {
+		if i == 0 {
+			b.WriteString(indent + "  +-+---------------- 1 ----------------\n")
+		} else {
+			fmt.Fprintf(b, "%s    +---------------- %d ----------------\n", indent, i+1)
+		}
+		writeChain(b, m, lines, indent+"    | ", seen)
+		if i == len(e.Group)-1 {
+			b.WriteString(indent + "    +------------------------------------\n")
+		}
+	}
+}
+
+func writeFrames(b *strings.Builder, tb []py.TracebackEntry, lines []string, indent string) {
+	for _, fr := range tb {
+		fmt.Fprintf(b, "%s  File \"%s\", line %d, in %s\n", indent, fr.File, fr.Line, fr.Function)
+		if fr.Line >= 1 && fr.Line <= len(lines) {
+			if s := strings.TrimSpace(lines[fr.Line-1]); s != "" {
+				b.WriteString(indent + "    " + s + "\n")
+			}
+		}
+	}
 }

@@ -1,0 +1,118 @@
+package main
+
+// The subcommands that run the engine without a browser: run, trace and
+// scenes. serve.go holds main and the playground's own commands.
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"loopscope/scenes"
+	"loopscope/scenes/engine"
+)
+
+// budgetFlags registers the budget flags on fs and returns the budgets they
+// fill in.
+func budgetFlags(fs *flag.FlagSet) *engine.Budgets {
+	b := new(engine.Budgets)
+	fs.Int64Var(&b.MaxSteps, "max-steps", 0, "stop after this many bytecode instructions (default 50000000)")
+	fs.Float64Var(&b.MaxVirtualTime, "max-time", 0, "stop after this many seconds of virtual time (default 100000)")
+	fs.IntVar(&b.MaxEvents, "max-events", 0, "stop after this many trace events (default 5000000)")
+	fs.Int64Var(&b.MaxMemory, "max-memory", 0, "stop when the heap grows past this many bytes (default 1073741824)")
+	fs.IntVar(&b.MaxDepth, "max-depth", 0, "raise RecursionError past this call depth (default 1000)")
+	return b
+}
+
+// parseScene parses a subcommand's flags and its one FILE.py argument,
+// accepting flags before or after the file. It reports usage errors itself
+// and returns ok=false.
+func parseScene(name string, args []string, stderr io.Writer) (file string, src []byte, b *engine.Budgets, ok bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: loopscope %s [flags] FILE.py\n", name)
+		fs.PrintDefaults()
+	}
+	b = budgetFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return "", nil, nil, false
+	}
+	rest := fs.Args()
+	if len(rest) > 1 {
+		// Flags after the file name.
+		if err := fs.Parse(rest[1:]); err != nil {
+			return "", nil, nil, false
+		}
+		rest = append(rest[:1], fs.Args()...)
+	}
+	if len(rest) != 1 {
+		fs.Usage()
+		return "", nil, nil, false
+	}
+	file = rest[0]
+	src, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "loopscope %s: %v\n", name, err)
+		return "", nil, nil, false
+	}
+	return file, src, b, true
+}
+
+// runCmd is `loopscope run FILE.py`: print what python3 FILE.py would print.
+func runCmd(args []string) int {
+	file, src, b, ok := parseScene("run", args, os.Stderr)
+	if !ok {
+		return 2
+	}
+	res := engine.Run(src, engine.Options{Filename: file, Budgets: *b})
+	os.Stdout.WriteString(res.Stdout)
+	os.Stderr.WriteString(res.Stderr)
+	return res.ExitCode
+}
+
+// traceCmd is `loopscope trace FILE.py`: the trace as JSON lines.
+func traceCmd(args []string) int {
+	file, src, b, ok := parseScene("trace", args, os.Stderr)
+	if !ok {
+		return 2
+	}
+	res := engine.Run(src, engine.Options{Filename: file, Budgets: *b, Trace: true})
+	if res.Trace != nil {
+		w := bufio.NewWriterSize(os.Stdout, 1<<16)
+		buf := make([]byte, 0, 256)
+		for i := range res.Trace.Events {
+			buf = res.Trace.Events[i].AppendJSON(buf[:0])
+			buf = append(buf, '\n')
+			w.Write(buf)
+		}
+		if err := w.Flush(); err != nil {
+			fmt.Fprintf(os.Stderr, "loopscope trace: %v\n", err)
+			return 1
+		}
+	}
+	os.Stderr.WriteString(res.Stderr)
+	return res.ExitCode
+}
+
+// scenesCmd is `loopscope scenes`: the built-in scenes in course order.
+func scenesCmd(args []string) int {
+	if len(args) != 0 {
+		fmt.Fprintln(os.Stderr, "usage: loopscope scenes")
+		return 2
+	}
+	w := bufio.NewWriter(os.Stdout)
+	all := scenes.All()
+	width := 0
+	for _, s := range all {
+		width = max(width, len(s.ID))
+	}
+	for _, s := range all {
+		fmt.Fprintf(w, "%-*s  %s / %s\n", width, s.ID, strings.TrimSpace(s.Titles["en"]), strings.TrimSpace(s.Titles["ko"]))
+	}
+	w.Flush()
+	return 0
+}

@@ -1,0 +1,264 @@
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The conformance corpus: scenes/testdata/corpus/NAME.py with CPython's
+// output beside it in NAME.out, written by tools/vclock/vclock.py --golden:
+//
+//	0.000000|a line printed at loop time 0
+//	=error ValueError: boom     (the traceback's last line, if uncaught)
+//	=deadlock / =budget         (if CPython would hang or run away)
+//	=exit 1
+const corpusDir = "../testdata/corpus"
+
+// golden is one parsed .out file.
+type golden struct {
+	lines    []string // "TIME|text", as written
+	noEOL    bool
+	errLine  string
+	deadlock bool
+	budget   bool
+	exit     int
+}
+
+func parseGolden(data []byte) (*golden, error) {
+	g := &golden{exit: -1}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "=noeol":
+			g.noEOL = true
+		case strings.HasPrefix(line, "=error "):
+			g.errLine = strings.TrimPrefix(line, "=error ")
+		case line == "=deadlock":
+			g.deadlock = true
+		case line == "=budget":
+			g.budget = true
+		case strings.HasPrefix(line, "=exit "):
+			n, err := strconv.Atoi(strings.TrimPrefix(line, "=exit "))
+			if err != nil {
+				return nil, fmt.Errorf("bad exit line %q", line)
+			}
+			g.exit = n
+		case strings.HasPrefix(line, "="):
+			return nil, fmt.Errorf("unknown directive %q", line)
+		default:
+			if !strings.Contains(line, "|") {
+				return nil, fmt.Errorf("output line without a time: %q", line)
+			}
+			g.lines = append(g.lines, line)
+		}
+	}
+	if g.exit < 0 {
+		return nil, fmt.Errorf("no =exit line")
+	}
+	return g, sc.Err()
+}
+
+// goldenOf renders an engine result in the golden form, so that a mismatch
+// shows as a readable diff.
+func goldenOf(res *Result) *golden {
+	g := &golden{exit: res.ExitCode}
+	for _, l := range res.Lines {
+		g.lines = append(g.lines, fmt.Sprintf("%.6f|%s", l.Time, l.Text))
+	}
+	g.noEOL = res.Stdout != "" && !strings.HasSuffix(res.Stdout, "\n")
+	switch {
+	case res.ExitCode == ExitUncaught:
+		g.errLine = res.Uncaught
+	case res.Err != nil && res.Err.Kind == "deadlock":
+		g.deadlock = true
+	case res.Err != nil && res.Err.Kind == "budget":
+		g.budget = true
+	}
+	return g
+}
+
+func (g *golden) String() string {
+	var b strings.Builder
+	for _, l := range g.lines {
+		b.WriteString(l + "\n")
+	}
+	if g.noEOL {
+		b.WriteString("=noeol\n")
+	}
+	if g.errLine != "" {
+		b.WriteString("=error " + g.errLine + "\n")
+	}
+	if g.deadlock {
+		b.WriteString("=deadlock\n")
+	}
+	if g.budget {
+		b.WriteString("=budget\n")
+	}
+	fmt.Fprintf(&b, "=exit %d\n", g.exit)
+	return b.String()
+}
+
+func corpusScenes(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no scenes in %s", corpusDir)
+	}
+	return files
+}
+
+// TestCorpus runs every corpus scene through the engine and compares what
+// it printed, when, and how it ended with CPython's stored output.
+func TestCorpus(t *testing.T) {
+	for _, file := range corpusScenes(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".py")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := os.ReadFile(strings.TrimSuffix(file, ".py") + ".out")
+			if err != nil {
+				t.Fatalf("no stored CPython output: %v", err)
+			}
+			want, err := parseGolden(out)
+			if err != nil {
+				t.Fatalf("%s.out: %v", name, err)
+			}
+			res := Run(src, Options{Filename: filepath.Base(file)})
+			got := goldenOf(res)
+			if got.String() != want.String() {
+				t.Errorf("engine differs from CPython\n--- CPython\n%s--- engine\n%s--- engine stderr\n%s", want, got, res.Stderr)
+			}
+		})
+	}
+}
+
+// TestCorpusTraced runs the corpus with the trace on: the output must not
+// change, and the trace must keep its invariants.
+func TestCorpusTraced(t *testing.T) {
+	for _, file := range corpusScenes(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".py")
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := Run(src, Options{Filename: filepath.Base(file)})
+		traced := Run(src, Options{Filename: filepath.Base(file), Trace: true})
+		if plain.Stdout != traced.Stdout || plain.ExitCode != traced.ExitCode {
+			t.Errorf("%s: tracing changed the run: exit %d vs %d", name, plain.ExitCode, traced.ExitCode)
+			continue
+		}
+		if traced.Trace == nil {
+			if traced.ExitCode != ExitRefused {
+				t.Errorf("%s: no trace recorded", name)
+			}
+			continue
+		}
+		if err := traced.Trace.Validate(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// requireTool finds a command the fidelity tests need. Outside CI a missing
+// tool skips the test, loudly; in CI (CI set) it fails it.
+func requireTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is required in CI but was not found: %v", name, err)
+	}
+	t.Skipf("SKIPPED: %s not found, so the stored outputs are not re-checked against CPython on this machine", name)
+	return ""
+}
+
+// TestCorpusStillCPython re-runs CPython (under the virtual-clock harness)
+// on every corpus scene to prove the stored outputs are still CPython's.
+func TestCorpusStillCPython(t *testing.T) {
+	python := requireTool(t, "python3")
+	cmd := exec.Command(python, "../../tools/vclock/vclock.py", "--check", corpusDir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("CPython no longer prints the stored outputs:\n%s", out)
+	}
+}
+
+// cpythonTraceback reduces CPython's stderr to what the engine can know:
+// only the scene's own frames (asyncio's internals are Python code in
+// CPython, Go in the engine), no caret lines, the scene's path as its file
+// name.
+func cpythonTraceback(stderr, scenePath, filename string) string {
+	var out []string
+	lines := strings.Split(stderr, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if at := strings.Index(l, "File \""); at >= 0 && strings.Trim(l[:at], " |+-") == "" {
+			if !strings.Contains(l, "\""+scenePath+"\"") {
+				// Skip the frame: its File line and the deeper-indented
+				// source and caret lines under it.
+				deeper := l[:at] + "  "
+				for i+1 < len(lines) && strings.HasPrefix(lines[i+1], deeper) {
+					i++
+				}
+				continue
+			}
+			l = strings.Replace(l, "\""+scenePath+"\"", "\""+filename+"\"", 1)
+		}
+		if isCaretLine(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func isCaretLine(l string) bool {
+	body := strings.TrimLeft(l, " |")
+	return body != "" && strings.Trim(body, "^~ ") == ""
+}
+
+// TestTracebacksMatchCPython compares the engine's traceback for every
+// corpus scene that ends uncaught with CPython's, frame for frame (the
+// scene's frames) and line for line.
+func TestTracebacksMatchCPython(t *testing.T) {
+	python := requireTool(t, "python3")
+	for _, file := range corpusScenes(t) {
+		out, err := os.ReadFile(strings.TrimSuffix(file, ".py") + ".out")
+		if err != nil || !bytes.Contains(out, []byte("\n=error ")) {
+			continue
+		}
+		name := filepath.Base(file)
+		t.Run(strings.TrimSuffix(name, ".py"), func(t *testing.T) {
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(python, "../../tools/vclock/vclock.py", abs)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			_ = cmd.Run() // exits 1: the scene ends uncaught
+			want := cpythonTraceback(stderr.String(), abs, name)
+			src, _ := os.ReadFile(file)
+			res := Run(src, Options{Filename: name})
+			if got := res.Stderr; strings.TrimRight(got, "\n") != strings.TrimRight(want, "\n") {
+				t.Errorf("traceback differs\n--- CPython (scene frames only)\n%s\n--- engine\n%s", want, got)
+			}
+		})
+	}
+}
