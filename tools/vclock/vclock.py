@@ -150,6 +150,7 @@ class Scheduler:
         self.timed = []  # heap of (deadline, block_seq, rec)
         self.seq = 0
         self.finish = None  # set by the runner: finish(status, trailer, message)
+        self.scene_path = None  # set by the runner: the scene's absolute path
         main = _ThreadRec("MainThread")
         main.ident = _real_get_ident()
         main.state = RUNNING
@@ -228,13 +229,42 @@ class Scheduler:
         if me.state != FINISHED:
             me.baton.acquire()
 
+    def _scene_line(self, rec, frames):
+        """The scene line where rec is blocked, e.g. ' (line 19)'."""
+        f = frames.get(rec.ident)
+        while f is not None:
+            if f.f_code.co_filename == self.scene_path:
+                return " (line %d)" % f.f_lineno
+            f = f.f_back
+        return ""
+
     def _deadlock(self):
         parts = []
+        frames = sys._current_frames()
         for rec in self.recs:
             if rec.state == BLOCKED:
-                parts.append("%s waits on %s" % (rec.label(), rec.what))
+                parts.append("%s waits on %s%s" % (rec.label(), rec.what, self._scene_line(rec, frames)))
+        parts.extend(self._pending_tasks())
         self.finish_now(3, "=deadlock",
                         "deadlock: at %.6f no thread can run and none has a deadline: %s" % (self.now, "; ".join(parts)))
+
+    def _pending_tasks(self):
+        """'task Task-2 waits at line 9' for every pending task of open loops."""
+        out = []
+        asyncio = sys.modules.get("asyncio")
+        for loop in list(_LOOPS):
+            if asyncio is None or loop.is_closed():
+                continue
+            for t in sorted(asyncio.all_tasks(loop), key=lambda t: t.get_name()):
+                line = ""
+                c = t.get_coro()
+                while c is not None:
+                    fr = getattr(c, "cr_frame", None)
+                    if fr is not None and fr.f_code.co_filename == self.scene_path:
+                        line = " at line %d" % fr.f_lineno
+                    c = getattr(c, "cr_await", None)
+                out.append("task %s waits%s" % (t.get_name(), line))
+        return out
 
     def finish_now(self, status, trailer, message):
         self.finish(status, trailer, message)
@@ -285,6 +315,7 @@ class Scheduler:
 
 
 SCHED = None
+_LOOPS = []  # every VirtualEventLoop made, for the deadlock report
 
 
 # --------------------------------------------------------------------------
@@ -508,6 +539,7 @@ def _install_asyncio():
             self._vc_waiter = None
             super().__init__(selector)
             self._selector = VirtualSelector(self._selector, self)
+            _LOOPS.append(self)
 
         def time(self):
             return SCHED.now
@@ -634,6 +666,11 @@ def run_scene(path, golden):
         # Called once, by whichever thread ends the run.
         if not done_lock.acquire(False):
             _real_sleep(3600)
+        if not golden:
+            try:
+                real_stdout.flush()
+            except Exception:
+                pass
         if message:
             try:
                 sys.stderr.write(message + "\n")
@@ -665,6 +702,7 @@ def run_scene(path, golden):
         sys.stdout = writer
 
     abspath = os.path.abspath(path)
+    SCHED.scene_path = abspath
     with open(path, "rb") as f:
         source = f.read()
     import types
