@@ -190,8 +190,9 @@ func (to *Timeout) AExit(t *py.Thread, exc *py.Exception) (py.Value, error) {
 		case toExpiring:
 			to.state = toExpired
 			if to.task.Uncancel() == 0 && exc != nil && exc.Class == CancelledErrorType {
+				// timeouts.py: raise TimeoutError from exc_val
 				te := py.NewException(py.TimeoutErrorType)
-				te.Context = exc
+				te.Cause, te.Context, te.SuppressContext = exc, exc, true
 				return nil, te
 			}
 		case toEntered:
