@@ -440,7 +440,7 @@ func bigBinary(op BinOp, a, b *big.Int) (Value, error) {
 			}
 			return MakeBigInt(new(big.Int).Set(a)), nil
 		}
-		if !b.IsInt64() || int64(a.BitLen())*b.Int64() > maxBigBits {
+		if !b.IsInt64() || b.Int64() > maxBigBits || int64(a.BitLen())*b.Int64() > maxBigBits {
 			return nil, memoryError()
 		}
 		r.Exp(a, b, nil)
@@ -448,7 +448,7 @@ func bigBinary(op BinOp, a, b *big.Int) (Value, error) {
 		if b.Sign() < 0 {
 			return nil, Errorf(ValueErrorType, "negative shift count")
 		}
-		if !b.IsInt64() || int64(a.BitLen())+b.Int64() > maxBigBits {
+		if !b.IsInt64() || b.Int64() > maxBigBits || int64(a.BitLen())+b.Int64() > maxBigBits {
 			if a.Sign() == 0 {
 				return Int(0), nil
 			}

@@ -131,8 +131,8 @@ func AsIndex(v Value) (int64, error) {
 }
 
 const (
-	maxSeqLen = 1 << 27 // elements of a list or tuple a scene may build
-	maxStrLen = 1 << 28 // bytes of a str or bytes a scene may build
+	maxSeqLen = 1 << 24 // elements of a list or tuple a scene may build (16M)
+	maxStrLen = 1 << 27 // bytes of a str or bytes a scene may build (128 MiB)
 )
 
 func memoryError() error { return NewException(MemoryErrorType) }
@@ -523,7 +523,12 @@ func setCompare(t *Thread, op CompareOp, a, b *Set) (bool, error) {
 
 // Hash returns hash(v) as CPython computes it for numbers (so small-int
 // sets iterate in CPython's order), or a TypeError for unhashable values.
-func Hash(t *Thread, v Value) (uint64, error) {
+func Hash(t *Thread, v Value) (uint64, error) { return hashDepth(t, v, 0) }
+
+func hashDepth(t *Thread, v Value, depth int) (uint64, error) {
+	if depth > 2000 {
+		return 0, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
 	switch v := v.(type) {
 	case Int:
 		return uint64(hashInt64(int64(v))), nil
@@ -550,7 +555,7 @@ func Hash(t *Thread, v Value) (uint64, error) {
 		)
 		acc := uint64(p5)
 		for _, x := range v {
-			lane, err := Hash(t, x)
+			lane, err := hashDepth(t, x, depth+1)
 			if err != nil {
 				return 0, err
 			}

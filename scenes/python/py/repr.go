@@ -49,12 +49,19 @@ var reprDepth atomic.Int32
 
 const maxReprDepth = 500
 
+// maxReprNesting bounds how deep nested containers are printed; deeper
+// ones print as [...] rather than exhausting the Go stack.
+const maxReprNesting = 2000
+
 type printer struct {
 	t        *Thread
 	visiting []Value
 }
 
 func (p *printer) enter(v Value) bool {
+	if len(p.visiting) > maxReprNesting {
+		return false
+	}
 	for _, x := range p.visiting {
 		if identical(x, v) {
 			return false
