@@ -1,4 +1,3 @@
-# loopscope: speed=0.5
 import asyncio
 import time
 
