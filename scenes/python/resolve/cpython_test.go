@@ -57,6 +57,18 @@ func positions(name string, f *syntax.File) []string {
 		out = append(out, fmt.Sprintf("%s\t%s %d:%d-%d:%d", name, kind, n.Pos().Line, n.Pos().Col, n.End().Line, n.End().Col))
 	}
 	syntax.Walk(f, func(n syntax.Node) bool {
+		if s, ok := n.(syntax.Stmt); ok {
+			start := s.Pos()
+			if d, ok := s.(*syntax.DefStmt); ok {
+				// CPython's FunctionDef starts at def (or async), after
+				// the decorators.
+				start = d.Def
+				if d.Async {
+					start = d.AsyncPos
+				}
+			}
+			out = append(out, fmt.Sprintf("%s\tStmt %d:%d-%d:%d", name, start.Line, start.Col, s.End().Line, s.End().Col))
+		}
 		switch n := n.(type) {
 		case *syntax.DefStmt:
 			skip[n.Name] = true

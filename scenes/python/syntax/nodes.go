@@ -88,6 +88,8 @@ func (s *AnnAssignStmt) End() Position {
 }
 
 // Pos returns the position of the first decorator, 'async' or 'def'.
+// (CPython's FunctionDef starts at 'async' or 'def', after the decorators;
+// its code object's first line is the first decorator's.)
 func (s *DefStmt) Pos() Position {
 	if len(s.Decorators) > 0 {
 		return s.Decorators[0].At

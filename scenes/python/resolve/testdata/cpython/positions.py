@@ -1,7 +1,8 @@
 # Prints, for each file named on the command line, the start and end
 # (line:column, columns in characters, 1-based) of every Name, Attribute,
 # Call, Constant, JoinedStr, comprehension, BinOp, Compare, Await,
-# Subscript and Lambda node of CPython's ast, one per line, sorted:
+# Subscript and Lambda node, and of every statement ("Stmt"), of CPython's
+# ast, one per line, sorted:
 # "NAME<TAB>KIND [id] L:C-L:C". Used by TestPositionsMatchCPython.
 import ast, sys, os
 kinds = {ast.Name: "Name", ast.Attribute: "Attribute", ast.Call: "Call", ast.Constant: "Constant", ast.JoinedStr: "JoinedStr",
@@ -30,6 +31,8 @@ for fn in sys.argv[1:]:
                 if isinstance(v, ast.Constant): skip.add(id(v))
     for node in ast.walk(tree):
         k = kinds.get(type(node))
+        if isinstance(node, ast.stmt):
+            k = "Stmt"
         if not k or id(node) in skip: continue
         if k == "Constant" and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
             pass
