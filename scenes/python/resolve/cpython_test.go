@@ -3,6 +3,8 @@ package resolve_test
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -302,5 +304,143 @@ func TestScopesMatchCPython(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d files checked", checked)
+	}
+}
+
+// literals lists the value of every constant and the shape of every
+// f-string, in the format of testdata/cpython/literals.py.
+func literals(name string, f *syntax.File) []string {
+	type item struct {
+		pos syntax.Position
+		s   string
+	}
+	var items []item
+	hexOf := func(s string) string { return fmt.Sprintf("%x", s) }
+	var fparts func(fs *syntax.FString) string
+	fparts = func(fs *syntax.FString) string {
+		var out []string
+		for _, p := range fs.Parts {
+			if p.Field == nil {
+				out = append(out, "lit "+hexOf(p.Lit))
+				continue
+			}
+			fd := p.Field
+			conv := "-"
+			if fd.Conversion != 0 {
+				conv = string(fd.Conversion)
+			}
+			if fd.Debug != "" {
+				// CPython 3.11 spells {x=} as the text "x=" then the field,
+				// converted with !r unless a conversion or spec is given.
+				if n := len(out); n > 0 && strings.HasPrefix(out[n-1], "lit ") {
+					out[n-1] += hexOf(fd.Debug)
+				} else {
+					out = append(out, "lit "+hexOf(fd.Debug))
+				}
+				if fd.Conversion == 0 && fd.Spec == nil {
+					conv = "r"
+				}
+			}
+			spec := "nospec"
+			if fd.Spec != nil {
+				spec = "spec(" + fparts(fd.Spec) + ")"
+			}
+			out = append(out, "field "+conv+" "+spec)
+		}
+		return strings.Join(out, " ")
+	}
+	inner := map[syntax.Node]bool{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if inner[n] {
+			return true
+		}
+		switch n := n.(type) {
+		case *syntax.FString:
+			for _, p := range n.Parts {
+				if p.Field != nil && p.Field.Spec != nil {
+					inner[p.Field.Spec] = true
+				}
+			}
+			items = append(items, item{n.Start, "fstr " + fparts(n)})
+		case *syntax.Literal:
+			var s string
+			switch v := n.Value.(type) {
+			case int64:
+				s = fmt.Sprintf("int %d", v)
+			case *big.Int:
+				s = "int " + v.String()
+			case float64:
+				s = "float " + pyFloatHex(v)
+			case string:
+				if n.Token == syntax.BYTES {
+					s = "bytes " + hexOf(v)
+				} else {
+					s = "str " + hexOf(v)
+				}
+			case bool:
+				s = map[bool]string{true: "True", false: "False"}[v]
+			case nil:
+				s = map[syntax.Token]string{syntax.NONE: "None", syntax.ELLIPSIS: "Ellipsis"}[n.Token]
+			}
+			items = append(items, item{n.TokenPos, s})
+		}
+		return true
+	})
+	sort.SliceStable(items, func(i, j int) bool { return items[i].pos.Before(items[j].pos) })
+	var out []string
+	for _, it := range items {
+		out = append(out, fmt.Sprintf("%s\t%d:%d %s", name, it.pos.Line, it.pos.Col-1, it.s))
+	}
+	return out
+}
+
+// pyFloatHex formats a float as Python's float.hex() does.
+func pyFloatHex(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case f == 0:
+		return "0x0.0p+0"
+	}
+	bits := math.Float64bits(f)
+	exp := int(bits>>52&0x7ff) - 1023
+	mant := bits & (1<<52 - 1)
+	lead := 1
+	if exp == -1023 { // subnormal
+		lead, exp = 0, -1022
+	}
+	return fmt.Sprintf("0x%d.%013xp%+d", lead, mant, exp)
+}
+
+// TestLiteralsMatchCPython checks decoded string, bytes and number values
+// and the parts of f-strings against CPython's ast.
+func TestLiteralsMatchCPython(t *testing.T) {
+	py := python311(t)
+	files, _ := filepath.Glob("../../testdata/corpus/*.py")
+	files = append(files, validChunks(t, t.TempDir())...)
+	files = append(files, "testdata/literals.py")
+	out, err := exec.Command(py, append([]string{"testdata/cpython/literals.py"}, files...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, _, _ := strings.Cut(line, "\t")
+		want[name] = append(want[name], line)
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := syntax.Parse(name, data)
+		if err != nil {
+			continue
+		}
+		got := literals(name, f)
+		if strings.Join(got, "\n") != strings.Join(want[name], "\n") {
+			t.Errorf("%s: literals differ from CPython's:\n%s", file, lineDiff(got, want[name]))
+		}
 	}
 }
