@@ -23,11 +23,14 @@ import (
 	"loopscope/wasm/stage"
 )
 
-// screen is the stage with a frame counter, so the page can tell when the
-// first frame is drawn and measure frames per second.
+// screen is the stage with frame and tick counters, so the page can tell
+// when the first frame is drawn, measure frames per second, and measure the
+// player's pace in ticks (which, unlike wall time, do not depend on how
+// busy the machine is).
 type screen struct {
 	*stage.Game
 	frames int
+	ticks  int
 	crash  string
 }
 
@@ -41,6 +44,7 @@ func (s *screen) Draw(img *ebiten.Image) {
 // Update advances the stage by one tick.
 func (s *screen) Update() error {
 	defer s.recover("updating")
+	s.ticks++
 	return s.Game.Update()
 }
 
@@ -159,6 +163,7 @@ func state() map[string]any {
 		"speed":   player.Speed(),
 		"time":    player.Time(),
 		"frames":  stg.frames,
+		"ticks":   stg.ticks,
 	}
 	if stg.crash != "" {
 		s["crash"] = stg.crash

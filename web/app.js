@@ -444,7 +444,7 @@
         ready: !!mod, scene: sceneId, edited: !el.edited.hidden,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
-        concept: litConcept, error: err, lang, frames: s ? s.frames : 0,
+        concept: litConcept, error: err, lang, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
       };
     },
     play: () => act.play(),

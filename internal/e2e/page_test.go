@@ -30,14 +30,27 @@ type State struct {
 	Error   *string `json:"error"`
 	Lang    string  `json:"lang"`
 	Frames  int     `json:"frames"`
+	Ticks   int     `json:"ticks"`
 }
 
-// page is one browser tab on the playground.
-type page struct {
-	t      *testing.T
+// tab is one browser tab on the playground, shared by the tests of one
+// target: a cold load costs seconds under the software renderer.
+type tab struct {
 	ctx    context.Context
 	mu     sync.Mutex
 	errors []string // console errors and uncaught exceptions
+}
+
+var (
+	tabsMu sync.Mutex
+	tabs   = map[string]*tab{}
+)
+
+// page is a test's view of a target's tab.
+type page struct {
+	t *testing.T
+	*tab
+	firstError int // console errors before this index belong to earlier tests
 }
 
 // rect is an element's box in CSS pixels.
@@ -46,48 +59,69 @@ type rect struct{ X, Y, W, H float64 }
 func (r rect) right() float64  { return r.X + r.W }
 func (r rect) bottom() float64 { return r.Y + r.H }
 
-// open opens the playground in a new tab with a w×h viewport and waits
-// until the module is ready and the first frame has been drawn.
-func open(t *testing.T, url string, w, h int64) *page {
+// open returns the target's tab, loading the playground the first time,
+// and puts it back where every test starts: a 1440×900 viewport, English,
+// the first scene loaded and paused at speed 1, the first frame drawn.
+func open(t *testing.T, tg target) *page {
 	t.Helper()
-	tab, cancelTab := chromedp.NewContext(browserCtx)
-	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
-	t.Cleanup(func() { cancel(); cancelTab() })
-	p := &page{t: t, ctx: ctx}
-	msgs := chromedp.Console(ctx)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
+	tabsMu.Lock()
+	tb, ok := tabs[tg.name]
+	if !ok {
+		ctx, _ := chromedp.NewContext(browserCtx) // lives as long as the browser
+		tb = &tab{ctx: ctx}
+		msgs := chromedp.Console(ctx)
+		go func() {
+			for m, err := range msgs {
+				if err != nil {
+					return
+				}
+				if m.Type == chromedp.ConsoleError || m.IsException() {
+					tb.mu.Lock()
+					tb.errors = append(tb.errors, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line))
+					tb.mu.Unlock()
+				}
 			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				p.mu.Lock()
-				p.errors = append(p.errors, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line))
-				p.mu.Unlock()
-			}
-		}
-	}()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h), chromedp.Navigate(url)); err != nil {
-		t.Fatalf("opening %s: %v", url, err)
+		}()
+		tabs[tg.name] = tb
 	}
-	p.waitFor("window.loopscope && loopscope.state().ready && loopscope.state().frames > 0", 30*time.Second)
-	// The loading veil fades out once the module is ready.
-	p.waitFor(`getComputedStyle(document.getElementById("loading")).opacity === "0"`, 5*time.Second)
+	tabsMu.Unlock()
+	p := &page{t: t, tab: tb}
+	p.firstError = len(p.allErrors())
+	p.do(chromedp.EmulateViewport(1440, 900))
+	if !ok {
+		p.do(chromedp.Navigate(tg.url))
+	}
+	p.waitReady()
+	p.eval(`loopscope.pause(); loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id); loopscope.setSpeed(1)`, nil)
 	return p
 }
 
-// consoleErrors returns the console errors so far.
-func (p *page) consoleErrors() []string {
+// waitReady waits until the module is ready, a frame is drawn and the
+// loading veil has faded.
+func (p *page) waitReady() {
+	p.t.Helper()
+	p.waitFor("window.loopscope && loopscope.state().ready && loopscope.state().frames > 0", 60*time.Second)
+	p.waitFor(`getComputedStyle(document.getElementById("loading")).opacity === "0"`, 10*time.Second)
+}
+
+func (p *page) allErrors() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]string(nil), p.errors...)
+}
+
+// consoleErrors returns the console errors since the test began.
+func (p *page) consoleErrors() []string {
+	return p.allErrors()[p.firstError:]
 }
 
 // eval evaluates js in the page and decodes its value into out (which may
 // be nil).
 func (p *page) eval(js string, out any) {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[json.RawMessage](js))
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](js))
 	if err != nil {
 		p.t.Fatalf("evaluating %s: %v", js, err)
 	}
@@ -116,7 +150,9 @@ func (p *page) state() State {
 
 func (p *page) do(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, actions...); err != nil {
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		p.t.Fatal(err)
 	}
 }
