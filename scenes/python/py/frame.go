@@ -18,6 +18,8 @@ type Frame struct {
 	exc      *Exception // the exception being handled here (except/finally)
 	retval   Value      // the return value while finally blocks run
 	awaited  bool       // pushed by an await in back (its result replaces back's iterator)
+	pooled   bool       // a plain call's frame, returned to the thread's free list when it ends
+	slots    []Value    // locals and stack, one allocation
 }
 
 type handler struct {
@@ -52,16 +54,62 @@ func newFrame(fn *Function, back *Frame) *Frame {
 	c := fn.Code
 	nl := len(c.Locals)
 	slots := make([]Value, nl+c.MaxStack)
-	f := &Frame{code: c, fn: fn, globals: fn.Globals, back: back, locals: slots[:nl:nl], stack: slots[nl:]}
+	f := &Frame{code: c, fn: fn, globals: fn.Globals, back: back, slots: slots, locals: slots[:nl:nl], stack: slots[nl:]}
+	f.initCells()
+	return f
+}
+
+// initCells makes fresh cells for the cell variables and installs the
+// closure's free variables.
+func (f *Frame) initCells() {
+	c := f.code
 	if len(c.Cells) > 0 {
 		f.cells = make([]*Cell, len(c.Cells))
 		ncell := len(c.Cells) - c.NumFree
 		for i := 0; i < ncell; i++ {
 			f.cells[i] = &Cell{}
 		}
-		copy(f.cells[ncell:], fn.Closure)
+		copy(f.cells[ncell:], f.fn.Closure)
 	}
+}
+
+// maxPooledFrames bounds each thread's free list of frames.
+const maxPooledFrames = 64
+
+// callFrame returns a frame for a plain (non-generator) call of fn, reusing
+// one from the thread's free list when it is big enough.
+func (t *Thread) callFrame(fn *Function, back *Frame) *Frame {
+	pool := t.vm.framePool
+	if n := len(pool); n > 0 {
+		f := pool[n-1]
+		c := fn.Code
+		nl := len(c.Locals)
+		if cap(f.slots) >= nl+c.MaxStack {
+			t.vm.framePool = pool[:n-1]
+			slots := f.slots[:nl+c.MaxStack]
+			*f = Frame{code: c, fn: fn, globals: fn.Globals, back: back, slots: slots,
+				locals: slots[:nl:nl], stack: slots[nl:], handlers: f.handlers[:0], pooled: true}
+			f.initCells()
+			return f
+		}
+	}
+	f := newFrame(fn, back)
+	f.pooled = true
 	return f
+}
+
+// releaseFrame returns a finished plain frame to the thread's free list.
+func (t *Thread) releaseFrame(f *Frame) {
+	if !f.pooled || len(t.vm.framePool) >= maxPooledFrames {
+		return
+	}
+	clear(f.slots)
+	f.cells = nil
+	f.back = nil
+	f.fn = nil
+	f.exc = nil
+	f.retval = nil
+	t.vm.framePool = append(t.vm.framePool, f)
 }
 
 // moveArgsToCells copies parameters that are cell variables into their cells

@@ -32,6 +32,8 @@ type threadVM struct {
 	outcome    Value
 	outcomeErr error
 	outcomeSet bool
+
+	framePool []*Frame // finished plain frames, reused by calls
 }
 
 // NewThread returns a thread whose Python calls report to host.
@@ -226,8 +228,9 @@ func (t *Thread) callValue(fn Value, args []Value, kw []Kwarg) (Value, error) {
 		if t.vm.depth >= t.vm.limit {
 			return nil, recursionError()
 		}
-		f := newFrame(fn, t.vm.frame)
+		f := t.callFrame(fn, t.vm.frame)
 		if err := bindArgs(t, fn, f.locals, args, kw); err != nil {
+			t.releaseFrame(f)
 			return nil, err
 		}
 		f.moveArgsToCells()
@@ -237,6 +240,7 @@ func (t *Thread) callValue(fn Value, args []Value, kw []Kwarg) (Value, error) {
 		v, _, err := t.exec(f, f, delivery{})
 		t.vm.nested--
 		t.vm.frame, t.vm.depth = saveFrame, saveDepth
+		t.releaseFrame(f)
 		return v, err
 	case *BoundMethod:
 		a := make([]Value, 0, len(args)+1)

@@ -274,8 +274,9 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 							return nil, execReturned, e
 						}
 					}
-					nf := newFrame(pf, f)
+					nf := t.callFrame(pf, f)
 					if err = bindArgs(t, pf, nf.locals, args, kw); err != nil {
+						t.releaseFrame(nf)
 						break
 					}
 					nf.moveArgsToCells()
@@ -760,6 +761,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				back := f.back
 				awaited := f.awaited
 				vm.depth--
+				t.releaseFrame(f)
 				f = back
 				vm.frame = f
 				code = f.code
@@ -1087,7 +1089,9 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				}
 				awaited := f.awaited
 				vm.depth--
+				done := f
 				f = f.back
+				t.releaseFrame(done)
 				vm.frame = f
 				code = f.code
 				instrs = code.Instrs
