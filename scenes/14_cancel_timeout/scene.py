@@ -43,7 +43,8 @@ async def main():
 
     backup = asyncio.create_task(download("backup", 2))
     try:
-        await asyncio.wait_for(asyncio.shield(backup), timeout=0.5)
+        async with asyncio.timeout(0.5):
+            await asyncio.shield(backup)  # the timeout cancels the shield, not backup
     except TimeoutError:
         print(f"{now()}  main: stopped waiting; the shield kept backup running")
     result = await backup
