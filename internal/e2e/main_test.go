@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -39,6 +40,11 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
+	flag.Parse()
+	if testing.Short() {
+		skipReason = "-short: the browser tests take minutes"
+		return m.Run()
+	}
 	if _, err := os.Stat(chromiumPath); err != nil {
 		if os.Getenv("CI") != "" {
 			fmt.Fprintf(os.Stderr, "e2e: %s is missing and CI is set: install it (apt-get install -y chromium fonts-nanum)\n", chromiumPath)
