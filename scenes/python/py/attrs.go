@@ -44,7 +44,7 @@ func lookupMethod(x Value, name string) *Builtin {
 	case Float:
 		typ = FloatType
 	case *Generator:
-		typ = GeneratorType
+		typ = x.Type()
 	case *DictView:
 		return nil
 	case HasMethods:

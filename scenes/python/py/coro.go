@@ -13,6 +13,9 @@ type Generator struct {
 	done     bool
 	lastLine int
 	lastCol  int
+	// yieldedValue is set when the last suspension was a yield statement
+	// (not an await passing a yield through), for async generators.
+	yieldedValue bool
 }
 
 // ContextManager is a native object usable in a with statement.
@@ -60,13 +63,99 @@ func newGenerator(t *Thread, fn *Function, args []Value, kw []Kwarg) (Value, err
 	return g, nil
 }
 
-// Type returns CoroutineType or GeneratorType.
+// Type returns CoroutineType, GeneratorType or AsyncGeneratorType.
 func (g *Generator) Type() *Type {
 	if g.fn.Code.Coroutine {
+		if g.fn.Code.Generator {
+			return AsyncGeneratorType
+		}
 		return CoroutineType
 	}
 	return GeneratorType
 }
+
+// IsAsyncGenerator reports whether g comes from an async def with yield.
+func (g *Generator) IsAsyncGenerator() bool { return g.fn.Code.Coroutine && g.fn.Code.Generator }
+
+// AIter makes an async generator its own async iterator.
+func (g *Generator) AIter(t *Thread) (AsyncIterator, error) {
+	if !g.IsAsyncGenerator() {
+		return nil, Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", g.Type().Name)
+	}
+	return g, nil
+}
+
+// ANext returns the awaitable of one step of an async generator.
+func (g *Generator) ANext(t *Thread) (Value, error) {
+	if !g.IsAsyncGenerator() {
+		return nil, Errorf(TypeErrorType, "'%s' object is not an async iterator", g.Type().Name)
+	}
+	return &asyncGenStep{g: g}, nil
+}
+
+// asyncGenStep is the awaitable that __anext__ (or asend/athrow) returns:
+// it runs the async generator until its next yield (the await's result)
+// or its end (StopAsyncIteration), passing the awaits inside through.
+type asyncGenStep struct {
+	g       *Generator
+	started bool
+	done    bool
+	send    Value
+	throw   *Exception
+}
+
+// Type returns the async_generator_asend type.
+func (s *asyncGenStep) Type() *Type { return asyncGenStepType }
+
+var asyncGenStepType = &Type{Name: "async_generator_asend", Module: "builtins", Base: ObjectType}
+
+// Resume runs the generator one step.
+func (s *asyncGenStep) Resume(t *Thread, send Value, throw *Exception) (Value, CoroState, error) {
+	if s.done {
+		return nil, CoroRaised, Errorf(RuntimeErrorType, "cannot reuse already awaited __anext__()/asend()")
+	}
+	if !s.started {
+		s.started = true
+		send, throw = s.send, s.throw
+		if send == nil {
+			send = None
+		}
+	}
+	g := s.g
+	if g.done {
+		s.done = true
+		return nil, CoroRaised, NewException(StopAsyncIterationType)
+	}
+	v, st, err := g.Resume(t, send, throw)
+	switch st {
+	case CoroYielded:
+		if g.yieldedValue {
+			s.done = true
+			return v, CoroReturned, nil
+		}
+		return v, CoroYielded, nil
+	case CoroReturned:
+		s.done = true
+		return nil, CoroRaised, NewException(StopAsyncIterationType)
+	}
+	s.done = true
+	return nil, CoroRaised, err
+}
+
+// Close abandons the step.
+func (s *asyncGenStep) Close(t *Thread) error { s.done = true; return nil }
+
+// QualName returns the generator's qualified name.
+func (s *asyncGenStep) QualName() string { return s.g.QualName() }
+
+// Where returns where the generator is suspended.
+func (s *asyncGenStep) Where() (int, int) { return s.g.Where() }
+
+// Started reports whether the step has run.
+func (s *asyncGenStep) Started() bool { return s.started }
+
+// Done reports whether the step has finished.
+func (s *asyncGenStep) Done() bool { return s.done }
 
 // Repr returns <coroutine object main at 0x...>.
 func (g *Generator) Repr(t *Thread) (string, error) {
@@ -140,6 +229,12 @@ func (g *Generator) finish() {
 // generator becomes RuntimeError, as PEP 479 says.
 func (g *Generator) finishRaised(exc *Exception) *Exception {
 	g.finish()
+	if g.IsAsyncGenerator() && exc.Class.IsSubtypeOf(StopAsyncIterationType) {
+		r := Errorf(RuntimeErrorType, "async generator raised StopAsyncIteration")
+		r.Cause, r.Context, r.SuppressContext = exc, exc, true
+		r.Traceback = append([]TracebackEntry(nil), exc.Traceback...)
+		return r
+	}
 	if exc.Class.IsSubtypeOf(StopIterationType) {
 		what := "generator"
 		if g.fn.Code.Coroutine {
@@ -229,6 +324,7 @@ func (g *Generator) Resume(t *Thread, send Value, throw *Exception) (result Valu
 	case execYielded:
 		g.running = false
 		g.top = innermost
+		g.yieldedValue = innermost.pc > 0 && innermost.code.Instrs[innermost.pc-1].Op == YIELD_VALUE
 		if v == nil {
 			v = None
 		}
@@ -282,8 +378,8 @@ func (g *Generator) Next(t *Thread) (Value, bool, error) {
 func getAwaitable(t *Thread, x Value) (Value, error) {
 	switch v := x.(type) {
 	case *Generator:
-		if !v.fn.Code.Coroutine {
-			return nil, Errorf(TypeErrorType, "object generator can't be used in 'await' expression")
+		if !v.fn.Code.Coroutine || v.fn.Code.Generator {
+			return nil, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", v.Type().Name)
 		}
 		if v.done {
 			return nil, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
@@ -321,3 +417,63 @@ func getANext(t *Thread, x Value) (Value, error) {
 	}
 	return getAwaitable(t, aw)
 }
+
+// asyncGenClose is the awaitable of agen.aclose(): GeneratorExit at the
+// suspension point; a yield in response is a RuntimeError.
+type asyncGenClose struct {
+	g     *Generator
+	began bool
+	done  bool
+}
+
+// Type returns the async_generator_athrow type.
+func (c *asyncGenClose) Type() *Type { return asyncGenCloseType }
+
+var asyncGenCloseType = &Type{Name: "async_generator_athrow", Module: "builtins", Base: ObjectType}
+
+// Resume throws GeneratorExit into the generator (first step) and passes
+// its awaits through.
+func (c *asyncGenClose) Resume(t *Thread, send Value, throw *Exception) (Value, CoroState, error) {
+	g := c.g
+	if c.done || g.done || !g.started {
+		c.done = true
+		g.finish()
+		return None, CoroReturned, nil
+	}
+	if !c.began {
+		c.began = true
+		throw = NewException(GeneratorExitType)
+	}
+	v, st, err := g.Resume(t, send, throw)
+	switch st {
+	case CoroYielded:
+		if g.yieldedValue {
+			c.done = true
+			return nil, CoroRaised, Errorf(RuntimeErrorType, "async generator ignored GeneratorExit")
+		}
+		return v, CoroYielded, nil
+	case CoroReturned:
+		c.done = true
+		return None, CoroReturned, nil
+	}
+	c.done = true
+	if e, ok := err.(*Exception); ok && (e.Class.IsSubtypeOf(GeneratorExitType) || e.Class.IsSubtypeOf(StopAsyncIterationType)) {
+		return None, CoroReturned, nil
+	}
+	return nil, CoroRaised, err
+}
+
+// Close abandons the close.
+func (c *asyncGenClose) Close(t *Thread) error { c.done = true; return nil }
+
+// QualName returns the generator's qualified name.
+func (c *asyncGenClose) QualName() string { return c.g.QualName() }
+
+// Where returns where the generator is suspended.
+func (c *asyncGenClose) Where() (int, int) { return c.g.Where() }
+
+// Started reports whether the close has begun.
+func (c *asyncGenClose) Started() bool { return c.began }
+
+// Done reports whether it has finished.
+func (c *asyncGenClose) Done() bool { return c.done }

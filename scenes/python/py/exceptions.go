@@ -54,7 +54,6 @@ var (
 	GeneratorExit          = GeneratorExitType
 	KeyboardInterrupt      = KeyboardInterruptType
 	SystemExit             = SystemExitType
-	Exception_             = ExceptionType
 	ExceptionGroup         = ExceptionGroupType
 	ArithmeticError        = ArithmeticErrorType
 	ZeroDivisionError      = ZeroDivisionErrorType

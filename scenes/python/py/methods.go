@@ -777,6 +777,30 @@ func init() {
 		},
 	})
 	methodTables[CoroutineType] = methodTables[GeneratorType]
+	addMethods(AsyncGeneratorType, map[string]BuiltinFunc{
+		"__anext__": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
+			return recv.(*Generator).ANext(t)
+		},
+		"asend": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := checkArgs("asend", args, 1, 1); err != nil {
+				return nil, err
+			}
+			return &asyncGenStep{g: recv.(*Generator), send: args[0]}, nil
+		},
+		"athrow": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := checkArgs("athrow", args, 1, 3); err != nil {
+				return nil, err
+			}
+			exc, err := toException(t, args[0])
+			if err != nil {
+				return nil, err
+			}
+			return &asyncGenStep{g: recv.(*Generator), throw: exc}, nil
+		},
+		"aclose": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
+			return &asyncGenClose{g: recv.(*Generator)}, nil
+		},
+	})
 }
 
 // genStep resumes a generator from Python (send, throw, next):

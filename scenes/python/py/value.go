@@ -240,6 +240,7 @@ var (
 	ModuleType          = &Type{Name: "module", Module: "builtins", Base: ObjectType}
 	CoroutineType       = &Type{Name: "coroutine", Module: "builtins", Base: ObjectType}
 	GeneratorType       = &Type{Name: "generator", Module: "builtins", Base: ObjectType}
+	AsyncGeneratorType  = &Type{Name: "async_generator", Module: "builtins", Base: ObjectType}
 	DictKeysType        = &Type{Name: "dict_keys", Module: "builtins", Base: ObjectType}
 	DictValuesType      = &Type{Name: "dict_values", Module: "builtins", Base: ObjectType}
 	DictItemsType       = &Type{Name: "dict_items", Module: "builtins", Base: ObjectType}

@@ -802,7 +802,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 						}
 						throw = ex
 					}
-				} else if g, ok := iter.(*Generator); ok && !g.started && g.fn.Code.Coroutine {
+				} else if g, ok := iter.(*Generator); ok && !g.started && g.fn.Code.Coroutine && !g.fn.Code.Generator {
 					// Push the awaited coroutine's frame: it runs in this loop.
 					if vm.depth >= vm.limit {
 						err = recursionError()

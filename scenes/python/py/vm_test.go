@@ -374,3 +374,39 @@ except ZeroDivisionError as e:
 		t.Errorf("got %q", out)
 	}
 }
+
+func TestAsyncGenerator(t *testing.T) {
+	prog := compileSrc(t, `
+async def ticker(n):
+    for i in range(n):
+        await tick()
+        yield i * 10
+    print("ticker done")
+
+async def main():
+    got = []
+    async for v in ticker(3):
+        got.append(v)
+    squares = [v async for v in ticker(2) if v >= 0]
+    return got, squares
+`)
+	h := &testHost{}
+	th := prog.Main(h)
+	if _, _, err := th.Run(); err != nil {
+		t.Fatal(err)
+	}
+	co := startCoroutine(t, prog, th, "main")
+	yields := 0
+	v, st, err := co.Resume(th, None, nil)
+	for st == CoroYielded {
+		yields++
+		v, st, err = co.Resume(th, None, nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Repr(th, v)
+	if s != "([0, 10, 20], [0, 10])" || yields != 5 || h.out.String() != "ticker done\nticker done\n" {
+		t.Errorf("got %s after %d yields, output %q", s, yields, h.out.String())
+	}
+}
