@@ -17,7 +17,8 @@ type threadVM struct {
 	limit  int    // recursion limit
 	nested int    // dispatch loops and calls active on the Go stack beyond Run's own
 	inRun  bool
-	steps  int // instructions left before the next Host.Tick
+	steps  int   // instructions left before the next Host.Tick
+	ticked int64 // instructions counted by past Tick intervals
 
 	startFn   Value
 	startArgs []Value
@@ -43,6 +44,9 @@ func NewThread(host Host, name string, ident int) *Thread {
 	t.vm.steps = TickInterval
 	return t
 }
+
+// Steps returns how many bytecode instructions the thread has run so far.
+func (t *Thread) Steps() int64 { return t.vm.ticked + int64(TickInterval-t.vm.steps) }
 
 // SetRecursionLimit sets the depth at which calls raise RecursionError.
 func (t *Thread) SetRecursionLimit(n int) {

@@ -86,6 +86,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 			} else {
 				if vm.steps--; vm.steps <= 0 {
 					vm.steps = TickInterval
+					vm.ticked += TickInterval
 					if t.Host != nil {
 						f.sp = sp
 						if e := t.Host.Tick(t, f.Line()); e != nil {

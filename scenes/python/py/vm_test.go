@@ -410,3 +410,15 @@ async def main():
 		t.Errorf("got %s after %d yields, output %q", s, yields, h.out.String())
 	}
 }
+
+func TestStepsCountsInstructions(t *testing.T) {
+	prog := compileSrc(t, "x = 0\nfor i in range(10000):\n    x += i\n")
+	th := prog.Main(&testHost{})
+	if _, _, err := th.Run(); err != nil {
+		t.Fatal(err)
+	}
+	// 10,000 iterations of about 6 instructions each
+	if n := th.Steps(); n < 50000 || n > 80000 {
+		t.Errorf("Steps() = %d", n)
+	}
+}
