@@ -506,6 +506,15 @@ func (l *layout) tasks(x, y, W, H float64) {
 	}
 	stripH := float64(stripRows) * cell * 1.25
 	sy := y + H - stripH
+	legend := "each square is a task: blue ready, yellow running, tinted waiting, green done, red failed"
+	if group > 1 {
+		legend = "each square is " + strconv.Itoa(group) + " tasks (the busiest shown): blue ready, yellow running, tinted waiting, green done, red failed"
+	}
+	lh := 15 * u
+	if gh-stripH-lh > l.cardH {
+		l.add(Item{Kind: KLabel, X: x, Y: sy - lh, W: W, H: lh, Text: Fit(legend, W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		stripH += lh
+	}
 	for c := 0; c*group < n; c++ {
 		t := &s.Tasks[c*group]
 		if group > 1 {

@@ -668,9 +668,7 @@ func (s *State) origin(ref int32, text string) int32 {
 				return t.Await
 			}
 		}
-		if t.State.Finished() {
-			return ref
-		}
+		return ref // its first step, or a bare yield: it requeues itself
 	}
 	// A done-callback whose target is not a task: the future that just
 	// completed and had it registered.
@@ -681,9 +679,6 @@ func (s *State) origin(ref int32, text string) int32 {
 				return e.ID
 			}
 		}
-	}
-	if t := s.Task(ref); t != nil {
-		return ref
 	}
 	return 0
 }

@@ -271,7 +271,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		if it.Tone == playback.ToneWaiting {
 			c = mix(colBG, palette[max(0, it.Color)%playback.Palette], 0.55)
 		}
-		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), fade(c, a), false)
+		g.quad(x, y, w, h, fade(c, a))
 
 	case playback.KFuture:
 		r := min(h*0.3, 9*u)
@@ -433,7 +433,8 @@ func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
 		s1 = min(s1, end)
 		ax, ay := at(s0)
 		bx, by := at(s1)
-		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), float32(2*u), c, false)
+		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), float32(5*u), colBG, false)
+		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), float32(2.5*u), c, false)
 	}
 	// the head
 	hx, hy := at(end)
@@ -446,12 +447,33 @@ func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
 	p.LineTo(float32(hx-hl*math.Cos(ang+0.45)), float32(hy-hl*math.Sin(ang+0.45)))
 	p.Close()
 	g.fillPath(dst, &p, c)
-	if it.Text != "" && t > 0.3 {
-		lx, ly := at(0.5)
+	if it.Text != "" && t > 0.15 {
+		lx, ly := at(0.12)
 		sm := it.Size
 		w := CharW(sm) * float64(len([]rune(it.Text)))
 		lx = max(4*u, min(lx+6*u, float64(g.to.W)-w-4*u))
 		g.box(dst, lx-3*u, ly-sm*0.7-2*u, w+6*u, sm*1.4+4*u, 4*u, rgb(0x0f1420), c, 1*u)
 		g.text(dst, it.Text, lx, ly-sm*0.7, sm, false, c)
 	}
+}
+
+// quad queues a filled rectangle; flushQuads draws every queued one with a
+// single DrawTriangles (a thousand task cells cost one draw).
+func (g *Game) quad(x, y, w, h float64, c color.RGBA) {
+	if len(g.qvs)+4 > 65000 {
+		g.flushQuads(g.qdst)
+	}
+	r, gg, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	n := uint16(len(g.qvs))
+	for _, p := range [4][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}} {
+		g.qvs = append(g.qvs, ebiten.Vertex{DstX: float32(p[0]), DstY: float32(p[1]), SrcX: 1, SrcY: 1, ColorR: r, ColorG: gg, ColorB: b, ColorA: a})
+	}
+	g.qis = append(g.qis, n, n+1, n+2, n, n+2, n+3)
+}
+
+func (g *Game) flushQuads(dst *ebiten.Image) {
+	if len(g.qis) > 0 && dst != nil {
+		dst.DrawTriangles(g.qvs, g.qis, g.white, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
+	}
+	g.qvs, g.qis = g.qvs[:0], g.qis[:0]
 }

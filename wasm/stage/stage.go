@@ -37,9 +37,14 @@ type Game struct {
 	layoutRuns int
 
 	faces map[faceKey]*glyphs
+	texts map[textKey]*textImage
+	frame int
 	white *ebiten.Image
 	vs    []ebiten.Vertex
 	is    []uint16
+	qvs   []ebiten.Vertex // queued quads
+	qis   []uint16
+	qdst  *ebiten.Image
 }
 
 // NewGame returns a stage playing p (which may be nil: an empty stage).
@@ -50,6 +55,7 @@ func NewGame(p *playback.Player) *Game {
 		p:     p,
 		idx:   -2,
 		faces: map[faceKey]*glyphs{},
+		texts: map[textKey]*textImage{},
 		white: img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image),
 	}
 }
@@ -110,6 +116,8 @@ func panicText(r any) string {
 
 // Draw draws the current state, tweened from the previous one.
 func (g *Game) Draw(screen *ebiten.Image) {
+	g.frame++
+	g.sweepTexts()
 	screen.Fill(colBG)
 	defer func() {
 		if r := recover(); r != nil {
@@ -221,6 +229,7 @@ func (g *Game) place(it *playback.Item, t float64) placed {
 
 func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 	sc := g.to
+	g.qdst = screen
 	// Items that left: fade out where they were.
 	if t < 1 && g.from != g.to {
 		for i := range g.from.Items {
@@ -251,9 +260,11 @@ func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 		}
 		g.drawItem(screen, s, p)
 	}
+	g.flushQuads(screen)
 	for _, p := range moving {
 		g.drawItem(screen, s, p)
 	}
+	g.flushQuads(screen)
 	for i := range sc.Items {
 		if it := &sc.Items[i]; it.Kind == playback.KArrow {
 			g.drawArrow(screen, it, t)

@@ -97,24 +97,88 @@ func (gs *glyphs) glyph(r rune) *glyph {
 	return gl
 }
 
-// text draws s with the top of its line box at y, starting at x.
+// textKey names one rendered string.
+type textKey struct {
+	s    string
+	size float64
+	bold bool
+}
+
+// textImage is a string rendered once, white, tinted when drawn.
+type textImage struct {
+	img      *ebiten.Image
+	dx, dy   float64 // where the image's corner sits from (pen x, line top)
+	lastUsed int
+}
+
+// text draws s with the top of its line box at y, starting at x. Each
+// distinct string is rendered once into its own image and drawn with one
+// DrawImage afterwards; strings unused for a few seconds are dropped.
 func (g *Game) text(dst *ebiten.Image, s string, x, y, size float64, b bool, c color.RGBA) {
 	if s == "" || c.A == 0 {
 		return
 	}
-	gs := g.glyphs(size, b)
-	pen := math.Round(x)
-	base := math.Round(y + gs.ascent + size*0.1)
+	k := textKey{s, math.Round(size*2) / 2, b}
+	ti := g.texts[k]
+	if ti == nil {
+		ti = g.renderText(k)
+		g.texts[k] = ti
+	}
+	ti.lastUsed = g.frame
+	if ti.img == nil {
+		return
+	}
 	op := &ebiten.DrawImageOptions{}
-	for _, r := range s {
+	op.GeoM.Translate(math.Round(x)+ti.dx, math.Round(y)+ti.dy)
+	op.ColorScale.ScaleWithColor(c)
+	dst.DrawImage(ti.img, op)
+}
+
+func (g *Game) renderText(k textKey) *textImage {
+	gs := g.glyphs(k.size, k.bold)
+	base := math.Round(gs.ascent + k.size*0.1)
+	// The box every glyph falls in, relative to (pen 0, line top).
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	pen := 0.0
+	for _, r := range k.s {
+		gl := gs.glyph(r)
+		if gl.img != nil {
+			b := gl.img.Bounds()
+			x0, y0 := math.Round(pen+gl.dx), base+gl.dy
+			minX, minY = min(minX, x0), min(minY, y0)
+			maxX, maxY = max(maxX, x0+float64(b.Dx())), max(maxY, y0+float64(b.Dy()))
+		}
+		pen += gl.advance
+	}
+	if math.IsInf(minX, 1) {
+		return &textImage{}
+	}
+	img := ebiten.NewImage(int(maxX-minX)+1, int(maxY-minY)+1)
+	op := &ebiten.DrawImageOptions{}
+	pen = 0
+	for _, r := range k.s {
 		gl := gs.glyph(r)
 		if gl.img != nil {
 			op.GeoM.Reset()
-			op.GeoM.Translate(math.Round(pen+gl.dx), base+gl.dy)
-			op.ColorScale.Reset()
-			op.ColorScale.ScaleWithColor(c)
-			dst.DrawImage(gl.img, op)
+			op.GeoM.Translate(math.Round(pen+gl.dx)-minX, base+gl.dy-minY)
+			img.DrawImage(gl.img, op)
 		}
 		pen += gl.advance
+	}
+	return &textImage{img: img, dx: minX, dy: minY}
+}
+
+// sweepTexts drops the rendered strings no frame has used for a while.
+func (g *Game) sweepTexts() {
+	if g.frame%120 != 0 {
+		return
+	}
+	for k, ti := range g.texts {
+		if g.frame-ti.lastUsed > 240 {
+			if ti.img != nil {
+				ti.img.Deallocate()
+			}
+			delete(g.texts, k)
+		}
 	}
 }

@@ -6,7 +6,8 @@
 //	GOOS=js GOARCH=wasm go build -o /tmp/h/main.wasm ./wasm/stage/testdata/harness
 //
 // then serve index.html, main.wasm and wasm_exec.js. The query string picks
-// the scene: ?n=1000 tasks, &stall=1 (a time.sleep on the loop), &seek=K
+// the scene: ?scene=03_tasks (a built-in scene, run by the engine) or
+// ?n=1000 tasks (a hand-written gather), &stall=1 (a time.sleep on the loop), &seek=K
 // (event index), &play=1, &speed=X, &fps=1. window.stageFPS,
 // stageDrawMs (Go time per Draw, smoothed) and stageLayouts report
 // measurements.
@@ -20,6 +21,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"loopscope/scenes"
+	"loopscope/scenes/engine"
 	"loopscope/scenes/playback"
 	"loopscope/scenes/playback/playtest"
 	"loopscope/wasm/stage"
@@ -27,7 +30,8 @@ import (
 
 type measured struct {
 	*stage.Game
-	drawMs *float64
+	drawMs  *float64
+	benchAt *int
 }
 
 // Draw measures the Go side of a frame (the GPU's share is not in it).
@@ -39,7 +43,32 @@ func (m measured) Draw(screen *ebiten.Image) {
 	js.Global().Set("stageDrawMs", *m.drawMs)
 }
 
+// bench times Draw into an offscreen image, and a fixed CPU loop beside
+// it, so a busy machine's slowness can be divided out.
+func (m measured) bench() {
+	img := ebiten.NewImage(1400, 900)
+	m.Game.Draw(img)
+	t := time.Now()
+	for range 20 {
+		m.Game.Draw(img)
+	}
+	draw := float64(time.Since(t).Microseconds()) / 20000
+	t = time.Now()
+	x := uint64(1)
+	for i := range 20_000_000 {
+		x = x*6364136223846793005 + uint64(i)
+	}
+	loop := float64(time.Since(t).Microseconds()) / 1000
+	js.Global().Set("stageBench", strconv.FormatFloat(draw, 'f', 2, 64)+" ms per Draw; the 20M-step reference loop took "+strconv.FormatFloat(loop, 'f', 1, 64)+" ms (x="+strconv.FormatUint(x%10, 10)+")")
+}
+
 func (m measured) Update() error {
+	if m.benchAt != nil && *m.benchAt > 0 {
+		*m.benchAt--
+		if *m.benchAt == 0 {
+			m.bench()
+		}
+	}
 	js.Global().Set("stageFPS", ebiten.ActualFPS())
 	js.Global().Set("stageLayouts", m.LayoutRuns())
 	js.Global().Set("stageIndex", m.Player().Index())
@@ -51,7 +80,19 @@ func main() {
 	n, _ := strconv.Atoi(q.Get("n"))
 	n = max(1, n)
 	tr := playtest.Gather(n, q.Get("stall") == "1")
-	p := playback.New(tr, "")
+	src := ""
+	if id := q.Get("scene"); id != "" {
+		sc, ok := scenes.Get(id)
+		if !ok {
+			panic("no scene " + id)
+		}
+		r := engine.Run([]byte(sc.Source), engine.Options{Filename: sc.Filename(), Trace: true})
+		if r.Trace == nil {
+			panic(r.Stderr)
+		}
+		tr, src = r.Trace, sc.Source
+	}
+	p := playback.New(tr, src)
 	if s, err := strconv.ParseFloat(q.Get("speed"), 64); err == nil {
 		p.SetSpeed(s)
 	}
@@ -64,11 +105,16 @@ func main() {
 	if q.Get("play") == "1" {
 		p.Play()
 	}
+	var bench *int
+	if q.Get("bench") == "1" {
+		bench = new(int)
+		*bench = 30
+	}
 	g := stage.NewGame(p)
 	g.ShowFPS = q.Get("fps") == "1"
 	ebiten.SetWindowSize(1200, 800)
 	ebiten.SetTPS(60)
-	if err := ebiten.RunGame(measured{g, new(float64)}); err != nil {
+	if err := ebiten.RunGame(measured{g, new(float64), bench}); err != nil {
 		panic(err)
 	}
 }

@@ -77,6 +77,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if b, err := chromedp.Run(ctx, chromedp.Evaluate[string]("window.stageBench || ''")); err == nil && b != "" {
+		fmt.Println("bench:", b)
+	}
 	fmt.Printf("fps %.1f draw %.2f ms layouts %d index %d\n", fps, drawMs, layouts, index)
 	if err := os.WriteFile(*out, buf, 0o644); err != nil {
 		log.Fatal(err)
