@@ -209,8 +209,18 @@ func File(f *syntax.File) error {
 	r.resolveBlock(r.top)
 	r.finish(f)
 	f.Module = r.module
-	r.errors.RemoveMultiples()
-	return r.errors.Err()
+	// Report errors in the order CPython finds them: its symbol table
+	// first, then its code generator; subset refusals only for a file
+	// CPython would compile.
+	errs := r.errors
+	if len(errs) == 0 {
+		errs = r.codegenErrors
+	}
+	if len(errs) == 0 {
+		errs = r.subsetErrors
+	}
+	errs.RemoveMultiples()
+	return errs.Err()
 }
 
 type blockKind uint8
@@ -257,17 +267,34 @@ const (
 )
 
 type resolver struct {
-	file     string
-	module   *Module
-	top      *block
-	globals  map[string]*Binding
-	univ     map[string]*Binding
-	modBound map[string]*syntax.Ident // names bound at module level (or via global declarations)
-	errors   ErrorList
+	file          string
+	module        *Module
+	top           *block
+	globals       map[string]*Binding
+	univ          map[string]*Binding
+	modBound      map[string]*syntax.Ident // names bound at module level (or via global declarations)
+	errors        ErrorList                // symbol-table errors
+	codegenErrors ErrorList                // code-generation errors
+	subsetErrors  ErrorList                // outside the scene subset
 }
 
+// errorf reports an error that CPython's symbol table pass raises (name
+// declarations, yield placement, duplicate parameters).
 func (r *resolver) errorf(pos syntax.Position, format string, args ...interface{}) {
 	r.errors.Add(r.file, pos, fmt.Sprintf(format, args...))
+}
+
+// codegenErrorf reports an error that CPython raises later, while
+// generating code (return, break, await and async placement, starred
+// expressions): CPython shows one only if the symbol table found none.
+func (r *resolver) codegenErrorf(pos syntax.Position, format string, args ...interface{}) {
+	r.codegenErrors.Add(r.file, pos, fmt.Sprintf(format, args...))
+}
+
+// subsetErrorf reports Python that CPython accepts but scenes do not
+// support; it is shown only when CPython itself would find nothing wrong.
+func (r *resolver) subsetErrorf(pos syntax.Position, format string, args ...interface{}) {
+	r.subsetErrors.Add(r.file, pos, fmt.Sprintf(format, args...))
 }
 
 func (r *resolver) newBlock(parent *block, fn *Function, kind blockKind) *block {
@@ -305,10 +332,13 @@ func (r *resolver) stmts(b *block, list []syntax.Stmt) {
 func (r *resolver) stmt(b *block, s syntax.Stmt) {
 	switch s := s.(type) {
 	case *syntax.ExprStmt:
+		r.loneStar(s.X)
 		r.expr(b, s.X)
 	case *syntax.AssignStmt:
+		r.loneStar(s.Value)
 		r.expr(b, s.Value)
 		for _, t := range s.Targets {
+			r.starTarget(t)
 			r.bindTarget(b, t)
 		}
 	case *syntax.AugAssignStmt:
@@ -342,7 +372,9 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		if s.Async {
 			r.requireAsync(b, s.AsyncPos, "'async for' outside async function")
 		}
+		r.loneStar(s.X)
 		r.expr(b, s.X)
+		r.starTarget(s.Vars)
 		r.bindTarget(b, s.Vars)
 		b.loops++
 		r.stmts(b, s.Body)
@@ -368,6 +400,7 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		for _, it := range s.Items {
 			r.expr(b, it.X)
 			if it.Target != nil {
+				r.starTarget(it.Target)
 				r.bindTarget(b, it.Target)
 			}
 		}
@@ -381,9 +414,10 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		}
 	case *syntax.ReturnStmt:
 		if b.kind == moduleBlock {
-			r.errorf(s.Return, "'return' outside function")
+			r.codegenErrorf(s.Return, "'return' outside function")
 		}
 		if s.Result != nil {
+			r.loneStar(s.Result)
 			r.expr(b, s.Result)
 			b.returns = append(b.returns, s)
 		}
@@ -421,14 +455,52 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 	case *syntax.PassStmt:
 	case *syntax.BreakStmt:
 		if b.loops == 0 {
-			r.errorf(s.Break, "'break' outside loop")
+			r.codegenErrorf(s.Break, "'break' outside loop")
 		}
 	case *syntax.ContinueStmt:
 		if b.loops == 0 {
-			r.errorf(s.Continue, "'continue' not properly in loop")
+			r.codegenErrorf(s.Continue, "'continue' not properly in loop")
 		}
 	default:
 		panic(fmt.Sprintf("resolve: unexpected statement %T", s))
+	}
+}
+
+// loneStar refuses a starred expression that is not inside a tuple or
+// list: x = *a, return *a, for x in *a.
+func (r *resolver) loneStar(x syntax.Expr) {
+	if st, ok := x.(*syntax.StarredExpr); ok {
+		r.codegenErrorf(st.OpPos, "can't use starred expression here")
+	}
+}
+
+// starTarget refuses a starred assignment target outside a tuple or list,
+// and more than one starred target in one tuple or list.
+func (r *resolver) starTarget(x syntax.Expr) {
+	switch x := x.(type) {
+	case *syntax.StarredExpr:
+		r.codegenErrorf(x.Pos(), "starred assignment target must be in a list or tuple")
+	case *syntax.ParenExpr:
+		r.starTarget(x.X)
+	case *syntax.TupleExpr, *syntax.ListExpr:
+		var list []syntax.Expr
+		if t, ok := x.(*syntax.TupleExpr); ok {
+			list = t.List
+		} else {
+			list = x.(*syntax.ListExpr).List
+		}
+		stars := 0
+		for _, e := range list {
+			if st, ok := e.(*syntax.StarredExpr); ok {
+				stars++
+				if stars == 2 {
+					r.codegenErrorf(x.Pos(), "multiple starred expressions in assignment")
+				}
+				r.starTarget(st.X)
+				continue
+			}
+			r.starTarget(e)
+		}
 	}
 }
 
@@ -439,7 +511,7 @@ func (r *resolver) requireAsync(b *block, pos syntax.Position, msg string) {
 			r.asyncInComp(b)
 			return
 		}
-		r.errorf(pos, "%s", msg)
+		r.codegenErrorf(pos, "%s", msg)
 	}
 }
 
@@ -460,7 +532,7 @@ func (r *resolver) asyncInComp(b *block) {
 				return
 			}
 		}
-		r.errorf(b.pos, "asynchronous comprehension outside of an asynchronous function")
+		r.codegenErrorf(b.pos, "asynchronous comprehension outside of an asynchronous function")
 		return
 	}
 }
@@ -621,7 +693,7 @@ func (r *resolver) params(b *block, outer *block, params []*syntax.Param) {
 // (a call, an await) would behave differently if a compiler skipped it.
 func (r *resolver) annotation(b *block, x syntax.Expr) {
 	if bad := badAnnotation(x); bad != nil {
-		r.errorf(bad.Pos(), "annotations in scenes may only name types (names, dotted names, subscripts, strings, Depends(...))")
+		r.subsetErrorf(bad.Pos(), "annotations in scenes may only name types (names, dotted names, subscripts, strings, Depends(...))")
 	}
 	r.expr(b, x)
 }
@@ -705,7 +777,7 @@ func (r *resolver) def(b *block, s *syntax.DefStmt) {
 	r.stmts(inner, s.Body)
 	if fn.Async && fn.Generator {
 		for _, ret := range inner.returns {
-			r.errorf(ret.Return, "'return' with value in async generator")
+			r.codegenErrorf(ret.Return, "'return' with value in async generator")
 		}
 	}
 }
@@ -782,12 +854,12 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 	case *syntax.AwaitExpr:
 		switch b.kind {
 		case moduleBlock:
-			r.errorf(x.Await, "'await' outside function")
+			r.codegenErrorf(x.Await, "'await' outside function")
 		case compBlock:
 			r.asyncInComp(b)
 		default:
 			if !b.async {
-				r.errorf(x.Await, "'await' outside async function")
+				r.codegenErrorf(x.Await, "'await' outside async function")
 			}
 		}
 		r.expr(b, x.X)
@@ -801,6 +873,7 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 			b.fn.Generator = true
 		}
 		if x.Value != nil {
+			r.loneStar(x.Value)
 			r.expr(b, x.Value)
 		}
 	default:
@@ -852,6 +925,7 @@ func (r *resolver) comprehension(b *block, c *syntax.Comprehension) {
 			if i > 0 {
 				r.expr(inner, cl.X)
 			}
+			r.starTarget(cl.Vars)
 			r.bindTarget(inner, cl.Vars)
 		case *syntax.IfClause:
 			r.expr(inner, cl.Cond)
@@ -887,7 +961,7 @@ func (r *resolver) importStmt(b *block, s *syntax.ImportStmt) {
 	for _, n := range s.Names {
 		path := pathString(n.Path)
 		if !isModule(path) {
-			r.errorf(n.Path[0].NamePos, "module '%s' is not supported in scenes (supported: %s)", path, r.supportedModules())
+			r.subsetErrorf(n.Path[0].NamePos, "module '%s' is not supported in scenes (supported: %s)", path, r.supportedModules())
 			continue
 		}
 		if n.AsName != nil {
@@ -901,13 +975,13 @@ func (r *resolver) importStmt(b *block, s *syntax.ImportStmt) {
 func (r *resolver) fromImport(b *block, s *syntax.FromImportStmt) {
 	path := pathString(s.Module)
 	if !isModule(path) && path != "concurrent" {
-		r.errorf(s.Module[0].NamePos, "module '%s' is not supported in scenes (supported: %s)", path, r.supportedModules())
+		r.subsetErrorf(s.Module[0].NamePos, "module '%s' is not supported in scenes (supported: %s)", path, r.supportedModules())
 		return
 	}
 	for _, n := range s.Names {
 		name := n.Path[0]
 		if !memberSet[path][name.Name] {
-			r.errorf(name.NamePos, "%s.%s is not supported in scenes", path, name.Name)
+			r.subsetErrorf(name.NamePos, "%s.%s is not supported in scenes", path, name.Name)
 			continue
 		}
 		mod := ""
@@ -1054,12 +1128,12 @@ func (r *resolver) finish(f *syntax.File) {
 		case *syntax.CallExpr:
 			if id, ok := n.Fn.(*syntax.Ident); ok && unsupportedBuiltin[id.Name] {
 				if bd, ok := id.Binding.(*Binding); ok && bd.Scope == Global && bd.First == nil {
-					r.errorf(id.NamePos, "%s() is not supported in scenes", id.Name)
+					r.subsetErrorf(id.NamePos, "%s() is not supported in scenes", id.Name)
 				}
 			}
 		case *syntax.DotExpr:
 			if mod := moduleOf(n.X); mod != "" && !memberSet[mod][n.Name.Name] {
-				r.errorf(n.Name.NamePos, "%s.%s is not supported in scenes", mod, n.Name.Name)
+				r.subsetErrorf(n.Name.NamePos, "%s.%s is not supported in scenes", mod, n.Name.Name)
 				return false
 			}
 		}

@@ -341,6 +341,9 @@ func (p *parser) parseSmallStmt() Stmt {
 		p.next()
 		s := &DelStmt{Del: pos}
 		for {
+			if p.tok.kind == STAR {
+				p.errorf(p.tok.pos, "cannot delete starred")
+			}
 			x := p.parseBitOr()
 			p.checkTarget(x, "delete", false)
 			s.Targets = append(s.Targets, x)
@@ -478,9 +481,6 @@ func (p *parser) parseExprStmt() Stmt {
 			}
 			p.checkTarget(target, "assign", p.tok.kind != EQ)
 		}
-		if st, ok := x.(*StarredExpr); ok {
-			p.errorf(st.OpPos, "can't use starred expression here")
-		}
 		s.Value = x
 		return s
 	case augOps[k]:
@@ -533,9 +533,6 @@ func (p *parser) parseExprStmt() Stmt {
 		case STRING, FSTRING, BYTES, IDENT, INT, FLOAT, TRUE, FALSE, NONE:
 			p.errorf(id.NamePos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", id.Name, id.Name)
 		}
-	}
-	if st, ok := x.(*StarredExpr); ok {
-		p.errorf(st.OpPos, "can't use starred expression here")
 	}
 	return &ExprStmt{X: x}
 }
@@ -610,13 +607,10 @@ func (p *parser) checkTarget(x Expr, verb string, hint bool) {
 			list = x.(*ListExpr).List
 			hint = false
 		}
-		stars := 0
 		for i, e := range list {
 			if st, ok := e.(*StarredExpr); ok && verb != "delete" {
-				stars++
-				if stars > 1 {
-					p.errorf(x.Pos(), "multiple starred expressions in assignment")
-				}
+				// "multiple starred expressions" is left to the resolver,
+				// as CPython leaves it to its compiler.
 				if st.Op != STAR {
 					p.errorf(st.OpPos, "invalid syntax")
 				}
@@ -630,7 +624,9 @@ func (p *parser) checkTarget(x Expr, verb string, hint bool) {
 		if verb == "delete" {
 			p.errorf(x.Pos(), "cannot delete starred")
 		}
-		p.errorf(x.Pos(), "starred assignment target must be in a list or tuple")
+		// A lone *x target is refused by the resolver (CPython's compiler).
+		p.checkTarget(x.X, verb, false)
+		return
 	case *YieldExpr:
 		if verb == "assign" {
 			p.errorf(x.Pos(), "assignment to yield expression not possible")
@@ -1561,12 +1557,10 @@ func (p *parser) parseSubscript(x Expr) Expr {
 		slice.Rbrack = rbrack
 		return slice
 	}
-	if !sawComma {
-		if st, ok := items[0].(*StarredExpr); ok {
-			p.errorf(st.OpPos, "invalid syntax")
-		}
+	if _, ok := items[0].(*StarredExpr); !sawComma && !ok {
 		return &IndexExpr{X: x, Lbrack: lbrack, Y: items[0], Rbrack: rbrack}
 	}
+	// a[i, j], and a[*b] which is a[(*b,)]
 	return &IndexExpr{X: x, Lbrack: lbrack, Y: &TupleExpr{List: items}, Rbrack: rbrack}
 }
 
@@ -1625,8 +1619,6 @@ func (p *parser) parseAtom() Expr {
 		return p.parseBrace()
 	case YIELD:
 		p.errorf(t.pos, "invalid syntax")
-	case STAR:
-		p.errorf(t.pos, "can't use starred expression here")
 	}
 	if (t.kind == NEWLINE || t.kind == EOF) && !p.sc.nested() {
 		p.errorf(t.pos, "invalid syntax")
