@@ -238,11 +238,17 @@ func strPad(name string, s string, args []Value, how byte) (Value, error) {
 	case 'r':
 		return Str(strings.Repeat(fill, d) + s), nil
 	}
-	left := d / 2
-	if d%2 == 1 && n%2 == 1 {
-		left++
-	}
+	left := d/2 + (d & int(w) & 1)
 	return Str(strings.Repeat(fill, left) + s + strings.Repeat(fill, d-left)), nil
+}
+
+// pyUpper is str.upper with the special cases Go's ToUpper leaves alone.
+func pyUpper(s string) string {
+	u := strings.ToUpper(s)
+	if strings.ContainsAny(u, "ßﬁﬂ") {
+		u = strings.NewReplacer("ß", "SS", "ﬁ", "FI", "ﬂ", "FL").Replace(u)
+	}
+	return u
 }
 
 func allRunes(s string, pred func(rune) bool) bool {
@@ -420,7 +426,7 @@ func init() {
 			return Str(s), err
 		},
 		"upper": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
-			return Str(strings.ToUpper(string(recv.(Str)))), checkArgs("upper", args, 0, 0)
+			return Str(pyUpper(string(recv.(Str)))), checkArgs("upper", args, 0, 0)
 		},
 		"lower": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
 			return Str(strings.ToLower(string(recv.(Str)))), checkArgs("lower", args, 0, 0)
