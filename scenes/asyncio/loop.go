@@ -353,8 +353,7 @@ func (l *Loop) selectWait(timeout float64) error {
 			return m.deadlock()
 		case deadline > m.now:
 			if deadline > m.cfg.MaxVirtualTime {
-				_, err := m.pick() // reports the budget
-				return err
+				return m.timeBudgetExhausted(deadline)
 			}
 			if m.tr != nil {
 				prev := m.now

@@ -156,8 +156,14 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 	}
 	l.current = tk
 	if m.tr != nil {
+		// The first step starts the coroutine; every later one resumes it
+		// where an await suspended it, which is what await means.
+		c := trace.ConceptAwait
+		if !tk.coro.Started() {
+			c = trace.ConceptCoroutine
+		}
 		line, col := tk.coro.Where()
-		m.Emit(trace.Event{Kind: trace.TaskStep, Concept: trace.ConceptCoroutine, ID: tk.id, Line: int32(line), Col: int32(col)})
+		m.Emit(trace.Event{Kind: trace.TaskStep, Concept: c, ID: tk.id, Line: int32(line), Col: int32(col)})
 	}
 	result, st, err := tk.coro.Resume(t, py.None, exc)
 	switch st {

@@ -531,9 +531,7 @@ func (m *Machine) pick() (*Thread, error) {
 		}
 		d := m.timed.entries[0].deadline
 		if d > m.cfg.MaxVirtualTime {
-			return nil, &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
-				"virtual time budget exhausted: the next deadline, %.6f s, is past %g s; raise it with -max-time",
-				d, m.cfg.MaxVirtualTime)}
+			return nil, m.timeBudgetExhausted(d)
 		}
 		if d > m.now {
 			if m.tr != nil {
@@ -663,4 +661,12 @@ func (h *threadHeap) live() int {
 		}
 	}
 	return n
+}
+
+// timeBudgetExhausted is the stop when the clock would pass the virtual
+// time budget to reach deadline d.
+func (m *Machine) timeBudgetExhausted(d float64) *StopError {
+	return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
+		"virtual time budget exhausted: the next deadline, %.6f s, is past %g s; raise it with -max-time",
+		d, m.cfg.MaxVirtualTime)}
 }
