@@ -350,7 +350,12 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 			r.bindTarget(b, s.Target)
 		}
 	case *syntax.AnnAssignStmt:
-		r.annotation(b, s.Annotation)
+		if b.kind == moduleBlock {
+			r.annotation(b, s.Annotation)
+		} else {
+			// CPython never evaluates the annotation of a local.
+			r.expr(b, s.Annotation)
+		}
 		if s.Value != nil {
 			r.expr(b, s.Value)
 		}
@@ -693,7 +698,7 @@ func (r *resolver) params(b *block, outer *block, params []*syntax.Param) {
 // (a call, an await) would behave differently if a compiler skipped it.
 func (r *resolver) annotation(b *block, x syntax.Expr) {
 	if bad := badAnnotation(x); bad != nil {
-		r.subsetErrorf(bad.Pos(), "annotations in scenes may only name types (names, dotted names, subscripts, strings, Depends(...))")
+		r.subsetErrorf(bad.Pos(), "annotations other than type expressions are not supported in scenes (names, dotted names, subscripts, strings, Depends(...))")
 	}
 	r.expr(b, x)
 }

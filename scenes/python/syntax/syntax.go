@@ -45,12 +45,13 @@
 //     '*' or *args) and **kwargs. Default and Annotation are nil when absent.
 //     Defaults are evaluated once, when the def statement runs, in the
 //     enclosing scope. Annotations (parameters, returns, x: T = v) are kept
-//     in the tree; CPython evaluates them when the def (or the annotated
-//     assignment) runs, so the resolver admits only type expressions
-//     without effects (names, dotted names, subscripts, strings, X | Y,
-//     Depends(...)) and resolves their names like any use: a compiler may
-//     skip them, or load and discard them to raise CPython's NameError for
-//     an undefined name.
+//     in the tree. CPython evaluates parameter and return annotations when
+//     the def runs, and module-level x: T when it runs (a local's
+//     annotation never), so for those the resolver admits only type
+//     expressions without effects (names, dotted names, subscripts,
+//     strings, X | Y, Depends(...)) and resolves their names like any use:
+//     a compiler may skip them, or load and discard them to raise CPython's
+//     NameError for an undefined name.
 //   - Decorators. DefStmt.Decorators holds the decorator expressions in
 //     source order (outermost first); the parser accepts only route
 //     decorators of the form @NAME.get(...), @NAME.post(...), @NAME.put(...),

@@ -283,10 +283,10 @@ def f():
     x = x + 1
     global x ### "name 'x' is used prior to global declaration"
 ---
-def f(x: print("hi")): ### "annotations in scenes may only name types"
+def f(x: print("hi")): ### "annotations other than type expressions are not supported in scenes"
     pass
 ---
-x: len([]) = 3 ### "annotations in scenes may only name types"
+x: len([]) = 3 ### "annotations other than type expressions are not supported in scenes"
 ---
 async def f() -> await g(): ### "'await' outside function"
     pass
@@ -355,3 +355,8 @@ with a as f(): pass ### "cannot\ assign\ to\ function\ call"
 del a + b ### "cannot\ delete\ expression"
 ---
 [x for f() in y] ### "cannot\ assign\ to\ function\ call"
+---
+def f(xs):
+    r: xs.append(1)
+    r = 2
+    return r
