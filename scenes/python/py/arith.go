@@ -29,6 +29,7 @@ const (
 
 var binOpNames = [...]string{"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"}
 
+// String returns the operator as Python writes it.
 func (op BinOp) String() string { return binOpNames[op] }
 
 func unsupported(op BinOp, x, y Value) error {

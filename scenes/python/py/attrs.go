@@ -196,6 +196,7 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 // codeObject is a function's __code__ (only its name is readable).
 type codeObject struct{ c *Code }
 
+// Type returns the code type.
 func (*codeObject) Type() *Type { return codeType }
 
 var codeType = &Type{Name: "code", Module: "builtins", Base: ObjectType}

@@ -203,8 +203,10 @@ type dictIter struct {
 	kind byte // 'k', 'v', 'i'
 }
 
+// Type returns dict_keyiterator.
 func (it *dictIter) Type() *Type { return DictKeyIteratorType }
 
+// Next returns the next key, value or item.
 func (it *dictIter) Next(t *Thread) (Value, bool, error) {
 	if it.d.used != it.size {
 		it.size = -1

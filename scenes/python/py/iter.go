@@ -10,7 +10,9 @@ type listIter struct {
 	i int
 }
 
+// Type returns the iterator's type.
 func (*listIter) Type() *Type { return ListIteratorType }
+// Next returns the next item.
 func (it *listIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.l.Elems) {
 		v := it.l.Elems[it.i]
@@ -26,7 +28,9 @@ type tupleIter struct {
 	i     int
 }
 
+// Type returns the iterator's type.
 func (*tupleIter) Type() *Type { return TupleIteratorType }
+// Next returns the next item.
 func (it *tupleIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.elems) {
 		v := it.elems[it.i]
@@ -40,7 +44,9 @@ type rangeIter struct {
 	next, stop, step int64
 }
 
+// Type returns the iterator's type.
 func (*rangeIter) Type() *Type { return RangeIteratorType }
+// Next returns the next item.
 func (it *rangeIter) Next(t *Thread) (Value, bool, error) {
 	if it.step > 0 && it.next < it.stop || it.step < 0 && it.next > it.stop {
 		v := it.next
@@ -55,7 +61,9 @@ type strIter struct {
 	i int
 }
 
+// Type returns the iterator's type.
 func (*strIter) Type() *Type { return StrIteratorType }
+// Next returns the next item.
 func (it *strIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.s) {
 		_, n := utf8.DecodeRuneInString(it.s[it.i:])
@@ -71,7 +79,9 @@ type bytesIter struct {
 	i int
 }
 
+// Type returns the iterator's type.
 func (*bytesIter) Type() *Type { return IteratorType }
+// Next returns the next item.
 func (it *bytesIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.s) {
 		v := it.s[it.i]
@@ -87,7 +97,9 @@ type setIter struct {
 	used int
 }
 
+// Type returns the iterator's type.
 func (*setIter) Type() *Type { return SetIteratorType }
+// Next returns the next item.
 func (it *setIter) Next(t *Thread) (Value, bool, error) {
 	if it.s.used != it.used {
 		it.used = -1
@@ -109,7 +121,9 @@ type funcIter struct {
 	next func(t *Thread) (Value, bool, error)
 }
 
+// Type returns the iterator's type.
 func (it *funcIter) Type() *Type                         { return it.typ }
+// Next returns the next item.
 func (it *funcIter) Next(t *Thread) (Value, bool, error) { return it.next(t) }
 
 // GetIter returns iter(v).

@@ -110,6 +110,7 @@ type InternalError struct {
 	Stack string
 }
 
+// Error describes the panic and where it happened.
 func (e *InternalError) Error() string {
 	return fmt.Sprintf("internal error at %s:%d: %v", e.File, e.Line, e.Panic)
 }

@@ -206,7 +206,7 @@ func (e *Exception) Type() *Type { return e.Class }
 // Type returns TypeType.
 func (*Type) Type() *Type { return TypeType }
 
-// Ellipsis is the type of the ... constant.
+// EllipsisType is the type of the ... constant.
 type EllipsisType struct{}
 
 // Ellipsis is Python's ... constant.
