@@ -12,6 +12,7 @@ type listIter struct {
 
 // Type returns the iterator's type.
 func (*listIter) Type() *Type { return ListIteratorType }
+
 // Next returns the next item.
 func (it *listIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.l.Elems) {
@@ -30,6 +31,7 @@ type tupleIter struct {
 
 // Type returns the iterator's type.
 func (*tupleIter) Type() *Type { return TupleIteratorType }
+
 // Next returns the next item.
 func (it *tupleIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.elems) {
@@ -46,6 +48,7 @@ type rangeIter struct {
 
 // Type returns the iterator's type.
 func (*rangeIter) Type() *Type { return RangeIteratorType }
+
 // Next returns the next item.
 func (it *rangeIter) Next(t *Thread) (Value, bool, error) {
 	if it.step > 0 && it.next < it.stop || it.step < 0 && it.next > it.stop {
@@ -63,6 +66,7 @@ type strIter struct {
 
 // Type returns the iterator's type.
 func (*strIter) Type() *Type { return StrIteratorType }
+
 // Next returns the next item.
 func (it *strIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.s) {
@@ -81,6 +85,7 @@ type bytesIter struct {
 
 // Type returns the iterator's type.
 func (*bytesIter) Type() *Type { return IteratorType }
+
 // Next returns the next item.
 func (it *bytesIter) Next(t *Thread) (Value, bool, error) {
 	if it.i < len(it.s) {
@@ -99,6 +104,7 @@ type setIter struct {
 
 // Type returns the iterator's type.
 func (*setIter) Type() *Type { return SetIteratorType }
+
 // Next returns the next item.
 func (it *setIter) Next(t *Thread) (Value, bool, error) {
 	if it.s.used != it.used {
@@ -122,7 +128,8 @@ type funcIter struct {
 }
 
 // Type returns the iterator's type.
-func (it *funcIter) Type() *Type                         { return it.typ }
+func (it *funcIter) Type() *Type { return it.typ }
+
 // Next returns the next item.
 func (it *funcIter) Next(t *Thread) (Value, bool, error) { return it.next(t) }
 
