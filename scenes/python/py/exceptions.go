@@ -151,6 +151,16 @@ func (e *Exception) Message() string {
 		}
 		return fmt.Sprintf("%s (%d sub-exceptions)", m, n)
 	}
+	if e.Class.IsSubtypeOf(OSErrorType) && (len(e.Args) == 2 || len(e.Args) == 3) {
+		no, _ := ToStr(nil, e.Args[0])
+		msg, _ := ToStr(nil, e.Args[1])
+		s := fmt.Sprintf("[Errno %s] %s", no, msg)
+		if len(e.Args) == 3 {
+			fn, _ := Repr(nil, e.Args[2])
+			s += ": " + fn
+		}
+		return s
+	}
 	switch len(e.Args) {
 	case 0:
 		return ""
@@ -232,6 +242,16 @@ func (e *Exception) Attr(t *Thread, name string) (Value, error) {
 	}
 	if name == "value" && e.Class.IsSubtypeOf(StopIterationType) {
 		return e.Value(), nil
+	}
+	if e.Class.IsSubtypeOf(OSErrorType) {
+		switch name {
+		case "errno", "strerror", "filename":
+			i := map[string]int{"errno": 0, "strerror": 1, "filename": 2}[name]
+			if len(e.Args) >= 2 && len(e.Args) <= 3 && i < len(e.Args) {
+				return e.Args[i], nil
+			}
+			return None, nil
+		}
 	}
 	if e.Class.Attrs != nil {
 		if v, ok := e.Class.Attrs[name]; ok {
