@@ -241,6 +241,15 @@ func (l *Loop) Stop() { l.stopping = true }
 
 // runOnce is _run_once: one full iteration of the event loop.
 func (l *Loop) runOnce() error {
+	if err := l.selectWait(l.preSelect()); err != nil {
+		return err
+	}
+	return l.postSelect()
+}
+
+// preSelect is the first part of _run_once: drop cancelled timers and
+// compute select's timeout (< 0: None).
+func (l *Loop) preSelect() float64 {
 	m := l.m
 	// Drop cancelled timers: all of them when they are many, else those at
 	// the head of the heap.
@@ -282,8 +291,37 @@ func (l *Loop) runOnce() error {
 			timeout = 0
 		}
 	}
-	if err := l.selectWait(timeout); err != nil {
-		return err
+	return timeout
+}
+
+// selectDeadline is the deadline of select(timeout), and emits the phase.
+func (l *Loop) selectDeadline(timeout float64) float64 {
+	m := l.m
+	deadline := NoDeadline
+	switch {
+	case l.selfPipe:
+		deadline = m.now
+	case timeout >= 0:
+		deadline = m.now + timeout
+	}
+	if m.tr != nil {
+		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Text: "select", Num: timeout})
+	}
+	return deadline
+}
+
+// postSelect is the rest of _run_once after select: the self-pipe, the
+// timers that are due, then one snapshot of the ready queue.
+func (l *Loop) postSelect() error {
+	m := l.m
+	l.selfPipe = false
+	if l.pipeData {
+		// The selector reports the self-pipe readable: _process_events
+		// queues the reader, which drains it.
+		if l.reader == nil {
+			l.reader = &Handle{id: m.NewID(), loop: l, op: opReadSelf}
+		}
+		l.push(l.reader)
 	}
 
 	// Timers that are due join the ready queue.
@@ -335,16 +373,7 @@ func (l *Loop) runOnce() error {
 // worker's call_soon_threadsafe wakes it early.
 func (l *Loop) selectWait(timeout float64) error {
 	m := l.m
-	deadline := NoDeadline
-	switch {
-	case l.selfPipe:
-		deadline = m.now
-	case timeout >= 0:
-		deadline = m.now + timeout
-	}
-	if m.tr != nil {
-		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Text: "select", Num: timeout})
-	}
+	deadline := l.selectDeadline(timeout)
 	// Fast path: no other thread exists, so nothing can run meanwhile.
 	if len(m.threads) == 1 && m.runnable.len() == 0 {
 		switch {
@@ -370,15 +399,6 @@ func (l *Loop) selectWait(timeout float64) error {
 		if err != nil {
 			return err
 		}
-	}
-	l.selfPipe = false
-	if l.pipeData {
-		// The selector reports the self-pipe readable: _process_events
-		// queues the reader, which drains it.
-		if l.reader == nil {
-			l.reader = &Handle{id: m.NewID(), loop: l, op: opReadSelf}
-		}
-		l.push(l.reader)
 	}
 	return nil
 }

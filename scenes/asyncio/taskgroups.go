@@ -1,6 +1,8 @@
 package asyncio
 
 import (
+	"math"
+
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
 )
@@ -32,6 +34,8 @@ type Timeout struct {
 	handler *Handle
 	task    *Task
 	when    py.Value // None or a float
+	// cancelling is the task's cancelling() when the block was entered.
+	cancelling int
 }
 
 // Type returns TimeoutType.
@@ -43,7 +47,7 @@ func (to *Timeout) Repr(t *py.Thread) (string, error) {
 	if to.state == toEntered {
 		w := "None"
 		if to.when != py.None {
-			w, _ = py.Repr(t, py.Float(mustSeconds(to.when)))
+			w, _ = py.Repr(t, py.Float(math.Round(mustSeconds(to.when)*1000)/1000))
 		}
 		info = " when=" + w
 	}
@@ -85,6 +89,9 @@ func asyncioTimeoutAt(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) 
 // reschedule is Timeout.reschedule(when).
 func (to *Timeout) reschedule(t *py.Thread, when py.Value) error {
 	if to.state != toEntered {
+		if to.state == toCreated {
+			return py.NewException(py.RuntimeErrorType, py.Str("Timeout has not been entered"))
+		}
 		return py.Errorf(py.RuntimeErrorType, "Cannot change state of %s Timeout", timeoutStateValues[to.state])
 	}
 	to.when = when
@@ -162,15 +169,19 @@ func excArg(args []py.Value) *py.Exception {
 // AEnter is Timeout.__aenter__.
 func (to *Timeout) AEnter(t *py.Thread) (py.Value, error) {
 	return immediate("Timeout.__aenter__", func(t *py.Thread) (py.Value, error) {
-		to.state = toEntered
+		if to.state != toCreated {
+			return nil, py.NewException(py.RuntimeErrorType, py.Str("Timeout has already been entered"))
+		}
 		l, err := getRunningLoop(t)
 		if err != nil {
 			return nil, err
 		}
-		to.task = l.current
-		if to.task == nil {
+		if l.current == nil {
 			return nil, py.NewException(py.RuntimeErrorType, py.Str("Timeout should be used inside a task"))
 		}
+		to.state = toEntered
+		to.task = l.current
+		to.cancelling = to.task.Cancelling()
 		if err := to.reschedule(t, to.when); err != nil {
 			return nil, err
 		}
@@ -189,7 +200,7 @@ func (to *Timeout) AExit(t *py.Thread, exc *py.Exception) (py.Value, error) {
 		switch to.state {
 		case toExpiring:
 			to.state = toExpired
-			if to.task.Uncancel() == 0 && exc != nil && exc.Class == CancelledErrorType {
+			if to.task.Uncancel() <= to.cancelling && exc != nil && exc.Class == CancelledErrorType {
 				// timeouts.py: raise TimeoutError from exc_val
 				te := py.NewException(py.TimeoutErrorType)
 				te.Cause, te.Context, te.SuppressContext = exc, exc, true

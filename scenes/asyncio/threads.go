@@ -293,7 +293,8 @@ func (m *Machine) runThread(th *Thread) error {
 		if runPy {
 			done, res, rerr := th.Py.Run()
 			if !done {
-				if th.state != threadBlocked {
+				// Blocked, or already runnable again (a deadline <= now).
+				if th.state != threadBlocked && th.state != threadRunnable {
 					return fmt.Errorf("internal error: thread %s suspended without blocking", th.Py.Name)
 				}
 				th.resume = resumePy
