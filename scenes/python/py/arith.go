@@ -330,7 +330,7 @@ func intBinary(op BinOp, a, b int64) (Value, error) {
 			if a == 0 {
 				return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 			}
-			return Float(math.Pow(float64(a), float64(b))), nil
+			return Float(floatPow(float64(a), float64(b))), nil
 		}
 		result := int64(1)
 		base := a
@@ -433,7 +433,7 @@ func bigBinary(op BinOp, a, b *big.Int) (Value, error) {
 			if fa == 0 {
 				return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 			}
-			return Float(math.Pow(fa, fb)), nil
+			return Float(floatPow(fa, fb)), nil
 		}
 		if a.CmpAbs(big.NewInt(1)) <= 0 {
 			if a.Sign() < 0 && b.Bit(0) == 0 {
@@ -523,13 +523,43 @@ func floatBinary(op BinOp, a, b float64, x, y Value) (Value, error) {
 		if a < 0 && b != math.Trunc(b) && !math.IsInf(b, 0) {
 			return nil, Errorf(ValueErrorType, "math domain error")
 		}
-		r := math.Pow(a, b)
+		r := floatPow(a, b)
 		if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 			return nil, NewException(OverflowErrorType, Int(34), Str("Numerical result out of range"))
 		}
 		return Float(r), nil
 	}
 	return nil, unsupported(op, x, y)
+}
+
+// floatPow is x**y for floats, correctly rounded for integral exponents
+// (as C's pow is in practice), where math.Pow may be off by an ulp.
+func floatPow(x, y float64) float64 {
+	if y != math.Trunc(y) || math.Abs(y) > 4096 || x == 0 || math.IsInf(x, 0) || math.IsNaN(x) || y == 0 {
+		return math.Pow(x, y)
+	}
+	r := math.Pow(x, y)
+	if math.IsInf(r, 0) || r == 0 {
+		return r
+	}
+	const prec = 256
+	base := new(big.Float).SetPrec(prec).SetFloat64(x)
+	acc := new(big.Float).SetPrec(prec).SetFloat64(1)
+	n := int64(math.Abs(y))
+	for n > 0 {
+		if n&1 == 1 {
+			acc.Mul(acc, base)
+		}
+		n >>= 1
+		if n > 0 {
+			base.Mul(base, base)
+		}
+	}
+	if y < 0 {
+		acc.Quo(new(big.Float).SetPrec(prec).SetFloat64(1), acc)
+	}
+	f, _ := acc.Float64()
+	return f
 }
 
 // floatDivmod is CPython's float_divmod.

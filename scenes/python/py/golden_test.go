@@ -2,6 +2,7 @@ package py
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"strings"
@@ -26,6 +27,10 @@ for c in chunks:
 json.dump(out, sys.stdout)
 `
 
+// goldenFile picks the chunk file TestGoldenAgainstCPython runs (for
+// differential runs over generated programs).
+var goldenFile = flag.String("golden-file", "testdata/golden.py.txt", "chunk file compared against python3")
+
 func requirePython(t *testing.T) string {
 	py, err := exec.LookPath("python3")
 	if err != nil {
@@ -49,7 +54,7 @@ func splitChunks(src string) []string {
 // python3 and in the VM and requires the same output and error line.
 func TestGoldenAgainstCPython(t *testing.T) {
 	pyPath := requirePython(t)
-	src, err := os.ReadFile("testdata/golden.py.txt")
+	src, err := os.ReadFile(*goldenFile)
 	if err != nil {
 		t.Fatal(err)
 	}
