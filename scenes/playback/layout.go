@@ -3,6 +3,7 @@ package playback
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"loopscope/scenes/trace"
@@ -269,8 +270,10 @@ func (l *layout) top(x, y, W, H float64) {
 	slot := l.section("ON THE LOOP THREAD", sx, y, slotW, min(H, slotH))
 	frame := Item{Kind: KSlot, Key: key(tagSlot, 0), X: sx, Y: y + l.title, W: slotW, H: min(H, slotH) - l.title, Parent: slot, Tone: ToneIdle}
 	switch {
-	case s.Loop.Blocked:
+	case s.Loop.Blocked && s.Loop.Task == 0 && s.Loop.Handle == 0:
 		frame.Tone, frame.Text = ToneStall, Fit("blocked: "+s.Loop.BlockWhy, slotW-16*u, l.sc.Small)
+	case s.Loop.Blocked:
+		frame.Tone = ToneStall
 	case s.Loop.Handle != 0 || s.Loop.Task != 0:
 		frame.Tone = ToneRunning
 	case s.Loop.Running && s.Loop.Phase == "select":
@@ -433,6 +436,8 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 		what = "not started yet"
 	case t.State == TaskReady:
 		what = "in the ready queue"
+	case t.State == TaskRunning && s.Loop.Blocked && s.Loop.Task == t.ID:
+		what = "BLOCKS the loop: " + s.Loop.BlockWhy
 	case t.State == TaskRunning:
 		what = "running its step"
 	case t.State == TaskWaiting && t.Sync != 0:
@@ -449,7 +454,11 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 	default:
 		what = t.Result
 	}
-	l.add(Item{Kind: KCard, Key: key(tagCard, t.ID), X: x, Y: y, W: w, H: h, Text: Fit(title, iw, l.sc.Font), Sub: Fit(state, iw, fs), Sub2: Fit(what, iw, fs), Tone: taskTone(t), Color: t.Color, Parent: parent, Fresh: t.Changed == s.Index})
+	tone := taskTone(t)
+	if t.State == TaskRunning && s.Loop.Blocked && s.Loop.Task == t.ID {
+		tone = ToneStall
+	}
+	l.add(Item{Kind: KCard, Key: key(tagCard, t.ID), X: x, Y: y, W: w, H: h, Text: Fit(title, iw, l.sc.Font), Sub: Fit(state, iw, fs), Sub2: Fit(what, iw, fs), Tone: tone, Color: t.Color, Parent: parent, Fresh: t.Changed == s.Index})
 }
 
 func (l *layout) tasks(x, y, W, H float64) {
@@ -597,7 +606,7 @@ func busiest(ts []Task) *Task {
 
 func (l *layout) futures(x, y, W, H float64, rows int) {
 	u, s := l.u, l.s
-	sec := l.section("FUTURES & SYNC OBJECTS", x, y, W, H)
+	sec := l.section("FUTURES, SYNC OBJECTS & EXECUTOR JOBS", x, y, W, H)
 	itemW := 210 * u
 	itemH := 34 * u
 	cols := max(1, int((W+l.gap)/(itemW+l.gap)))
@@ -607,16 +616,22 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 		sync  *Sync
 		fut   *Future
 		timer *Timer
+		job   *Job
 	}
 	var es []entry
 	if !l.timersAbove {
-		l.sc.Items[sec].Text = Fit("TIMER HEAP, FUTURES & SYNC OBJECTS", W, l.sc.Small)
+		l.sc.Items[sec].Text = Fit("TIMER HEAP, FUTURES, SYNC OBJECTS & JOBS", W, l.sc.Small)
 		for k := range s.Timers {
 			es = append(es, entry{timer: &s.Timers[k]})
 		}
 	}
 	for k := range s.Syncs {
 		es = append(es, entry{sync: &s.Syncs[k]})
+	}
+	for k := range s.Jobs {
+		if s.Jobs[k].State <= JobRunning {
+			es = append(es, entry{job: &s.Jobs[k]})
+		}
 	}
 	// A future is shown while pending, and for a while after it settled.
 	for k := range s.Futures {
@@ -642,6 +657,14 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 				what = "wake " + s.Name(tm.Ref) + " " + f.Text
 			}
 			l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit("timer at "+Seconds(tm.Deadline), tw, l.sc.Small), Sub: Fit(what, tw, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
+			continue
+		}
+		if j := e.job; j != nil {
+			sub, tone := "queued: no free worker yet", ToneWaiting
+			if j.State == JobRunning {
+				sub, tone = "running on "+s.Name(j.Worker), ToneThread
+			}
+			l.add(Item{Kind: KSync, Key: key(tagSync, j.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit("executor job "+j.Fn+"()", tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small})
 			continue
 		}
 		if y := e.sync; y != nil {
@@ -725,6 +748,8 @@ func (l *layout) timelineRows(compact bool) []tlRow {
 		name := th.Name
 		if s.Loop.Started && th.ID == s.Loop.Thread {
 			name += " (loop)"
+		} else if j := s.Job(th.Job); j != nil {
+			name += ": " + j.Fn + "()"
 		}
 		rows = append(rows, tlRow{label: name, tone: ToneNeutral, color: -1, kind: 0, ord: th.Ord})
 	}
@@ -814,14 +839,13 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 					continue
 				}
 				tone := ToneThread
-				switch ts.State {
-				case ThreadBlocked:
-					tone = ToneFailed
-					if s.Loop.Started && row.ord == 0 {
-						tone = ToneStall
-					}
-				case ThreadIdle:
-					tone = ToneIdle
+				switch {
+				case ts.Stall:
+					tone = ToneStall
+				case ts.State == ThreadIdle, ts.State == ThreadBlocked && (ts.Why == "select" || strings.HasPrefix(ts.Why, "work_queue")):
+					tone = ToneIdle // waiting for work is not a problem
+				case ts.State == ThreadBlocked:
+					tone = ToneWaiting
 				}
 				b.add(xAt(ts.Start), xAt(min(ts.End, now)), tone, -1, ts.Why)
 			}
@@ -853,7 +877,7 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 		if i < len(evs) {
 			t = evs[i].Time
 		}
-		txt := strconv.FormatFloat(t, 'f', -1, 64) + " s"
+		txt := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(t, 'f', 3, 64), "0"), ".") + " s"
 		tw := CharWidth(l.sc.Small) * float64(len(txt))
 		px := min(xAt(i), cx+cw-tw)
 		if px < lastX+8*u || ah <= 0 {

@@ -223,6 +223,7 @@ type ThreadSpan struct {
 	T0, T1     float64
 	State      ThreadState
 	Why        string
+	Stall      bool // the loop's thread blocked in a blocking call
 }
 
 // State is the picture of the run right after the event at Index.

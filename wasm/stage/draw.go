@@ -241,6 +241,9 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 			fill, border = mix(colPanel, colDone, 0.08), mix(colBorder, tc, 0.35)
 		case playback.ToneFailed:
 			fill, border = mix(colPanel, colFailed, 0.18), colFailed
+		case playback.ToneStall:
+			pulse := 0.5 + 0.5*math.Sin(float64(g.tick)/6)
+			fill, border, bw = mix(colPanel, colStall, 0.2+0.15*pulse), colStall, 3*u
 		case playback.ToneCancelled:
 			fill, border = mix(colPanel, colBG, 0.5), colCancel
 		case playback.TonePending:
@@ -263,8 +266,9 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 
 	case playback.KGhost:
 		tc := palette[max(0, it.Color)%playback.Palette]
-		g.dashed(dst, x, y, w, h, fade(mix(colBG, tc, 0.45), a), 1.5*u, 6*u)
-		g.text(dst, it.Text, x+pad, y+(h-sm*1.2)/2, sm, false, fade(colDim, a))
+		g.box(dst, x, y, w, h, 8*u, fade(mix(colBG, tc, 0.06), a), color.RGBA{}, 0)
+		g.dashed(dst, x, y, w, h, fade(mix(colBG, tc, 0.8), a), 1.5*u, 6*u)
+		g.text(dst, it.Text, x+pad, y+(h-sm*1.2)/2, sm, false, fade(mix(colDim, tc, 0.5), a))
 
 	case playback.KCell:
 		c := toneColor(it.Tone)
@@ -300,8 +304,11 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 
 	case playback.KSync:
 		c := colAccent
-		if it.Tone == playback.ToneWaiting {
+		switch it.Tone {
+		case playback.ToneWaiting:
 			c = colWaiting
+		case playback.ToneThread:
+			c = colThread
 		}
 		g.box(dst, x, y, w, h, 5*u, fade(colPanel, a), fade(c, a), 1.5*u)
 		g.text(dst, it.Text, x+pad, y+3*u, it.Size, true, fade(colText, a))
