@@ -67,6 +67,9 @@ func asyncioRun(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Va
 		s, _ := py.Repr(t, a[0])
 		return nil, py.Errorf(py.ValueErrorType, "a coroutine was expected, got %s", s)
 	}
+	if drivenLoops && t.CanBlock() {
+		return runDriven(t, th, coro)
+	}
 	m := th.m
 	l := m.NewLoop()
 	th.setEventLoop = true
@@ -88,14 +91,7 @@ func (l *Loop) runnerClose(t *py.Thread) error {
 	if err := l.cancelAllTasks(t); err != nil {
 		return err
 	}
-	agen := newGoCoro("BaseEventLoop.shutdown_asyncgens", func(t *py.Thread, pc int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
-		if throw != nil {
-			return 0, nil, py.CoroRaised, throw
-		}
-		l.asyncgensShutdown = true
-		return 0, py.None, py.CoroReturned, nil
-	})
-	if _, err := l.RunUntilComplete(t, &l.NewTask(t, agen, nil).Future); err != nil {
+	if _, err := l.RunUntilComplete(t, &l.NewTask(t, l.shutdownAsyncgens(), nil).Future); err != nil {
 		return err
 	}
 	if _, err := l.RunUntilComplete(t, &l.NewTask(t, l.shutdownDefaultExecutor(), nil).Future); err != nil {

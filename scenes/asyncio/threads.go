@@ -279,6 +279,10 @@ func (m *Machine) runThread(th *Thread) error {
 		runPy = true
 	case resumePy:
 		v, err = m.waitOutcome(th)
+		if err == py.ErrBlock {
+			// The wait goes on (a driven loop selects again).
+			return nil
+		}
 		th.Py.SetOutcome(v, err)
 		runPy = true
 	case resumeNative:
