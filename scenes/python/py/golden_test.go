@@ -59,6 +59,17 @@ func TestGoldenAgainstCPython(t *testing.T) {
 		t.Fatal(err)
 	}
 	chunks := splitChunks(string(src))
+	want := runChunksInPython(t, pyPath, chunks)
+	for i, c := range chunks {
+		if out := runChunk(t, c); out != want[i] {
+			t.Errorf("chunk %d:\n%s\n--- got\n%s--- want (CPython)\n%s", i, firstLines(c, 3), out, want[i])
+		}
+	}
+}
+
+// runChunksInPython returns what python3 prints for each chunk.
+func runChunksInPython(t *testing.T, pyPath string, chunks []string) []string {
+	t.Helper()
 	in, _ := json.Marshal(chunks)
 	cmd := exec.Command(pyPath, "-c", pythonDriver)
 	cmd.Stdin = strings.NewReader(string(in))
@@ -70,19 +81,21 @@ func TestGoldenAgainstCPython(t *testing.T) {
 	if err := json.Unmarshal(raw, &want); err != nil {
 		t.Fatal(err)
 	}
-	for i, c := range chunks {
-		out, err := runSource(t, c)
-		if err != nil {
-			if e, ok := err.(*Exception); ok {
-				out += "=error " + e.Error() + "\n"
-			} else {
-				out += "=fail " + err.Error() + "\n"
-			}
-		}
-		if out != want[i] {
-			t.Errorf("chunk %d:\n%s\n--- got\n%s--- want (CPython)\n%s", i, firstLines(c, 3), out, want[i])
+	return want
+}
+
+// runChunk returns what the VM prints for a chunk, with the same error
+// line format as pythonDriver.
+func runChunk(t *testing.T, c string) string {
+	out, err := runSource(t, c)
+	if err != nil {
+		if e, ok := err.(*Exception); ok {
+			out += "=error " + e.Error() + "\n"
+		} else {
+			out += "=fail " + err.Error() + "\n"
 		}
 	}
+	return out
 }
 
 func firstLines(s string, n int) string {
@@ -91,4 +104,25 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestDifferentialGenerated runs programs generated at random (with fixed
+// seeds) by testdata/gen_*.py through python3 and the VM.
+func TestDifferentialGenerated(t *testing.T) {
+	pyPath := requirePython(t)
+	for _, gen := range []string{"testdata/gen_numbers.py", "testdata/gen_collections.py"} {
+		for _, seed := range []string{"1", "2"} {
+			src, err := exec.Command(pyPath, gen, seed).Output()
+			if err != nil {
+				t.Fatalf("%s: %v", gen, err)
+			}
+			chunks := splitChunks(string(src))
+			want := runChunksInPython(t, pyPath, chunks)
+			for i, c := range chunks {
+				if got := runChunk(t, c); got != want[i] {
+					t.Errorf("%s seed %s chunk %d:\n%s\n--- got\n%s--- want (CPython)\n%s", gen, seed, i, c, got, want[i])
+				}
+			}
+		}
+	}
 }

@@ -34,6 +34,9 @@ func strBounds(s string, args []Value, from int) (string, int, error) {
 	if err != nil {
 		return "", 0, err
 	}
+	if start > int64(n) {
+		return "", -1, nil
+	}
 	st, en, _, _ := sliceIndices(&Slice{Int(start), Int(end), None}, n)
 	if en < st {
 		return "", -1, nil
