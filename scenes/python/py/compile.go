@@ -461,7 +461,7 @@ func (c *fcomp) unwind(from int, _ bool) {
 			c.emit(POP_BLOCK, 0)
 		case blockFinallyTry:
 			c.emit(POP_BLOCK, 0)
-			c.blocks = saved[:i]
+			c.blocks = saved[:i:i] // appends must not overwrite saved
 			c.stmts(b.finally)
 			c.blocks = saved
 		case blockExceptAsTmp:
