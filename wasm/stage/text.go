@@ -7,27 +7,22 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 )
 
-// The stage draws text from Go Mono, rasterised once per size and rune by
-// x/image's OpenType rasteriser and kept as small Ebiten images (which
-// Ebiten packs into one atlas, so a frame's text batches into few draws).
-// Go Mono covers Latin, Greek, Cyrillic and the WGL4 symbols; Korean goes
-// to the HTML notes.
-var regular, bold *sfnt.Font
+// The stage draws text from Go Mono, rasterised once per size and rune
+// (font.go) and kept as small Ebiten images, which Ebiten packs into one
+// atlas. Go Mono covers Latin, Greek, Cyrillic and the WGL4 symbols;
+// Korean goes to the HTML notes.
+var regular, bold *ttf
 
 func init() {
 	var err error
-	if regular, err = opentype.Parse(gomono.TTF); err != nil {
+	if regular, err = parseTTF(gomono.TTF); err != nil {
 		panic(err)
 	}
-	if bold, err = opentype.Parse(gomonobold.TTF); err != nil {
+	if bold, err = parseTTF(gomonobold.TTF); err != nil {
 		panic(err)
 	}
 }
@@ -37,9 +32,10 @@ type faceKey struct {
 	bold bool
 }
 
-// glyphs is one font at one size: its face and the runes drawn so far.
+// glyphs is one font at one size and the runes drawn so far.
 type glyphs struct {
-	face   font.Face
+	font   *ttf
+	size   float64
 	ascent float64
 	cache  map[rune]*glyph
 }
@@ -59,11 +55,7 @@ func (g *Game) glyphs(size float64, b bool) *glyphs {
 		if b {
 			f = bold
 		}
-		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			panic(err)
-		}
-		gs = &glyphs{face: face, ascent: float64(face.Metrics().Ascent) / 64, cache: map[rune]*glyph{}}
+		gs = &glyphs{font: f, size: size, ascent: f.ascent * size / f.unitsPerEm, cache: map[rune]*glyph{}}
 		g.faces[k] = gs
 	}
 	return gs
@@ -73,23 +65,15 @@ func (gs *glyphs) glyph(r rune) *glyph {
 	if gl, ok := gs.cache[r]; ok {
 		return gl
 	}
-	dr, mask, mp, adv, ok := gs.face.Glyph(fixed.Point26_6{}, r)
-	if !ok {
-		dr, mask, mp, adv, _ = gs.face.Glyph(fixed.Point26_6{}, '?')
-	}
-	gl := &glyph{advance: float64(adv) / 64, dx: float64(dr.Min.X), dy: float64(dr.Min.Y)}
-	if !dr.Empty() && mask != nil {
-		img := ebiten.NewImage(dr.Dx(), dr.Dy())
-		px := make([]byte, 4*dr.Dx()*dr.Dy())
-		i := 0
-		for y := 0; y < dr.Dy(); y++ {
-			for x := 0; x < dr.Dx(); x++ {
-				_, _, _, a := mask.At(mp.X+x, mp.Y+y).RGBA()
-				a8 := byte(a >> 8)
-				px[i], px[i+1], px[i+2], px[i+3] = a8, a8, a8, a8
-				i += 4
-			}
+	mask, dx, dy, adv := gs.font.rasterize(r, gs.size)
+	gl := &glyph{advance: adv, dx: dx, dy: dy}
+	if mask != nil {
+		b := mask.Bounds()
+		px := make([]byte, 4*b.Dx()*b.Dy())
+		for i, a := range mask.Pix {
+			px[4*i], px[4*i+1], px[4*i+2], px[4*i+3] = a, a, a, a
 		}
+		img := ebiten.NewImage(b.Dx(), b.Dy())
 		img.WritePixels(px)
 		gl.img = img
 	}
