@@ -15,15 +15,15 @@ import (
 // it too, but it pulls golang.org/x/text into the module for legacy
 // encodings the canvas never meets.)
 type ttf struct {
-	data       []byte
-	unitsPerEm float64
-	ascent     float64 // font units
-	descent    float64 // font units, negative
-	longLoca   bool
-	numHMetric int
-	numGlyphs  int
+	data                   []byte
+	unitsPerEm             float64
+	ascent                 float64 // font units
+	descent                float64 // font units, negative
+	longLoca               bool
+	numHMetric             int
+	numGlyphs              int
 	cmap, hmtx, loca, glyf []byte
-	cmapFormat int
+	cmapFormat             int
 }
 
 var errFont = errors.New("stage: malformed font")
