@@ -132,10 +132,13 @@ func BenchmarkExecutorSubmit(b *testing.B) {
 	}
 }
 
-// TestSyncScenes runs every scene of testdata/sync through the engine and
-// compares with CPython's golden output (tools/vclock/vclock.py --golden).
+// TestSyncScenes runs every scene of testdata/sync (and the random ones of
+// testdata/sync/fuzz) through the engine and compares with CPython's
+// golden output (tools/vclock/vclock.py --golden).
 func TestSyncScenes(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "sync", "*.py"))
+	fuzz, _ := filepath.Glob(filepath.Join("testdata", "sync", "fuzz", "*_*_*.py"))
+	paths = append(paths, fuzz...)
 	if len(paths) == 0 {
 		t.Fatal("no scenes in testdata/sync")
 	}

@@ -1,0 +1,45 @@
+import asyncio
+import time
+import concurrent.futures as cf
+
+
+def job(name, d, fail=False):
+    time.sleep(d)
+    if fail:
+        raise ValueError(name)
+    print(f'{time.monotonic():.2f} job {name} done')
+    return name
+
+
+def cb(f):
+    print(f'{time.monotonic():.2f} cb', f.exception() is None)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+
+    async def ticker():
+        for i in range(4):
+            await asyncio.sleep(0.1)
+            print(f'{loop.time():.2f} tick', i)
+
+    t = asyncio.create_task(ticker())
+    ex = cf.ThreadPoolExecutor(None)
+    futs = []
+    futs.append(loop.run_in_executor(ex, job, 'j0', 0, False))
+    await asyncio.sleep(0.1)
+    futs.append(loop.run_in_executor(ex, job, 'j1', 0.25, False))
+    futs.append(asyncio.wrap_future(ex.submit(job, 'j2', 0, False)))
+    time.sleep(0.3)
+    futs.append(loop.run_in_executor(ex, job, 'j3', 1, False))
+    futs.append(asyncio.ensure_future(asyncio.to_thread(job, 'j4', 0.1, False)))
+    futs.append(loop.run_in_executor(ex, job, 'j5', 0.25, False))
+    futs.append(asyncio.ensure_future(asyncio.to_thread(job, 'j6', 0.25, False)))
+    res = await asyncio.gather(*futs, return_exceptions=True)
+    print(f'{loop.time():.2f} gathered', [type(r).__name__ for r in res])
+    await t
+    print(f'{loop.time():.2f} main end')
+
+
+asyncio.run(main())
+print(f'{time.monotonic():.2f} after run')
