@@ -1,0 +1,12 @@
+# Plain Python: how floats print, round and compare.
+print(0.1 * 3, 1 / 3, 2 / 3, 10 / 4, 1e22, 1e-7, 123456789012345678.0)
+print(-0.0, abs(-0.0), 0.0 == -0.0, 2 ** -1, 2.0 ** 0.5, 9 ** 0.5)
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5))
+print(round(2.675, 2), round(1.005, 2), round(0.125, 2), round(0.375, 2))
+print(f"{2.675:.2f} {1.005:.2f} {0.125:.2f} {0.5:.0f} {1.5:.0f} {2.5:.0f}")
+big = float("1e300")
+print(big * 10, -big * 10, float("inf") - float("inf") == float("nan"))
+print(int(1e15), int(-2.9), int(2.9), float(2 ** 53 + 1), 2 ** 53 + 1)
+print(7.0 // 2, -7.0 // 2, 7.5 % 2, -7.5 % 2, 5 % 0.75)
+print(0.1 + 0.2 < 0.30000000000000005, 1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, 0.1 + 0.7)
+print(sum([0.1] * 3), max(0.1 + 0.2, 0.3), min(-0.0, 0.0), 1e16 + 1, 3.0 * 1.1)
