@@ -31,7 +31,8 @@
   let lastError = null;     // the last failed run: {line, col, msg, text}
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
-  let litConcept = "";
+  let litConcept = "";      // the notes section lit
+  let eventConcept = "";    // the current event's concept
   let lang = pickLanguage();
   const timings = { moduleLoaded: null, moduleReady: null, firstFrame: null }; // ms since navigation
 
@@ -240,12 +241,14 @@
       playingSource = "";
     }
     updateGutter();
+    render();
     return r;
   }
 
   function runEdited() {
     const r = run(el.code.value, { play: true });
     setEdited();
+    render();
     return r;
   }
 
@@ -274,6 +277,12 @@
       act.setSpeed([...SPEEDS].reverse().find((s) => s < cur - 1e-9) || MIN_SPEED);
     },
   };
+
+  // Every action redraws the page's side at once.
+  for (const name of Object.keys(act)) {
+    const f = act[name];
+    act[name] = (...args) => { f(...args); render(); };
+  }
 
   function onKey(e) {
     if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
@@ -330,6 +339,12 @@
 
   function tick() {
     requestAnimationFrame(tick);
+    render();
+  }
+
+  // render brings the HTML side up to date with the module: every frame,
+  // and at once after an action, so the page never lags a click.
+  function render() {
     if (!mod) return;
     let s;
     try {
@@ -361,7 +376,8 @@
     const d = mod.detail();
     consoleText(d, s);
     renderMarks(d.taskLines);
-    light(d.concept);
+    eventConcept = d.concept || "";
+    light(eventConcept);
   }
 
   function die(msg) {
@@ -444,7 +460,7 @@
         ready: !!mod, scene: sceneId, edited: !el.edited.hidden,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
-        concept: litConcept, error: err, lang, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
+        concept: eventConcept, lit: litConcept, error: err, lang, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
       };
     },
     play: () => act.play(),

@@ -26,7 +26,8 @@ type State struct {
 	Playing bool    `json:"playing"`
 	Speed   float64 `json:"speed"`
 	Time    float64 `json:"time"`
-	Concept string  `json:"concept"`
+	Concept string  `json:"concept"` // the current event's
+	Lit     string  `json:"lit"`     // the notes section lit
 	Error   *string `json:"error"`
 	Lang    string  `json:"lang"`
 	Frames  int     `json:"frames"`

@@ -3,12 +3,14 @@ package e2e
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
@@ -137,38 +139,39 @@ func TestTransport(t *testing.T) {
 	})
 }
 
-// Key names as chromedp's KeyEvent spells them.
+// Keys as chromedp's KeyEvent spells them.
 const (
-	kbRight = "\ue014"
-	kbLeft  = "\ue012"
-	kbHome  = "\ue011"
-	kbEnd   = "\ue010"
+	kbRight = kb.ArrowRight
+	kbLeft  = kb.ArrowLeft
+	kbHome  = kb.Home
+	kbEnd   = kb.End
 )
 
 func TestSpeed(t *testing.T) {
 	forEachTarget(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		p.hasEvents()
-		// Events played per 60 ticks of the stage (one second of a healthy
-		// machine) at 0.5× and at 5×, from the start. Ticks, not wall
-		// time: a busy machine draws fewer frames but ticks the same.
+		// Events played per 60 ticks of the stage (one second on a healthy
+		// machine) at 1× and at 10×, from the start, over 45 ticks each.
+		// Ticks, not wall time: a busy machine draws fewer frames, and the
+		// player advances by the tick.
 		pace := func(speed float64) float64 {
 			var t0 int
 			p.eval(fmt.Sprintf("loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(%g); loopscope.play(); loopscope.state().ticks", speed), &t0)
-			p.waitFor(fmt.Sprintf("loopscope.state().ticks >= %d", t0+120), 60*time.Second)
+			p.waitFor(fmt.Sprintf("loopscope.state().ticks >= %d", t0+45), 90*time.Second)
 			var s State
 			p.eval("loopscope.pause(); loopscope.state()", &s)
 			return float64(s.Event) * 60 / float64(s.Ticks-t0)
 		}
-		slow, fast := pace(0.5), pace(5)
+		slow, fast := pace(1), pace(10)
 		if slow <= 0 || fast < 4*slow {
-			t.Errorf("events per 60 ticks: %.2f at 0.5×, %.2f at 5×", slow, fast)
+			t.Errorf("events per 60 ticks: %.2f at 1×, %.2f at 10×", slow, fast)
 		}
 		// The control shows the speed and edits it; + and - step it.
 		var shown string
 		p.eval(`document.getElementById("speed").value`, &shown)
-		if shown != "5" {
-			t.Errorf("the speed control shows %q at 5×", shown)
+		if shown != "10" {
+			t.Errorf("the speed control shows %q at 10×", shown)
 		}
 		p.do(chromedp.SetValue(chromedp.ID("speed"), "2.5"))
 		p.eval(`document.getElementById("speed").dispatchEvent(new Event("change"))`, nil)
@@ -259,31 +262,43 @@ func TestNotesFollowTheEvent(t *testing.T) {
 	forEachTarget(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		s := p.hasEvents()
-		// Walk the events: whenever the current event's concept has a
-		// section, that section, and only it, is lit.
-		litSeen := 0
-		for i := 0; i < s.Events && i < 60; i++ {
-			p.eval(fmt.Sprintf("loopscope.seek(%d)", i), nil)
+		var sections []string
+		p.eval(`[...document.querySelectorAll("#notes .note-section")].map(e => e.dataset.section)`, &sections)
+		// Walk the events: when the current event's concept has a section,
+		// that section, and only it, is lit and the notes show it; when it
+		// has none, the section lit before stays lit.
+		lit, litSeen := "", 0
+		for i := 0; i < s.Events && i < 40; i++ {
 			var got struct {
-				Concept string   `json:"concept"`
+				State   State    `json:"state"`
 				Lit     []string `json:"lit"`
+				Visible bool     `json:"visible"`
 			}
-			p.waitFor(fmt.Sprintf("loopscope.state().event === %d", i), 2*time.Second)
-			// One animation frame redraws the page's side.
-			p.eval(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))`, nil)
-			p.eval(`({concept: loopscope.state().concept, lit: [...document.querySelectorAll(".note-section.lit")].map(e => e.dataset.section)})`, &got)
-			if len(got.Lit) > 1 {
-				t.Fatalf("event %d: %d sections lit", i, len(got.Lit))
-			}
-			if got.Concept != "" {
-				if len(got.Lit) != 1 || got.Lit[0] != got.Concept {
-					t.Fatalf("event %d: concept %q, lit %q", i, got.Concept, got.Lit)
-				}
+			// An action redraws the page's side at once: no frame to wait for.
+			p.eval(fmt.Sprintf(`(() => { loopscope.seek(%d); const lit = [...document.querySelectorAll(".note-section.lit")];
+				const n = document.getElementById("notes").getBoundingClientRect();
+				const r = lit.length ? lit[0].getBoundingClientRect() : null;
+				return {state: loopscope.state(), lit: lit.map(e => e.dataset.section),
+					visible: !!r && r.top < n.bottom && r.top >= n.top - 1}; })()`, i), &got)
+			if slices.Contains(sections, got.State.Concept) {
+				lit = got.State.Concept
 				litSeen++
+			}
+			want := []string{}
+			if lit != "" {
+				want = []string{lit}
+			}
+			if !slices.Equal(got.Lit, want) || got.State.Lit != lit {
+				t.Fatalf("event %d (concept %q): lit %q / %q, want %q", i, got.State.Concept, got.Lit, got.State.Lit, want)
+			}
+			if lit != "" && !got.Visible {
+				// Scrolling is smooth: give it a moment to arrive.
+				p.waitFor(`(() => { const r = document.querySelector(".note-section.lit").getBoundingClientRect();
+					const n = document.getElementById("notes").getBoundingClientRect(); return r.top < n.bottom && r.top >= n.top - 1; })()`, 10*time.Second)
 			}
 		}
 		if litSeen == 0 {
-			t.Error("no event lit a section of the notes")
+			t.Errorf("none of the first events has a concept among the notes' sections %q", sections)
 		}
 	})
 }
@@ -314,11 +329,11 @@ func TestEditedScene(t *testing.T) {
 			GutterErr    string
 			Marked       int
 		}
-		p.eval(`new Promise(r => requestAnimationFrame(() => r({
+		p.eval(`({
 			Bar: document.getElementById("error-bar").textContent,
 			Console: document.getElementById("console").textContent,
 			GutterErr: (document.querySelector("#gutter .err") || {}).textContent || "",
-			Marked: document.querySelectorAll("#marks .mark.err").length})))`, &ui)
+			Marked: document.querySelectorAll("#marks .mark.err").length})`, &ui)
 		if !strings.Contains(ui.Bar, m[0]) || !strings.Contains(ui.Console, m[0]) {
 			t.Errorf("error bar %q, console %q: want %q in both", ui.Bar, ui.Console, m[0])
 		}
