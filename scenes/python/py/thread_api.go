@@ -22,6 +22,14 @@ type Thread struct {
 //	(t *Thread) Call(fn Value, args []Value, kw []Kwarg) (Value, error) // nested call on the Go stack
 //	(t *Thread) CanBlock() bool                            // false inside Call
 //	(t *Thread) Where() (line, col int)                    // position of the innermost frame
+//	(t *Thread) Stack() []TracebackEntry                   // the live Python frames, outermost first
+//	(t *Thread) Steps() int64                              // bytecode instructions run so far
+//	(t *Thread) SetRecursionLimit(n int)                   // depth at which calls raise RecursionError
+//	(t *Thread) Blocked() bool                             // suspended in a blocking builtin
+//
+// and for coroutines (*Generator implements Coroutine):
+//
+//	(g *Generator) Stack() []TracebackEntry // frames of a suspended await chain, outermost first
 //
 // and for programs:
 //

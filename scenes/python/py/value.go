@@ -33,6 +33,23 @@ type Int int64
 // Type returns IntType.
 func (Int) Type() *Type { return IntType }
 
+// smallInts holds boxed ints from -5 to 1023, so that loops over small
+// ranges and small arithmetic results do not allocate.
+var smallInts = func() (a [1029]Value) {
+	for i := range a {
+		a[i] = Int(i - 5)
+	}
+	return
+}()
+
+// mkInt boxes i as a Value, without allocating for small ints.
+func mkInt(i Int) Value {
+	if uint64(i+5) < uint64(len(smallInts)) {
+		return smallInts[i+5]
+	}
+	return i
+}
+
 // BigInt is a Python int outside the int64 range.
 type BigInt struct{ V *big.Int }
 

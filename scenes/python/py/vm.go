@@ -339,35 +339,35 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 						switch BinOp(in.Arg) {
 						case OpAdd:
 							if r := a + b; (r^a)&(r^b) >= 0 {
-								stack[sp-2] = r
+								stack[sp-2] = mkInt(r)
 								sp--
 								stack[sp] = nil
 								continue
 							}
 						case OpSub:
 							if r := a - b; (a^b)&(r^a) >= 0 {
-								stack[sp-2] = r
+								stack[sp-2] = mkInt(r)
 								sp--
 								stack[sp] = nil
 								continue
 							}
 						case OpMul:
 							if a > -(1<<31) && a < 1<<31 && b > -(1<<31) && b < 1<<31 {
-								stack[sp-2] = a * b
+								stack[sp-2] = mkInt(a * b)
 								sp--
 								stack[sp] = nil
 								continue
 							}
 						case OpMod:
 							if b > 0 && a >= 0 {
-								stack[sp-2] = a % b
+								stack[sp-2] = mkInt(a % b)
 								sp--
 								stack[sp] = nil
 								continue
 							}
 						case OpFloorDiv:
 							if b > 0 && a >= 0 {
-								stack[sp-2] = a / b
+								stack[sp-2] = mkInt(a / b)
 								sp--
 								stack[sp] = nil
 								continue
@@ -479,7 +479,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				switch it := stack[sp-1].(type) {
 				case *rangeIter:
 					if it.step > 0 && it.next < it.stop || it.step < 0 && it.next > it.stop {
-						stack[sp] = Int(it.next)
+						stack[sp] = mkInt(Int(it.next))
 						it.next += it.step
 						sp++
 						continue
