@@ -15,9 +15,6 @@ func bindArgs(t *Thread, fn *Function, locals []Value, args []Value, kw []Kwarg)
 	}
 	name := fn.QualName
 	n := len(args)
-	if n > np && !c.VarArgs {
-		return tooManyPositional(fn, n, kw)
-	}
 	m := n
 	if m > np {
 		m = np
@@ -80,6 +77,9 @@ func bindArgs(t *Thread, fn *Function, locals []Value, args []Value, kw []Kwarg)
 	}
 	if len(posOnlyKw) > 0 {
 		return Errorf(TypeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", name, strings.Join(posOnlyKw, ", "))
+	}
+	if n > np && !c.VarArgs {
+		return tooManyPositional(fn, n, kw)
 	}
 	// defaults
 	nd := len(fn.Defaults)

@@ -110,7 +110,7 @@ func firstLines(s string, n int) string {
 // seeds) by testdata/gen_*.py through python3 and the VM.
 func TestDifferentialGenerated(t *testing.T) {
 	pyPath := requirePython(t)
-	for _, gen := range []string{"testdata/gen_numbers.py", "testdata/gen_collections.py", "testdata/gen_control.py"} {
+	for _, gen := range []string{"testdata/gen_numbers.py", "testdata/gen_collections.py", "testdata/gen_control.py", "testdata/gen_calls.py"} {
 		for _, seed := range []string{"1", "2"} {
 			src, err := exec.Command(pyPath, gen, seed).Output()
 			if err != nil {
