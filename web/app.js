@@ -91,9 +91,16 @@
     sec.classList.add("lit");
     litConcept = concept;
     el.notesConcept.textContent = concept;
+    showLit(matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth");
+  }
+
+  // showLit scrolls the notes so the lit section is in view, if it is not.
+  function showLit(behavior) {
+    const sec = el.notes.querySelector(".note-section.lit");
+    if (!sec) return;
     const top = sec.offsetTop - el.notes.offsetTop - 8;
     if (top < el.notes.scrollTop || top + Math.min(sec.offsetHeight, el.notes.clientHeight) > el.notes.scrollTop + el.notes.clientHeight) {
-      el.notes.scrollTo({ top: Math.max(0, top), behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+      el.notes.scrollTo({ top: Math.max(0, top), behavior });
     }
   }
 
@@ -447,6 +454,8 @@
     }
   });
   document.addEventListener("keydown", onKey);
+  // A new layout reflows the notes: bring the lit section back into view.
+  new ResizeObserver(() => showLit("auto")).observe(el.notes);
   addEventListener("hashchange", () => {
     const id = location.hash.slice(1);
     if (id !== sceneId && sceneById(id)) load(id);

@@ -351,8 +351,13 @@ func TestEditedScene(t *testing.T) {
 		if s.Error != nil || !s.Playing || !s.Edited || s.Events < 2 {
 			t.Fatalf("a good edit: %+v (error %q)", s, strOr(s.Error))
 		}
-		p.eval("loopscope.setSpeed(10)", nil)
-		p.waitFor(`document.getElementById("console").textContent.includes("edited 2")`, 15*time.Second)
+		// It plays on; its console is the edited scene's.
+		p.waitFor(fmt.Sprintf("loopscope.state().event > %d", s.Event), 60*time.Second)
+		var out string
+		p.eval(`loopscope.seek(loopscope.state().events - 1); document.getElementById("console").textContent`, &out)
+		if out != "edited 1\nedited 2\n" {
+			t.Errorf("console at the end of the edited scene: %q", out)
+		}
 		var gutter string
 		p.eval(`(document.querySelector("#gutter .err") || {}).textContent || ""`, &gutter)
 		if gutter != "" {
@@ -384,6 +389,7 @@ func TestLayout(t *testing.T) {
 		// A small laptop: the notes go under the stage.
 		p.do(chromedp.EmulateViewport(1024, 768))
 		p.waitFor(`document.querySelector(".notes-pane").getBoundingClientRect().y > document.querySelector(".stage-pane").getBoundingClientRect().y + 100`, 5*time.Second)
+		p.notesShowText("1024×768")
 		p.screenshot("layout-1024x768")
 
 		// A phone: everything stacks, the stage first.
@@ -403,6 +409,7 @@ func TestLayout(t *testing.T) {
 		if scrollW > 390 {
 			t.Errorf("390×844: the page scrolls sideways (%d px wide)", scrollW)
 		}
+		p.notesShowText("390×844")
 		p.screenshot("layout-390x844")
 	})
 }
@@ -424,13 +431,26 @@ func TestSceneScreenshots(t *testing.T) {
 			}
 			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*2/3), nil)
 			f := p.state().Frames
-			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+30), 15*time.Second) // the move settles
+			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second) // a seek is settled: one frame shows it
 			img := p.screenshot("scene-" + sc.ID)
 			if n := colours(img, p.rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
 				t.Errorf("%s: the stage shows %d colours", sc.ID, n)
 			}
 		}
 	})
+}
+
+// notesShowText checks that some of the notes' text is in the notes pane's
+// view (a reflow must not leave it scrolled into empty space).
+func (p *page) notesShowText(where string) {
+	p.t.Helper()
+	var n int
+	p.eval(`(() => { const box = document.getElementById("notes").getBoundingClientRect();
+		return [...document.querySelectorAll("#notes p, #notes h1, #notes h2, #notes li")].filter(e => {
+			const r = e.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; }).length; })()`, &n)
+	if n == 0 {
+		p.t.Errorf("%s: the notes pane shows no text", where)
+	}
 }
 
 func abs(x float64) float64 {
