@@ -214,6 +214,9 @@ func File(f *syntax.File) error {
 	// CPython would compile.
 	errs := r.errors
 	if len(errs) == 0 {
+		errs = r.analysisErrors
+	}
+	if len(errs) == 0 {
 		errs = r.codegenErrors
 	}
 	if len(errs) == 0 {
@@ -267,21 +270,28 @@ const (
 )
 
 type resolver struct {
-	file          string
-	module        *Module
-	top           *block
-	globals       map[string]*Binding
-	univ          map[string]*Binding
-	modBound      map[string]*syntax.Ident // names bound at module level (or via global declarations)
-	errors        ErrorList                // symbol-table errors
-	codegenErrors ErrorList                // code-generation errors
-	subsetErrors  ErrorList                // outside the scene subset
+	file           string
+	module         *Module
+	top            *block
+	globals        map[string]*Binding
+	univ           map[string]*Binding
+	modBound       map[string]*syntax.Ident // names bound at module level (or via global declarations)
+	errors         ErrorList                // symbol-table errors, raised as it walks the file
+	analysisErrors ErrorList                // symbol-table errors, raised after the walk
+	codegenErrors  ErrorList                // code-generation errors
+	subsetErrors   ErrorList                // outside the scene subset
 }
 
 // errorf reports an error that CPython's symbol table pass raises (name
 // declarations, yield placement, duplicate parameters).
 func (r *resolver) errorf(pos syntax.Position, format string, args ...interface{}) {
 	r.errors.Add(r.file, pos, fmt.Sprintf(format, args...))
+}
+
+// analysisErrorf reports an error that CPython's symbol table raises once
+// it has seen the whole file (a nonlocal with no binding).
+func (r *resolver) analysisErrorf(pos syntax.Position, format string, args ...interface{}) {
+	r.analysisErrors.Add(r.file, pos, fmt.Sprintf(format, args...))
 }
 
 // codegenErrorf reports an error that CPython raises later, while
@@ -611,7 +621,11 @@ func (r *resolver) bind(b *block, id *syntax.Ident) {
 // binds, or "".
 func (r *resolver) bindAs(b *block, id *syntax.Ident, module string) {
 	name := id.Name
-	b.seen[name] |= assigned
+	if module == "" {
+		// CPython's symtable records an import as DEF_IMPORT, which its
+		// global/nonlocal order checks ignore.
+		b.seen[name] |= assigned
+	}
 	b.uses = append(b.uses, id)
 	if module == "" {
 		b.otherBind[name] = true
@@ -871,7 +885,7 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 	case *syntax.YieldExpr:
 		switch b.kind {
 		case moduleBlock:
-			r.errorf(x.Yield, "'yield' outside function")
+			r.codegenErrorf(x.Yield, "'yield' outside function")
 		case compBlock:
 			r.errorf(x.Yield, "'yield' inside %s", compDesc[b.compKind])
 		default:
@@ -1020,7 +1034,7 @@ func (r *resolver) resolveBlock(b *block) {
 		}
 		for name := range b.nonlocals {
 			if r.lookup(b, name).Scope != Free {
-				r.errorf(b.nonlocalPos[name], "no binding for nonlocal '%s' found", name)
+				r.analysisErrorf(b.nonlocalPos[name], "no binding for nonlocal '%s' found", name)
 			}
 		}
 	} else {
