@@ -106,6 +106,12 @@ func (s *State) caption() string {
 		if s.Loop.Blocked && e.ID == s.Loop.Thread {
 			return "STALL: the loop thread is blocked in " + e.Text + ". Nothing else can run until it returns."
 		}
+		if e.Text == "select" && e.ID == s.Loop.Thread {
+			if e.Num >= 0 {
+				return "The loop thread sleeps in select until " + Seconds(e.Num) + ": nothing to run before then."
+			}
+			return "The loop thread sleeps in select until some I/O or another thread wakes it."
+		}
 		return name + " blocks in " + e.Text + "."
 	case trace.ThreadWake:
 		return name + " runs again."

@@ -815,12 +815,27 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 		}
 		return cx + cw*f
 	}
+	// Where "now" is: just after the current event, before any wait that
+	// follows it.
+	xNow := cx
+	if s.Index >= 0 {
+		xNow = cx + cw*wE*float64(now)/float64(total)
+		if wT > 0 {
+			xNow += cw * wT * evs[s.Index].Time / tEnd
+		}
+	}
+	xTo := func(end int) float64 {
+		if end > s.Index {
+			return xNow
+		}
+		return xAt(end)
+	}
 	rh := l.rowH()
 	top := y + l.title
 	chartH := float64(len(rows)) * rh
 
 	for _, st := range s.Stalls {
-		x1, x2 := xAt(st.Start), xAt(min(st.End, now))
+		x1, x2 := xAt(st.Start), xTo(st.End)
 		if x2-x1 < 2*u {
 			x2 = min(x1+2*u, cx+cw)
 			x1 = x2 - 2*u
@@ -847,7 +862,7 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 				case ts.State == ThreadBlocked:
 					tone = ToneWaiting
 				}
-				b.add(xAt(ts.Start), xAt(min(ts.End, now)), tone, -1, ts.Why)
+				b.add(xAt(ts.Start), xTo(ts.End), tone, -1, ts.Why)
 			}
 		case 1, 2:
 			for _, sp := range s.Timeline {
@@ -858,17 +873,17 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 				if sp.Task == 0 {
 					tone = ToneCallback
 				}
-				b.add(xAt(sp.Start), xAt(min(sp.End, now)), tone, sp.Color, sp.Label)
+				b.add(xAt(sp.Start), xTo(sp.End), tone, sp.Color, sp.Label)
 			}
 		case 3:
 			for _, st := range s.Stalls {
-				b.add(xAt(st.Start), xAt(min(st.End, now)), ToneStall, -1, st.Label)
+				b.add(xAt(st.Start), xTo(st.End), ToneStall, -1, st.Label)
 			}
 		}
 		b.flush()
 	}
 	// The cursor and the time axis.
-	l.add(Item{Kind: KCursor, X: max(cx, min(xAt(now)-u, cx+cw-2*u)), Y: top, W: 2 * u, H: chartH, Parent: sec})
+	l.add(Item{Kind: KCursor, X: max(cx, min(xNow-u, cx+cw-2*u)), Y: top, W: 2 * u, H: chartH, Parent: sec})
 	ay := top + chartH + 1*u
 	ah := min(14*u, y+H-ay)
 	lastX := -1e9

@@ -8,7 +8,8 @@
 // then serve index.html, main.wasm and wasm_exec.js. The query string picks
 // the scene: ?scene=03_tasks (a built-in scene, run by the engine) or
 // ?n=1000 tasks (a hand-written gather), &stall=1 (a time.sleep on the loop), &seek=K
-// (event index), &play=1, &speed=X, &fps=1. window.stageFPS,
+// (event index), &step=N (then animate N events on), &at=0.5 (freeze the
+// animation half way), &play=1, &speed=X, &fps=1, &bench=1. window.stageFPS,
 // stageDrawMs (Go time per Draw, smoothed) and stageLayouts report
 // measurements.
 package main
@@ -32,6 +33,7 @@ type measured struct {
 	*stage.Game
 	drawMs  *float64
 	benchAt *int
+	freeze  float64
 }
 
 // Draw measures the Go side of a frame (the GPU's share is not in it).
@@ -63,6 +65,17 @@ func (m measured) bench() {
 }
 
 func (m measured) Update() error {
+	if m.freeze >= 0 {
+		// hold the animation where asked: advance the player to that
+		// point once, then stop ticking it
+		if m.Player().Progress() < m.freeze {
+			m.Player().Advance(1.0 / 60)
+		}
+		js.Global().Set("stageIndex", m.Player().Index())
+		js.Global().Set("stageFPS", ebiten.ActualFPS())
+		js.Global().Set("stageLayouts", m.LayoutRuns())
+		return nil
+	}
 	if m.benchAt != nil && *m.benchAt > 0 {
 		*m.benchAt--
 		if *m.benchAt == 0 {
@@ -105,6 +118,12 @@ func main() {
 	if q.Get("play") == "1" {
 		p.Play()
 	}
+	// &at=0.5 freezes the current event's animation half way, for looking
+	// at motion in a screenshot.
+	freeze := -1.0
+	if f, err := strconv.ParseFloat(q.Get("at"), 64); err == nil {
+		freeze = f
+	}
 	var bench *int
 	if q.Get("bench") == "1" {
 		bench = new(int)
@@ -114,7 +133,7 @@ func main() {
 	g.ShowFPS = q.Get("fps") == "1"
 	ebiten.SetWindowSize(1200, 800)
 	ebiten.SetTPS(60)
-	if err := ebiten.RunGame(measured{g, new(float64), bench}); err != nil {
+	if err := ebiten.RunGame(measured{g, new(float64), bench, freeze}); err != nil {
 		panic(err)
 	}
 }
