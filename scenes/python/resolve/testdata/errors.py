@@ -360,3 +360,44 @@ def f(xs):
     r: xs.append(1)
     r = 2
     return r
+---
+# CPython reports symbol-table errors before code-generation ones.
+def f():
+    await x
+def g():
+    print(y)
+    global y ### "name 'y' is used prior to global declaration"
+---
+break ### "'break' outside loop"
+async def h():
+    yield 1
+    return 2 ### "'return' with value in async generator"
+---
+import os
+yield 1 ### "'yield' outside function"
+---
+import asyncio
+global asyncio
+---
+import asyncio
+nonlocal asyncio ### "nonlocal declaration not allowed at module level"
+---
+def f():
+    def g():
+        nonlocal zz
+    t0 = 1
+    def h():
+        print(t0)
+        nonlocal t0 ### "name 't0' is used prior to nonlocal declaration"
+---
+x = *a ### "can't use starred expression here"
+---
+for *a in y: ### "starred assignment target must be in a list or tuple"
+    pass
+---
+def f():
+    return *a ### "can't use starred expression here"
+---
+a, *b, *c = d ### "multiple starred expressions in assignment"
+---
+x = a[*b]
