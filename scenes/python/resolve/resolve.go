@@ -20,6 +20,19 @@
 // time, as in CPython. A global binding whose name is also a builtin (for
 // example a module that assigns print = ...) must, at run time, fall back
 // to the builtin while the global is unset, as CPython's LOAD_GLOBAL does.
+//
+// Errors come in CPython's order: those its symbol table raises while
+// walking the file (global/nonlocal after use, duplicate parameters, yield
+// in a comprehension), then those it raises after the walk (nonlocal with
+// no binding), then those of its code generator ('return' or 'await'
+// outside a function, break outside a loop, starred expressions); File
+// returns only the first group that is not empty. Refusals of Python that
+// CPython accepts but scenes do not support (imports, module members,
+// builtins such as open(), annotations with effects) come last, so that a
+// learner first sees what CPython itself would say.
+//
+// The tables of supported modules, module members and builtins
+// (ModuleMembers, Builtins) are shared with the runtime.
 package resolve
 
 import (
