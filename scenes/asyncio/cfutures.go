@@ -7,6 +7,7 @@ package asyncio
 
 import (
 	"fmt"
+	"math"
 
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
@@ -53,8 +54,8 @@ var cfStateDescriptions = [...]string{"pending", "running", "cancelled", "cancel
 // cfCallback is a done callback: a Python callable or a Go function (the
 // bridges to asyncio register Go ones).
 type cfCallback struct {
-	fn  py.Value
-	go_ func(t *py.Thread, f *ConcurrentFuture) error
+	fn   py.Value
+	gofn func(t *py.Thread, f *ConcurrentFuture) error
 }
 
 // ConcurrentFuture is concurrent.futures.Future: a result that another
@@ -243,7 +244,7 @@ func (f *ConcurrentFuture) SetRunningOrNotifyCancel(t *py.Thread) (bool, error) 
 	case cfCancelled:
 		f.state = cfCancelledAndNotified
 		for _, w := range f.waiters {
-			w.add(machineOf(t), f, cfCancelledAndNotified)
+			w.add(machineOf(t), f)
 		}
 		return false, nil
 	case cfPending:
@@ -271,7 +272,7 @@ func (f *ConcurrentFuture) SetResult(t *py.Thread, v py.Value) error {
 		m.Emit(trace.Event{Kind: trace.FutureResult, ID: f.id, Concept: trace.ConceptExecutor, Label: label})
 	}
 	for _, w := range f.waiters {
-		w.add(m, f, cfFinished)
+		w.add(m, f)
 	}
 	f.cond.notifyAll(m)
 	return f.invokeCallbacks(t)
@@ -321,8 +322,8 @@ func (f *ConcurrentFuture) invokeCallbacks(t *py.Thread) error {
 // stderr) and swallowed, as _invoke_callbacks does.
 func (f *ConcurrentFuture) call(t *py.Thread, cb cfCallback) error {
 	var err error
-	if cb.go_ != nil {
-		err = cb.go_(t, f)
+	if cb.gofn != nil {
+		err = cb.gofn(t, f)
 	} else {
 		_, err = t.Call(cb.fn, []py.Value{f}, nil)
 	}
@@ -422,7 +423,7 @@ func (w *cfWaiter) set(m *Machine) {
 }
 
 // add records that f finished (state cfFinished) or was cancelled.
-func (w *cfWaiter) add(m *Machine, f *ConcurrentFuture, _ cfState) {
+func (w *cfWaiter) add(m *Machine, f *ConcurrentFuture) {
 	w.finished = append(w.finished, f)
 	switch w.kind {
 	case asCompleted, FirstCompleted:
@@ -644,29 +645,41 @@ func waitEvent(t *py.Thread, w *cfWaiter, timeout float64, what string, finish f
 // AsCompleted is the generator concurrent.futures.as_completed(fs,
 // timeout) returns.
 type AsCompleted struct {
+	arg      py.Value // the fs argument, read at the first next()
+	timeout  float64  // the timeout argument (noTimeout: None)
+	started  bool
 	fs       []*ConcurrentFuture // `fs`, the set still to yield
 	pending  []*ConcurrentFuture
-	finished []*ConcurrentFuture // yielded from the end (reverse order)
+	finished []*ConcurrentFuture // yielded from the end
 	total    int
 	endTime  float64
-	timeout  bool
+	timed    bool
 	waiter   *cfWaiter
 	closed   bool
 }
 
-// NewAsCompleted starts as_completed(fs, timeout): timeout < 0 means none.
-// Like the generator, nothing happens before the first next(); the
-// arguments are read at once here since the VM has no lazy builtin
-// generators, which gives the same results (the set is copied either way).
-func NewAsCompleted(t *py.Thread, fsArg py.Value, timeout float64) (*AsCompleted, error) {
-	fs, err := futureSet(t, fsArg)
+// NewAsCompleted returns the generator as_completed(fs, timeout); timeout
+// noTimeout means None. As with the generator, nothing happens before the
+// first next(): that is when the clock starts and the futures already
+// done are taken.
+func NewAsCompleted(t *py.Thread, fs py.Value, timeout float64) (*AsCompleted, error) {
+	return &AsCompleted{arg: fs, timeout: timeout}, nil
+}
+
+// start runs the generator's code before its loop.
+func (ac *AsCompleted) start(t *py.Thread) error {
+	ac.started = true
+	if !math.IsInf(ac.timeout, 1) {
+		ac.timed = true
+		ac.endTime = ac.timeout + machineOf(t).Now()
+	}
+	fs, err := futureSet(t, ac.arg)
 	if err != nil {
-		return nil, err
+		ac.closed = true
+		return err
 	}
-	ac := &AsCompleted{fs: fs, total: len(fs), timeout: timeout >= 0}
-	if ac.timeout {
-		ac.endTime = timeout + machineOf(t).Now()
-	}
+	ac.arg = nil
+	ac.fs, ac.total = fs, len(fs)
 	var finished []*ConcurrentFuture
 	for _, f := range fs {
 		if f.settled() {
@@ -682,7 +695,7 @@ func NewAsCompleted(t *py.Thread, fsArg py.Value, timeout float64) (*AsCompleted
 	// run), so the futures already done come out newest first, as they
 	// usually do in CPython.
 	ac.finished = finished
-	return ac, nil
+	return nil
 }
 
 // Type returns the generator type.
@@ -693,6 +706,11 @@ func (*AsCompleted) Type() *py.Type { return asCompletedType }
 // suspends (py.ErrBlock), the outcome it gets later is the next future, or
 // StopIteration when there is none.
 func (ac *AsCompleted) Next(t *py.Thread) (py.Value, bool, error) {
+	if !ac.started {
+		if err := ac.start(t); err != nil {
+			return nil, false, err
+		}
+	}
 	v, err := ac.next(t, false)
 	if x, ok := err.(*py.Exception); ok && x.Class == py.StopIterationType {
 		return nil, false, nil
@@ -716,7 +734,7 @@ func (ac *AsCompleted) next(t *py.Thread, afterTimeout bool) (py.Value, error) {
 		return nil, py.NewException(py.StopIterationType)
 	}
 	waitTimeout := noTimeout
-	if ac.timeout {
+	if ac.timed {
 		waitTimeout = ac.endTime - machineOf(t).Now()
 		if waitTimeout < 0 {
 			ac.close()

@@ -812,7 +812,7 @@ func chainFuture(t *py.Thread, source *ConcurrentFuture, dest *Future) {
 	})
 	// source.add_done_callback(_call_set_state); if the source is already
 	// done, the callback runs now, in this thread.
-	_ = source.AddDoneCallback(t, cfCallback{go_: func(t *py.Thread, src *ConcurrentFuture) error {
+	_ = source.AddDoneCallback(t, cfCallback{gofn: func(t *py.Thread, src *ConcurrentFuture) error {
 		l := dest.Loop()
 		if dest.Cancelled() && l.IsClosed() {
 			return nil
