@@ -112,6 +112,8 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 				return a + b, nil
 			}
 			return nil, Errorf(TypeErrorType, "can't concat %s to bytes", typeName(y))
+		case OpMod:
+			return bytesPercent(t, a, y)
 		case OpMul:
 			if yIsInt {
 				s, err := repeatStr(string(a), yi, true)
@@ -226,6 +228,36 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 		}
 	}
 	return nil, unsupported(op, x, y)
+}
+
+// bytesPercent is bytes % args: str formatting over the byte values, with
+// bytes arguments inserted as they are.
+func bytesPercent(t *Thread, format Bytes, args Value) (Value, error) {
+	conv := func(v Value) Value {
+		if b, ok := v.(Bytes); ok {
+			return Str(b)
+		}
+		return v
+	}
+	var a Value
+	switch x := args.(type) {
+	case Tuple:
+		c := make(Tuple, len(x))
+		for i, v := range x {
+			c[i] = conv(v)
+		}
+		a = c
+	default:
+		a = conv(args)
+	}
+	s, err := percentFormat(t, string(format), a)
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.Message() == "not all arguments converted during string formatting" {
+			return nil, Errorf(TypeErrorType, "not all arguments converted during bytes formatting")
+		}
+		return nil, err
+	}
+	return Bytes(s), nil
 }
 
 func repeatStr(s string, n Value, isBytes bool) (Value, error) {
@@ -535,7 +567,15 @@ func floatBinary(op BinOp, a, b float64, x, y Value) (Value, error) {
 // floatPow is x**y for floats, correctly rounded for integral exponents
 // (as C's pow is in practice), where math.Pow may be off by an ulp.
 func floatPow(x, y float64) float64 {
-	if y != math.Trunc(y) || math.Abs(y) > 4096 || x == 0 || math.IsInf(x, 0) || math.IsNaN(x) || y == 0 {
+	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) || y == 0 || math.IsInf(y, 0) || math.IsNaN(y) || x == 1 {
+		return math.Pow(x, y)
+	}
+	if y != math.Trunc(y) || math.Abs(y) > 4096 {
+		if x > 0 {
+			if f, ok := floatPowExact(x, y); ok {
+				return f
+			}
+		}
 		return math.Pow(x, y)
 	}
 	r := math.Pow(x, y)

@@ -845,7 +845,11 @@ func newInt(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	case Str:
 		return parseInt(string(x), 10)
 	case Bytes:
-		return parseInt(string(x), 10)
+		v, err := parseInt(string(x), 10)
+		if err != nil {
+			return nil, Errorf(ValueErrorType, "invalid literal for int() with base 10: %s", BytesRepr(string(x)))
+		}
+		return v, nil
 	}
 	return nil, Errorf(TypeErrorType, "int() argument must be a string, a bytes-like object or a real number, not '%s'", typeName(args[0]))
 }
@@ -919,7 +923,11 @@ func newFloat(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	case Str:
 		return parseFloat(string(x))
 	case Bytes:
-		return parseFloat(string(x))
+		v, err := parseFloat(string(x))
+		if err != nil {
+			return nil, Errorf(ValueErrorType, "could not convert string to float: %s", BytesRepr(string(x)))
+		}
+		return v, nil
 	}
 	return nil, Errorf(TypeErrorType, "float() argument must be a string or a real number, not '%s'", typeName(args[0]))
 }

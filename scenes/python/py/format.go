@@ -517,11 +517,16 @@ func leftPad(s string, n int) string {
 func percentFormat(t *Thread, format string, args Value) (string, error) {
 	var list []Value
 	var mapping *Dict
+	mappingLike := false // CPython skips the "not all arguments converted" check for these
 	switch a := args.(type) {
 	case Tuple:
 		list = a
 	case *Dict:
 		mapping = a
+		mappingLike = true
+		list = []Value{a}
+	case *List, Bytes, *Range, *DictView:
+		mappingLike = true
 		list = []Value{a}
 	default:
 		list = []Value{a}
@@ -766,7 +771,7 @@ func percentFormat(t *Thread, format string, args Value) (string, error) {
 		}
 		b.WriteString(s)
 	}
-	if argi < len(list) && !usedMapping && mapping == nil {
+	if argi < len(list) && !usedMapping && !mappingLike {
 		return "", Errorf(TypeErrorType, "not all arguments converted during string formatting")
 	}
 	return b.String(), nil

@@ -109,8 +109,11 @@ func firstLines(s string, n int) string {
 // TestDifferentialGenerated runs programs generated at random (with fixed
 // seeds) by testdata/gen_*.py through python3 and the VM.
 func TestDifferentialGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("differential runs over generated programs are skipped in -short mode")
+	}
 	pyPath := requirePython(t)
-	for _, gen := range []string{"testdata/gen_numbers.py", "testdata/gen_collections.py", "testdata/gen_control.py", "testdata/gen_calls.py"} {
+	for _, gen := range []string{"testdata/gen_numbers.py", "testdata/gen_collections.py", "testdata/gen_control.py", "testdata/gen_calls.py", "testdata/gen_types.py"} {
 		for _, seed := range []string{"1", "2"} {
 			src, err := exec.Command(pyPath, gen, seed).Output()
 			if err != nil {

@@ -84,7 +84,9 @@ type bytesIter struct {
 }
 
 // Type returns the iterator's type.
-func (*bytesIter) Type() *Type { return IteratorType }
+func (*bytesIter) Type() *Type { return bytesIteratorType }
+
+var bytesIteratorType = &Type{Name: "bytes_iterator", Module: "builtins", Base: ObjectType}
 
 // Next returns the next item.
 func (it *bytesIter) Next(t *Thread) (Value, bool, error) {
@@ -255,14 +257,23 @@ func Contains(t *Thread, coll, x Value) (bool, error) {
 		switch s := x.(type) {
 		case Bytes:
 			return strings.Contains(string(c), string(s)), nil
-		case Int:
-			return strings.IndexByte(string(c), byte(s)) >= 0 && s >= 0 && s < 256, nil
+		case Int, Bool:
+			n, _ := AsIndex(s)
+			if n < 0 || n > 255 {
+				return false, Errorf(ValueErrorType, "byte must be in range(0, 256)")
+			}
+			return strings.IndexByte(string(c), byte(n)) >= 0, nil
 		}
 		return false, Errorf(TypeErrorType, "a bytes-like object is required, not '%s'", typeName(x))
 	case *Dict:
 		_, found, err := c.Get(t, x)
 		return found, err
 	case *Set:
+		if s, ok := x.(*Set); ok && !s.Frozen {
+			fs := s.Copy()
+			fs.Frozen = true
+			x = fs
+		}
 		return c.Contains(t, x)
 	case *DictView:
 		if c.Kind == 'k' {

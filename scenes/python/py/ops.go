@@ -568,7 +568,7 @@ func hashDepth(t *Thread, v Value, depth int) (uint64, error) {
 			return 1546275796, nil
 		}
 		return acc, nil
-	case *List, *Dict, *DictView:
+	case *List, *Dict, *DictView, *Slice:
 		return 0, Errorf(TypeErrorType, "unhashable type: '%s'", typeName(v))
 	case *Set:
 		if !v.Frozen {
