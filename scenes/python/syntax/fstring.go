@@ -347,5 +347,8 @@ func (p *parser) parseFieldExpr(src string, pos Position) Expr {
 		sub.checkComma(x)
 		sub.syntaxError()
 	}
+	if st, ok := x.(*StarredExpr); ok {
+		p.errorf(st.OpPos, "f-string: cannot use starred expression here")
+	}
 	return x
 }

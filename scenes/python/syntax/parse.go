@@ -183,7 +183,36 @@ func (p *parser) syntaxError() {
 		}
 		p.errorf(t.pos, "unexpected EOF while parsing")
 	}
-	p.errorf(t.pos, "invalid syntax")
+	line := t.pos.Line
+	if t.bracket.IsValid() && !p.sc.nested() {
+		line = p.speculate()
+	}
+	panic(bailout{err: &Error{File: p.file, Pos: t.pos, Msg: "invalid syntax"}, line: line})
+}
+
+// speculate imitates how far CPython's parser reads after a generic error
+// inside brackets: its second pass tries to read an expression at the
+// failing token and looks at the token after it, which, newlines being
+// insignificant in brackets, may lie on a later line. It returns that
+// line, which decides whether an unclosed bracket is reported instead.
+func (p *parser) speculate() (line int32) {
+	line = p.tok.pos.Line
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			if b.override {
+				panic(b) // a tokenizer error CPython would meet too
+			}
+		}
+		if l := p.tok.pos.Line; l > line {
+			line = l
+		}
+	}()
+	p.parseTest()
+	return line
 }
 
 // expect consumes a token of kind k or fails with CPython's wording.
@@ -465,6 +494,9 @@ func (p *parser) parseExprStmt() Stmt {
 		x = p.parseYield()
 	} else {
 		x = p.parseTestListStarExpr()
+	}
+	if _, ok := x.(*Ident); !ok && p.tok.kind == COLONEQ {
+		p.walrus(x) // "cannot use assignment expressions with attribute"
 	}
 	switch k := p.tok.kind; {
 	case k == EQ:
@@ -1170,12 +1202,6 @@ func (p *parser) parseTest1() Expr {
 		return p.parseLambda(true)
 	}
 	x := p.parseOrTest()
-	if p.tok.kind == COLONEQ {
-		if _, ok := x.(*Ident); ok {
-			p.errorf(x.Pos(), "assignment expressions (:=) are not supported in scenes")
-		}
-		p.syntaxError()
-	}
 	if p.tok.kind == IF {
 		c := &CondExpr{True: x, If: p.tok.pos}
 		p.next()
@@ -1191,11 +1217,28 @@ func (p *parser) parseTest1() Expr {
 	return x
 }
 
+// walrus refuses an assignment expression x := v where Python allows one
+// (conditions, display elements, arguments): scenes do not support them.
+// The value is parsed first, so that a syntax error there comes first, as
+// in CPython.
+func (p *parser) walrus(x Expr) {
+	if p.tok.kind != COLONEQ {
+		return
+	}
+	p.next()
+	p.parseTest()
+	if _, ok := x.(*Ident); ok {
+		p.errorf(x.Pos(), "assignment expressions (:=) are not supported in scenes")
+	}
+	p.errorf(x.Pos(), "cannot use assignment expressions with %s", describe(x))
+}
+
 // parseNamedExpr parses a test where Python's grammar allows a named
 // expression (conditions, display elements, subscripts), and gives
 // CPython's hints for a mistaken '=' there: if x = 1: ...
 func (p *parser) parseNamedExpr() Expr {
 	x := p.parseTest()
+	p.walrus(x)
 	if p.tok.kind != EQ {
 		return x
 	}
@@ -1462,6 +1505,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 			sawKw = true
 		default:
 			x := p.parseTest()
+			p.walrus(x)
 			if p.tok.kind == EQ {
 				p.errorf(x.Pos(), "expression cannot contain assignment, perhaps you meant \"==\"?")
 			}
