@@ -452,7 +452,7 @@ func (w *cfWaiter) decrement(m *Machine) {
 	}
 }
 
-// install creates the waiter for return_when and registers it with every
+// installWaiter creates the waiter for return_when and registers it with every
 // future (_create_and_install_waiters).
 func installWaiter(fs []*ConcurrentFuture, kind string) *cfWaiter {
 	w := &cfWaiter{kind: kind}
