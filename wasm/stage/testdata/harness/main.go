@@ -34,6 +34,8 @@ type measured struct {
 	drawMs  *float64
 	benchAt *int
 	freeze  float64
+	step    *int // events to step once a frame has been drawn
+	ticks   *int
 }
 
 // Draw measures the Go side of a frame (the GPU's share is not in it).
@@ -65,10 +67,14 @@ func (m measured) bench() {
 }
 
 func (m measured) Update() error {
+	*m.ticks++
+	if *m.ticks == 10 && *m.step != 0 {
+		m.Player().Step(*m.step) // after a frame, so the stage sees the motion
+	}
 	if m.freeze >= 0 {
 		// hold the animation where asked: advance the player to that
 		// point once, then stop ticking it
-		if m.Player().Progress() < m.freeze {
+		if *m.ticks > 10 && m.Player().Progress() < m.freeze {
 			m.Player().Advance(1.0 / 60)
 		}
 		js.Global().Set("stageIndex", m.Player().Index())
@@ -112,9 +118,7 @@ func main() {
 	if k, err := strconv.Atoi(q.Get("seek")); err == nil {
 		p.Seek(k)
 	}
-	if st, err := strconv.Atoi(q.Get("step")); err == nil {
-		p.Step(st)
-	}
+	step, _ := strconv.Atoi(q.Get("step"))
 	if q.Get("play") == "1" {
 		p.Play()
 	}
@@ -133,7 +137,7 @@ func main() {
 	g.ShowFPS = q.Get("fps") == "1"
 	ebiten.SetWindowSize(1200, 800)
 	ebiten.SetTPS(60)
-	if err := ebiten.RunGame(measured{g, new(float64), bench, freeze}); err != nil {
+	if err := ebiten.RunGame(measured{g, new(float64), bench, freeze, &step, new(int)}); err != nil {
 		panic(err)
 	}
 }
