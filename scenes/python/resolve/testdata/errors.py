@@ -401,3 +401,18 @@ def f():
 a, *b, *c = d ### "multiple starred expressions in assignment"
 ---
 x = a[*b]
+---
+x := 1 ### "invalid syntax"
+---
+a.b := 1 ### "cannot use assignment expressions with attribute"
+---
+y = x := 1 ### "invalid syntax"
+---
+f(x := 1) ### "assignment expressions \(:=\) are not supported in scenes"
+---
+while chunk := read(): ### "assignment expressions \(:=\) are not supported in scenes"
+    pass
+---
+asyncio.run(ma:=in()) ### "invalid syntax"
+---
+print(f"{*e}") ### "f-string: cannot use starred expression here"
