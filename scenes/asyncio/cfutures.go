@@ -786,6 +786,12 @@ func (ac *AsCompleted) popFinished() *ConcurrentFuture {
 	return f
 }
 
+// Close is generator.close(): the finally clause unregisters the waiter.
+func (ac *AsCompleted) Close(t *py.Thread) error {
+	ac.close()
+	return nil
+}
+
 // close is the generator's finally clause: unregister the waiter.
 func (ac *AsCompleted) close() {
 	if ac.closed {

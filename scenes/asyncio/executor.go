@@ -612,6 +612,7 @@ type executorMap struct {
 	fs      []*ConcurrentFuture // still to yield, in order
 	timeout bool
 	endTime float64
+	started bool // the generator has entered its try block
 	done    bool
 }
 
@@ -680,6 +681,7 @@ func (it *executorMap) Next(t *py.Thread) (py.Value, bool, error) {
 		it.done = true
 		return nil, false, nil
 	}
+	it.started = true
 	f := it.fs[0]
 	it.fs = it.fs[1:]
 	timeout := noTimeout
@@ -705,6 +707,26 @@ func (it *executorMap) Next(t *py.Thread) (py.Value, bool, error) {
 		return nil, false, err
 	}
 	return v, true, nil
+}
+
+// Close is generator.close(): once the generator has started, its finally
+// clause cancels every future it has not yielded yet (so breaking out of
+// `for r in executor.map(...)` cancels the jobs still queued, when the VM
+// closes the dropped iterator as CPython's refcounting does).
+func (it *executorMap) Close(t *py.Thread) error {
+	if it.done || !it.started {
+		it.done = true
+		return nil
+	}
+	it.done = true
+	fs := it.fs
+	it.fs = nil
+	for _, f := range fs {
+		if _, err := f.Cancel(t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ---------------------------------------------------------------------------
