@@ -1,7 +1,6 @@
 package asyncio
 
 import (
-	"fmt"
 	"strings"
 
 	"loopscope/scenes/python/py"
@@ -134,6 +133,9 @@ func callableName(fn py.Value) string {
 		if b, ok := f.Recv.(interface{ methodOwner() string }); ok {
 			return b.methodOwner() + "." + f.Name
 		}
+		if f.Recv != nil && !strings.Contains(f.Name, ".") {
+			return f.Recv.Type().Name + "." + f.Name
+		}
 		return f.Name
 	case *py.BoundMethod:
 		return callableName(f.Fn)
@@ -179,7 +181,8 @@ func (h *Handle) run(t *py.Thread) error {
 	if e.Class.IsSubtypeOf(py.SystemExitType) || e.Class.IsSubtypeOf(py.KeyboardInterruptType) {
 		return err
 	}
-	h.loop.m.WriteStderr(fmt.Sprintf("Exception in callback %s\nhandle: %s\n%s\n", h.label(), h.repr(), e.Error()))
+	src := h.source()
+	h.loop.m.LogError("Exception in callback "+src+"\nhandle: "+h.repr(), e)
 	return nil
 }
 
@@ -199,11 +202,86 @@ func (h *Handle) repr() string {
 	}
 	if !h.cancelled {
 		b.WriteByte(' ')
-		b.WriteString(h.label())
-		b.WriteString("()")
+		b.WriteString(h.source())
 	}
 	b.WriteByte('>')
 	return b.String()
+}
+
+// source is format_helpers._format_callback_source: the callback's
+// qualified name, its arguments (reprlib-shortened), and where a Python
+// function was defined.
+func (h *Handle) source() string {
+	var fn py.Value
+	var args []py.Value
+	switch h.op {
+	case opPy:
+		fn, args = h.fn, h.args
+	case opFutPy:
+		fn, args = h.fn, []py.Value{h.fut.value()}
+	case opFutGo, opWakeup:
+		args = []py.Value{h.fut.value()}
+	case opStep:
+		if h.exc != nil {
+			args = []py.Value{h.exc}
+		}
+	case opSetResult:
+		args = []py.Value{h.fut.value(), h.fn}
+	}
+	var b strings.Builder
+	b.WriteString(h.label())
+	b.WriteByte('(')
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(reprlibRepr(a))
+	}
+	b.WriteByte(')')
+	if f, ok := fn.(*py.Function); ok && f.Code != nil {
+		b.WriteString(" at " + f.Code.File + ":" + itoa(f.Code.FirstLine))
+	}
+	return b.String()
+}
+
+// reprlibRepr is reprlib.repr: strings past 30 characters, ints past 40
+// digits and other reprs past 30 characters are cut in the middle.
+func reprlibRepr(v py.Value) string {
+	switch x := v.(type) {
+	case py.Str:
+		s := py.StrRepr(string(x))
+		if len([]rune(string(x))) <= 30 && len([]rune(s)) <= 30 {
+			return s
+		}
+		r := []rune(string(x))
+		if len(r) > 30 {
+			r = r[:30]
+		}
+		s = py.StrRepr(string(r))
+		if len([]rune(s)) > 30 {
+			i := (30 - 3) / 2
+			j := 30 - 3 - i
+			all := []rune(string(x))
+			s = py.StrRepr(string(all[:i]) + string(all[len(all)-j:]))
+			rs := []rune(s)
+			s = string(rs[:i]) + "..." + string(rs[len(rs)-j:])
+		}
+		return s
+	case *py.List, py.Tuple, *py.Dict, *py.Set:
+		s, _ := py.Repr(nil, v)
+		return s
+	}
+	s, _ := py.Repr(nil, v)
+	limit := 30
+	if _, ok := v.(py.Int); ok {
+		limit = 40
+	}
+	if r := []rune(s); len(r) > limit {
+		i := (limit - 3) / 2
+		j := limit - 3 - i
+		s = string(r[:i]) + "..." + string(r[len(r)-j:])
+	}
+	return s
 }
 
 func (h *Handle) methodOwner() string { return h.Type().Name }

@@ -55,12 +55,24 @@ type StopError struct {
 // Error returns the message.
 func (e *StopError) Error() string { return e.Msg }
 
+// LoggedError is an exception that CPython's default exception handler
+// logs to stderr without stopping anything (an error in a callback, a task
+// error never retrieved): Message is the handler's text ("Exception in
+// callback f() at scene.py:9\nhandle: <Handle f() at scene.py:9>"), then
+// CPython prints Exc's traceback.
+type LoggedError struct {
+	Time    float64
+	Message string
+	Exc     *py.Exception
+}
+
 // Result is the outcome of Run.
 type Result struct {
 	Stdout    string        // everything printed, exactly
 	Lines     []Line        // Stdout as timed lines (a last line without newline included)
 	NoEOL     bool          // the last line had no newline
-	Stderr    string        // what CPython would log on stderr (callback errors, thread errors)
+	Stderr    string        // what CPython would log on stderr (callback errors, thread errors), last lines only
+	Logged    []LoggedError // the logged exceptions, in order, for a full traceback each
 	Trace     *trace.Trace  // nil unless Config.Trace
 	Uncaught  *py.Exception // the exception that ended the scene, with its traceback
 	Stop      *StopError    // the budget or deadlock that stopped it
@@ -108,6 +120,7 @@ type Machine struct {
 	lines   []Line
 	partial strings.Builder
 	stderr  strings.Builder
+	logged  []LoggedError
 
 	// The scheduler (threads.go).
 	threads  []*Thread
@@ -275,6 +288,16 @@ func (m *Machine) Write(t *py.Thread, s string) {
 	}
 }
 
+// LogError records what the default exception handler logs: message,
+// then exc's traceback (stderr gets message and exc's last line).
+func (m *Machine) LogError(message string, exc *py.Exception) {
+	m.logged = append(m.logged, LoggedError{Time: m.now, Message: message, Exc: exc})
+	m.stderr.WriteString(message + "\n")
+	if exc != nil {
+		m.stderr.WriteString(exc.Error() + "\n")
+	}
+}
+
 // WriteStderr records text CPython would write to stderr (logged callback
 // errors, thread exceptions). stderr is not compared with CPython.
 func (m *Machine) WriteStderr(s string) { m.stderr.WriteString(s) }
@@ -403,6 +426,7 @@ func (m *Machine) fill(res *Result) {
 		res.NoEOL = true
 	}
 	res.Stderr = m.stderr.String()
+	res.Logged = m.logged
 	m.joinTrace()
 	res.Trace = m.tr
 	res.FinalTime = m.now

@@ -135,7 +135,7 @@ func (r *drivenRunner) next(v py.Value, err error) (py.Value, error) {
 		}
 		for _, tk := range r.toCancel {
 			if !tk.Cancelled() && tk.exc != nil {
-				r.m.WriteStderr("unhandled exception during asyncio.run() shutdown\ntask: " + tk.repr() + "\n" + tk.exc.Error() + "\n")
+				r.m.LogError("unhandled exception during asyncio.run() shutdown\ntask: "+tk.repr(), tk.exc)
 			}
 		}
 		r.phase = 2

@@ -297,7 +297,7 @@ func (g *TaskGroup) onTaskDone(f *Future) {
 		g.baseError = exc
 	}
 	if g.parent.Done() {
-		g.loop.m.WriteStderr("Task " + tk.repr() + " has errored out but its parent task " + g.parent.repr() + " is already completed\n")
+		g.loop.m.LogError("Task "+tk.repr()+" has errored out but its parent task "+g.parent.repr()+" is already completed\ntask: "+tk.repr(), exc)
 		return
 	}
 	if !g.aborting && !g.parentCancelRequested {

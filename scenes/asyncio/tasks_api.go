@@ -120,7 +120,7 @@ func (l *Loop) cancelAllTasks(t *py.Thread) error {
 			continue
 		}
 		if tk.exc != nil {
-			l.m.WriteStderr("unhandled exception during asyncio.run() shutdown\ntask: " + tk.repr() + "\n" + tk.exc.Error() + "\n")
+			l.m.LogError("unhandled exception during asyncio.run() shutdown\ntask: "+tk.repr(), tk.exc)
 		}
 	}
 	return nil

@@ -136,7 +136,7 @@ func (c *callOnce) Next(t *py.Thread, v py.Value, err error) Step {
 	if c.done {
 		if e, ok := err.(*py.Exception); ok {
 			th := ThreadOf(t)
-			th.m.WriteStderr(fmt.Sprintf("Exception in thread %s:\n%s\n", t.Name, e.Error()))
+			th.m.LogError("Exception in thread "+t.Name+":", e)
 		}
 		return Step{}
 	}
