@@ -313,11 +313,22 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 		top, els, end := c.newLabel(), c.newLabel(), c.newLabel()
 		c.bind(top)
 		c.setPos(s.Cond.Pos())
-		c.cond(s.Cond, els)
+		// As CPython does, a constant true condition is not tested, so a
+		// spinning "while True:" loop is all on its body's lines.
+		always := false
+		if v := constValue(s.Cond); v != nil && Truth(v) {
+			always = true
+		} else {
+			c.cond(s.Cond, els)
+		}
 		c.blocks = append(c.blocks, &block{kind: blockWhile, brk: end, cont: top})
 		c.stmts(s.Body)
 		c.blocks = c.blocks[:len(c.blocks)-1]
-		c.setPos(s.While)
+		if always && len(s.Body) > 0 {
+			c.setPos(s.Body[len(s.Body)-1].Pos())
+		} else {
+			c.setPos(s.While)
+		}
 		c.jump(JUMP, top)
 		c.bind(els)
 		c.stmts(s.Else)
