@@ -48,6 +48,7 @@ type Loop struct {
 	selfPipe  bool // _write_to_self happened since the last select
 	pipeData  bool // the self-pipe has unread data
 	reader    *Handle
+	net       *network // the virtual network (streams: network.go), nil until used
 
 	defaultExecutor        py.Value
 	executorShutdownCalled bool
@@ -299,7 +300,7 @@ func (l *Loop) selectDeadline(timeout float64) float64 {
 	m := l.m
 	deadline := NoDeadline
 	switch {
-	case l.selfPipe:
+	case l.selfPipe || l.netReady():
 		deadline = m.now
 	case timeout >= 0:
 		deadline = m.now + timeout
@@ -323,6 +324,8 @@ func (l *Loop) postSelect() error {
 		}
 		l.push(l.reader)
 	}
+	// Ready sockets' callbacks (streams: network.go).
+	l.processNetEvents()
 
 	// Timers that are due join the ready queue.
 	end := m.now + ClockResolution
@@ -403,7 +406,7 @@ func (l *Loop) selectWait(timeout float64) error {
 	return nil
 }
 
-func (l *Loop) pipeWritten() bool { return l.selfPipe }
+func (l *Loop) pipeWritten() bool { return l.selfPipe || l.netReady() }
 
 // RunForever is run_forever(): iterations until stop().
 func (l *Loop) RunForever(t *py.Thread) error {
