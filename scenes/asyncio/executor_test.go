@@ -209,3 +209,48 @@ func TestExitJoinsWorkers(t *testing.T) {
 	})
 	check(t, got, nativeGolden(t, "exit_joins_workers"))
 }
+
+// Closing executor.map's generator after it started cancels the jobs not
+// yet started (CPython does it when `for r in ex.map(...)` breaks and the
+// generator is dropped); the one already running finishes.
+func TestExecutorMapClose(t *testing.T) {
+	var fs []*ConcurrentFuture
+	got := runModule(t, func(t *py.Thread) (py.Value, error) {
+		body := py.NewBuiltin("body", func(t *py.Thread, _ py.Value, _ []py.Value, _ []py.Kwarg) (py.Value, error) {
+			ex := NewThreadPoolExecutor(t, 1, "")
+			v, err := ex.mapArgs(t, []py.Value{jobFn, &py.Range{Start: 1, Stop: 6, Step: 1}}, nil)
+			if err != nil {
+				return nil, err
+			}
+			it := v.(*executorMap)
+			fs = append(fs, it.fs...)
+			for i := 0; i < 2; i++ {
+				if _, _, err := it.Next(t); err != nil {
+					return nil, err
+				}
+				printf(t, "%.1f got one", now(t))
+			}
+			if err := it.Close(t); err != nil {
+				return nil, err
+			}
+			for _, f := range fs {
+				printf(t, "cancelled=%s running=%s", pyBool(f.Cancelled()), pyBool(f.Running()))
+			}
+			return py.None, nil
+		})
+		return t.Call(body, nil, nil)
+	})
+	check(t, got, `
+0.000000|0.0 ThreadPoolExecutor-0_0 starts 1
+1.000000|1.0 ThreadPoolExecutor-0_0 starts 2
+1.000000|1.0 got one
+3.000000|3.0 ThreadPoolExecutor-0_0 starts 3
+3.000000|3.0 got one
+3.000000|cancelled=False running=False
+3.000000|cancelled=False running=False
+3.000000|cancelled=False running=True
+3.000000|cancelled=True running=False
+3.000000|cancelled=True running=False
+=exit 0
+`)
+}
