@@ -87,15 +87,16 @@ func main() {
 	}
 }
 
-// export defines api[name] as fn, turning a Go panic into a thrown
-// JavaScript Error instead of a dead module.
+// export defines api[name] as fn. A Go panic in fn does not kill the
+// module: it is recovered and returned as {panic: message}, which the
+// page's script turns into an error it shows.
 func export(api js.Value, name string, fn func([]js.Value) any) {
 	api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg := fmt.Sprintf("internal error in %s: %v", name, r)
 				println(msg, string(debug.Stack()))
-				out = js.Global().Get("Error").New(msg)
+				out = map[string]any{"panic": msg}
 			}
 		}()
 		return fn(args)

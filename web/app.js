@@ -214,7 +214,8 @@
     try {
       r = mod.run(source, FILENAME);
     } catch (e) {
-      r = { ok: false, error: { kind: "internal", line: 0, col: 0, msg: String(e), text: "internal error: " + e } };
+      const msg = String(e && e.message ? e.message : e);
+      r = { ok: false, error: { kind: "internal", line: 0, col: 0, msg, text: msg } };
     }
     if (!r.ok) {
       showError(r.error);
@@ -288,7 +289,14 @@
   // Every action redraws the page's side at once.
   for (const name of Object.keys(act)) {
     const f = act[name];
-    act[name] = (...args) => { f(...args); render(); };
+    act[name] = (...args) => {
+      try {
+        f(...args);
+      } catch (e) {
+        showError({ kind: "internal", line: 0, col: 0, msg: String(e.message || e), text: String(e.message || e) });
+      }
+      render();
+    };
   }
 
   function onKey(e) {
@@ -380,7 +388,13 @@
     dirty = false;
     lastEvent = s.event;
     lastEvents = s.events;
-    const d = mod.detail();
+    let d;
+    try {
+      d = mod.detail();
+    } catch (e) {
+      die("The simulator failed: " + (e.message || e));
+      return;
+    }
     consoleText(d, s);
     renderMarks(d.taskLines);
     eventConcept = d.concept || "";
@@ -410,8 +424,22 @@
   };
   window.loopscopeFatal = (msg) => die(msg);
   window.loopscopeKey = onKey;
+  // guard wraps the module's functions: a Go panic comes back as
+  // {panic: message} and is thrown here as an Error.
+  function guard(m) {
+    const g = {};
+    for (const name of Object.keys(m)) {
+      g[name] = (...args) => {
+        const r = m[name](...args);
+        if (r && typeof r === "object" && typeof r.panic === "string") throw new Error(r.panic);
+        return r;
+      };
+    }
+    return g;
+  }
+
   window.loopscopeModuleReady = (m) => {
-    mod = m;
+    mod = guard(m);
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
     const p = pending;
