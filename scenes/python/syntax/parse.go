@@ -68,12 +68,15 @@ func (p *parser) scanRest(errLine int32) (err *Error) {
 			err = nil
 			if b, ok := r.(bailout); ok {
 				switch {
-				case b.eofInBracket:
-					if b.err.Pos.Line < errLine {
-						err = b.err
-					}
 				case b.override:
 					err = b.err
+				case len(p.sc.brack) > 0:
+					// The end of the file or a tokenizer error CPython
+					// raises no exception for: inside a bracket opened
+					// before the error's line, CPython reports the bracket.
+					if open := p.sc.brack[len(p.sc.brack)-1]; open.pos.Line < errLine {
+						err = &Error{File: p.file, Pos: open.pos, Msg: fmt.Sprintf("'%c' was never closed", open.ch)}
+					}
 				}
 			}
 		}
@@ -108,7 +111,8 @@ func (p *parser) nest(n int) {
 func (p *parser) unnest(n int) { p.depth -= n }
 
 type parser struct {
-	depth    int // current expression nesting (see nest)
+	depth    int      // current expression nesting (see nest)
+	record   *[]token // while tryExpr runs, the tokens consumed
 	file     string
 	sc       *scanner
 	tok      token   // current token
@@ -127,6 +131,9 @@ func newParser(file string, src []byte, pos Position, nested bool) *parser {
 
 // next advances to the next token.
 func (p *parser) next() {
+	if p.record != nil {
+		*p.record = append(*p.record, p.tok)
+	}
 	p.prevEnd = p.tok.end
 	if len(p.ahead) > 0 {
 		p.tok = p.ahead[0]
@@ -213,6 +220,37 @@ func (p *parser) speculate() (line int32) {
 	}()
 	p.parseTest()
 	return line
+}
+
+// tryExpr reports whether an expression parses at the current token, and
+// the line of the token after it, without consuming anything: the tokens
+// read are put back. A scanner error met on the way is raised, since
+// CPython's parser would meet it too.
+func (p *parser) tryExpr() (ok bool, line int32) {
+	saveTok, savePrev, saveDepth := p.tok, p.prevEnd, p.depth
+	var consumed []token
+	p.record = &consumed
+	defer func() {
+		r := recover()
+		p.record = nil
+		line = p.tok.pos.Line
+		if len(consumed) > 0 {
+			rest := append([]token{}, consumed[1:]...)
+			rest = append(rest, p.tok)
+			rest = append(rest, p.ahead...)
+			p.tok, p.ahead = saveTok, rest
+		}
+		p.prevEnd, p.depth = savePrev, saveDepth
+		if r != nil {
+			b, isBailout := r.(bailout)
+			if !isBailout || b.scanner {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	p.parseTest()
+	return true, 0
 }
 
 // expect consumes a token of kind k or fails with CPython's wording.
@@ -1562,10 +1600,26 @@ func (p *parser) checkComma(x Expr) {
 	}
 	switch p.tok.kind {
 	case IDENT, INT, FLOAT, STRING, BYTES, FSTRING, TRUE, FALSE, NONE, LBRACK, LBRACE, LAMBDA, AWAIT, ELLIPSIS, TILDE:
+		// CPython's hint names the last or_test before the stray token:
+		// the body of a lambda, the else branch of a conditional.
+		for {
+			if l, ok := x.(*LambdaExpr); ok {
+				x = l.Body
+			} else if c, ok := x.(*CondExpr); ok {
+				x = c.False
+			} else {
+				break
+			}
+		}
 		if _, ok := x.(*Ident); ok && (p.tok.kind == STRING || p.tok.kind == FSTRING || p.tok.kind == BYTES) {
 			return
 		}
-		p.errorf(x.Pos(), "invalid syntax. Perhaps you forgot a comma?")
+		// The hint needs an expression after the stray token's start.
+		ok, line := p.tryExpr()
+		if !ok {
+			return
+		}
+		panic(bailout{err: &Error{File: p.file, Pos: x.Pos(), Msg: "invalid syntax. Perhaps you forgot a comma?"}, line: line})
 	}
 }
 
@@ -1582,6 +1636,8 @@ func (p *parser) parseSubscript(x Expr) Expr {
 		item, sl := p.parseSliceItem(x, lbrack)
 		if sl != nil {
 			slice = sl
+		} else {
+			p.checkComma(item)
 		}
 		items = append(items, item)
 		if p.tok.kind != COMMA {
@@ -1870,10 +1926,15 @@ func (p *parser) parseComprehension(kind CompKind, lbrack Position, body Expr) *
 			fc.For = p.tok.pos
 			p.next()
 			fc.Vars = p.parseTargetList()
-			p.checkTarget(fc.Vars, "assign", false)
 			if p.tok.kind != IN {
+				last := fc.Vars
+				if t, ok := last.(*TupleExpr); ok && len(t.List) > 0 {
+					last = t.List[len(t.List)-1]
+				}
+				p.checkComma(last)
 				p.syntaxError()
 			}
+			p.checkTarget(fc.Vars, "assign", false)
 			fc.In = p.tok.pos
 			p.next()
 			fc.X = p.parseOrTest()
