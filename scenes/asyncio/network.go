@@ -220,6 +220,15 @@ func (n *network) recv(s *vsock, max int) ([]byte, int) {
 	return data, 0
 }
 
+// shutdown is shutdown(SHUT_WR): the peer gets EOF.
+func (n *network) shutdown(s *vsock) {
+	n.emit(s, "shutdown", 0, "")
+	if p := s.peer; p != nil && !p.closed {
+		p.eof = true
+		n.event(p, evRead)
+	}
+}
+
 // close closes the socket: the peer gets EOF, or a reset when data was
 // left unread here; a listener's queued connections are reset.
 func (n *network) close(s *vsock) {
