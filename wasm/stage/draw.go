@@ -7,7 +7,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"loopscope/scenes/playback"
 )
@@ -92,61 +91,19 @@ func fade(c color.RGBA, a float32) color.RGBA {
 	return color.RGBA{uint8(float32(c.R) * a), uint8(float32(c.G) * a), uint8(float32(c.B) * a), uint8(float32(c.A) * a)}
 }
 
-// roundRect appends a rounded rectangle's outline to path.
-func roundRect(p *vector.Path, x, y, w, h, r float64) {
-	r = min(r, w/2, h/2)
-	x0, y0, x1, y1 := float32(x), float32(y), float32(x+w), float32(y+h)
-	rr := float32(r)
-	p.MoveTo(x0+rr, y0)
-	p.LineTo(x1-rr, y0)
-	p.ArcTo(x1, y0, x1, y0+rr, rr)
-	p.LineTo(x1, y1-rr)
-	p.ArcTo(x1, y1, x1-rr, y1, rr)
-	p.LineTo(x0+rr, y1)
-	p.ArcTo(x0, y1, x0, y1-rr, rr)
-	p.LineTo(x0, y0+rr)
-	p.ArcTo(x0, y0, x0+rr, y0, rr)
-	p.Close()
+// box queues a rounded rectangle, filled and outlined.
+func (g *Game) box(_ *ebiten.Image, x, y, w, h, r float64, fill color.RGBA, stroke color.RGBA, sw float64) {
+	g.fillRound(x, y, w, h, r, fill)
+	g.strokeRound(x, y, w, h, r, sw, stroke)
 }
 
-func (g *Game) fillPath(dst *ebiten.Image, p *vector.Path, c color.RGBA) {
-	g.vs, g.is = p.AppendVerticesAndIndicesForFilling(g.vs[:0], g.is[:0])
-	g.drawVerts(dst, c, false)
-}
-
-func (g *Game) strokePath(dst *ebiten.Image, p *vector.Path, width float64, c color.RGBA) {
-	g.vs, g.is = p.AppendVerticesAndIndicesForStroke(g.vs[:0], g.is[:0], &vector.StrokeOptions{Width: float32(width), LineJoin: vector.LineJoinRound})
-	g.drawVerts(dst, c, false)
-}
-
-func (g *Game) drawVerts(dst *ebiten.Image, c color.RGBA, aa bool) {
-	r, gg, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	for i := range g.vs {
-		g.vs[i].SrcX, g.vs[i].SrcY = 1, 1
-		g.vs[i].ColorR, g.vs[i].ColorG, g.vs[i].ColorB, g.vs[i].ColorA = r, gg, b, a
-	}
-	op := &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha, AntiAlias: aa}
-	dst.DrawTriangles(g.vs, g.is, g.white, op)
-}
-
-func (g *Game) box(dst *ebiten.Image, x, y, w, h, r float64, fill color.RGBA, stroke color.RGBA, sw float64) {
-	var p vector.Path
-	roundRect(&p, x, y, w, h, r)
-	if fill.A > 0 {
-		g.fillPath(dst, &p, fill)
-	}
-	if sw > 0 && stroke.A > 0 {
-		g.strokePath(dst, &p, sw, stroke)
-	}
-}
-
-// dashed strokes a dashed rounded-rectangle-ish outline (straight dashes).
-func (g *Game) dashed(dst *ebiten.Image, x, y, w, h float64, c color.RGBA, sw, dash float64) {
+// dashed queues a dashed rectangle outline.
+func (g *Game) dashed(_ *ebiten.Image, x, y, w, h float64, c color.RGBA, sw, dash float64) {
 	seg := func(x0, y0, x1, y1 float64) {
 		l := math.Hypot(x1-x0, y1-y0)
 		for d := 0.0; d < l; d += 2 * dash {
 			e := min(d+dash, l)
-			vector.StrokeLine(dst, float32(x0+(x1-x0)*d/l), float32(y0+(y1-y0)*d/l), float32(x0+(x1-x0)*e/l), float32(y0+(y1-y0)*e/l), float32(sw), c, false)
+			g.line(x0+(x1-x0)*d/l, y0+(y1-y0)*d/l, x0+(x1-x0)*e/l, y0+(y1-y0)*e/l, sw, c)
 		}
 	}
 	seg(x, y, x+w, y)
@@ -250,7 +207,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 			fill = mix(colPanel, colBG, 0.4)
 		}
 		g.box(dst, x, y, w, h, 8*u, fade(fill, a), fade(border, a), bw)
-		vector.DrawFilledRect(dst, float32(x+2*u), float32(y+8*u), float32(3*u), float32(h-16*u), fade(tc, a), false)
+		g.quad(x+2*u, y+8*u, 3*u, h-16*u, fade(tc, a))
 		g.text(dst, it.Text, x+pad+2*u, y+5*u, it.Size, true, fade(tc, a))
 		st := toneColor(it.Tone)
 		if it.Tone == playback.ToneWaiting || it.Tone == playback.TonePending {
@@ -284,19 +241,19 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		switch it.Tone {
 		case playback.TonePending:
 			c = colAccent
-			vector.StrokeCircle(dst, float32(cx), float32(cy), float32(r), float32(2.5*u), fade(c, a), false)
+			g.ring(cx, cy, r, 2.5*u, fade(c, a))
 		case playback.ToneCancelled:
-			vector.StrokeCircle(dst, float32(cx), float32(cy), float32(r), float32(2*u), fade(c, a), false)
+			g.ring(cx, cy, r, 2*u, fade(c, a))
 			d := r * 0.7
-			vector.StrokeLine(dst, float32(cx-d), float32(cy-d), float32(cx+d), float32(cy+d), float32(2*u), fade(c, a), false)
-			vector.StrokeLine(dst, float32(cx-d), float32(cy+d), float32(cx+d), float32(cy-d), float32(2*u), fade(c, a), false)
+			g.line(cx-d, cy-d, cx+d, cy+d, 2*u, fade(c, a))
+			g.line(cx-d, cy+d, cx+d, cy-d, 2*u, fade(c, a))
 		default:
-			vector.DrawFilledCircle(dst, float32(cx), float32(cy), float32(r), fade(c, a), false)
+			g.disc(cx, cy, r, fade(c, a))
 		}
 		if it.Fresh && it.Tone != playback.TonePending {
 			// a ripple as it settles
 			t := ease(g.p.Progress())
-			vector.StrokeCircle(dst, float32(cx), float32(cy), float32(r*(1+1.2*t)), float32(1.5*u), fade(c, a*float32(1-t)), false)
+			g.ring(cx, cy, r*(1+1.2*t), 1.5*u, fade(c, a*float32(1-t)))
 		}
 		tx := x + 2*r + 12*u
 		g.text(dst, it.Text, tx, y+2*u, it.Size, true, fade(colText, a))
@@ -337,7 +294,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 			c = toneColor(it.Tone)
 		}
 		g.text(dst, it.Text, x, y+(h-it.Size*1.2)/2, it.Size, it.Tone == playback.ToneStall, fade(c, a))
-		vector.DrawFilledRect(dst, float32(x+w+6*u), float32(y+h/2-0.5*u), float32(float64(g.to.W)-x-w-6*u-12*u), float32(u), fade(rgb(0x1c2438), a), false)
+		g.quad(x+w+6*u, y+h/2-0.5*u, g.to.W-x-w-18*u, u, fade(rgb(0x1c2438), a))
 
 	case playback.KBar:
 		c := toneColor(it.Tone)
@@ -347,16 +304,16 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		if it.Tone == playback.ToneIdle {
 			c = rgb(0x283048)
 		}
-		vector.DrawFilledRect(dst, float32(x), float32(y), float32(max(w, u)), float32(h), fade(c, a), false)
+		g.quad(x, y, max(w, u), h, fade(c, a))
 		if it.Text != "" {
 			g.text(dst, it.Text, x+2*u, y+(h-it.Size*1.2)/2, it.Size, false, fade(colBG, a))
 		}
 
 	case playback.KStallBand:
-		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{0x40, 0x08, 0x08, 0x40}, false)
+		g.quad(x, y, w, h, color.RGBA{0x40, 0x08, 0x08, 0x40})
 
 	case playback.KCursor:
-		vector.DrawFilledRect(dst, float32(x), float32(y-3*u), float32(w), float32(h+6*u), fade(colText, a), false)
+		g.quad(x, y-3*u, w, h+6*u, fade(colText, a))
 
 	case playback.KAxis, playback.KLabel:
 		g.text(dst, it.Text, x, y+(h-it.Size*1.2)/2, it.Size, false, fade(colDim, a))
@@ -383,9 +340,7 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 		if it.Sub2 == ph || it.Sub2 == "blocked" {
 			c = lit
 		}
-		var path vector.Path
-		path.Arc(float32(cx), float32(cy), float32(r), float32(a0), float32(a1), vector.Clockwise)
-		g.strokePath(dst, &path, sw, fade(c, p.alpha))
+		g.arc(cx, cy, r, a0, a1, sw, fade(c, p.alpha))
 		// the phase's name just inside its arc
 		am := (a0 + a1) / 2
 		lx, ly := cx+math.Cos(am)*(r-sw-9*u), cy+math.Sin(am)*(r-sw-9*u)
@@ -402,7 +357,7 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 		if it.Tone == playback.ToneStall {
 			a = -math.Pi / 2 // frozen
 		}
-		vector.DrawFilledCircle(dst, float32(cx+math.Cos(a)*r), float32(cy+math.Sin(a)*r), float32(5*u), fade(rgb(0xffffff), p.alpha), false)
+		g.disc(cx+math.Cos(a)*r, cy+math.Sin(a)*r, 5*u, fade(rgb(0xffffff), p.alpha))
 	}
 	fs := it.Size
 	g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*0.9, fs, true, fade(colText, p.alpha))
@@ -440,20 +395,15 @@ func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
 		s1 = min(s1, end)
 		ax, ay := at(s0)
 		bx, by := at(s1)
-		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), float32(5*u), colBG, false)
-		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), float32(2.5*u), c, false)
+		g.line(ax, ay, bx, by, 5*u, colBG)
+		g.line(ax, ay, bx, by, 2.5*u, c)
 	}
 	// the head
 	hx, hy := at(end)
 	px, py := at(max(0, end-0.04))
 	ang := math.Atan2(hy-py, hx-px)
 	hl := 10 * u
-	var p vector.Path
-	p.MoveTo(float32(hx), float32(hy))
-	p.LineTo(float32(hx-hl*math.Cos(ang-0.45)), float32(hy-hl*math.Sin(ang-0.45)))
-	p.LineTo(float32(hx-hl*math.Cos(ang+0.45)), float32(hy-hl*math.Sin(ang+0.45)))
-	p.Close()
-	g.fillPath(dst, &p, c)
+	g.tri(hx, hy, hx-hl*math.Cos(ang-0.45), hy-hl*math.Sin(ang-0.45), hx-hl*math.Cos(ang+0.45), hy-hl*math.Sin(ang+0.45), c)
 	if it.Text != "" && t > 0.15 {
 		lx, ly := at(0.12)
 		sm := it.Size
@@ -462,25 +412,4 @@ func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
 		g.box(dst, lx-3*u, ly-sm*0.7-2*u, w+6*u, sm*1.4+4*u, 4*u, rgb(0x0f1420), c, 1*u)
 		g.text(dst, it.Text, lx, ly-sm*0.7, sm, false, c)
 	}
-}
-
-// quad queues a filled rectangle; flushQuads draws every queued one with a
-// single DrawTriangles (a thousand task cells cost one draw).
-func (g *Game) quad(x, y, w, h float64, c color.RGBA) {
-	if len(g.qvs)+4 > 65000 {
-		g.flushQuads(g.qdst)
-	}
-	r, gg, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	n := uint16(len(g.qvs))
-	for _, p := range [4][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}} {
-		g.qvs = append(g.qvs, ebiten.Vertex{DstX: float32(p[0]), DstY: float32(p[1]), SrcX: 1, SrcY: 1, ColorR: r, ColorG: gg, ColorB: b, ColorA: a})
-	}
-	g.qis = append(g.qis, n, n+1, n+2, n, n+2, n+3)
-}
-
-func (g *Game) flushQuads(dst *ebiten.Image) {
-	if len(g.qis) > 0 && dst != nil {
-		dst.DrawTriangles(g.qvs, g.qis, g.white, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
-	}
-	g.qvs, g.qis = g.qvs[:0], g.qis[:0]
 }

@@ -14,7 +14,6 @@ import (
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"loopscope/scenes/playback"
 )
@@ -37,14 +36,14 @@ type Game struct {
 	layoutRuns int
 
 	faces map[faceKey]*glyphs
-	texts map[textKey]*textImage
+	strs  map[textKey]*textImage
 	frame int
 	white *ebiten.Image
-	vs    []ebiten.Vertex
-	is    []uint16
-	qvs   []ebiten.Vertex // queued quads
+	qvs   []ebiten.Vertex // queued shapes
 	qis   []uint16
 	qdst  *ebiten.Image
+	pts   [][2]float64
+	texts []queuedText // queued text
 }
 
 // NewGame returns a stage playing p (which may be nil: an empty stage).
@@ -55,7 +54,7 @@ func NewGame(p *playback.Player) *Game {
 		p:     p,
 		idx:   -2,
 		faces: map[faceKey]*glyphs{},
-		texts: map[textKey]*textImage{},
+		strs:  map[textKey]*textImage{},
 		white: img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image),
 	}
 }
@@ -131,7 +130,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	if g.p == nil {
+		g.qdst = screen
 		g.text(screen, "No scene loaded.", 20*g.u(), 20*g.u(), 14*g.u(), false, colDim)
+		g.flush()
 		return
 	}
 	b := screen.Bounds()
@@ -153,6 +154,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		u := g.u()
 		fps := strconv.FormatFloat(ebiten.ActualFPS(), 'f', 1, 64) + " fps"
 		g.text(screen, fps, float64(b.Dx())-CharW(11*u)*float64(len(fps))-6*u, float64(b.Dy())-16*u, 11*u, false, colDim)
+		g.flush()
 	}
 }
 
@@ -185,9 +187,11 @@ func (g *Game) drawError(screen *ebiten.Image) {
 	u := g.u()
 	b := screen.Bounds()
 	w := float64(b.Dx()) - 40*u
-	vector.DrawFilledRect(screen, float32(20*u), float32(20*u), float32(w), float32(60*u), colFailedBG, false)
+	g.qdst = screen
+	g.quad(20*u, 20*u, w, 60*u, colFailedBG)
 	g.text(screen, playback.Fit("The stage hit a bug and stopped drawing:", w-20*u, 13*u), 30*u, 28*u, 13*u, true, colText)
 	g.text(screen, playback.Fit(g.err, w-20*u, 12*u), 30*u, 50*u, 12*u, false, colFailed)
+	g.flush()
 }
 
 // placed is an item where it is drawn this frame.
@@ -246,6 +250,7 @@ func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 			}
 		}
 	}
+	g.flush()
 	// Still items first, moving ones last so they pass over the others.
 	var moving []placed
 	for i := range sc.Items {
@@ -260,14 +265,15 @@ func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 		}
 		g.drawItem(screen, s, p)
 	}
-	g.flushQuads(screen)
+	g.flush()
 	for _, p := range moving {
 		g.drawItem(screen, s, p)
 	}
-	g.flushQuads(screen)
+	g.flush()
 	for i := range sc.Items {
 		if it := &sc.Items[i]; it.Kind == playback.KArrow {
 			g.drawArrow(screen, it, t)
 		}
 	}
+	g.flush()
 }

@@ -95,18 +95,18 @@ type textImage struct {
 	lastUsed int
 }
 
-// text draws s with the top of its line box at y, starting at x. Each
+// drawText draws s with the top of its line box at y, starting at x. Each
 // distinct string is rendered once into its own image and drawn with one
 // DrawImage afterwards; strings unused for a few seconds are dropped.
-func (g *Game) text(dst *ebiten.Image, s string, x, y, size float64, b bool, c color.RGBA) {
+func (g *Game) drawText(dst *ebiten.Image, s string, x, y, size float64, b bool, c color.RGBA) {
 	if s == "" || c.A == 0 {
 		return
 	}
 	k := textKey{s, math.Round(size*2) / 2, b}
-	ti := g.texts[k]
+	ti := g.strs[k]
 	if ti == nil {
 		ti = g.renderText(k)
-		g.texts[k] = ti
+		g.strs[k] = ti
 	}
 	ti.lastUsed = g.frame
 	if ti.img == nil {
@@ -157,12 +157,12 @@ func (g *Game) sweepTexts() {
 	if g.frame%120 != 0 {
 		return
 	}
-	for k, ti := range g.texts {
+	for k, ti := range g.strs {
 		if g.frame-ti.lastUsed > 240 {
 			if ti.img != nil {
 				ti.img.Deallocate()
 			}
-			delete(g.texts, k)
+			delete(g.strs, k)
 		}
 	}
 }
