@@ -73,6 +73,18 @@ SCHEDULING (a baton on top of the GIL)
     runs the threading atexit hooks (concurrent.futures joins its workers)
     and joins every non-daemon thread, all under the scheduler.
 
+SOCKETS (asyncio streams over real loopback sockets)
+  * select(timeout) first polls the real selector with timeout 0, repeatedly
+    with 0.2 ms of real sleep between polls until two polls agree (loopback
+    delivery is quick but not always done when send() returns). If sockets
+    are ready, select behaves as select(0) (a blocking point at `now`) and
+    returns those events, in the real epoll's order; the clock moves only
+    when none is ready.
+  * Ports: a port the scene binds is really bound as port 0 and mapped;
+    connect() to a mapped port goes to its real port, to any other port to a
+    port that refuses (ECONNREFUSED); getsockname()/getpeername() answer the
+    scene's port. So scenes use fixed ports and still run in parallel.
+
 OUTPUT
   Default: the scene's stdout and stderr unchanged (an uncaught exception's
   traceback as CPython prints it), exit status the scene's.
@@ -444,6 +456,75 @@ def _v_wait_for_tstate_lock(self, block=True, timeout=-1):
 _TIMER_SEQ = [0]
 
 
+# Sockets ------------------------------------------------------------------
+
+_SCENE_TO_REAL = {}  # port the scene bound -> real port
+_REAL_TO_SCENE = {}  # and back
+_CLOSED = []  # a bound, never listening socket: connects to it are refused
+
+
+def _poll_quiet(real):
+    """Poll the real selector until loopback traffic has settled: the same
+    events (in the same order) twice in a row, a little real time apart."""
+    last = real.select(0)
+    for _ in range(20):
+        _real_sleep(0.0002)
+        now = real.select(0)
+        if [(k.fd, m) for k, m in now] == [(k.fd, m) for k, m in last]:
+            return now
+        last = now
+    return last
+
+
+def _install_sockets():
+    """Scenes bind fixed ports (8888) and --check runs them in parallel: a
+    port a scene binds is bound as 0 (a free real port) and remembered;
+    connect() goes to the real port of a port the scene bound, and any other
+    connect to a port that refuses it (_CLOSED); getsockname/getpeername
+    give the scene's port back. Error messages keep the scene's address
+    (asyncio formats them from its own argument)."""
+    import socket as socket_mod
+    cls = socket_mod.socket
+    real_bind, real_connect, real_connect_ex = cls.bind, cls.connect, cls.connect_ex
+    real_getsockname, real_getpeername = cls.getsockname, cls.getpeername
+    inet = (socket_mod.AF_INET, socket_mod.AF_INET6)
+
+    def to_real(self, address):
+        if self.family not in inet or not isinstance(address, tuple) or len(address) < 2:
+            return address
+        port = address[1]
+        if port in _SCENE_TO_REAL:
+            return (address[0], _SCENE_TO_REAL[port]) + tuple(address[2:])
+        if not _CLOSED:
+            c = socket_mod.socket()
+            real_bind(c, ("127.0.0.1", 0))
+            _CLOSED.append(c)
+        return ("127.0.0.1", real_getsockname(_CLOSED[0])[1]) + tuple(address[2:])
+
+    def to_scene(address):
+        if isinstance(address, tuple) and len(address) >= 2 and address[1] in _REAL_TO_SCENE:
+            return (address[0], _REAL_TO_SCENE[address[1]]) + tuple(address[2:])
+        return address
+
+    def bind(self, address):
+        if self.family in inet and isinstance(address, tuple) and len(address) >= 2 and address[1]:
+            port = address[1]
+            if port in _SCENE_TO_REAL:
+                return real_bind(self, (address[0], _SCENE_TO_REAL[port]) + tuple(address[2:]))
+            real_bind(self, (address[0], 0) + tuple(address[2:]))
+            got = real_getsockname(self)[1]
+            _SCENE_TO_REAL[port] = got
+            _REAL_TO_SCENE[got] = port
+            return None
+        return real_bind(self, address)
+
+    cls.bind = bind
+    cls.connect = lambda self, address: real_connect(self, to_real(self, address))
+    cls.connect_ex = lambda self, address: real_connect_ex(self, to_real(self, address))
+    cls.getsockname = lambda self: to_scene(real_getsockname(self))
+    cls.getpeername = lambda self: to_scene(real_getpeername(self))
+
+
 def _install_asyncio():
     import asyncio
     import asyncio.events as events
@@ -511,9 +592,15 @@ def _install_asyncio():
         def select(self, timeout=None):
             loop = self._loop
             s = SCHED
+            # Real sockets (streams): events already there are returned
+            # without moving the clock, as select(0) (see SOCKETS).
+            sockets = len(self._real.get_map()) > 1
             if loop._vc_pending:
                 deadline = s.now
                 what = "select() with the self-pipe written"
+            elif sockets and _poll_quiet(self._real):
+                deadline = s.now
+                what = "select() with ready sockets"
             elif timeout is None:
                 deadline = None
                 what = "select() with no timeout (event loop idle)"
@@ -526,6 +613,8 @@ def _install_asyncio():
             finally:
                 loop._vc_waiter = None
             loop._vc_pending = False
+            if sockets:
+                return _poll_quiet(self._real)
             return self._real.select(0)
 
         def __getattr__(self, name):
@@ -586,6 +675,7 @@ def install():
 
     import concurrent.futures  # noqa: F401  (after the patches)
     import concurrent.futures.thread  # noqa: F401
+    _install_sockets()
     _install_asyncio()
 
 
