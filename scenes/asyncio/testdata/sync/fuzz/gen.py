@@ -106,7 +106,7 @@ def gen_threads(rng, idx):
                 L.append(f"time.sleep({rng.choice([0, 0.1, 0.3])})")
         if rng.random() < 0.3:
             L.append(f"print('cancel', fs[-1].cancel())")
-        w = rng.choice(["as_completed", "wait_first", "wait_all", "results", "map", "none", "shutdown"])
+        w = rng.choice(["as_completed", "as_completed", "wait_first", "wait_all", "results", "map", "none", "shutdown", "uncaught", "with_map"])
         if w == "as_completed":
             L.append("try:")
             L.append("    for f in cf.as_completed(fs):")
@@ -131,6 +131,13 @@ def gen_threads(rng, idx):
             L.append("        print(f'{time.monotonic():.2f} map', r)")
             L.append("except Exception as e:")
             L.append("    print(type(e).__name__)")
+        elif w == "uncaught":
+            L.append("for f in fs:")
+            L.append("    print(f'{time.monotonic():.2f} result', f.result())")
+        elif w == "with_map":
+            L.append(f"with cf.ThreadPoolExecutor({rng.choice([1, 2])}) as ex2:")
+            L.append(f"    for r in ex2.map(job, ['w1', 'w2', 'w3'], [0.2, 0.1, 0.3], [False, {rng.random() < 0.3}, False]):")
+            L.append("        print(f'{time.monotonic():.2f} with map', r)")
         elif w == "shutdown":
             L.append(f"ex.shutdown(wait={rng.choice([True, False])}, cancel_futures={rng.choice([True, False])})")
             L.append("print(f'{time.monotonic():.2f} shut')")
