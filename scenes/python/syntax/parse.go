@@ -1043,6 +1043,9 @@ func (p *parser) parseTry() Stmt {
 	s := &TryStmt{Try: p.expect(TRY)}
 	s.Body = p.parseBlock("'try' statement", s.Try.Line)
 	for p.tok.kind == EXCEPT {
+		if n := len(s.Handlers); n > 0 && s.Handlers[n-1].Type == nil {
+			p.errorf(s.Handlers[n-1].Except, "default 'except:' must be last")
+		}
 		c := &ExceptClause{Except: p.tok.pos}
 		p.next()
 		if p.tok.kind == STAR {

@@ -416,3 +416,10 @@ while chunk := read(): ### "assignment expressions \(:=\) are not supported in s
 asyncio.run(ma:=in()) ### "invalid syntax"
 ---
 print(f"{*e}") ### "f-string: cannot use starred expression here"
+---
+try:
+    pass
+except: ### "default 'except:' must be last"
+    pass
+except ValueError:
+    pass
