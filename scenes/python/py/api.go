@@ -70,6 +70,10 @@ type Exception struct {
 	Group []*Exception
 	// Attrs holds extra attributes (StopIteration.value, ...).
 	Attrs map[string]Value
+
+	// suggest computes the "Did you mean" name of a NameError or
+	// AttributeError (see TracebackLine).
+	suggest func() string
 }
 
 // Tuple is a Python tuple.

@@ -67,7 +67,7 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 			return a, err
 		}
 		if m, ok := v.(*Module); ok {
-			return nil, Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", m.Name, name)
+			return nil, attributeError(x, name, "module '%s' has no attribute '%s'", m.Name, name)
 		}
 	case *Type:
 		switch name {
@@ -190,7 +190,7 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 	if name == "__class__" {
 		return x.Type(), nil
 	}
-	return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(x), name)
+	return nil, attributeError(x, name, "'%s' object has no attribute '%s'", typeName(x), name)
 }
 
 // codeObject is a function's __code__ (only its name is readable).

@@ -40,7 +40,7 @@ func TestCorpusSync(t *testing.T) {
 			gotErr := ""
 			if err != nil {
 				if e, ok := err.(*Exception); ok {
-					gotErr = e.Error()
+					gotErr = e.TracebackLine()
 				} else {
 					t.Fatalf("run: %v", err)
 				}

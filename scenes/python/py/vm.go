@@ -166,7 +166,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				if v == nil {
 					v = g.builtins[in.Arg]
 					if v == nil {
-						err = Errorf(NameErrorType, "name '%s' is not defined", g.names[in.Arg])
+						err = nameError(f, g.names[in.Arg])
 						break
 					}
 				}
@@ -179,7 +179,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 			case DELETE_GLOBAL:
 				g := f.globals
 				if g.slots[in.Arg] == nil {
-					err = Errorf(NameErrorType, "name '%s' is not defined", g.names[in.Arg])
+					err = nameError(f, g.names[in.Arg])
 					break
 				}
 				g.slots[in.Arg] = nil
@@ -1106,6 +1106,15 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 			}
 		}
 	}
+}
+
+// nameError is CPython's NameError for an undefined global, with its name
+// and the "Did you mean" suggestion.
+func nameError(f *Frame, name string) *Exception {
+	e := Errorf(NameErrorType, "name '%s' is not defined", name)
+	e.Attrs = map[string]Value{"name": Str(name)}
+	e.suggest = nameErrorSuggestion(f, name)
+	return e
 }
 
 func unboundCell(c *Code, i int) error {
