@@ -227,13 +227,6 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		g.dashed(dst, x, y, w, h, fade(mix(colBG, tc, 0.8), a), 1.5*u, 6*u)
 		g.text(dst, it.Text, x+pad, y+(h-sm*1.2)/2, sm, false, fade(mix(colDim, tc, 0.5), a))
 
-	case playback.KCell:
-		c := toneColor(it.Tone)
-		if it.Tone == playback.ToneWaiting {
-			c = mix(colBG, palette[max(0, it.Color)%playback.Palette], 0.55)
-		}
-		g.quad(x, y, w, h, fade(c, a))
-
 	case playback.KFuture:
 		r := min(h*0.3, 9*u)
 		cx, cy := x+r+4*u, y+h/2

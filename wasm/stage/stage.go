@@ -44,6 +44,11 @@ type Game struct {
 	qdst  *ebiten.Image
 	pts   [][2]float64
 	texts []queuedText // queued text
+
+	cells    *ebiten.Image // the density strip, drawn when the layout changes
+	cellsFor *playback.Scene
+	cellsX   float64
+	cellsY   float64
 }
 
 // NewGame returns a stage playing p (which may be nil: an empty stage).
@@ -233,6 +238,7 @@ func (g *Game) place(it *playback.Item, t float64) placed {
 
 func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 	sc := g.to
+	g.drawCells(screen)
 	g.qdst = screen
 	// Items that left: fade out where they were.
 	if t < 1 && g.from != g.to {
@@ -255,7 +261,7 @@ func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 	var moving []placed
 	for i := range sc.Items {
 		it := &sc.Items[i]
-		if it.Kind == playback.KArrow {
+		if it.Kind == playback.KArrow || it.Kind == playback.KCell {
 			continue
 		}
 		p := g.place(it, t)
@@ -276,4 +282,44 @@ func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 		}
 	}
 	g.flush()
+}
+
+// drawCells draws the density strip's cells (one per task, up to
+// thousands) from an image made once per layout rather than per frame.
+func (g *Game) drawCells(screen *ebiten.Image) {
+	if g.cellsFor != g.to {
+		g.cellsFor = g.to
+		if g.cells != nil {
+			g.cells.Deallocate()
+			g.cells = nil
+		}
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for i := range g.to.Items {
+			if it := &g.to.Items[i]; it.Kind == playback.KCell {
+				x0, y0 = min(x0, it.X), min(y0, it.Y)
+				x1, y1 = max(x1, it.X+it.W), max(y1, it.Y+it.H)
+			}
+		}
+		if x0 < x1 && y0 < y1 {
+			x0, y0 = math.Floor(x0), math.Floor(y0)
+			g.cells = ebiten.NewImage(int(math.Ceil(x1-x0)), int(math.Ceil(y1-y0)))
+			g.cellsX, g.cellsY = x0, y0
+			g.qdst = g.cells
+			for i := range g.to.Items {
+				if it := &g.to.Items[i]; it.Kind == playback.KCell {
+					c := toneColor(it.Tone)
+					if it.Tone == playback.ToneWaiting {
+						c = mix(colBG, palette[max(0, it.Color)%playback.Palette], 0.55)
+					}
+					g.quad(it.X-x0, it.Y-y0, it.W, it.H, c)
+				}
+			}
+			g.flushShapes()
+		}
+	}
+	if g.cells != nil {
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(g.cellsX, g.cellsY)
+		screen.DrawImage(g.cells, op)
+	}
 }
