@@ -918,7 +918,11 @@ func (p *parser) parseParams(close Token) []*Param {
 				q.Annotation = p.parseTest()
 			}
 			if p.tok.kind == EQ {
+				eq := p.tok.pos
 				p.next()
+				if !lambda && (p.tok.kind == COMMA || p.tok.kind == close) {
+					p.errorf(eq, "expected default value expression")
+				}
 				q.Default = p.parseTest()
 				if kind == NormalParam {
 					sawDefault = true
@@ -928,7 +932,10 @@ func (p *parser) parseParams(close Token) []*Param {
 			}
 			params = append(params, q)
 		case LPAREN:
-			p.errorf(pos, "tuple parameters are not supported (Python 3 has none)")
+			if lambda {
+				p.syntaxError()
+			}
+			p.errorf(pos, "Function parameters cannot be parenthesized")
 		default:
 			p.syntaxError()
 		}
@@ -1595,6 +1602,14 @@ func (p *parser) parseCall(fn Expr) Expr {
 	return c
 }
 
+// unparenthesizedTarget reports [a, b for ...]: a display whose elements
+// are followed by a comprehension clause.
+func (p *parser) unparenthesizedTarget(list []Expr) {
+	if len(list) > 1 && (p.tok.kind == FOR || p.tok.kind == ASYNC && p.peek(1).kind == FOR) {
+		p.errorf(list[0].Pos(), "did you forget parentheses around the comprehension target?")
+	}
+}
+
 // checkComma reports CPython's "Perhaps you forgot a comma?" when, inside
 // brackets, element x is directly followed by another expression.
 func (p *parser) checkComma(x Expr) {
@@ -1820,6 +1835,7 @@ func (p *parser) parseList() Expr {
 		p.checkComma(x)
 		list = append(list, x)
 	}
+	p.unparenthesizedTarget(list)
 	rbrack := p.expect(RBRACK)
 	return &ListExpr{Lbrack: lbrack, List: list, Rbrack: rbrack}
 }
@@ -1886,7 +1902,7 @@ func (p *parser) parseBrace() Expr {
 			}
 			k := p.parseTest()
 			if p.tok.kind != COLON {
-				p.errorf(p.prevEnd, "':' expected after dictionary key")
+				p.errorf(k.Pos(), "':' expected after dictionary key")
 			}
 			colon := p.tok.pos
 			p.next()
@@ -1904,6 +1920,9 @@ func (p *parser) parseBrace() Expr {
 				p.syntaxError()
 			}
 		}
+	}
+	if !isDict {
+		p.unparenthesizedTarget(list)
 	}
 	rbrace := p.expect(RBRACE)
 	if isDict {

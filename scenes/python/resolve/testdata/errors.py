@@ -423,3 +423,13 @@ except: ### "default 'except:' must be last"
     pass
 except ValueError:
     pass
+---
+x = [a, b for a, b in c] ### "did you forget parentheses around the comprehension target\?"
+---
+def f(x=): ### "expected default value expression"
+    pass
+---
+def f(a, (b)): ### "Function parameters cannot be parenthesized"
+    pass
+---
+x = {1: 2, 3} ### "':' expected after dictionary key"
