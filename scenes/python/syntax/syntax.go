@@ -10,7 +10,11 @@
 //
 // Python outside the subset (class, match, walrus, yield from, decorators
 // other than FastAPI routes, ...) is refused by the parser with a sentence
-// at the construct's position; nothing is silently dropped.
+// at the construct's position; nothing is silently dropped. Errors that
+// CPython raises only in its compiler ('return' outside a function, a lone
+// starred expression such as x = *a, break outside a loop, ...) are left
+// to package resolve, so a tree from Parse may still hold them: always run
+// resolve.File before compiling.
 //
 // Representation notes for the compiler:
 //
@@ -75,7 +79,7 @@
 //     with Lparen set (not wrapped in a ParenExpr).
 //   - Subscripts: a[i] is *IndexExpr, a[lo:hi:step] is *SliceExpr (any of
 //     Lo, Hi, Step may be nil), a[i, j] is an *IndexExpr whose Y is a
-//     *TupleExpr.
+//     *TupleExpr, and so is a[*b] (Y a one-element *TupleExpr).
 //   - The resolver fills Ident.Binding, DefStmt.Function,
 //     LambdaExpr.Function, Comprehension.Function and File.Module; their
 //     types live in package resolve (interface{} here to keep imports one
