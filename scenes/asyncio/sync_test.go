@@ -1,12 +1,14 @@
 package asyncio
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"loopscope/scenes/python/py"
+	"loopscope/scenes/trace"
 )
 
 // BenchmarkQueueProducerConsumer moves b.N items through a bounded
@@ -168,4 +170,83 @@ func TestSyncScenes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSyncTrace checks what the stage sees of a lock handoff, a queue and
+// an executor job: each primitive's creation, its operations with counts,
+// who waits and which waiter future is woken, and a job's life on a worker.
+func TestSyncTrace(t *testing.T) {
+	src := []byte(`import asyncio
+import time
+
+
+async def holder(lock):
+    async with lock:
+        await asyncio.sleep(1)
+
+
+async def main():
+    lock = asyncio.Lock()
+    q = asyncio.Queue(1)
+    h = asyncio.create_task(holder(lock))
+    await asyncio.sleep(0)
+    async with lock:
+        await q.put("x")
+        q.get_nowait()
+        q.task_done()
+    await asyncio.to_thread(time.sleep, 0.5)
+
+
+asyncio.run(main())
+`)
+	res, err := runSource("trace.py", src, Config{Trace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	names := map[int32]string{}
+	for _, e := range res.Trace.Events {
+		switch e.Kind {
+		case trace.ThreadNew:
+			names[e.ID] = e.Text
+			continue
+		case trace.SyncNew, trace.SyncWait, trace.SyncWake, trace.SyncOp, trace.JobNew, trace.JobStart, trace.JobDone:
+		case trace.ThreadBlock:
+			if e.Concept != trace.ConceptExecutor && e.Text != "time.sleep(0.5)" {
+				continue
+			}
+		default:
+			continue
+		}
+		fmt.Fprintf(&b, "%g %s %s %s line=%d thread=%s", e.Time, e.Kind, e.Concept, e.Text, e.Line, names[e.Thread])
+		if e.Label != "" {
+			fmt.Fprintf(&b, " label=%s", e.Label)
+		}
+		if e.Num != 0 {
+			fmt.Fprintf(&b, " num=%g", e.Num)
+		}
+		if e.Kind == trace.JobStart {
+			fmt.Fprintf(&b, " worker=%s", names[e.Ref])
+		}
+		b.WriteByte('\n')
+	}
+	check(t, b.String(), `
+0 sync.new lock Lock line=11 thread=MainThread
+0 sync.new queue Queue line=12 thread=MainThread
+0 sync.op lock acquire line=6 thread=MainThread num=1
+0 sync.wait lock  line=15 thread=MainThread label=acquire
+1 sync.op lock release line=6 thread=MainThread
+1 sync.wake lock  line=6 thread=MainThread
+1 sync.op lock acquire line=15 thread=MainThread num=1
+1 sync.op queue put line=16 thread=MainThread num=1
+1 sync.op queue get line=17 thread=MainThread
+1 sync.op queue task_done line=18 thread=MainThread
+1 sync.op lock release line=15 thread=MainThread
+1 sync.new executor ThreadPoolExecutor line=19 thread=MainThread label=asyncio num=8
+1 job.new executor sleep line=19 thread=MainThread label=asyncio num=1
+1 job.start executor sleep line=0 thread=asyncio_0 worker=asyncio_0
+1 thread.block thread time.sleep(0.5) line=0 thread=asyncio_0 num=1.5
+1.5 job.done executor result line=0 thread=asyncio_0
+1.5 thread.block executor work_queue.get() line=0 thread=asyncio_0 num=-1
+`)
 }
