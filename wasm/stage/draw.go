@@ -334,7 +334,10 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 			c = lit
 		}
 		g.arc(cx, cy, r, a0, a1, sw, fade(c, p.alpha))
-		// the phase's name just inside its arc
+		// the phase's name just inside its arc, when the dial has room
+		if r < 62*u {
+			continue
+		}
 		am := (a0 + a1) / 2
 		lx, ly := cx+math.Cos(am)*(r-sw-9*u), cy+math.Sin(am)*(r-sw-9*u)
 		sm := g.to.Small * 0.9
@@ -353,8 +356,15 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 		g.disc(cx+math.Cos(a)*r, cy+math.Sin(a)*r, 5*u, fade(rgb(0xffffff), p.alpha))
 	}
 	fs := it.Size
-	g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*0.9, fs, true, fade(colText, p.alpha))
 	sm := g.to.Small
+	if r < 62*u {
+		// a small dial: the phase goes in the middle, under the iteration
+		g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*1.5, fs, true, fade(colText, p.alpha))
+		g.text(dst, it.Sub, cx-CharW(sm)*float64(len(it.Sub))/2, cy-fs*0.2, sm, false, fade(colDim, p.alpha))
+		g.text(dst, it.Sub2, cx-CharW(sm)*float64(len(it.Sub2))/2, cy+fs*0.8, sm, true, fade(lit, p.alpha))
+		return
+	}
+	g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*0.9, fs, true, fade(colText, p.alpha))
 	g.text(dst, it.Sub, cx-CharW(sm)*float64(len(it.Sub))/2, cy+fs*0.4, sm, false, fade(colDim, p.alpha))
 }
 
