@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand"
 	"testing"
+	"time"
 
 	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
@@ -211,4 +212,22 @@ func BenchmarkPlay1000(b *testing.B) {
 			p.Play()
 		}
 	}
+}
+
+// BenchmarkBuild100k builds a trace of about 100,000 events (5,000 tasks)
+// and reports how much memory the recording keeps.
+func BenchmarkBuild100k(b *testing.B) {
+	tr := playtest.Gather(5000, false)
+	b.ReportMetric(float64(tr.Len()), "events")
+	var rec *Recording
+	for b.Loop() {
+		rec = Build(tr)
+	}
+	b.ReportMetric(float64(rec.Snapshots()), "snapshots")
+	r := rand.New(rand.NewSource(1))
+	start := time.Now()
+	for range 100 {
+		rec.StateAt(r.Intn(tr.Len()))
+	}
+	b.ReportMetric(float64(time.Since(start).Microseconds())/100, "µs/seek")
 }
