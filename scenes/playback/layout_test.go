@@ -240,3 +240,29 @@ func BenchmarkLayout1000(b *testing.B) {
 		Layout(1600, 1000, 2, s)
 	}
 }
+
+// A handle keeps its key from the ready queue into the loop's slot, so the
+// stage can move the very chip the learner saw queued.
+func TestChipTravelsFromQueueToSlot(t *testing.T) {
+	tr := playtest.Gather(3, false)
+	rec := Build(tr)
+	i := find(t, tr, 0, func(e *trace.Event) bool { return e.Kind == trace.HandleRun })
+	h := tr.Events[i].ID
+	where := func(idx int) (parent string, it *Item) {
+		sc := Layout(1280, 800, 1, rec.StateAt(idx))
+		for k := range sc.Items {
+			if sc.Items[k].Kind == KChip && sc.Items[k].Key == key(tagChip, h) {
+				return sc.Items[sc.Items[k].Parent].Text, &sc.Items[k]
+			}
+		}
+		return "", nil
+	}
+	before, a := where(i - 1)
+	after, b := where(i)
+	if !strings.HasPrefix(before, "READY QUEUE") || !strings.HasPrefix(after, "ON THE LOOP THREAD") {
+		t.Fatalf("the chip is in %q then %q", before, after)
+	}
+	if a.X == b.X && a.Y == b.Y {
+		t.Errorf("the chip did not move")
+	}
+}
