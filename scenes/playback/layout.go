@@ -706,9 +706,10 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 			tone, sub = ToneCancelled, "cancelled"
 		}
 		if n := len(f.Callbacks); n > 0 {
-			sub += " · " + strconv.Itoa(n) + " callback"
+			// name the callback: it is what will join the ready queue
+			sub += " · cb " + f.Callbacks[0].Name
 			if n > 1 {
-				sub += "s"
+				sub += " +" + strconv.Itoa(n-1)
 			}
 		}
 		l.add(Item{Kind: KFuture, Key: key(tagFuture, f.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit(s.Name(f.ID)+" "+f.Text, tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small, Fresh: f.Born == s.Index || f.Settled == s.Index})
