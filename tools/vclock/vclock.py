@@ -840,11 +840,25 @@ def run_scene(path, golden):
 # --------------------------------------------------------------------------
 # Corpus driver (no patching in this process).
 
+def _complete(out):
+    """A golden run always ends with its =exit line; anything else means the
+    harness process itself died (killed, crashed) and proves nothing."""
+    lines = out.splitlines()
+    return bool(lines) and lines[-1].startswith("=exit ") and out.endswith("\n")
+
+
 def _run_golden(path):
     import subprocess
-    p = subprocess.run([sys.executable, os.path.abspath(__file__), "--golden", path],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=REAL_BUDGET + 30)
-    return p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")
+    for attempt in range(3):
+        p = subprocess.run([sys.executable, os.path.abspath(__file__), "--golden", path],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=REAL_BUDGET + 30)
+        out = p.stdout.decode("utf-8")
+        err = p.stderr.decode("utf-8", "replace")
+        if _complete(out):
+            return out, err
+        sys.stderr.write("vclock: %s: harness run %d incomplete (status %d); stderr:\n%s\n"
+                         % (path, attempt + 1, p.returncode, err[-2000:]))
+    return None, err
 
 
 def corpus(directory, update):
@@ -857,6 +871,10 @@ def corpus(directory, update):
         results = list(ex.map(_run_golden, paths))
     for path, (out, err) in zip(paths, results):
         gold = path[:-3] + ".out"
+        if out is None:
+            bad.append(path)
+            print("HARNESS FAILURE %s (left its .out alone)" % path)
+            continue
         if update:
             old = None
             if os.path.exists(gold):
@@ -884,6 +902,8 @@ def corpus(directory, update):
                     print("    (no .out file)")
     if not update:
         print("%d scenes, %d mismatches" % (len(paths), len(bad)))
+    elif bad:
+        print("%d scenes, %d harness failures" % (len(paths), len(bad)))
     return 1 if bad else 0
 
 

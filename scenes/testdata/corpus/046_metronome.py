@@ -13,7 +13,7 @@ async def main():
         state["handle"] = loop.call_later(0.25, tick)
 
     state["handle"] = loop.call_later(0.25, tick)
-    await asyncio.sleep(1.1)
+    await asyncio.sleep(1.125)
     state["handle"].cancel()
     print(f"{loop.time() - t0:.2f} stopped after {state['beats']} beats")
     await asyncio.sleep(1)

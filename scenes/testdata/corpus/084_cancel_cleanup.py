@@ -19,7 +19,7 @@ async def main():
     t0 = loop.time()
     log = []
     task = asyncio.create_task(session("db", log))
-    await asyncio.sleep(1.1)
+    await asyncio.sleep(1.25)
     task.cancel()
     try:
         await task
