@@ -111,15 +111,16 @@ func (p *parser) nest(n int) {
 func (p *parser) unnest(n int) { p.depth -= n }
 
 type parser struct {
-	depth    int      // current expression nesting (see nest)
-	record   *[]token // while tryExpr runs, the tokens consumed
-	file     string
-	sc       *scanner
-	tok      token   // current token
-	ahead    []token // tokens peeked beyond tok
-	aheadBuf []token // backing store of ahead
-	prevEnd  Position
-	fdepth   int // f-string nesting depth
+	depth       int      // current expression nesting (see nest)
+	record      *[]token // while tryExpr runs, the tokens consumed
+	speculating bool     // inside tryExpr or speculate
+	file        string
+	sc          *scanner
+	tok         token   // current token
+	ahead       []token // tokens peeked beyond tok
+	aheadBuf    []token // backing store of ahead
+	prevEnd     Position
+	fdepth      int // f-string nesting depth
 
 }
 
@@ -191,7 +192,7 @@ func (p *parser) syntaxError() {
 		p.errorf(t.pos, "unexpected EOF while parsing")
 	}
 	line := t.pos.Line
-	if t.bracket.IsValid() && !p.sc.nested() {
+	if t.bracket.IsValid() && !p.sc.nested() && !p.speculating {
 		line = p.speculate()
 	}
 	panic(bailout{err: &Error{File: p.file, Pos: t.pos, Msg: "invalid syntax"}, line: line})
@@ -204,7 +205,9 @@ func (p *parser) syntaxError() {
 // line, which decides whether an unclosed bracket is reported instead.
 func (p *parser) speculate() (line int32) {
 	line = p.tok.pos.Line
+	p.speculating = true
 	defer func() {
+		p.speculating = false
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
 			if !ok {
@@ -230,9 +233,11 @@ func (p *parser) tryExpr() (ok bool, line int32) {
 	saveTok, savePrev, saveDepth := p.tok, p.prevEnd, p.depth
 	var consumed []token
 	p.record = &consumed
+	p.speculating = true
 	defer func() {
 		r := recover()
 		p.record = nil
+		p.speculating = false
 		line = p.tok.pos.Line
 		if len(consumed) > 0 {
 			rest := append([]token{}, consumed[1:]...)
@@ -1631,6 +1636,11 @@ func (p *parser) checkComma(x Expr) {
 		}
 		if _, ok := x.(*Ident); ok && (p.tok.kind == STRING || p.tok.kind == FSTRING || p.tok.kind == BYTES) {
 			return
+		}
+		if p.speculating {
+			// Already looking ahead: no nested look-ahead, which could
+			// take time exponential in the nesting of brackets.
+			p.errorf(x.Pos(), "invalid syntax. Perhaps you forgot a comma?")
 		}
 		// The hint needs an expression after the stray token's start.
 		ok, line := p.tryExpr()

@@ -3,6 +3,7 @@ package syntax
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestExprParseTrees(t *testing.T) {
@@ -114,5 +115,26 @@ func TestStmtParseTrees(t *testing.T) {
 		if g := strings.Join(got, " "); g != test.want {
 			t.Errorf("parse %q\n got %s\nwant %s", test.src, g, test.want)
 		}
+	}
+}
+
+// TestLookaheadStaysLinear guards the parser's look-ahead for CPython's
+// error hints (tryExpr, speculate) against nesting: juxtaposed expressions
+// and stray keywords in 40 nested unclosed calls must not take time
+// exponential in the nesting (it once doubled with every level).
+func TestLookaheadStaysLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x = ")
+	for i := 0; i < 40; i++ {
+		b.WriteString("f(a, async b(")
+	}
+	b.WriteString("\ny = 1\n")
+	start := time.Now()
+	_, err := Parse("deep.py", []byte(b.String()))
+	if err == nil {
+		t.Errorf("no error for %q", b.String())
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("parse took %v: look-ahead is not linear", d)
 	}
 }
