@@ -18,6 +18,10 @@ type Config struct {
 	MaxEvents      int     // trace events (default 5,000,000)
 	MaxMemory      int64   // bytes of Go heap (default 1 GiB)
 	MaxDepth       int     // Python call depth (default 1000), for the VM
+	// Traceback, when set, renders a logged exception's traceback as CPython
+	// prints it ("Traceback (most recent call last):" ... last line); without
+	// it the log has the last line only.
+	Traceback func(*py.Exception) string
 }
 
 // The default budgets.
@@ -293,7 +297,11 @@ func (m *Machine) Write(t *py.Thread, s string) {
 func (m *Machine) LogError(message string, exc *py.Exception) {
 	m.logged = append(m.logged, LoggedError{Time: m.now, Message: message, Exc: exc})
 	m.stderr.WriteString(message + "\n")
-	if exc != nil {
+	switch {
+	case exc == nil:
+	case m.cfg.Traceback != nil:
+		m.stderr.WriteString(m.cfg.Traceback(exc))
+	default:
 		m.stderr.WriteString(exc.Error() + "\n")
 	}
 }

@@ -205,6 +205,8 @@ func TestCorpusStillCPython(t *testing.T) {
 // name.
 func cpythonTraceback(stderr, scenePath, filename string) string {
 	var out []string
+	stderr = strings.ReplaceAll(stderr, scenePath, filename)
+	scenePath = filename
 	lines := strings.Split(stderr, "\n")
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -218,7 +220,6 @@ func cpythonTraceback(stderr, scenePath, filename string) string {
 				}
 				continue
 			}
-			l = strings.Replace(l, "\""+scenePath+"\"", "\""+filename+"\"", 1)
 		}
 		if isCaretLine(l) {
 			continue

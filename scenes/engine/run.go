@@ -30,7 +30,9 @@ func run(src []byte, opts Options) (res *Result) {
 		return &Result{ExitCode: ExitRefused, Err: refused, Stderr: refused.Error() + "\n"}
 	}
 	b := opts.Budgets
+	lines := strings.Split(string(src), "\n")
 	r := asyncio.Run(prog, asyncio.Config{
+		Traceback:      func(e *py.Exception) string { return FormatTraceback(e, lines) },
 		Filename:       opts.Filename,
 		Trace:          opts.Trace,
 		MaxSteps:       b.MaxSteps,
@@ -50,7 +52,6 @@ func run(src []byte, opts Options) (res *Result) {
 	for i, l := range r.Lines {
 		res.Lines[i] = Line{Time: l.Time, Text: l.Text}
 	}
-	lines := strings.Split(string(src), "\n")
 	switch {
 	case r.Internal != nil:
 		res.ExitCode = ExitInternal
