@@ -27,6 +27,16 @@
 // NoDeadline (negative) for none; a deadline <= Now() yields to the threads
 // already runnable.
 //
+// asyncio.run on a thread that can suspend (the module body, a worker
+// thread) does not nest the loop on the Go stack: the thread suspends in
+// asyncio.run and the scheduler drives the loop from one select to the next
+// (runner.go), so select is an ordinary suspension and a worker can run a
+// loop of its own. Task steps and callbacks run nested on the loop's thread,
+// so a blocking call inside a coroutine blocks inline and stalls the loop,
+// as in CPython. A thread blocked inline can only continue once the threads
+// above it on the Go stack have returned; the scheduler defers it until
+// then (rare: a worker blocking inside a nested call).
+//
 // Threads: SpawnThread(name, fn, args) runs a Python call and ends;
 // SpawnBody(name, daemon, body) is driven by a ThreadBody from Go (an
 // executor's worker loop): Next returns a Step that calls Python code
@@ -64,5 +74,7 @@
 //
 // Run(prog, cfg) runs a compiled scene and returns its Result (stdout with
 // timed lines, the uncaught exception, a budget or deadlock stop, the
-// trace); Result.Golden renders the corpus's golden form.
+// trace, the exceptions CPython's default handler logs); Result.Golden
+// renders the corpus's golden form. LogError records such a logged
+// exception (Config.Traceback renders its traceback on stderr).
 package asyncio
