@@ -187,6 +187,20 @@
     syncScroll();
   }
 
+  // followTask scrolls the editor, unless the learner is in it, so the
+  // line of the first live task is in view.
+  function followTask(taskLines) {
+    if (document.activeElement === el.code || el.code.value !== playingSource) return;
+    const t = (taskLines || []).find((t) => t.line > 0);
+    if (!t) return;
+    const lh = lineHeight(), top = padTop() + (t.line - 1) * lh;
+    const view = el.code.clientHeight;
+    if (top < el.code.scrollTop || top + lh > el.code.scrollTop + view) {
+      el.code.scrollTop = Math.max(0, top - view / 3);
+      syncScroll();
+    }
+  }
+
   function setEdited() {
     const s = sceneById(sceneId);
     el.edited.hidden = !s || el.code.value === s.source;
@@ -345,7 +359,7 @@
       if (playingSource) {
         const note = document.createElement("span");
         note.className = "note";
-        note.textContent = "(the previous run stays on the stage until the scene runs)\n";
+        note.textContent = "(the stage keeps the previous run until the edited scene runs)\n";
         el.console.append(note);
       }
     }
@@ -397,6 +411,7 @@
     }
     consoleText(d, s);
     renderMarks(d.taskLines);
+    followTask(d.taskLines);
     eventConcept = d.concept || "";
     light(eventConcept);
   }
