@@ -54,6 +54,11 @@ type TracebackEntry struct {
 	Line     int
 	Col      int
 	Function string // "<module>", "main", "worker"
+	// EndLine and EndCol end the source range of the failing expression
+	// (0 when unknown), for CPython 3.11's carets; EndCol is 1-based and
+	// exclusive (the column just after the expression).
+	EndLine int
+	EndCol  int
 }
 
 // Exception is a Python exception instance. As a Go error it reads like the

@@ -86,6 +86,7 @@ type fcomp struct {
 	names    map[string]int
 	blocks   []*block
 	pos      syntax.Position
+	end      syntax.Position
 	isModule bool
 }
 
@@ -135,18 +136,36 @@ func (c *fcomp) errorf(pos syntax.Position, format string, args ...any) {
 	panic(&syntax.Error{File: c.pc.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (c *fcomp) setPos(p syntax.Position) syntax.Position {
-	old := c.pos
+// span is the source range instructions are attributed to.
+type span struct{ pos, end syntax.Position }
+
+// setPos attributes the next instructions to position p (end unknown).
+func (c *fcomp) setPos(p syntax.Position) span {
+	old := span{c.pos, c.end}
 	if p.IsValid() {
-		c.pos = p
+		c.pos, c.end = p, syntax.Position{}
 		c.pc.pos = p
 	}
 	return old
 }
 
+// setSpan attributes the next instructions to node n's range, as CPython
+// 3.11's position table does (for tracebacks' carets).
+func (c *fcomp) setSpan(n syntax.Node) span {
+	old := c.setPos(n.Pos())
+	if n.Pos().IsValid() {
+		c.end = n.End()
+	}
+	return old
+}
+
+func (c *fcomp) restore(s span) {
+	c.pos, c.end = s.pos, s.end
+}
+
 func (c *fcomp) emit(op Opcode, arg int) int {
 	c.code.Instrs = append(c.code.Instrs, Instr{op, int32(arg)})
-	c.code.Pos = append(c.code.Pos, Pos{c.pos.Line, c.pos.Col})
+	c.code.Pos = append(c.code.Pos, Pos{c.pos.Line, c.pos.Col, c.end.Line, c.end.Col})
 	return len(c.code.Instrs) - 1
 }
 
@@ -224,7 +243,7 @@ func binding(id *syntax.Ident) *resolve.Binding {
 
 func (c *fcomp) nameOp(id *syntax.Ident, kind int) {
 	old := c.setPos(id.NamePos)
-	defer c.setPos(old)
+	defer c.restore(old)
 	b := binding(id)
 	if b == nil {
 		c.errorf(id.NamePos, "internal error: unresolved name %s", id.Name)
@@ -277,7 +296,7 @@ func (c *fcomp) stmts(list []syntax.Stmt) {
 }
 
 func (c *fcomp) stmt(s syntax.Stmt) {
-	c.setPos(s.Pos())
+	c.setSpan(s)
 	switch s := s.(type) {
 	case *syntax.ExprStmt:
 		c.expr(s.X)
@@ -312,7 +331,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 	case *syntax.WhileStmt:
 		top, els, end := c.newLabel(), c.newLabel(), c.newLabel()
 		c.bind(top)
-		c.setPos(s.Cond.Pos())
+		c.setSpan(s.Cond)
 		// As CPython does, a constant true condition is not tested, so a
 		// spinning "while True:" loop is all on its body's lines.
 		always := false
@@ -349,7 +368,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 				n++
 			}
 		}
-		c.setPos(s.Raise)
+		c.setSpan(s)
 		c.emit(RAISE, n)
 	case *syntax.ReturnStmt:
 		if s.Result != nil {
@@ -357,7 +376,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 		} else {
 			c.emit(NONE, 0)
 		}
-		c.setPos(s.Return)
+		c.setSpan(s)
 		if c.needsUnwind(0) {
 			c.emit(SET_RETVAL, 0)
 			c.unwind(0, false)
@@ -400,7 +419,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 			c.expr(s.Msg)
 			n = 1
 		}
-		c.setPos(s.Assert)
+		c.setSpan(s)
 		c.emit(ASSERT_FAIL, n)
 		c.bind(end)
 	case *syntax.ImportStmt:
@@ -421,7 +440,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 	case *syntax.FromImportStmt:
 		c.emit(IMPORT_NAME, c.nameIndex(dotted(s.Module)))
 		for _, n := range s.Names {
-			c.setPos(n.Pos())
+			c.setSpan(n)
 			c.emit(IMPORT_FROM, c.nameIndex(n.Path[0].Name))
 			if n.AsName != nil {
 				c.store(n.AsName)
@@ -649,7 +668,7 @@ func (c *fcomp) withStmt(s *syntax.WithStmt, i int) {
 	item := s.Items[i]
 	excPath, cleanup, suppress, end := c.newLabel(), c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(item.X)
-	c.setPos(item.Pos())
+	c.setSpan(item)
 	kind := blockWith
 	if s.Async {
 		kind = blockAsyncWith
@@ -668,7 +687,7 @@ func (c *fcomp) withStmt(s *syntax.WithStmt, i int) {
 	c.blocks = append(c.blocks, &block{kind: kind})
 	c.withStmt(s, i+1)
 	c.blocks = c.blocks[:len(c.blocks)-1]
-	c.setPos(item.Pos())
+	c.setSpan(item)
 	c.emit(POP_BLOCK, 0)
 	if s.Async {
 		c.emit(ASYNC_WITH_EXIT, 0)
@@ -714,16 +733,16 @@ func (c *fcomp) assign(t syntax.Expr) {
 		c.expr(t.X)
 		old := c.setPos(t.Name.NamePos)
 		c.emit(STORE_ATTR, c.nameIndex(t.Name.Name))
-		c.setPos(old)
+		c.restore(old)
 	case *syntax.IndexExpr:
 		c.expr(t.X)
 		c.expr(t.Y)
-		c.setPos(t.Pos())
+		c.setSpan(t)
 		c.emit(STORE_SUBSCR, 0)
 	case *syntax.SliceExpr:
 		c.expr(t.X)
 		c.slice(t)
-		c.setPos(t.Pos())
+		c.setSpan(t)
 		c.emit(STORE_SUBSCR, 0)
 	case *syntax.TupleExpr:
 		c.assignSeq(t.List, t.Pos())
@@ -820,7 +839,7 @@ func (c *fcomp) augAssign(s *syntax.AugAssignStmt) {
 			c.slice(sl)
 		}
 		c.emit(DUP2, 0)
-		c.setPos(t.Pos())
+		c.setSpan(t)
 		c.emit(SUBSCR, 0)
 		c.expr(s.Value)
 		c.setPos(s.OpPos)
@@ -849,12 +868,12 @@ func (c *fcomp) delTarget(t syntax.Expr) {
 	case *syntax.IndexExpr:
 		c.expr(t.X)
 		c.expr(t.Y)
-		c.setPos(t.Pos())
+		c.setSpan(t)
 		c.emit(DELETE_SUBSCR, 0)
 	case *syntax.SliceExpr:
 		c.expr(t.X)
 		c.slice(t)
-		c.setPos(t.Pos())
+		c.setSpan(t)
 		c.emit(DELETE_SUBSCR, 0)
 	case *syntax.DotExpr:
 		c.expr(t.X)
@@ -893,7 +912,7 @@ func (c *fcomp) defStmt(s *syntax.DefStmt) {
 		fc.emit(NONE, 0)
 		fc.emit(RETURN_VALUE, 0)
 	})
-	c.setPos(s.Pos())
+	c.setSpan(s)
 	for range s.Decorators {
 		c.emit(CALL, 1)
 	}
@@ -988,8 +1007,8 @@ var binOps = map[syntax.Token]BinOp{
 }
 
 func (c *fcomp) expr(x syntax.Expr) {
-	old := c.setPos(x.Pos())
-	defer c.setPos(old)
+	old := c.setSpan(x)
+	defer c.restore(old)
 	switch x := x.(type) {
 	case *syntax.Ident:
 		c.load(x)
@@ -1001,17 +1020,17 @@ func (c *fcomp) expr(x syntax.Expr) {
 		c.call(x)
 	case *syntax.DotExpr:
 		c.expr(x.X)
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(LOAD_ATTR, c.nameIndex(x.Name.Name))
 	case *syntax.IndexExpr:
 		c.expr(x.X)
 		c.expr(x.Y)
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(SUBSCR, 0)
 	case *syntax.SliceExpr:
 		c.expr(x.X)
 		c.slice(x)
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(SUBSCR, 0)
 	case *syntax.CondExpr:
 		els, end := c.newLabel(), c.newLabel()
@@ -1024,7 +1043,7 @@ func (c *fcomp) expr(x syntax.Expr) {
 	case *syntax.BinaryExpr:
 		c.expr(x.X)
 		c.expr(x.Y)
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(BINARY, int(binOps[x.Op]))
 	case *syntax.BoolOpExpr:
 		end := c.newLabel()
@@ -1038,7 +1057,7 @@ func (c *fcomp) expr(x syntax.Expr) {
 		c.bind(end)
 	case *syntax.UnaryExpr:
 		c.expr(x.X)
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		switch x.Op {
 		case syntax.MINUS:
 			c.emit(UNARY, int(OpNeg))
@@ -1077,7 +1096,7 @@ func (c *fcomp) expr(x syntax.Expr) {
 		})
 	case *syntax.AwaitExpr:
 		c.expr(x.X)
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(GET_AWAITABLE, 0)
 		c.emit(AWAIT, 0)
 	case *syntax.YieldExpr:
@@ -1086,7 +1105,7 @@ func (c *fcomp) expr(x syntax.Expr) {
 		} else {
 			c.emit(NONE, 0)
 		}
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(YIELD_VALUE, 0)
 	case *syntax.StarredExpr:
 		c.errorf(x.Pos(), "can't use starred expression here")
@@ -1178,14 +1197,14 @@ func (c *fcomp) compare(x *syntax.CompareExpr) {
 	c.expr(x.X)
 	if len(x.Ops) == 1 {
 		c.expr(x.Ys[0])
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.compareOp(x.Ops[0].Op)
 		return
 	}
 	cleanup, end := c.newLabel(), c.newLabel()
 	for i, op := range x.Ops {
 		c.expr(x.Ys[i])
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		if i < len(x.Ops)-1 {
 			c.emit(DUP, 0)
 			c.emit(ROT3, 0)
@@ -1336,7 +1355,7 @@ func (c *fcomp) dict(x *syntax.DictExpr) {
 			c.expr(de.Key)
 			c.expr(de.Value)
 		}
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		c.emit(BUILD_MAP, len(x.List))
 		return
 	}
@@ -1373,7 +1392,7 @@ func (c *fcomp) call(x *syntax.CallExpr) {
 			for _, a := range x.Args {
 				c.expr(a)
 			}
-			c.setPos(x.Pos())
+			c.setSpan(x)
 			c.emit(CALL_METHOD, len(x.Args))
 			return
 		}
@@ -1389,7 +1408,7 @@ func (c *fcomp) call(x *syntax.CallExpr) {
 				c.expr(a)
 			}
 		}
-		c.setPos(x.Pos())
+		c.setSpan(x)
 		if nkw > 0 {
 			c.emit(CONST, c.constIndex(names))
 			c.emit(CALL_KW, len(x.Args))
@@ -1438,7 +1457,7 @@ func (c *fcomp) call(x *syntax.CallExpr) {
 	if !hasKw {
 		c.emit(NONE, 0)
 	}
-	c.setPos(x.Pos())
+	c.setSpan(x)
 	c.emit(CALL_EX, 0)
 }
 
@@ -1458,7 +1477,7 @@ func (c *fcomp) comprehension(x *syntax.Comprehension) {
 		if x.Kind == syntax.GeneratorComp && fn.Async {
 			fc.errorf(x.Pos(), "asynchronous generator expressions are not supported in scenes")
 		}
-		fc.setPos(x.Pos())
+		fc.setSpan(x)
 		depth := 0
 		switch x.Kind {
 		case syntax.ListComp:
@@ -1476,7 +1495,7 @@ func (c *fcomp) comprehension(x *syntax.Comprehension) {
 		fc.emit(RETURN_VALUE, 0)
 	})
 	c.expr(first.X)
-	c.setPos(x.Pos())
+	c.setSpan(x)
 	if first.Async {
 		c.emit(GET_AITER, 0)
 	} else {

@@ -46,7 +46,8 @@ func (f *Frame) position() Pos {
 
 func (f *Frame) tracebackEntry() TracebackEntry {
 	p := f.position()
-	return TracebackEntry{File: f.code.File, Line: int(p.Line), Col: int(p.Col), Function: f.code.Name}
+	return TracebackEntry{File: f.code.File, Line: int(p.Line), Col: int(p.Col), Function: f.code.Name,
+		EndLine: int(p.EndLine), EndCol: int(p.EndCol)}
 }
 
 // newFrame makes a frame for fn with its locals and cells allocated.

@@ -142,9 +142,11 @@ type Instr struct {
 	Arg int32
 }
 
-// Pos is a source position: 1-based line and column.
+// Pos is an instruction's source range: 1-based line and column of its
+// start and end (end 0 when unknown).
 type Pos struct {
-	Line, Col int32
+	Line, Col       int32
+	EndLine, EndCol int32
 }
 
 // Code is a compiled function body (or the module body).

@@ -350,6 +350,10 @@ a()
 	if strings.Join(got, " ") != "<module>:9 a:3 b:7" || e.Error() != "KeyError: 'k'" {
 		t.Errorf("traceback %v, %q", got, e.Error())
 	}
+	// x["k"] spans columns 12 to 17 of line 7
+	if tb := e.Traceback[2]; tb.Col != 12 || tb.EndLine != 7 || tb.EndCol != 18 {
+		t.Errorf("range of the failing expression: %+v", tb)
+	}
 }
 
 func TestExceptionContextAndCause(t *testing.T) {
