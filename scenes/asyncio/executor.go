@@ -36,6 +36,8 @@ func init() {
 	RegisterModule("concurrent.futures.thread", newFuturesThreadModule)
 	RegisterModule("concurrent.futures", newFuturesModule)
 	RegisterLoopMethod("run_in_executor", loopRunInExecutor)
+	RegisterLoopMethod("set_default_executor", loopSetDefaultExecutor)
+	RegisterLoopMethod("shutdown_default_executor", loopShutdownDefaultExecutor)
 	RegisterAsyncio("to_thread", py.NewBuiltin("to_thread", asyncioToThread))
 	RegisterAsyncio("wrap_future", py.NewBuiltin("wrap_future", asyncioWrapFuture))
 	RegisterModule("concurrent", func(m *Machine) py.Value {
@@ -774,6 +776,28 @@ func loopRunInExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwa
 		return nil, err
 	}
 	return f, nil
+}
+
+// loopSetDefaultExecutor is loop.set_default_executor(executor).
+func loopSetDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+	a, err := parseArgs("set_default_executor", args, kw, []string{"executor"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := a[0].(*ThreadPoolExecutor); !ok {
+		return nil, py.Errorf(py.TypeErrorType, "executor must be ThreadPoolExecutor instance")
+	}
+	recv.(*Loop).SetDefaultExecutor(a[0])
+	return py.None, nil
+}
+
+// loopShutdownDefaultExecutor is loop.shutdown_default_executor(): the
+// coroutine asyncio.run also runs at its end (tasks_api.go).
+func loopShutdownDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+	if err := noArgs("shutdown_default_executor", args, kw); err != nil {
+		return nil, err
+	}
+	return recv.(*Loop).shutdownDefaultExecutor(), nil
 }
 
 // asyncioToThread is asyncio.to_thread(func, /, *args, **kwargs).
