@@ -63,6 +63,9 @@ func (t *Thread) RecursionLimit() int { return t.vm.limit }
 func (t *Thread) Start(fn Value, args []Value, kw []Kwarg) {
 	t.vm.startFn, t.vm.startArgs, t.vm.startKw = fn, args, kw
 	t.vm.started, t.vm.finished, t.vm.blocked = false, false, false
+	t.vm.result, t.vm.resultErr = nil, nil
+	t.vm.frame, t.vm.runBase, t.vm.depth, t.vm.nested = nil, nil, 0, 0
+	t.vm.outcome, t.vm.outcomeErr, t.vm.outcomeSet = nil, nil, false
 }
 
 // CanBlock reports whether a builtin called now may return ErrBlock: only

@@ -426,3 +426,30 @@ func TestStepsCountsInstructions(t *testing.T) {
 		t.Errorf("Steps() = %d", n)
 	}
 }
+
+func TestThreadStartAgain(t *testing.T) {
+	prog := compileSrc(t, "def job(n):\n    if n < 0:\n        raise ValueError(n)\n    return n * 2\n")
+	h := &testHost{}
+	main := prog.Main(h)
+	if _, _, err := main.Run(); err != nil {
+		t.Fatal(err)
+	}
+	job := main.vm.runBase.globals.slots[main.vm.runBase.globals.index["job"]]
+	w := NewThread(h, "worker", 2)
+	for _, n := range []int{1, -1, 3} {
+		w.Start(job, []Value{Int(n)}, nil)
+		done, v, err := w.Run()
+		if !done {
+			t.Fatal("not done")
+		}
+		if n < 0 {
+			if err == nil || err.Error() != "ValueError: -1" {
+				t.Errorf("job(%d): %v", n, err)
+			}
+			continue
+		}
+		if err != nil || v != Int(2*n) {
+			t.Errorf("job(%d) = %v, %v", n, v, err)
+		}
+	}
+}
