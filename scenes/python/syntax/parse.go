@@ -579,6 +579,11 @@ func (p *parser) parseExprStmt() Stmt {
 	case k == COLON:
 		colon := p.tok.pos
 		p.next()
+		if !p.startsExpr() {
+			// f(x): with nothing after the colon, as in a def without
+			// "def ": CPython points at the colon.
+			p.errorf(colon, "invalid syntax")
+		}
 		ann := p.parseTest()
 		var value Expr
 		if p.tok.kind == EQ {

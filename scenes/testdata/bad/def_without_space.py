@@ -1,0 +1,6 @@
+# want: 5:10: invalid syntax
+import asyncio
+
+
+defmain():
+    await asyncio.sleep(1)
