@@ -444,3 +444,57 @@ func TestLiteralsMatchCPython(t *testing.T) {
 		}
 	}
 }
+
+// flags lists every function of a resolved file with its kind, in the
+// format of testdata/cpython/flags.py.
+func flags(name string, m *resolve.Module) []string {
+	var out []string
+	for _, fn := range m.Functions {
+		kind := "plain"
+		switch {
+		case fn.Async && fn.Generator:
+			kind = "async_generator"
+		case fn.Async:
+			kind = "coroutine"
+		case fn.Generator:
+			kind = "generator"
+		}
+		out = append(out, fmt.Sprintf("%s\t%s %d %s", name, fn.Name, fn.Definition.Pos().Line, kind))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestFlagsMatchCPython checks which functions are coroutines, generators
+// and async generators (Function.Async, Function.Generator) against the
+// flags of CPython's code objects.
+func TestFlagsMatchCPython(t *testing.T) {
+	py := python311(t)
+	files, _ := filepath.Glob("../../testdata/corpus/*.py")
+	files = append(files, validChunks(t, t.TempDir())...)
+	files = append(files, "testdata/scopes.py")
+	out, err := exec.Command(py, append([]string{"testdata/cpython/flags.py"}, files...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, _, _ := strings.Cut(line, "\t")
+		want[name] = append(want[name], line)
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs, f := check(name, data)
+		if len(errs) > 0 {
+			continue
+		}
+		got := flags(name, f.Module.(*resolve.Module))
+		if strings.Join(got, "\n") != strings.Join(want[name], "\n") {
+			t.Errorf("%s: function kinds differ from CPython's:\n%s", file, lineDiff(got, want[name]))
+		}
+	}
+}
