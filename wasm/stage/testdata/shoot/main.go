@@ -23,6 +23,8 @@ func main() {
 	h := flag.Int("h", 900, "viewport height (CSS px)")
 	dpr := flag.Float64("dpr", 1, "device pixel ratio")
 	wait := flag.Duration("wait", 6*time.Second, "how long to let it run after the first frame")
+	ready := flag.String("ready", "window.stageIndex !== undefined", "a JavaScript expression that is true once the page runs")
+	js := flag.String("js", "", "JavaScript to run once the page is ready (clicks, key presses)")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "shoot")
@@ -59,20 +61,22 @@ func main() {
 	err = chromedp.Do(ctx,
 		chromedp.EmulateViewport(int64(*w), int64(*h), chromedp.EmulateScale(*dpr)),
 		chromedp.Navigate(*url),
-		chromedp.Poll[chromedp.Void]("window.stageIndex !== undefined", chromedp.WithPollingTimeout(60*time.Second)),
+		chromedp.Poll[chromedp.Void](*ready, chromedp.WithPollingTimeout(90*time.Second)),
 	)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("first update after %.1f s\n", time.Since(start).Seconds())
-	time.Sleep(*wait)
-	fps, err := chromedp.Run(ctx, chromedp.Evaluate[float64]("window.stageFPS"))
-	if err != nil {
-		log.Fatal(err)
+	fmt.Printf("ready after %.1f s\n", time.Since(start).Seconds())
+	if *js != "" {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](*js)); err != nil {
+			log.Fatal(err)
+		}
 	}
-	layouts, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stageLayouts"))
-	drawMs, _ := chromedp.Run(ctx, chromedp.Evaluate[float64]("window.stageDrawMs"))
-	index, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stageIndex"))
+	time.Sleep(*wait)
+	fps, _ := chromedp.Run(ctx, chromedp.Evaluate[float64]("window.stageFPS || 0"))
+	layouts, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stageLayouts || 0"))
+	drawMs, _ := chromedp.Run(ctx, chromedp.Evaluate[float64]("window.stageDrawMs || 0"))
+	index, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stageIndex || 0"))
 	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		log.Fatal(err)
