@@ -23,8 +23,9 @@ var ModuleMembers = map[string][]string{
 	},
 	"time": {"monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "sleep", "time", "time_ns"},
 	"concurrent.futures": {
-		"ALL_COMPLETED", "CancelledError", "FIRST_COMPLETED", "FIRST_EXCEPTION",
-		"Future", "ThreadPoolExecutor", "TimeoutError", "as_completed", "wait",
+		"ALL_COMPLETED", "BrokenExecutor", "CancelledError", "FIRST_COMPLETED",
+		"FIRST_EXCEPTION", "Future", "InvalidStateError", "ThreadPoolExecutor",
+		"TimeoutError", "as_completed", "wait",
 	},
 	"concurrent": {"futures"},
 	"fastapi":    {"Depends", "FastAPI"},
