@@ -10,12 +10,17 @@ import (
 // TestStreams runs the stream scenes of testdata/streams (each NAME.py
 // with the NAME.out that tools/vclock/vclock.py --golden wrote from CPython
 // over real loopback sockets), and the built-in scene 18_streams against
-// testdata/streams/18_streams.golden.
+// testdata/streams/18_streams.golden. testdata/streams/random holds random
+// scenes (servers echoing lines, clients in lockstep or bursts, a ticker
+// printing every iteration) from its gen.py, run the same way.
 func TestStreams(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "streams", "*.py"))
 	if len(paths) < 10 {
 		t.Fatalf("want at least 10 stream scenes, found %d", len(paths))
 	}
+	// Random scenes from testdata/streams/random/gen.py.
+	random, _ := filepath.Glob(filepath.Join("testdata", "streams", "random", "rand_*.py"))
+	paths = append(paths, random...)
 	type scene struct{ name, py, out string }
 	var scenes []scene
 	for _, p := range paths {
