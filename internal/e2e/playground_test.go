@@ -386,9 +386,14 @@ func TestLayout(t *testing.T) {
 		}
 		p.screenshot("layout-1440x900")
 
-		// A small laptop: the notes go under the stage.
+		// A small laptop: the notes join the left column, the stage keeps
+		// the full height beside them.
 		p.do(chromedp.EmulateViewport(1024, 768))
-		p.waitFor(`document.querySelector(".notes-pane").getBoundingClientRect().y > document.querySelector(".stage-pane").getBoundingClientRect().y + 100`, 5*time.Second)
+		p.waitFor(`document.querySelector(".notes-pane").getBoundingClientRect().right <= document.querySelector(".stage-pane").getBoundingClientRect().x + 1`, 5*time.Second)
+		code, stage, notes = p.rect(".code-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
+		if !(notes.Y >= code.bottom()-1 && stage.H > 560 && stage.W > 560 && notes.H > 180) {
+			t.Errorf("1024×768: code %+v stage %+v notes %+v", code, stage, notes)
+		}
 		p.notesShowText("1024×768")
 		p.screenshot("layout-1024x768")
 
