@@ -18,7 +18,7 @@ func TestStreams(t *testing.T) {
 	if len(paths) < 10 {
 		t.Fatalf("want at least 10 stream scenes, found %d", len(paths))
 	}
-	// Random scenes from testdata/streams/random/gen.py.
+	// Random scenes from testdata/streams/random/gen/gen.py.
 	random, _ := filepath.Glob(filepath.Join("testdata", "streams", "random", "rand_*.py"))
 	paths = append(paths, random...)
 	type scene struct{ name, py, out string }

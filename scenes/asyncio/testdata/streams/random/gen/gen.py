@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write random stream scenes for differential testing against vclock.
 
-    python3 gen.py SEED COUNT      # writes rand_SEED_N.py here (or in $OUT)
+    python3 gen/gen.py SEED COUNT  # writes rand_SEED_N.py in random/ (or in $OUT)
 
 Each scene: one or two servers whose handlers echo lines (with random
 sleeps, sleep(0)s and prints), several clients that send lines, read the
@@ -111,7 +111,7 @@ def scene(rng):
 
 def main(argv):
     seed, count = int(argv[0]), int(argv[1])
-    here = os.environ.get("OUT", os.path.dirname(os.path.abspath(__file__)))
+    here = os.environ.get("OUT", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     for n in range(count):
         rng = random.Random(seed * 1000 + n)
         with open(os.path.join(here, f"rand_{seed}_{n:02d}.py"), "w") as f:
