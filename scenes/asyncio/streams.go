@@ -66,6 +66,24 @@ func init() {
 	RegisterAsyncio("StreamWriter", StreamWriterType)
 	RegisterAsyncio("IncompleteReadError", IncompleteReadErrorType)
 	RegisterAsyncio("LimitOverrunError", LimitOverrunErrorType)
+	StreamReaderType.New = func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+		a, err := parseArgs("StreamReader", args, kw, []string{"limit", "loop"}, 0)
+		if err != nil {
+			return nil, err
+		}
+		limit, err := limitArg(a[0])
+		if err != nil {
+			return nil, err
+		}
+		l, _ := a[1].(*Loop)
+		if l == nil {
+			// events._get_event_loop(): scenes make readers in coroutines.
+			if l, err = getRunningLoop(t); err != nil {
+				return nil, err
+			}
+		}
+		return newStreamReader(l, limit), nil
+	}
 }
 
 // cbOwner names the class of a callback that is not a scene object, for

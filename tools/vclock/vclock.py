@@ -516,7 +516,12 @@ def _install_sockets():
             _SCENE_TO_REAL[port] = got
             _REAL_TO_SCENE[got] = port
             return None
-        return real_bind(self, address)
+        real_bind(self, address)
+        if self.family in inet:
+            got = real_getsockname(self)[1]  # port 0: a real port the scene may connect to
+            _SCENE_TO_REAL.setdefault(got, got)
+            _REAL_TO_SCENE.setdefault(got, got)
+        return None
 
     cls.bind = bind
     cls.connect = lambda self, address: real_connect(self, to_real(self, address))
