@@ -34,7 +34,6 @@ type drivenRunner struct {
 func runDriven(t *py.Thread, th *Thread, coro py.Coroutine) (py.Value, error) {
 	m := th.m
 	r := &drivenRunner{m: m, l: m.NewLoop(), th: th}
-	th.setEventLoop = true
 	task := r.l.NewTask(t, coro, nil)
 	return r.begin(&task.Future)
 }
@@ -150,6 +149,7 @@ func (r *drivenRunner) next(v py.Value, err error) (py.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.th.clearEventLoop()
 	if cerr := l.Close(t); cerr != nil {
 		return nil, cerr
 	}

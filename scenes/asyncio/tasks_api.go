@@ -72,12 +72,12 @@ func asyncioRun(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Va
 	}
 	m := th.m
 	l := m.NewLoop()
-	th.setEventLoop = true
 	task := l.NewTask(t, coro, nil)
 	res, err := l.RunUntilComplete(t, &task.Future)
 	if _, stop := err.(*py.Exception); err != nil && !stop {
 		return nil, err
 	}
+	th.clearEventLoop()
 	if cerr := l.runnerClose(t); cerr != nil {
 		return nil, cerr
 	}
@@ -1061,6 +1061,15 @@ func asyncioGetRunningLoop(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kw
 		return nil, err
 	}
 	return l, nil
+}
+
+// clearEventLoop is the end of asyncio.run's Runner on the main thread:
+// set_event_loop(None), after which get_event_loop() outside a loop raises.
+func (th *Thread) clearEventLoop() {
+	if th == th.m.main {
+		th.current = nil
+		th.setEventLoop = true
+	}
 }
 
 // asyncioGetEventLoop is get_event_loop(): the running loop; outside one,
