@@ -514,7 +514,7 @@ func (l *Loop) logUnretrieved() {
 	for _, tk := range l.tasks {
 		if tk.exc != nil && tk.logTraceback {
 			tk.logTraceback = false
-			l.m.WriteStderr("Task exception was never retrieved\nfuture: " + tk.repr() + "\n" + tk.exc.Error() + "\n")
+			l.m.LogError("Task exception was never retrieved\nfuture: "+tk.repr(), tk.exc)
 		}
 	}
 }

@@ -306,6 +306,9 @@ func (tk *Task) repr() string {
 	line, _ := tk.coro.Where()
 	file := tk.loop.m.cfg.Filename
 	if tk.coro.Done() {
+		if d, ok := tk.coro.(interface{ FirstLine() int }); ok {
+			line = d.FirstLine()
+		}
 		b.WriteString("done, defined at " + file + ":" + strconv.Itoa(line))
 	} else {
 		b.WriteString("running at " + file + ":" + strconv.Itoa(line))
