@@ -28,7 +28,7 @@ var ModuleMembers = map[string][]string{
 		"TimeoutError", "as_completed", "wait",
 	},
 	"concurrent": {"futures"},
-	"fastapi":    {"Depends", "FastAPI"},
+	"fastapi":    {"Depends", "FastAPI", "HTTPException"},
 	"httpx":      {"ASGITransport", "AsyncClient"},
 }
 
