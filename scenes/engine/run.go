@@ -133,7 +133,7 @@ func writeOne(b *strings.Builder, e *py.Exception, lines []string, indent string
 			b.WriteString(indent + "Traceback (most recent call last):\n")
 			writeFrames(b, e.Traceback, lines, indent)
 		}
-		b.WriteString(indent + e.Error() + "\n")
+		b.WriteString(indent + e.TracebackLine() + "\n")
 		return
 	}
 	// CPython 3.11's exception group format (traceback.TracebackException.format).
