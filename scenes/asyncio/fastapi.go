@@ -487,6 +487,7 @@ type anyioJob struct {
 	fn   py.Value
 	args []py.Value
 	kw   []py.Kwarg
+	wrap func(py.Value, error) (py.Value, error)
 	fut  *Future
 	id   int32
 }
@@ -524,6 +525,13 @@ func (st *fastapiState) poolOf(m *Machine, l *Loop) *anyioPool {
 // keyword arguments bound as functools.partial binds them; lim nil: the
 // default limiter.
 func runSync(t *py.Thread, st *fastapiState, fn py.Value, args []py.Value, kw []py.Kwarg, lim *capacityLimiter) py.Coroutine {
+	return runSyncWrap(t, st, fn, args, kw, lim, nil)
+}
+
+// runSyncWrap is runSync where wrap, run in the worker thread, turns the
+// call's outcome into the job's (the contextmanager.__enter__/__exit__
+// around a generator's __next__ or throw).
+func runSyncWrap(t *py.Thread, st *fastapiState, fn py.Value, args []py.Value, kw []py.Kwarg, lim *capacityLimiter, wrap func(v py.Value, err error) (py.Value, error)) py.Coroutine {
 	return newFlow("run_sync", func(t *py.Thread) act {
 		// await checkpoint()
 		return yieldThen(func(t *py.Thread, _ py.Value, err error) act {
@@ -544,7 +552,7 @@ func runSync(t *py.Thread, st *fastapiState, fn py.Value, args []py.Value, kw []
 				return fail(py.Errorf(py.RuntimeErrorType, "this borrower is already holding one of this CapacityLimiter's tokens"))
 			}
 			acquired := func(t *py.Thread) act {
-				return pool.submit(t, fn, args, kw, func(t *py.Thread, v py.Value, err error) act {
+				return pool.submit(t, fn, args, kw, wrap, func(t *py.Thread, v py.Value, err error) act {
 					lim.release(task)
 					if err != nil {
 						return fail(err)
@@ -590,7 +598,7 @@ func (lim *capacityLimiter) release(task *Task) {
 }
 
 // submit hands the job to a worker and awaits its future.
-func (p *anyioPool) submit(t *py.Thread, fn py.Value, args []py.Value, kw []py.Kwarg, then func(t *py.Thread, v py.Value, err error) act) act {
+func (p *anyioPool) submit(t *py.Thread, fn py.Value, args []py.Value, kw []py.Kwarg, wrap func(py.Value, error) (py.Value, error), then func(t *py.Thread, v py.Value, err error) act) act {
 	m := machineOf(t)
 	l := p.loop
 	fut := l.NewFuture("run_sync", nil, trace.ConceptExecutor)
@@ -608,7 +616,7 @@ func (p *anyioPool) submit(t *py.Thread, fn py.Value, args []py.Value, kw []py.K
 			expired.stop()
 		}
 	}
-	job := &anyioJob{fn: fn, args: args, kw: kw, fut: fut, id: m.NewID()}
+	job := &anyioJob{fn: fn, args: args, kw: kw, wrap: wrap, fut: fut, id: m.NewID()}
 	if m.Tracing() {
 		m.Emit(trace.Event{Kind: trace.JobNew, Concept: trace.ConceptExecutor, ID: job.id, Ref: fut.ID(), Text: callableName(fn)})
 	}
@@ -641,12 +649,19 @@ func (w *anyioWorker) Next(t *py.Thread, v py.Value, err error) Step {
 	m := machineOf(t)
 	if job := w.job; job != nil {
 		w.job = nil
-		if e, ok := err.(*py.Exception); err != nil && !ok {
+		if _, ok := err.(*py.Exception); err != nil && !ok {
 			w.th.err = err
 			return Step{}
-		} else if ok {
+		}
+		if job.wrap != nil {
+			v, err = job.wrap(v, err)
+			if _, ok := err.(*py.Exception); err != nil && !ok {
+				w.th.err = err
+				return Step{}
+			}
+		}
+		if err != nil {
 			v = nil
-			_ = e
 		}
 		if m.Tracing() {
 			label := "result"
@@ -716,7 +731,6 @@ type request struct {
 	cache  map[py.Value]py.Value
 	label  string
 	id     int32
-	status int
 }
 
 // response is what the app sent: the status and the body's JSON value.
@@ -855,7 +869,7 @@ func (rq *request) unwind(t *py.Thread, exc error, then func(t *py.Thread, err e
 			return fail(err)
 		}
 		return awaitValue(t, step, func(t *py.Thread, _ py.Value, err error) act {
-			return next(t, cmExitOutcome(pyExc, err, true))
+			return next(t, cmExitOutcome(pyExc, err))
 		})
 	}
 	// contextmanager_in_threadpool: cm.__exit__ in the pool, with its own
@@ -873,22 +887,50 @@ func (rq *request) unwind(t *py.Thread, exc error, then func(t *py.Thread, err e
 	if gerr != nil {
 		return fail(gerr)
 	}
-	return awaitThen(runSync(t, rq.app.state, fn, args, nil, lim), func(t *py.Thread, _ py.Value, err error) act {
-		return next(t, cmExitOutcome(pyExc, err, false))
+	exit := func(v py.Value, err error) (py.Value, error) { return cmExit(pyExc, v, err) }
+	return awaitThen(runSyncWrap(t, rq.app.state, fn, args, nil, lim, exit), func(t *py.Thread, ok py.Value, err error) act {
+		switch {
+		case err != nil:
+			return next(t, err)
+		case pyExc != nil && !py.Truth(ok):
+			return next(t, pyExc) // contextmanager_in_threadpool: if not ok: raise e
+		}
+		return next(t, nil)
 	})
 }
 
-// cmExitOutcome is what (async)contextmanager's __exit__ makes of the
+// cmExit is contextmanager.__exit__ around the generator's step (v, err):
+// its result says whether the exception was swallowed.
+func cmExit(exc *py.Exception, v py.Value, err error) (py.Value, error) {
+	e, isExc := err.(*py.Exception)
+	if exc == nil {
+		switch {
+		case err == nil:
+			return nil, py.Errorf(py.RuntimeErrorType, "generator didn't stop")
+		case isExc && e.Class.IsSubtypeOf(py.StopIterationType):
+			return py.False, nil
+		}
+		return nil, err
+	}
+	switch {
+	case err == nil:
+		return nil, py.Errorf(py.RuntimeErrorType, "generator didn't stop after throw()")
+	case isExc && e.Class.IsSubtypeOf(py.StopIterationType):
+		return py.Bool(e != exc), nil
+	case e == exc:
+		return py.False, nil
+	}
+	return nil, err
+}
+
+// cmExitOutcome is what asynccontextmanager's __aexit__ makes of the
 // generator's step: with no exception, the generator must end
 // (StopIteration / StopAsyncIteration), else RuntimeError("generator didn't
 // stop"); with one, the same exception coming back means "not handled"
 // (propagate it), the generator ending means it was swallowed, anything
 // else replaces it.
-func cmExitOutcome(exc *py.Exception, err error, async bool) error {
-	stopType := py.StopIterationType
-	if async {
-		stopType = py.StopAsyncIterationType
-	}
+func cmExitOutcome(exc *py.Exception, err error) error {
+	stopType := py.StopAsyncIterationType
 	if exc == nil {
 		if err == nil {
 			return py.Errorf(py.RuntimeErrorType, "generator didn't stop")
@@ -1003,11 +1045,15 @@ func (rq *request) call(t *py.Thread, d *dependant, values []py.Kwarg, then func
 		if err != nil {
 			return then(t, nil, err)
 		}
-		return awaitThen(runSync(t, rq.app.state, next, nil, nil, nil), func(t *py.Thread, v py.Value, err error) act {
+		enter := func(v py.Value, err error) (py.Value, error) {
+			// contextmanager.__enter__
+			if e, ok := err.(*py.Exception); ok && e.Class.IsSubtypeOf(py.StopIterationType) {
+				return nil, py.Errorf(py.RuntimeErrorType, "generator didn't yield")
+			}
+			return v, err
+		}
+		return awaitThen(runSyncWrap(t, rq.app.state, next, nil, nil, nil, enter), func(t *py.Thread, v py.Value, err error) act {
 			if err != nil {
-				if e, ok := err.(*py.Exception); ok && e.Class.IsSubtypeOf(py.StopIterationType) {
-					err = py.Errorf(py.RuntimeErrorType, "generator didn't yield")
-				}
 				return then(t, nil, err)
 			}
 			rq.stack = append(rq.stack, exitEntry{dep: d, gen: g})

@@ -1,0 +1,184 @@
+package asyncio
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"loopscope/scenes/trace"
+)
+
+// The FastAPI conformance scenes: testdata/fastapi/NAME.py runs through
+// the engine and its golden form must equal NAME.out, which
+// `/usr/bin/python3 tools/vclock/vclock.py --golden` wrote from real
+// FastAPI 0.92 / Starlette 0.26.1 / httpx 0.23 / anyio 3.6.2.
+
+// referencePython is the Python with FastAPI installed (Debian's).
+const referencePython = "/usr/bin/python3"
+
+func fastapiScenes(t *testing.T) []string {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "fastapi", "*.py"))
+	sort.Strings(paths)
+	if len(paths) < 8 {
+		t.Fatalf("expected at least 8 FastAPI scenes, found %d", len(paths))
+	}
+	return paths
+}
+
+func TestFastAPIScenes(t *testing.T) {
+	for _, p := range fastapiScenes(t) {
+		name := strings.TrimSuffix(filepath.Base(p), ".py")
+		t.Run(name, func(t *testing.T) {
+			want, err := os.ReadFile(strings.TrimSuffix(p, ".py") + ".out")
+			if err != nil {
+				t.Fatalf("no .out: run %s tools/vclock/vclock.py --golden %s", referencePython, p)
+			}
+			src, _ := os.ReadFile(p)
+			res, err := runSource(filepath.Base(p), src, Config{Trace: true})
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if res.Internal != nil {
+				t.Fatalf("internal error: %v", res.Internal)
+			}
+			if err := res.Trace.Validate(); err != nil {
+				t.Errorf("trace: %v", err)
+			}
+			if got := res.Golden(); got != string(want) {
+				t.Errorf("golden mismatch\n--- got\n%s--- want\n%s--- stderr\n%s", got, want, res.Stderr)
+			}
+			// Every request that starts ends with a status, or with an
+			// exception reaching the client (label "500").
+			starts, ends := 0, 0
+			for _, e := range res.Trace.Events {
+				if e.Kind == trace.Request {
+					if e.Concept != trace.ConceptRequest {
+						t.Errorf("request event with concept %v", e.Concept)
+					}
+					if e.Label == "start" {
+						starts++
+					} else {
+						ends++
+					}
+				}
+			}
+			if starts == 0 || starts != ends {
+				t.Errorf("request events: %d starts, %d ends", starts, ends)
+			}
+		})
+	}
+}
+
+// TestFastAPIDependsTrace checks the depends events of the cached and
+// yield scenes: the shared dependency is called once per request and
+// cached after; teardowns come in reverse order of setup.
+func TestFastAPIDependsTrace(t *testing.T) {
+	events := func(name string) []string {
+		src, err := os.ReadFile(filepath.Join("testdata", "fastapi", name+".py"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := runSource(name+".py", src, Config{Trace: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range res.Trace.Events {
+			if e.Kind == trace.Depends {
+				out = append(out, e.Text+" "+e.Label)
+			}
+		}
+		return out
+	}
+	got := strings.Join(events("cache_shared")[:4], ", ")
+	if want := "get_settings call, get_a call, get_settings cached, get_b call"; got != want {
+		t.Errorf("cache_shared, first request:\n got %s\nwant %s", got, want)
+	}
+	var teardowns []string
+	for _, e := range events("yield_teardown") {
+		if strings.HasSuffix(e, " teardown") {
+			teardowns = append(teardowns, strings.TrimSuffix(e, " teardown"))
+		}
+	}
+	if got, want := strings.Join(teardowns[:3], ", "), "get_audit, get_lock, get_conn"; got != want {
+		t.Errorf("yield_teardown: teardowns %s, want %s", got, want)
+	}
+}
+
+// TestFastAPIBuiltinScene runs the library's FastAPI scene through the
+// engine; with the reference Python at hand it must print what real
+// FastAPI prints under vclock.
+func TestFastAPIBuiltinScene(t *testing.T) {
+	p := filepath.Join("..", "19_fastapi_depends", "scene.py")
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := runSource("scene.py", src, Config{Trace: true})
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if res.Internal != nil || res.Stop != nil {
+		t.Fatalf("did not finish: internal %v, stop %v", res.Internal, res.Stop)
+	}
+	want, ok := harnessGolden(t, p)
+	if !ok {
+		return
+	}
+	if got := res.Golden(); got != want {
+		t.Errorf("golden mismatch\n--- got\n%s--- want (vclock)\n%s", got, want)
+	}
+}
+
+// TestFastAPIHarness re-runs the reference harness over the scenes to
+// prove the stored outputs are still real FastAPI's.
+func TestFastAPIHarness(t *testing.T) {
+	for _, p := range fastapiScenes(t) {
+		t.Run(strings.TrimSuffix(filepath.Base(p), ".py"), func(t *testing.T) {
+			t.Parallel() // each run imports FastAPI: seconds
+			want, err := os.ReadFile(strings.TrimSuffix(p, ".py") + ".out")
+			if err != nil {
+				t.Fatalf("%s: no .out", p)
+			}
+			got, ok := harnessGolden(t, p)
+			if !ok {
+				return
+			}
+			if got != string(want) {
+				t.Errorf("%s: the stored .out is no longer what FastAPI prints\n--- vclock\n%s--- stored\n%s", p, got, want)
+			}
+		})
+	}
+}
+
+// harnessGolden runs vclock --golden under the reference Python. Without
+// it (or without FastAPI there) the test is skipped loudly, or fails when
+// CI is set.
+func harnessGolden(t *testing.T, scene string) (string, bool) {
+	t.Helper()
+	missing := func(why string) (string, bool) {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI: cannot check against real FastAPI: %s", why)
+		}
+		t.Skipf("SKIPPING the check against real FastAPI: %s (install python3-fastapi python3-httpx on Debian)", why)
+		return "", false
+	}
+	if _, err := os.Stat(referencePython); err != nil {
+		return missing(referencePython + " not found")
+	}
+	if err := exec.Command(referencePython, "-c", "import fastapi, httpx").Run(); err != nil {
+		return missing(referencePython + " cannot import fastapi and httpx")
+	}
+	vclock := filepath.Join("..", "..", "tools", "vclock", "vclock.py")
+	cmd := exec.Command(referencePython, vclock, "--golden", scene)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil && stdout.Len() == 0 {
+		t.Fatalf("vclock %s: %v\n%s", scene, err, stderr.String())
+	}
+	return stdout.String(), true
+}
