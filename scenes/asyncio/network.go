@@ -13,7 +13,8 @@ package asyncio
 // byte into the peer's receive queue at once (socket buffers are
 // unbounded, so send never blocks and drain never waits), close() delivers
 // EOF to the peer, or a reset when unread data was left in the closed
-// socket's receive queue, as Linux does. Only addresses on 127.0.0.1 with a
+// socket's receive queue, as Linux does; a send to a closed peer is
+// answered by a reset (EPIPE or ECONNRESET next). Only addresses on 127.0.0.1 with a
 // listening socket accept connections; any other connect is refused
 // (ECONNREFUSED, reported by the selector as on Linux). Ports: a server
 // binds the port it asks for (0: an ephemeral one); a client's end gets the
@@ -55,6 +56,7 @@ const firstEphemeralPort = 50000
 const (
 	errnoConnRefused = 111
 	errnoConnReset   = 104
+	errnoPipe        = 32
 	errnoAddrInUse   = 98
 )
 
@@ -89,8 +91,9 @@ type vsock struct {
 	peerPort  int
 	ephemeral bool // a client's end: its port is freed on close
 	connected bool
-	err       int    // a pending error (SO_ERROR), or a reset
-	reset     bool   // the peer reset the connection
+	connErr   int    // a failed connect's error (SO_ERROR)
+	sockErr   int    // a pending error (sk_err) the next send or recv returns
+	dead      bool   // reset by the peer (RST): reported as EPOLLHUP
 	inbuf     []byte // the receive queue
 	eof       bool   // the peer shut its side
 	closed    bool
@@ -155,7 +158,7 @@ func (n *network) connect(host string, port int) *vsock {
 	c.peerPort = port
 	lst := n.listeners[port]
 	if host != "127.0.0.1" || lst == nil || lst.closed {
-		c.err = errnoConnRefused
+		c.connErr = errnoConnRefused
 		n.emit(c, "connect", 0, "refused "+host+":"+strconv.Itoa(port))
 		n.event(c, evRead|evWrite)
 		return c
@@ -184,15 +187,22 @@ func (n *network) accept(lst *vsock) *vsock {
 	return s
 }
 
-// send delivers data to the peer's receive queue; it returns the error
-// errno, or 0.
+// send delivers data to the peer's receive queue; it returns an errno,
+// or 0.
 func (n *network) send(s *vsock, data []byte) int {
-	if s.reset {
-		return errnoConnReset
+	if s.dead {
+		e := s.sockErr
+		s.sockErr = 0
+		if e == 0 {
+			e = errnoPipe
+		}
+		return e
 	}
 	n.emit(s, "send", len(data), "")
 	p := s.peer
 	if p == nil || p.closed {
+		// The peer's socket is gone: its kernel answers with a reset.
+		n.reset(s)
 		return 0
 	}
 	p.inbuf = append(p.inbuf, data...)
@@ -200,12 +210,32 @@ func (n *network) send(s *vsock, data []byte) int {
 	return 0
 }
 
-// recv takes up to max bytes from the receive queue: data, or nil at EOF;
-// errno when the connection was reset.
+// reset is a RST arriving at s: the receive queue is dropped, the next
+// send or recv fails with EPIPE when s had the peer's EOF (CLOSE_WAIT),
+// else ECONNRESET, and later ones see EOF (recv) or EPIPE (send).
+func (n *network) reset(s *vsock) {
+	if s.dead || s.closed {
+		return
+	}
+	s.dead = true
+	s.sockErr = errnoConnReset
+	if s.eof {
+		s.sockErr = errnoPipe
+	}
+	s.inbuf = nil
+	s.peer = nil
+	n.emit(s, "reset", 0, "")
+	n.event(s, evRead|evWrite)
+}
+
+// recv takes up to max bytes from the receive queue: data, or nil at EOF
+// (or none yet); an errno for a pending error.
 func (n *network) recv(s *vsock, max int) ([]byte, int) {
-	if s.reset {
-		s.reset = false
-		return nil, errnoConnReset
+	// tcp_recvmsg: queued data first, then EOF once the peer's FIN came
+	// (SOCK_DONE), only then a pending error.
+	if e := s.sockErr; e != 0 && len(s.inbuf) == 0 && !s.eof {
+		s.sockErr = 0
+		return nil, e
 	}
 	k := len(s.inbuf)
 	if k > max {
@@ -242,10 +272,8 @@ func (n *network) close(s *vsock) {
 		delete(n.listeners, s.port)
 		delete(n.ports, s.port)
 		for _, c := range s.accepts {
-			if p := c.peer; p != nil && !p.closed {
-				p.reset = true
-				p.peer = nil
-				n.event(p, evRead|evWrite)
+			if p := c.peer; p != nil {
+				n.reset(p)
 			}
 		}
 		s.accepts = nil
@@ -255,12 +283,12 @@ func (n *network) close(s *vsock) {
 		}
 		if p := s.peer; p != nil && !p.closed {
 			if len(s.inbuf) > 0 {
-				p.reset = true
+				n.reset(p) // unread data: Linux sends RST, not FIN
 			} else {
 				p.eof = true
+				p.peer = nil
+				n.event(p, evRead)
 			}
-			p.peer = nil
-			n.event(p, evRead)
 		}
 		s.peer = nil
 		s.inbuf = nil
@@ -272,7 +300,7 @@ func (s *vsock) readyMask() int {
 	if s.closed {
 		return 0
 	}
-	if s.err != 0 {
+	if s.connErr != 0 || s.dead {
 		return evRead | evWrite
 	}
 	if s.listening {
@@ -282,10 +310,10 @@ func (s *vsock) readyMask() int {
 		return 0
 	}
 	m := 0
-	if len(s.inbuf) > 0 || s.eof || s.reset {
+	if len(s.inbuf) > 0 || s.eof {
 		m |= evRead
 	}
-	if s.connected || s.reset {
+	if s.connected {
 		m |= evWrite
 	}
 	return m
@@ -310,8 +338,8 @@ func (s *vsock) polled() int {
 	if reg == 0 {
 		return 0
 	}
-	if s.err != 0 || s.reset {
-		return evRead | evWrite
+	if s.connErr != 0 || s.dead {
+		return evRead | evWrite // EPOLLERR, EPOLLHUP: both, in selectors
 	}
 	return s.readyMask() & reg
 }
@@ -320,8 +348,8 @@ func (s *vsock) polled() int {
 // the tail of the ready list if it watches for it.
 func (n *network) event(s *vsock, ev int) {
 	reg := s.registered()
-	if s.err != 0 || s.reset {
-		ev |= evRead | evWrite // EPOLLERR is always watched
+	if s.connErr != 0 || s.dead {
+		ev |= evRead | evWrite // EPOLLERR and EPOLLHUP are always watched
 	}
 	if s.linked || reg&ev == 0 {
 		return

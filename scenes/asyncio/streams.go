@@ -123,17 +123,26 @@ func newLimitOverrunError(msg string, consumed int) *py.Exception {
 	return e
 }
 
-// newOSError is OSError(errno, strerror), which picks the subclass for
-// errno as CPython's constructor does.
+// newOSError is OSError(errno, msg), which picks the subclass for errno
+// as CPython's constructor does; msg "" is strerror(errno).
 func newOSError(errno int, msg string) *py.Exception {
 	cls := py.OSErrorType
 	switch errno {
 	case errnoConnRefused:
-		cls = py.ConnectionRefusedErrorType
+		cls, msg = py.ConnectionRefusedErrorType, orString(msg, "Connection refused")
 	case errnoConnReset:
-		cls = py.ConnectionResetErrorType
+		cls, msg = py.ConnectionResetErrorType, orString(msg, "Connection reset by peer")
+	case errnoPipe:
+		cls, msg = py.BrokenPipeErrorType, orString(msg, "Broken pipe")
 	}
 	return py.NewException(cls, py.Int(errno), py.Str(msg))
+}
+
+func orString(s, dflt string) string {
+	if s == "" {
+		return dflt
+	}
+	return s
 }
 
 // ---------------------------------------------------------------------------
@@ -732,11 +741,11 @@ func (tr *transport) readReady() {
 	}
 	data, errno := tr.net.recv(tr.sock, recvMaxSize)
 	if errno != 0 {
-		tr.forceClose(newOSError(errno, "Connection reset by peer"))
+		tr.forceClose(newOSError(errno, ""))
 		return
 	}
 	if len(data) == 0 {
-		if !tr.sock.eof {
+		if !tr.sock.eof && !tr.sock.dead {
 			return // BlockingIOError
 		}
 		// _read_ready__on_eof: eof_received keeps the connection open
@@ -769,7 +778,7 @@ func (tr *transport) write(data py.Value) error {
 		return nil
 	}
 	if errno := tr.net.send(tr.sock, []byte(b)); errno != 0 {
-		tr.forceClose(newOSError(errno, "Connection reset by peer"))
+		tr.forceClose(newOSError(errno, ""))
 	}
 	return nil
 }
@@ -1407,10 +1416,10 @@ func asyncioOpenConnection(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kw
 				if fut.Done() {
 					return nil
 				}
-				if s.err != 0 {
+				if s.connErr != 0 {
 					// SO_ERROR; the socket stays reported (EPOLLHUP).
 					ar, _ := py.Repr(t, address)
-					_ = fut.SetException(newOSError(s.err, "Connect call failed "+ar))
+					_ = fut.SetException(newOSError(s.connErr, "Connect call failed "+ar))
 					return nil
 				}
 				return fut.SetResult(py.None)
