@@ -269,6 +269,7 @@ func TestNotesFollowTheEvent(t *testing.T) {
 		// many seconds over.
 		p.do(reducedMotion(true))
 		defer p.do(reducedMotion(false))
+		p.eval("loopscope.load(loopscope.scenes()[0].id)", nil) // lights its first section afresh, without motion
 		s := p.hasEvents()
 		var sections []string
 		p.eval(`[...document.querySelectorAll("#notes .note-section")].map(e => e.dataset.section)`, &sections)
