@@ -57,6 +57,7 @@ const (
 	errnoConnRefused = 111
 	errnoConnReset   = 104
 	errnoPipe        = 32
+	errnoNotConn     = 107
 	errnoAddrInUse   = 98
 )
 
@@ -250,13 +251,18 @@ func (n *network) recv(s *vsock, max int) ([]byte, int) {
 	return data, 0
 }
 
-// shutdown is shutdown(SHUT_WR): the peer gets EOF.
-func (n *network) shutdown(s *vsock) {
+// shutdown is shutdown(SHUT_WR): the peer gets EOF. A reset socket is
+// not connected any more (ENOTCONN).
+func (n *network) shutdown(s *vsock) int {
+	if s.dead {
+		return errnoNotConn
+	}
 	n.emit(s, "shutdown", 0, "")
 	if p := s.peer; p != nil && !p.closed {
 		p.eof = true
 		n.event(p, evRead)
 	}
+	return 0
 }
 
 // close closes the socket: the peer gets EOF, or a reset when data was

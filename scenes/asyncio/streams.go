@@ -134,6 +134,8 @@ func newOSError(errno int, msg string) *py.Exception {
 		cls, msg = py.ConnectionResetErrorType, orString(msg, "Connection reset by peer")
 	case errnoPipe:
 		cls, msg = py.BrokenPipeErrorType, orString(msg, "Broken pipe")
+	case errnoNotConn:
+		msg = orString(msg, "Transport endpoint is not connected")
 	}
 	return py.NewException(cls, py.Int(errno), py.Str(msg))
 }
@@ -784,12 +786,15 @@ func (tr *transport) write(data py.Value) error {
 }
 
 // writeEOF is write_eof(): shutdown(SHUT_WR).
-func (tr *transport) writeEOF() {
+func (tr *transport) writeEOF() error {
 	if tr.closing || tr.eof {
-		return
+		return nil
 	}
 	tr.eof = true
-	tr.net.shutdown(tr.sock)
+	if errno := tr.net.shutdown(tr.sock); errno != 0 {
+		return newOSError(errno, "")
+	}
+	return nil
 }
 
 // close is close(): connection_lost follows with call_soon.
@@ -964,8 +969,10 @@ func (w *StreamWriter) Attr(t *py.Thread, name string) (py.Value, error) {
 		}), nil
 	case "write_eof":
 		return method(w, "write_eof", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			w.transport.writeEOF()
-			return py.None, noArgs("write_eof", args, kw)
+			if err := noArgs("write_eof", args, kw); err != nil {
+				return nil, err
+			}
+			return py.None, w.transport.writeEOF()
 		}), nil
 	case "can_write_eof":
 		return method(w, "can_write_eof", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {

@@ -39,6 +39,11 @@ def scene(rng):
         out.append("        if not line:")
         out.append("            break")
         out.append(f"        print(now(), 'server{s}', me, 'got', line)")
+        if rng.random() < 0.25:
+            # Hang up early: later bytes from the client meet a closed
+            # socket (EOF or a reset, depending on timing).
+            out.append("        if b'm1' in line:")
+            out.append("            break")
         d = rng.choice(["0", "0", "0.1", "0.25", None])
         if d is not None:
             out.append(f"        await asyncio.sleep({d})")
@@ -71,18 +76,30 @@ def scene(rng):
             if rng.random() < 0.5:
                 out.append("    await writer.drain()")
             if pattern == "lockstep":
-                out.append(f"    print(now(), 'client{c} reply', await reader.readline())")
+                out.append("    try:")
+                out.append(f"        print(now(), 'client{c} reply', await reader.readline())")
+                out.append("    except OSError as e:")
+                out.append(f"        print(now(), 'client{c}', type(e).__name__, e)")
             elif rng.random() < 0.4:
                 out.append(f"    await asyncio.sleep({rng.choice(['0', '0.1'])})")
         if pattern == "burst":
             for i in range(lines):
-                out.append(f"    print(now(), 'client{c} reply', await reader.readline())")
+                out.append("    try:")
+                out.append(f"        print(now(), 'client{c} reply', await reader.readline())")
+                out.append("    except OSError as e:")
+                out.append(f"        print(now(), 'client{c}', type(e).__name__, e)")
         if rng.random() < 0.5:
-            out.append("    writer.write_eof()")
-            out.append(f"    print(now(), 'client{c} rest', await reader.read())")
+            out.append("    try:")
+            out.append("        writer.write_eof()")
+            out.append(f"        print(now(), 'client{c} rest', await reader.read())")
+            out.append("    except OSError as e:")
+            out.append(f"        print(now(), 'client{c}', type(e).__name__, e)")
         out.append("    writer.close()")
         if rng.random() < 0.7:
-            out.append("    await writer.wait_closed()")
+            out.append("    try:")
+            out.append("        await writer.wait_closed()")
+            out.append("    except OSError as e:")
+            out.append(f"        print(now(), 'client{c} wait_closed', type(e).__name__, e)")
         out.append(f"    print(now(), 'client{c} done')")
         out.append("\n")
     ticks = rng.randint(0, 25)
