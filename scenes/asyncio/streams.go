@@ -26,6 +26,14 @@ package asyncio
 // getaddrinfo in the default executor's thread, which the engine does not
 // do; servers bind '127.0.0.1' (or '0.0.0.0'), clients connect to
 // '127.0.0.1'.
+//
+// Not modelled, so scenes avoid them: a StreamWriter dropped without
+// close() (CPython's StreamWriter.__del__ closes it when the last
+// reference goes, which a scene cannot see coming; the engine leaves it
+// open), more than about 64 kB in flight (real TCP windows then split
+// reads and pause writers: drain never waits here), TLS, Unix sockets,
+// sock=, ssl= and the other create_connection/create_server options, and
+// a socket shared between two loops.
 
 import (
 	"bytes"
