@@ -68,6 +68,14 @@ SCHEDULING (a baton on top of the GIL)
   * Threads created anywhere (threading.Thread, ThreadPoolExecutor workers,
     asyncio's shutdown_default_executor thread) are scheduled from their first
     instruction.
+    That includes anyio's worker threads, which FastAPI uses for plain `def`
+    endpoints and dependencies (run_in_threadpool -> anyio.to_thread.run_sync):
+    a WorkerThread is a threading.Thread that waits in queue.Queue.get (built
+    on the cooperative lock), and hands its result back with
+    loop.call_soon_threadsafe (the self-pipe). FastAPI scenes need the Python
+    that has FastAPI (Debian's /usr/bin/python3 with python3-fastapi,
+    python3-httpx), e.g. /usr/bin/python3 tools/vclock/vclock.py --golden
+    scenes/asyncio/testdata/fastapi/sync_endpoint.py.
   * At the end (after the scene's main code, or its uncaught exception is
     printed) the main thread does what CPython's threading._shutdown does:
     runs the threading atexit hooks (concurrent.futures joins its workers)
