@@ -28,9 +28,9 @@ package asyncio
 // httpx and Starlette add no suspension of their own on this path.
 //
 // Differences from FastAPI, by design of the subset: annotations are not
-// kept at run time, so query and path parameters are always str; a worker
-// thread ends when the interpreter exits rather than when the root task is
-// done (anyio's root_task.add_done_callback(worker.stop)).
+// kept at run time, so query and path parameters are always str. Worker
+// threads stop when the root task is done, as anyio's do; any still left
+// when the interpreter exits are stopped there.
 
 import (
 	"fmt"
@@ -470,6 +470,7 @@ type anyioPool struct {
 	loop    *Loop
 	idle    []*anyioWorker // idle_workers (a deque: append right, pop right)
 	limiter *capacityLimiter
+	root    *Task // _root_task
 }
 
 type capacityLimiter struct {
@@ -501,6 +502,7 @@ type anyioWorker struct {
 	idleSince float64
 	stopping  bool
 	job       *anyioJob
+	root      *Task // the task whose end stops the worker
 }
 
 // poolOf returns the loop's anyio pool, made on first use.
@@ -519,6 +521,26 @@ func (st *fastapiState) poolOf(m *Machine, l *Loop) *anyioPool {
 		})
 	}
 	return p
+}
+
+// findRootTask is anyio's find_root_task: the task run_until_complete
+// runs (asyncio.run's main task), else the current task.
+func (p *anyioPool) findRootTask() *Task {
+	if p.root != nil && !p.root.Done() {
+		return p.root
+	}
+	for _, tk := range p.loop.tasks {
+		if tk.Done() {
+			continue
+		}
+		for _, cb := range tk.callbacks {
+			if _, ok := cb.key.(*runUntilCompleteKey); ok {
+				p.root = tk
+				return tk
+			}
+		}
+	}
+	return p.loop.CurrentTask()
 }
 
 // runSync is anyio.to_thread.run_sync(fn, *args, limiter=lim) with the
@@ -604,8 +626,12 @@ func (p *anyioPool) submit(t *py.Thread, fn py.Value, args []py.Value, kw []py.K
 	fut := l.NewFuture("run_sync", nil, trace.ConceptExecutor)
 	var w *anyioWorker
 	if len(p.idle) == 0 {
-		w = &anyioWorker{pool: p, idleSince: m.Now()}
+		root := p.findRootTask()
+		w = &anyioWorker{pool: p, idleSince: m.Now(), root: root}
 		w.th = m.SpawnBody("AnyIO worker thread", false, w)
+		if root != nil {
+			root.AddDoneCallbackKey("WorkerThread.stop", w, func(*Future) { w.stop() })
+		}
 	} else {
 		w = p.idle[len(p.idle)-1]
 		p.idle = p.idle[:len(p.idle)-1]
@@ -613,6 +639,9 @@ func (p *anyioPool) submit(t *py.Thread, fn py.Value, args []py.Value, kw []py.K
 		for len(p.idle) > 0 && now-p.idle[0].idleSince >= 10 {
 			expired := p.idle[0]
 			p.idle = p.idle[1:]
+			if expired.root != nil {
+				expired.root.RemoveDoneCallback(expired)
+			}
 			expired.stop()
 		}
 	}
