@@ -2,8 +2,6 @@ package scenes
 
 import (
 	"maps"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -40,28 +38,6 @@ func TestBuiltInLibrary(t *testing.T) {
 	}
 	if _, ok := Get("99_missing"); ok {
 		t.Error("Get found a scene that does not exist")
-	}
-}
-
-// TestBuiltInScenesRunUnderPython checks that every built-in scene is real
-// Python: python3 runs it without error. Scenes sleep in real time here
-// (tools/vclock cannot host the ones with sockets), so -short skips it.
-func TestBuiltInScenesRunUnderPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found")
-	}
-	if testing.Short() {
-		t.Skip("-short: the scenes sleep in real time under python3")
-	}
-	for _, s := range All() {
-		t.Run(s.ID, func(t *testing.T) {
-			t.Parallel()
-			out, err := exec.Command(py, filepath.Join(s.ID, "scene.py")).CombinedOutput()
-			if err != nil {
-				t.Errorf("python3 %s: %v\n%s", s.Filename(), err, out)
-			}
-		})
 	}
 }
 
