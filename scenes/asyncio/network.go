@@ -33,8 +33,10 @@ package asyncio
 // keeps them in that order and drops the others. A socket that becomes
 // ready again after being dropped goes to the tail. The loop's self-pipe is
 // not part of this list: its reader is queued before the sockets' callbacks
-// in the same iteration (CPython's order depends on when the pipe was
-// written; scenes keep worker threads and sockets apart in time).
+// in the same iteration, where epoll may put it after them. Only the trace
+// sees the difference: _read_from_self does nothing a scene can observe,
+// and the callbacks a worker thread scheduled with call_soon_threadsafe
+// were queued when it called, before select returned, in both.
 
 import (
 	"strconv"
