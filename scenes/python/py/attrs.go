@@ -105,6 +105,12 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 				return None, nil
 			}
 			return Tuple(v.Defaults), nil
+		case "__annotations__":
+			// CPython makes an empty dict on first access and keeps it.
+			if v.Annotations == nil {
+				v.Annotations = NewDict()
+			}
+			return v.Annotations, nil
 		}
 		if a, ok := v.Attrs[name]; ok {
 			return a, nil

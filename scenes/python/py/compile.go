@@ -907,7 +907,7 @@ func (c *fcomp) defStmt(s *syntax.DefStmt) {
 	if fn == nil {
 		c.errorf(s.Pos(), "internal error: unresolved def")
 	}
-	c.makeFunction(fn, s.Name.Name, s.Params, int(s.Def.Line), func(fc *fcomp) {
+	c.makeFunction(fn, s.Name.Name, s.Params, s.Returns, int(s.Def.Line), func(fc *fcomp) {
 		fc.stmts(s.Body)
 		fc.emit(NONE, 0)
 		fc.emit(RETURN_VALUE, 0)
@@ -920,8 +920,10 @@ func (c *fcomp) defStmt(s *syntax.DefStmt) {
 }
 
 // makeFunction compiles a function body and emits the code that makes the
-// function object (defaults, keyword-only defaults, closure).
-func (c *fcomp) makeFunction(fn *resolve.Function, name string, params []*syntax.Param, line int, body func(*fcomp)) {
+// function object (defaults, keyword-only defaults, annotations, closure).
+// As in CPython, the defaults are evaluated first, then the annotations in
+// parameter order with the return annotation (returns, nil if none) last.
+func (c *fcomp) makeFunction(fn *resolve.Function, name string, params []*syntax.Param, returns syntax.Expr, line int, body func(*fcomp)) {
 	flags := 0
 	var posDefaults []syntax.Expr
 	var kwNames []string
@@ -951,6 +953,23 @@ func (c *fcomp) makeFunction(fn *resolve.Function, name string, params []*syntax
 		}
 		c.emit(BUILD_MAP, len(kwDefaults))
 		flags |= 2
+	}
+	nann := 0
+	for _, p := range params {
+		if p.Annotation != nil && p.Name != nil {
+			c.loadConst(Str(p.Name.Name))
+			c.expr(p.Annotation)
+			nann++
+		}
+	}
+	if returns != nil {
+		c.loadConst(Str("return"))
+		c.expr(returns)
+		nann++
+	}
+	if nann > 0 {
+		c.emit(BUILD_MAP, nann)
+		flags |= 8
 	}
 	fc := c.pc.newFcomp(fn, name, c.qualPrefix()+name, line)
 	fc.setPos(fn.Pos)
@@ -989,7 +1008,7 @@ func (c *fcomp) makeFunction(fn *resolve.Function, name string, params []*syntax
 		flags |= 4
 	}
 	k := c.constIndex(code)
-	c.emit(MAKE_FUNCTION, k<<3|flags)
+	c.emit(MAKE_FUNCTION, k<<4|flags)
 }
 
 // ---- expressions ----
@@ -1084,7 +1103,7 @@ func (c *fcomp) expr(x syntax.Expr) {
 		c.comprehension(x)
 	case *syntax.LambdaExpr:
 		fn := resolveFn(x.Function)
-		c.makeFunction(fn, "<lambda>", x.Params, int(x.Lambda.Line), func(fc *fcomp) {
+		c.makeFunction(fn, "<lambda>", x.Params, nil, int(x.Lambda.Line), func(fc *fcomp) {
 			if fn.Generator {
 				fc.expr(x.Body)
 				fc.emit(POP, 0)
@@ -1472,7 +1491,7 @@ func (c *fcomp) comprehension(x *syntax.Comprehension) {
 	}
 	first := x.Clauses[0].(*syntax.ForClause)
 	name := compNames[x.Kind]
-	c.makeFunction(fn, name, nil, int(x.Lbrack.Line), func(fc *fcomp) {
+	c.makeFunction(fn, name, nil, nil, int(x.Lbrack.Line), func(fc *fcomp) {
 		fc.code.NumPos = 1
 		if x.Kind == syntax.GeneratorComp && fn.Async {
 			fc.errorf(x.Pos(), "asynchronous generator expressions are not supported in scenes")

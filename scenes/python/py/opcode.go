@@ -64,7 +64,7 @@ const (
 	DELETE_SUBSCR                      // x k DELETE_SUBSCR -
 	UNPACK_SEQUENCE                    // seq UNPACK_SEQUENCE<n> xn ... x1
 	UNPACK_EX                          // seq UNPACK_EX<before | after<<8> x_last ... rest ... x1
-	MAKE_FUNCTION                      // [defaults] [kwdefaults] [closure] MAKE_FUNCTION<k<<3 | flags> fn
+	MAKE_FUNCTION                      // [defaults] [kwdefaults] [annotations] [closure] MAKE_FUNCTION<k<<4 | flags> fn
 	RETURN_VALUE                       // x RETURN_VALUE -
 	SET_RETVAL                         // x SET_RETVAL -    (the return value waits while finally blocks run)
 	RETURN_RETVAL                      // - RETURN_RETVAL -

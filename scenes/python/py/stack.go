@@ -47,7 +47,7 @@ func stackEffect(in Instr) (fall, jump int, falls bool) {
 	case UNPACK_EX:
 		fall = n&0xff + n>>8
 	case MAKE_FUNCTION:
-		fall = 1 - bits.OnesCount(uint(n&7))
+		fall = 1 - bits.OnesCount(uint(n&15))
 	case FORMAT_VALUE:
 		if n&4 != 0 {
 			fall = -1

@@ -142,10 +142,14 @@ type Function struct {
 	Defaults []Value          // defaults of the trailing positional parameters
 	KwDefs   map[string]Value // defaults of keyword-only parameters
 	Closure  []*Cell          // free variables, in Code.FreeVars order
-	Globals  *Module
-	Name     string
-	QualName string
-	Attrs    map[string]Value // function attributes set by scenes (rare)
+	// Annotations maps parameter names (and 'return') to their evaluated
+	// annotations, in definition order, as CPython's __annotations__; nil
+	// when the def has none.
+	Annotations *Dict
+	Globals     *Module
+	Name        string
+	QualName    string
+	Attrs       map[string]Value // function attributes set by scenes (rare)
 }
 
 // Type returns FunctionType.

@@ -712,7 +712,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					sp++
 				}
 			case MAKE_FUNCTION:
-				c := code.Consts[in.Arg>>3].(*Code)
+				c := code.Consts[in.Arg>>4].(*Code)
 				fn := &Function{Code: c, Globals: f.globals, Name: c.Name, QualName: c.QualName}
 				if in.Arg&4 != 0 {
 					sp--
@@ -722,6 +722,11 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					for i, x := range cl {
 						fn.Closure[i] = x.(*Cell)
 					}
+				}
+				if in.Arg&8 != 0 {
+					sp--
+					fn.Annotations = stack[sp].(*Dict)
+					stack[sp] = nil
 				}
 				if in.Arg&2 != 0 {
 					sp--
