@@ -27,8 +27,12 @@ package asyncio
 //
 // httpx and Starlette add no suspension of their own on this path.
 //
-// Differences from FastAPI, by design of the subset: annotations are not
-// kept at run time, so query and path parameters are always str. Worker
+// Query and path parameters are converted by their annotations as pydantic
+// v1 does: int, float, bool, str, or none (the str as received); a value
+// that does not convert makes FastAPI's 422. Any other annotation on such a
+// parameter is refused when the route is declared.
+//
+// Differences from FastAPI, by design of the subset: Worker
 // threads stop when the root task is done, as anyio's do; any still left
 // when the interpreter exits are stopped there.
 
@@ -255,6 +259,92 @@ type dependant struct {
 type param struct {
 	name string
 	def  py.Value // nil: required
+	conv convKind
+}
+
+// convKind is the pydantic v1 validator of a query or path parameter,
+// chosen by its annotation.
+type convKind uint8
+
+const (
+	convAny convKind = iota // no annotation: the str as received
+	convStr
+	convInt
+	convFloat
+	convBool
+)
+
+// paramConv picks the validator for parameter name of fn by its annotation,
+// refusing one this model does not convert (list[int], Optional[int], a
+// pydantic model, a string annotation...) rather than passing a str.
+func paramConv(fn *py.Function, name, where string) (convKind, error) {
+	if fn.Annotations == nil {
+		return convAny, nil
+	}
+	ann, ok := fn.Annotations.GetStr(name)
+	if !ok {
+		return convAny, nil
+	}
+	switch ann {
+	case py.StrType:
+		return convStr, nil
+	case py.IntType:
+		return convInt, nil
+	case py.FloatType:
+		return convFloat, nil
+	case py.BoolType:
+		return convBool, nil
+	}
+	r := ann.Type().Name
+	if ty, ok := ann.(*py.Type); ok {
+		r = ty.Name
+	} else if sv, ok := ann.(py.Str); ok {
+		r = "'" + string(sv) + "'"
+	}
+	return convAny, py.Errorf(py.TypeErrorType, "the scenes' FastAPI cannot convert %s parameter '%s' of %s, line %d: only int, float, bool or str (or no annotation) are converted, not %s",
+		where, name, fn.QualName, fn.Code.FirstLine, r)
+}
+
+// pydantic v1's bool_validator spellings, compared after str.lower().
+var (
+	boolTrue  = map[string]bool{"1": true, "on": true, "t": true, "true": true, "y": true, "yes": true}
+	boolFalse = map[string]bool{"0": true, "off": true, "f": true, "false": true, "n": true, "no": true}
+)
+
+// maxStrInt is pydantic v1's max_str_int: a longer str is not an integer.
+const maxStrInt = 4300
+
+// convert validates the received str s as k does. A value that does not
+// convert gives the 422 error entry (loc is "path" or "query"); err is for
+// anything else.
+func (k convKind) convert(t *py.Thread, loc, name, s string) (py.Value, map[string]any, error) {
+	bad := func(msg, typ string) (py.Value, map[string]any, error) {
+		return nil, map[string]any{"loc": []any{loc, name}, "msg": msg, "type": typ}, nil
+	}
+	switch k {
+	case convInt, convFloat:
+		typ, msg, code := py.IntType, "value is not a valid integer", "type_error.integer"
+		if k == convFloat {
+			typ, msg, code = py.FloatType, "value is not a valid float", "type_error.float"
+		} else if len(s) > maxStrInt {
+			return bad(msg, code)
+		}
+		v, err := t.Call(typ, []py.Value{py.Str(s)}, nil)
+		if e, ok := err.(*py.Exception); ok && e.Class.IsSubtypeOf(py.ValueErrorType) {
+			return bad(msg, code)
+		}
+		return v, nil, err
+	case convBool:
+		l := strings.ToLower(s)
+		switch {
+		case boolTrue[l]:
+			return py.True, nil, nil
+		case boolFalse[l]:
+			return py.False, nil, nil
+		}
+		return bad("value could not be parsed to a boolean", "type_error.bool")
+	}
+	return py.Str(s), nil, nil
 }
 
 type callKind uint8
@@ -301,7 +391,7 @@ func analyze(call py.Value, pathParams []string) (*dependant, error) {
 		}
 		if dm, ok := def.(*Depends); ok {
 			if dm.Dep == nil {
-				return nil, py.Errorf(py.TypeErrorType, "Depends() without a dependency needs a type annotation, which scenes do not keep: write Depends(%s)", name)
+				return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI does not take Depends() without a dependency (FastAPI would call the annotation): write Depends(callable) for %s", name)
 			}
 			sub, err := analyze(dm.Dep, pathParams)
 			if err != nil {
@@ -313,10 +403,18 @@ func analyze(call py.Value, pathParams []string) (*dependant, error) {
 			continue
 		}
 		if d.isPath[name] {
-			d.path = append(d.path, param{name: name})
+			conv, err := paramConv(fn, name, "path")
+			if err != nil {
+				return nil, err
+			}
+			d.path = append(d.path, param{name: name, conv: conv})
 			continue
 		}
-		d.query = append(d.query, param{name: name, def: def})
+		conv, err := paramConv(fn, name, "query")
+		if err != nil {
+			return nil, err
+		}
+		d.query = append(d.query, param{name: name, def: def, conv: conv})
 	}
 	return d, nil
 }
@@ -987,13 +1085,29 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 	step = func(t *py.Thread, i int) act {
 		if i == len(d.deps) {
 			for _, p := range d.path {
-				values = append(values, py.Kwarg{Name: p.name, Value: py.Str(rq.pathV[p.name])})
+				v, bad, err := p.conv.convert(t, "path", p.name, rq.pathV[p.name])
+				if err != nil {
+					return k(t, nil, nil, err)
+				}
+				if bad != nil {
+					errs = append(errs, bad)
+					continue
+				}
+				values = append(values, py.Kwarg{Name: p.name, Value: v})
 			}
 			for _, p := range d.query {
-				v, ok := rq.queryValue(p.name)
+				s, ok := rq.queryValue(p.name)
 				switch {
 				case ok:
-					values = append(values, py.Kwarg{Name: p.name, Value: py.Str(v)})
+					v, bad, err := p.conv.convert(t, "query", p.name, s)
+					if err != nil {
+						return k(t, nil, nil, err)
+					}
+					if bad != nil {
+						errs = append(errs, bad)
+						continue
+					}
+					values = append(values, py.Kwarg{Name: p.name, Value: v})
 				case p.def != nil:
 					values = append(values, py.Kwarg{Name: p.name, Value: p.def})
 				default:

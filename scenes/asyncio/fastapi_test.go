@@ -182,3 +182,39 @@ func harnessGolden(t *testing.T, scene string) (string, bool) {
 	}
 	return stdout.String(), true
 }
+
+// TestFastAPIRefusesUnknownAnnotations: a query or path parameter whose
+// annotation this model does not convert is refused when the route is
+// declared, naming the def's line, instead of being passed as a str.
+func TestFastAPIRefusesUnknownAnnotations(t *testing.T) {
+	cases := []struct{ params, want string }{
+		{"item_id: int, ids: list[int] = None", "query parameter 'ids' of read, line 9: only int, float, bool or str (or no annotation) are converted, not list"},
+		{"item_id: dict", "path parameter 'item_id' of read, line 9: only int, float, bool or str (or no annotation) are converted, not dict"},
+		{`item_id: "int"`, "path parameter 'item_id' of read, line 9: only int, float, bool or str (or no annotation) are converted, not 'int'"},
+		{"item_id: int, dep=Depends(helper)", "query parameter 'x' of helper, line 4: only int, float, bool or str (or no annotation) are converted, not tuple"},
+	}
+	for _, c := range cases {
+		src := `from fastapi import Depends, FastAPI
+app = FastAPI()
+
+def helper(x: tuple):
+    return x
+
+
+@app.get("/items/{item_id}")
+def read(` + c.params + `):
+    return item_id
+`
+		res, err := runSource("refuse.py", []byte(src), Config{})
+		if err != nil {
+			t.Fatalf("%s: refused at compile time: %v", c.params, err)
+		}
+		if res.Uncaught == nil {
+			t.Errorf("%s: not refused; stdout %q", c.params, res.Stdout)
+			continue
+		}
+		if got := res.Uncaught.Error(); !strings.Contains(got, c.want) {
+			t.Errorf("%s: got %q, want it to contain %q", c.params, got, c.want)
+		}
+	}
+}

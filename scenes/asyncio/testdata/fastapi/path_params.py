@@ -1,4 +1,4 @@
-# Path parameters (str: scenes keep no annotations) and a shared sync
+# Path parameters without annotations (str as received) and a shared sync
 # generator dependency.
 import asyncio
 
