@@ -227,6 +227,11 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 			return v, err
 		}
 	}
+	if op == OpOr {
+		if u := typeUnion(x, y); u != nil {
+			return u, nil
+		}
+	}
 	return nil, unsupported(op, x, y)
 }
 
