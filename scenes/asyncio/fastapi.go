@@ -296,7 +296,9 @@ func paramConv(fn *py.Function, name, where string) (convKind, error) {
 		return convBool, nil
 	}
 	r := ann.Type().Name
-	if ty, ok := ann.(*py.Type); ok {
+	if u, ok := ann.(*py.Union); ok {
+		r, _ = u.Repr(nil)
+	} else if ty, ok := ann.(*py.Type); ok {
 		r = ty.Name
 	} else if sv, ok := ann.(py.Str); ok {
 		r = "'" + string(sv) + "'"

@@ -190,6 +190,7 @@ func TestFastAPIRefusesUnknownAnnotations(t *testing.T) {
 	cases := []struct{ params, want string }{
 		{"item_id: int, ids: list[int] = None", "query parameter 'ids' of read, line 9: only int, float, bool or str (or no annotation) are converted, not list"},
 		{"item_id: dict", "path parameter 'item_id' of read, line 9: only int, float, bool or str (or no annotation) are converted, not dict"},
+		{"item_id: int, q: int | None = None", "query parameter 'q' of read, line 9: only int, float, bool or str (or no annotation) are converted, not int | None"},
 		{`item_id: "int"`, "path parameter 'item_id' of read, line 9: only int, float, bool or str (or no annotation) are converted, not 'int'"},
 		{"item_id: int, dep=Depends(helper)", "query parameter 'x' of helper, line 4: only int, float, bool or str (or no annotation) are converted, not tuple"},
 	}
