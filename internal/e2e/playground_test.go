@@ -14,6 +14,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"loopscope/scenes"
+	"loopscope/scenes/engine"
 )
 
 func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
@@ -427,7 +430,9 @@ func TestLayout(t *testing.T) {
 }
 
 // TestSceneScreenshots saves a screenshot of every built-in scene, part
-// way through, for a person to look at; it checks each one is drawn.
+// way through and at its end, for a person to look at; it checks each one
+// is drawn, and plays the last stretch of each to the end, where playback
+// must stop on the last event with everything the scene printed shown.
 func TestSceneScreenshots(t *testing.T) {
 	forEachTarget(t, func(t *testing.T, tg target) {
 		if tg.name != "served" {
@@ -448,6 +453,18 @@ func TestSceneScreenshots(t *testing.T) {
 			if n := colours(img, p.rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
 				t.Errorf("%s: the stage shows %d colours", sc.ID, n)
 			}
+			// Play the last stretch at full speed until playback stops itself.
+			p.eval(fmt.Sprintf("loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()", max(0, s.Events-25)), nil)
+			p.waitFor(fmt.Sprintf("!loopscope.state().playing && loopscope.state().event === %d", s.Events-1), 60*time.Second)
+			var console string
+			p.eval(`document.getElementById("console").textContent`, &console)
+			if want := sceneStdout(t, sc.ID); !strings.Contains(console, strings.TrimSpace(lastLineOf(want))) {
+				t.Errorf("%s at its end: the console does not show the scene's last printed line %q", sc.ID, lastLineOf(want))
+			}
+			f = p.state().Frames
+			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second)
+			p.screenshot("scene-" + sc.ID + "-end")
+			p.eval("loopscope.setSpeed(1)", nil)
 		}
 	})
 }
@@ -491,4 +508,20 @@ func hasHangul(s string) bool {
 		}
 	}
 	return false
+}
+
+// sceneStdout is what the engine prints for a built-in scene.
+func sceneStdout(t *testing.T, id string) string {
+	t.Helper()
+	sc, ok := scenes.Get(id)
+	if !ok {
+		t.Fatalf("no scene %s", id)
+	}
+	return engine.Run([]byte(sc.Source), engine.Options{Filename: "scene.py"}).Stdout
+}
+
+// lastLineOf returns the last non-empty line of s.
+func lastLineOf(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
 }
