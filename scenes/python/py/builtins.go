@@ -485,7 +485,7 @@ func init() {
 		if g, ok := it.(*Generator); ok && len(args) == 1 {
 			return genStep(t, g, None, nil)
 		}
-		v, ok, err := it.Next(t)
+		v, ok, err := it.Next(t) // called straight from bytecode: it may suspend the thread
 		if err != nil {
 			return nil, err
 		}
@@ -1073,7 +1073,7 @@ func builtinEnumerate(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, erro
 	}
 	n := start
 	return &funcIter{typ: EnumerateType, next: func(t *Thread) (Value, bool, error) {
-		v, ok, err := it.Next(t)
+		v, ok, err := nextInPlace(t, it)
 		if !ok || err != nil {
 			return nil, false, err
 		}
@@ -1106,7 +1106,7 @@ func builtinZip(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		}
 		out := make(Tuple, len(its))
 		for i, it := range its {
-			v, ok, err := it.Next(t)
+			v, ok, err := nextInPlace(t, it)
 			if err != nil {
 				return nil, false, err
 			}
@@ -1117,7 +1117,7 @@ func builtinZip(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 						return nil, false, Errorf(ValueErrorType, "zip() argument %d is shorter than argument%s", i+1, pluralArgs(i))
 					}
 					for j := 1; j < len(its); j++ {
-						if _, more, _ := its[j].Next(t); more {
+						if _, more, _ := nextInPlace(t, its[j]); more {
 							return nil, false, Errorf(ValueErrorType, "zip() argument %d is longer than argument%s", j+1, pluralArgs(j))
 						}
 					}
@@ -1156,7 +1156,7 @@ func builtinMap(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	return &funcIter{typ: MapType, next: func(t *Thread) (Value, bool, error) {
 		vals := make([]Value, len(its))
 		for i, it := range its {
-			v, ok, err := it.Next(t)
+			v, ok, err := nextInPlace(t, it)
 			if !ok || err != nil {
 				return nil, false, err
 			}
@@ -1184,7 +1184,7 @@ func builtinFilter(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) 
 	}
 	return &funcIter{typ: FilterType, next: func(t *Thread) (Value, bool, error) {
 		for {
-			v, ok, err := it.Next(t)
+			v, ok, err := nextInPlace(t, it)
 			if !ok || err != nil {
 				return nil, false, err
 			}

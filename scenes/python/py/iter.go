@@ -184,6 +184,13 @@ func Iterate(t *Thread, v Value, fn func(Value) error) error {
 	if err != nil {
 		return err
 	}
+	if t != nil {
+		// This loop runs on the Go stack: a step that blocks (an executor's
+		// map waiting for a job) must block in place, not suspend the
+		// thread out from under the builtin that is collecting the items.
+		t.vm.nested++
+		defer func() { t.vm.nested-- }()
+	}
 	for {
 		x, ok, err := it.Next(t)
 		if err != nil {
@@ -711,4 +718,17 @@ func DelItem(t *Thread, x, k Value) error {
 		return nil
 	}
 	return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", typeName(x))
+}
+
+// nextInPlace advances it from Go code that cannot be suspended (a builtin
+// collecting items, an iterator wrapping another): a step that has to wait
+// blocks in place instead of suspending the thread, whose suspension would
+// hand the inner step's outcome to the wrong caller.
+func nextInPlace(t *Thread, it Iterator) (Value, bool, error) {
+	if t == nil {
+		return it.Next(t)
+	}
+	t.vm.nested++
+	defer func() { t.vm.nested-- }()
+	return it.Next(t)
 }

@@ -1351,7 +1351,7 @@ func unpackIter(t *Thread, x Value, n int) ([]Value, error) {
 	}
 	var out []Value
 	for {
-		v, ok, err := it.Next(t)
+		v, ok, err := nextInPlace(t, it)
 		if err != nil {
 			return nil, err
 		}
