@@ -163,6 +163,22 @@ func forEachTarget(t *testing.T, f func(t *testing.T, tg target)) {
 	}
 }
 
+// onServed runs f against the served site only, for checks that would be
+// the same page twice (layout, screenshots): not run, rather than skipped.
+func onServed(t *testing.T, f func(t *testing.T, tg target)) {
+	t.Helper()
+	if skipReason != "" {
+		t.Skip(skipReason)
+	}
+	for _, tg := range targets {
+		if tg.name == "served" {
+			t.Run(tg.name, func(t *testing.T) { f(t, tg) })
+			return
+		}
+	}
+	t.Fatal("no served target")
+}
+
 // sanitize makes a test name usable as a file name.
 func sanitize(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -204,7 +204,7 @@ func TestSpeed(t *testing.T) {
 func TestScenesAndLanguages(t *testing.T) {
 	forEachTarget(t, func(t *testing.T, tg target) {
 		if len(pageData.Scenes) < 2 {
-			t.Skip("fewer than two scenes")
+			t.Fatalf("the library has %d scenes; switching needs two", len(pageData.Scenes))
 		}
 		p := open(t, tg)
 		p.eval(`loopscope.setLang("en")`, nil)
@@ -377,10 +377,7 @@ func TestEditedScene(t *testing.T) {
 }
 
 func TestLayout(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
-		if tg.name != "served" {
-			t.Skip("the layout is the same page")
-		}
+	onServed(t, func(t *testing.T, tg target) {
 		// A laptop: code and console left, stage centre, notes right.
 		p := open(t, tg)
 		code, console, stage, notes := p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
@@ -434,10 +431,7 @@ func TestLayout(t *testing.T) {
 // is drawn, and plays the last stretch of each to the end, where playback
 // must stop on the last event with everything the scene printed shown.
 func TestSceneScreenshots(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
-		if tg.name != "served" {
-			t.Skip("one set of screenshots is enough")
-		}
+	onServed(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		for _, sc := range pageData.Scenes {
 			p.eval(fmt.Sprintf("loopscope.load(%q)", sc.ID), nil)
