@@ -99,3 +99,42 @@ func TestRealTraceSnapshots(t *testing.T) {
 		}
 	}
 }
+
+// The tasks asyncio.run starts by itself after main returns get cards
+// that say so, titled with the coroutine's own name rather than a cut
+// "BaseEventLoop.shu…".
+func TestRunCleanupCards(t *testing.T) {
+	src := "import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n"
+	r := engine.Run([]byte(src), engine.Options{Filename: "scene.py", Trace: true})
+	if r.ExitCode != engine.ExitOK || r.Trace == nil {
+		t.Fatalf("exit %d: %s", r.ExitCode, r.Stderr)
+	}
+	rec := Build(r.Trace)
+	sc := Layout(1440, 900, 1, rec.StateAt(rec.Len()-1))
+	var found []string
+	for _, it := range sc.Items {
+		if it.Kind != KCard || !strings.Contains(it.Sub2, "asyncio.run's cleanup") {
+			continue
+		}
+		found = append(found, it.Text)
+		if strings.Contains(it.Text, "BaseEventLoop") || !strings.Contains(it.Text, "shutdown_") {
+			t.Errorf("cleanup card titled %q, want the coroutine's own name first", it.Text)
+		}
+	}
+	if len(found) != 2 {
+		t.Errorf("cleanup cards %q, want asyncio.run's two (shutdown_asyncgens, shutdown_default_executor)", found)
+	}
+}
+
+func TestShortCoro(t *testing.T) {
+	for in, want := range map[string]string{
+		"BaseEventLoop.shutdown_asyncgens()": "shutdown_asyncgens()",
+		"main.<locals>.one(3)":               "one(3)",
+		"fetch('a.b', 2)":                    "fetch('a.b', 2)",
+		"cook()":                             "cook()",
+	} {
+		if got := ShortCoro(in); got != want {
+			t.Errorf("ShortCoro(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

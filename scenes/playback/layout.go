@@ -107,6 +107,28 @@ func CardKey(id int32) uint64 { return key(tagCard, id) }
 // Mono) at the given size: Layout measures text with it.
 func CharWidth(size float64) float64 { return size * 0.6 }
 
+// ShortCoro drops the class or enclosing function from a coroutine label
+// when one is there: "BaseEventLoop.shutdown_asyncgens()" becomes
+// "shutdown_asyncgens()", "Pool.fetch.<locals>.one(3)" becomes "one(3)".
+// The arguments are kept whole.
+func ShortCoro(label string) string {
+	name, args := label, ""
+	if i := strings.IndexByte(label, '('); i >= 0 {
+		name, args = label[:i], label[i:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name + args
+}
+
+// RunCleanup reports whether a coroutine label is one of the tasks that
+// asyncio.run starts on its own after main returns: closing async
+// generators and shutting the default executor down.
+func RunCleanup(label string) bool {
+	return strings.HasPrefix(label, "BaseEventLoop.shutdown_asyncgens(") || strings.HasPrefix(label, "BaseEventLoop.shutdown_default_executor(")
+}
+
 // Fit shortens s with "…" so it takes at most w pixels at size.
 func Fit(s string, w, size float64) string {
 	n := int(w / CharWidth(size))
@@ -423,6 +445,9 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 	fs := l.sc.Small
 	iw := w - 14*u
 	title := t.Name + " " + t.Coro
+	if n := iw / CharWidth(l.sc.Font); float64(utf8.RuneCountInString(title)) > n {
+		title = t.Name + " " + ShortCoro(t.Coro)
+	}
 	state := t.State.String()
 	if t.Line > 0 && !t.State.Finished() {
 		state += " · line " + strconv.Itoa(int(t.Line))
@@ -449,6 +474,8 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 		if f := s.Future(t.Await); f != nil && f.Text != "" {
 			what += " " + f.Text
 		}
+	case t.State == TaskDone && RunCleanup(t.Coro):
+		what = "asyncio.run's cleanup"
 	case t.State == TaskDone:
 		what = "→ " + t.Result
 	default:
