@@ -2,8 +2,8 @@
 
 // Command wasm is loopscope's browser program. It runs inside the page's
 // stage frame: it exposes window.loopscopeModule (run a scene's source,
-// drive the player, read its state) for the page's script, and hands the
-// player to the Ebiten stage, which draws it.
+// drive the player, read its state, render a scene's notes) for the page's
+// script, and hands the player to the Ebiten stage, which draws it.
 //
 // The page calls in from JavaScript while Ebiten's loop runs in its own
 // goroutine. WebAssembly here is single-threaded and goroutines switch only
@@ -19,6 +19,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"loopscope/scenes/engine"
+	"loopscope/scenes/notes"
 	"loopscope/scenes/playback"
 	"loopscope/wasm/stage"
 )
@@ -75,6 +76,7 @@ func main() {
 	})
 	export(api, "state", func([]js.Value) any { return state() })
 	export(api, "detail", func([]js.Value) any { return detail() })
+	export(api, "notes", func(args []js.Value) any { return renderNotes(str(args, 0)) })
 	js.Global().Set("loopscopeModule", api)
 	if ready := js.Global().Get("loopscopeReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
@@ -153,6 +155,22 @@ func run(src, filename string) (out map[string]any) {
 
 func errorObject(kind string, line, col int, msg, text string) map[string]any {
 	return map[string]any{"kind": kind, "line": line, "col": col, "msg": msg, "text": text}
+}
+
+// renderNotes renders a scene's markdown notes with goldmark, as the page
+// shows them: {html, sections} (the section ids in document order), or
+// {error} when the notes cannot be rendered. Raw HTML in the markdown is
+// dropped, so the page may assign the HTML as it comes.
+func renderNotes(markdown string) map[string]any {
+	r, err := notes.Render([]byte(markdown))
+	if err != nil {
+		return map[string]any{"error": err.Error()}
+	}
+	sections := make([]any, len(r.Sections))
+	for i, id := range r.Sections {
+		sections[i] = id
+	}
+	return map[string]any{"html": r.HTML, "sections": sections}
 }
 
 // state is what the page reads every frame: cheap to make.

@@ -32,6 +32,8 @@
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
   let litConcept = "";      // the notes section lit
+  let notesShown = "";      // what the notes region holds: "plain" (markdown as text), "html", "error"
+  const notesCache = new Map(); // scene id + "/" + lang -> {html} or {error}, from the module
   let eventConcept = "";    // the current event's concept
   let lang = pickLanguage();
   const timings = { moduleLoaded: null, moduleReady: null, firstFrame: null }; // ms since navigation
@@ -66,10 +68,55 @@
     if (sceneId) el.scene.value = sceneId;
   }
 
+  // renderNotes asks the module for the HTML of a scene's notes in the
+  // current language, once per scene and language. The module renders the
+  // markdown with goldmark (raw HTML in it is dropped); an error, or a
+  // module that throws, comes back as {error}.
+  function renderNotes(s) {
+    const key = s.id + "/" + lang;
+    let r = notesCache.get(key);
+    if (r) return r;
+    try {
+      const out = mod.notes(s.notes[lang] || s.notes.en || "");
+      if (out && typeof out.html === "string") r = { html: out.html };
+      else r = { error: String((out && out.error) || "the simulator returned no notes") };
+    } catch (e) {
+      r = { error: String(e && e.message ? e.message : e) };
+    }
+    notesCache.set(key, r);
+    return r;
+  }
+
+  // showNotes fills the notes region for the scene and language on screen:
+  // the module's HTML when it is ready; until then (or if it never loads),
+  // the markdown itself as plain text; a rendering error as a message above
+  // that text.
   function showNotes() {
     const s = sceneById(sceneId);
     el.notes.lang = lang;
-    el.notes.innerHTML = s ? s.notes[lang].html : "";
+    const r = !s ? null : notesCache.get(s.id + "/" + lang) || (mod && !fatal ? renderNotes(s) : null);
+    if (!s) {
+      el.notes.textContent = "";
+      notesShown = "";
+    } else if (r && r.html !== undefined) {
+      el.notes.innerHTML = r.html; // the module's output only: never the page data
+      notesShown = "html";
+    } else {
+      el.notes.textContent = "";
+      if (r) {
+        const msg = document.createElement("p");
+        msg.className = "notes-error";
+        msg.setAttribute("role", "alert");
+        msg.textContent = "These notes could not be rendered (" + r.error + "). Here they are as written:";
+        el.notes.append(msg);
+      }
+      const src = document.createElement("div");
+      src.className = "notes-source";
+      src.textContent = s.notes[lang] || s.notes.en || "";
+      el.notes.append(src);
+      notesShown = r ? "error" : "plain";
+    }
+    el.notes.dataset.shown = notesShown;
     litConcept = "";
     dirty = true;
   }
@@ -457,6 +504,11 @@
     mod = guard(m);
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
+    // The notes shown as plain text until now: render them.
+    if (notesShown === "plain") {
+      showNotes();
+      el.notes.scrollTop = 0;
+    }
     const p = pending;
     pending = null;
     if (p) p();
@@ -512,7 +564,7 @@
         ready: !!mod, scene: sceneId, edited: !el.edited.hidden,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
-        concept: eventConcept, lit: litConcept, error: err, lang, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
+        concept: eventConcept, lit: litConcept, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
       };
     },
     play: () => act.play(),

@@ -30,6 +30,7 @@ type State struct {
 	Lit     string  `json:"lit"`     // the notes section lit
 	Error   *string `json:"error"`
 	Lang    string  `json:"lang"`
+	Notes   string  `json:"notes"` // what the notes pane holds: "plain", "html" or "error"
 	Frames  int     `json:"frames"`
 	Ticks   int     `json:"ticks"`
 }

@@ -1,7 +1,8 @@
 // Package site builds and serves the playground: it compiles the
 // WebAssembly module (cached by a hash of its inputs), compresses it once
-// per build, assembles the page with the scene library and its rendered
-// notes, and serves or writes the result. The server serves only the files
+// per build, assembles the page with the scene library and its notes
+// (markdown, checked here, rendered in the browser by the module), and
+// serves or writes the result. The server serves only the files
 // it assembled, from memory, so no request can reach the file system.
 package site
 

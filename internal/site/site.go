@@ -21,7 +21,8 @@ import (
 )
 
 // DataMarker is the comment in index.html that New replaces with the page's
-// data: the scene library with rendered notes and facts about the build.
+// data: the scene library with its notes (markdown, which the module renders)
+// and facts about the build.
 const DataMarker = "<!--loopscope:data-->"
 
 // File is one file of the site, with its precompressed forms when they
@@ -55,25 +56,31 @@ type BuildInfo struct {
 
 // SceneData is one scene as the page needs it.
 type SceneData struct {
-	ID     string                     `json:"id"`
-	Titles scenes.Text                `json:"titles"`
-	Source string                     `json:"source"`
-	Speed  float64                    `json:"speed"`
-	Notes  map[string]*notes.Rendered `json:"notes"` // by language
+	ID     string      `json:"id"`
+	Titles scenes.Text `json:"titles"`
+	Source string      `json:"source"`
+	Speed  float64     `json:"speed"`
+	Notes  scenes.Text `json:"notes"` // markdown, by language: the module renders it (notes.Render)
 }
 
-// Data gathers the page's data: every built-in scene with its notes
-// rendered in each language.
+// Data gathers the page's data: every built-in scene with its notes as
+// markdown in each language. The page renders them with the module, which
+// runs notes.Render; here every notes file is rendered once too, only to
+// check it, so a file the page could not show fails the build, by name.
 func Data(wasmSize int, hash string) (*PageData, error) {
+	return data(scenes.All(), wasmSize, hash)
+}
+
+func data(library []scenes.Scene, wasmSize int, hash string) (*PageData, error) {
 	d := &PageData{Build: BuildInfo{Hash: hash, WasmSize: wasmSize}}
-	for _, s := range scenes.All() {
-		sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed, Notes: map[string]*notes.Rendered{}}
+	for _, s := range library {
+		sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed, Notes: scenes.Text{}}
 		for _, lang := range scenes.Languages {
-			r, err := notes.Render([]byte(s.Notes.In(lang)))
-			if err != nil {
+			md := s.Notes.In(lang)
+			if _, err := notes.Render([]byte(md)); err != nil {
 				return nil, fmt.Errorf("%s/notes.%s.md: %w", s.ID, lang, err)
 			}
-			sd.Notes[lang] = r
+			sd.Notes[lang] = md
 		}
 		d.Scenes = append(d.Scenes, sd)
 	}

@@ -221,16 +221,37 @@ func TestPageData(t *testing.T) {
 			t.Errorf("scene %d: %s", i, sd.ID)
 		}
 		for _, lang := range scenes.Languages {
-			if n := sd.Notes[lang]; n == nil || !strings.Contains(n.HTML, "<section") || len(n.Sections) == 0 {
-				t.Errorf("%s: notes in %s not rendered with sections", sd.ID, lang)
+			// The notes travel as markdown; the module renders them.
+			if got := sd.Notes[lang]; got == "" || got != all[i].Notes.In(lang) || !strings.Contains(got, "{#") {
+				t.Errorf("%s: notes in %s are not the scene's markdown: %.80q", sd.ID, lang, got)
 			}
 		}
+	}
+	if strings.Contains(js, "note-section") {
+		t.Error("the page data carries rendered notes")
 	}
 	if strings.Contains(js, "</") {
 		t.Error("the JSON could close its script element")
 	}
 	if _, ok := s.File("web.go"); ok {
 		t.Error("Go source served as a page file")
+	}
+}
+
+func TestDataChecksEveryNotesFile(t *testing.T) {
+	scene := func(id, en, ko string) scenes.Scene {
+		return scenes.Scene{ID: id, Titles: scenes.Text{"en": id, "ko": id}, Source: "pass\n", DefaultSpeed: 1,
+			Notes: scenes.Text{"en": en, "ko": ko}}
+	}
+	good := "# A\n\n## Await {#await}\n\ntext\n"
+	d, err := data([]scenes.Scene{scene("01_a", good, good)}, 1, "h")
+	if err != nil || d.Scenes[0].Notes["ko"] != good {
+		t.Fatalf("%+v, %v", d, err)
+	}
+	// A notes file the module could not render fails the build, by name.
+	_, err = data([]scenes.Scene{scene("01_a", good, good), scene("02_b", good, "## X {#await}\n\n## Y {#await}\n")}, 1, "h")
+	if err == nil || !strings.Contains(err.Error(), "02_b/notes.ko.md") || !strings.Contains(err.Error(), `"await"`) {
+		t.Errorf("err = %v, want one naming 02_b/notes.ko.md", err)
 	}
 }
 

@@ -8,15 +8,20 @@
 // <section class="note-section" data-section="event-loop">. The ids are
 // the trace's concept tags, so the page can light the section that belongs
 // to the event on screen.
+//
+// The notes are CommonMark plus those heading ids: no tables, no
+// strikethrough, no other extension. The page's WebAssembly module renders
+// them in the browser with this package, so every extension would cost the
+// module bytes for nothing the notes use.
 package notes
 
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -30,40 +35,45 @@ type Rendered struct {
 	Sections []string `json:"sections"` // the section ids, in document order
 }
 
-// Render renders markdown notes. Raw HTML in the source is dropped, not
-// passed through. Two sections with the same id are an error.
-func Render(src []byte) (*Rendered, error) {
-	var sections []string
-	var dup error
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+// markdown is the one goldmark every call shares, made on first use:
+// building it per call would redo the set-up of its parsers and renderers.
+// goldmark sets them up once (behind a sync.Once) and keeps the state of a
+// conversion per call, so sharing it is safe; the sections are read from
+// each call's document, not gathered in shared state.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(sectioner{
-				found: func(id string) {
-					for _, s := range sections {
-						if s == id && dup == nil {
-							dup = fmt.Errorf("notes: section id %q appears twice", id)
-						}
-					}
-					sections = append(sections, id)
-				},
-			}, 100)),
+			parser.WithASTTransformers(util.Prioritized(sectioner{}, 100)),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(sectionRenderer{}, 100)),
 			html.WithXHTML(),
 		),
 	)
+})
+
+// Render renders markdown notes. Raw HTML in the source is dropped, not
+// passed through. Two sections with the same id are an error.
+func Render(src []byte) (*Rendered, error) {
+	md := markdown()
+	doc := md.Parser().Parse(text.NewReader(src))
+	sections := []string{}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		sec, ok := n.(*Section)
+		if !ok {
+			continue
+		}
+		for _, id := range sections {
+			if id == sec.ID {
+				return nil, fmt.Errorf("notes: section id %q appears twice", id)
+			}
+		}
+		sections = append(sections, sec.ID)
+	}
 	var buf bytes.Buffer
-	if err := md.Convert(src, &buf); err != nil {
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
-	}
-	if dup != nil {
-		return nil, dup
-	}
-	if sections == nil {
-		sections = []string{}
 	}
 	return &Rendered{HTML: buf.String(), Sections: sections}, nil
 }
@@ -87,13 +97,11 @@ func (n *Section) Dump(src []byte, level int) {
 }
 
 // sectioner gathers the blocks after each heading with an id into a
-// Section.
-type sectioner struct {
-	found func(id string)
-}
+// Section, a child of the document. It keeps no state between calls.
+type sectioner struct{}
 
 // Transform implements parser.ASTTransformer.
-func (s sectioner) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (sectioner) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var open *Section
 	openLevel := 0
 	for n := doc.FirstChild(); n != nil; {
@@ -106,7 +114,6 @@ func (s sectioner) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				open = &Section{ID: id}
 				openLevel = h.Level
 				doc.InsertBefore(doc, h, open)
-				s.found(id)
 			}
 		}
 		if open != nil {

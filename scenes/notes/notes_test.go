@@ -1,8 +1,10 @@
 package notes
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -55,6 +57,49 @@ func TestRenderNoSections(t *testing.T) {
 	}
 	if r.Sections == nil || len(r.Sections) != 0 || !strings.Contains(r.HTML, "<p>Text.</p>") {
 		t.Errorf("%+v", r)
+	}
+}
+
+// TestRenderConcurrently renders from many goroutines at once through the
+// one shared goldmark: each call keeps its own sections (go test -race).
+func TestRenderConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			id := fmt.Sprintf("s%d", i)
+			src := fmt.Sprintf("# T%d\n\n## A {#%s}\n\ntext %d\n\n## B {#other}\n", i, id, i)
+			for range 20 {
+				r, err := Render([]byte(src))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if !slices.Equal(r.Sections, []string{id, "other"}) || !strings.Contains(r.HTML, fmt.Sprintf("<p>text %d</p>", i)) {
+					t.Errorf("goroutine %d: %+v", i, r)
+					return
+				}
+			}
+			if _, err := Render([]byte("## A {#" + id + "}\n\n## B {#" + id + "}\n")); err == nil {
+				t.Errorf("goroutine %d: a duplicate id passed", i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestRenderNoExtensions: the notes are CommonMark with heading ids only;
+// GitHub's tables, strikethrough and linkify are not part of it. Adding an
+// extension grows the WebAssembly module (which renders the notes): measure
+// it (go run ./scripts/wasmsize) before changing this test.
+func TestRenderNoExtensions(t *testing.T) {
+	r, err := Render([]byte("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ https://example.com\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"<table", "<del", "<a "} {
+		if strings.Contains(r.HTML, tag) {
+			t.Errorf("%s rendered:\n%s", tag, r.HTML)
+		}
 	}
 }
 
