@@ -14,6 +14,7 @@ import (
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"loopscope/scenes/playback"
 )
@@ -35,15 +36,15 @@ type Game struct {
 	err        string
 	layoutRuns int
 
-	faces map[faceKey]*glyphs
-	strs  map[textKey]*textImage
-	frame int
-	white *ebiten.Image
-	qvs   []ebiten.Vertex // queued shapes
-	qis   []uint16
-	qdst  *ebiten.Image
-	pts   [][2]float64
-	texts []queuedText // queued text
+	faces   map[faceKey]*face
+	glyphs  []text.Glyph // reused by drawText
+	glyphOp ebiten.DrawImageOptions
+	white   *ebiten.Image
+	qvs     []ebiten.Vertex // queued shapes
+	qis     []uint16
+	qdst    *ebiten.Image
+	pts     [][2]float64
+	texts   []queuedText // queued text
 
 	cells    *ebiten.Image // the density strip, drawn when the layout changes
 	cellsFor *playback.Scene
@@ -58,8 +59,7 @@ func NewGame(p *playback.Player) *Game {
 	return &Game{
 		p:     p,
 		idx:   -2,
-		faces: map[faceKey]*glyphs{},
-		strs:  map[textKey]*textImage{},
+		faces: map[faceKey]*face{},
 		white: img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image),
 	}
 }
@@ -120,8 +120,6 @@ func panicText(r any) string {
 
 // Draw draws the current state, tweened from the previous one.
 func (g *Game) Draw(screen *ebiten.Image) {
-	g.frame++
-	g.sweepTexts()
 	screen.Fill(colBG)
 	defer func() {
 		if r := recover(); r != nil {
