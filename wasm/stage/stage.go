@@ -36,15 +36,17 @@ type Game struct {
 	err        string
 	layoutRuns int
 
-	faces   map[faceKey]*face
-	glyphs  []text.Glyph // reused by drawText
-	glyphOp ebiten.DrawImageOptions
-	white   *ebiten.Image
-	qvs     []ebiten.Vertex // queued shapes
-	qis     []uint16
-	qdst    *ebiten.Image
-	pts     [][2]float64
-	texts   []queuedText // queued text
+	faces  map[faceKey]*face
+	strs   map[textKey]*textImage
+	frame  int
+	glyphs []text.Glyph // reused by renderText
+	textOp ebiten.DrawImageOptions
+	white  *ebiten.Image
+	qvs    []ebiten.Vertex // queued shapes
+	qis    []uint16
+	qdst   *ebiten.Image
+	pts    [][2]float64
+	texts  []queuedText // queued text
 
 	cells    *ebiten.Image // the density strip, drawn when the layout changes
 	cellsFor *playback.Scene
@@ -60,6 +62,7 @@ func NewGame(p *playback.Player) *Game {
 		p:     p,
 		idx:   -2,
 		faces: map[faceKey]*face{},
+		strs:  map[textKey]*textImage{},
 		white: img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image),
 	}
 }
@@ -120,6 +123,8 @@ func panicText(r any) string {
 
 // Draw draws the current state, tweened from the previous one.
 func (g *Game) Draw(screen *ebiten.Image) {
+	g.frame++
+	g.sweepTexts()
 	screen.Fill(colBG)
 	defer func() {
 		if r := recover(); r != nil {

@@ -3,6 +3,7 @@
 package stage
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"strings"
@@ -74,30 +75,92 @@ func (g *Game) face(size float64, b bool) *face {
 	return f
 }
 
-// drawText draws s with the top of its line box at y, starting at x. Glyphs
-// are rasterised at the device-pixel size once per face and cached by
-// text/v2 in an atlas; a string costs one DrawImage per glyph, which Ebiten
-// batches into the same draw call.
+// textKey names one string at one size and weight.
+type textKey struct {
+	s    string
+	size float64
+	bold bool
+}
+
+// textImage is a string drawn once, white, and tinted each time it is used.
+type textImage struct {
+	img      *ebiten.Image // nil for a string with no ink
+	dx, dy   float64       // where img's corner sits from (pen x, line top)
+	lastUsed int           // the frame that last drew it
+}
+
+// drawText draws s with the top of its line box at y, starting at x.
+//
+// text/v2 rasterises each glyph once per face and keeps it in an atlas,
+// but laying every string out and drawing it glyph by glyph each frame made
+// Draw about four times slower (the harness's bench=1: 2-3 ms became 8-13
+// ms per Draw here), so each distinct string is drawn once into an image
+// of its own and blitted with one DrawImage after that; strings no frame
+// has used for a few seconds are dropped (sweepTexts).
 func (g *Game) drawText(dst *ebiten.Image, s string, x, y, size float64, b bool, c color.RGBA) {
 	if s == "" || c.A == 0 {
 		return
 	}
+	k := textKey{s, size, b}
+	ti := g.strs[k]
+	if ti == nil {
+		ti = g.renderText(k)
+		g.strs[k] = ti
+	}
+	ti.lastUsed = g.frame
+	if ti.img == nil {
+		return
+	}
+	op := &g.textOp
+	op.GeoM.Reset()
+	op.GeoM.Translate(math.Round(x)+ti.dx, math.Round(y)+ti.dy)
+	op.ColorScale.Reset()
+	op.ColorScale.ScaleWithColor(c)
+	dst.DrawImage(ti.img, op)
+}
+
+func (g *Game) renderText(k textKey) *textImage {
+	s := k.s
 	if strings.IndexByte(s, '\n') >= 0 {
 		// text/v2 would start a new line; the stage's text is one line.
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
-	f := g.face(size, b)
+	f := g.face(k.size, k.bold)
 	g.glyphs = text.AppendGlyphs(g.glyphs[:0], s, f.f, nil)
-	x0, y0 := math.Round(x), math.Round(y)+f.down
-	op := &g.glyphOp
-	op.ColorScale.Reset()
-	op.ColorScale.ScaleWithColor(c)
+	// The box every glyph image falls in; glyph positions are whole pixels.
+	var box image.Rectangle
 	for _, gl := range g.glyphs {
-		if gl.Image == nil {
-			continue
+		if gl.Image != nil {
+			b := gl.Image.Bounds()
+			box = box.Union(image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(int(gl.X), int(gl.Y))))
 		}
-		op.GeoM.Reset()
-		op.GeoM.Translate(x0+gl.X, y0+gl.Y)
-		dst.DrawImage(gl.Image, op)
+	}
+	if box.Empty() {
+		return &textImage{}
+	}
+	img := ebiten.NewImage(box.Dx(), box.Dy())
+	var op ebiten.DrawImageOptions
+	for _, gl := range g.glyphs {
+		if gl.Image != nil {
+			op.GeoM.Reset()
+			op.GeoM.Translate(gl.X-float64(box.Min.X), gl.Y-float64(box.Min.Y))
+			img.DrawImage(gl.Image, &op)
+		}
+	}
+	return &textImage{img: img, dx: float64(box.Min.X), dy: float64(box.Min.Y) + f.down}
+}
+
+// sweepTexts drops the strings no frame has drawn for a while.
+func (g *Game) sweepTexts() {
+	if g.frame%120 != 0 {
+		return
+	}
+	for k, ti := range g.strs {
+		if g.frame-ti.lastUsed > 240 {
+			if ti.img != nil {
+				ti.img.Deallocate()
+			}
+			delete(g.strs, k)
+		}
 	}
 }
