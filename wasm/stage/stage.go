@@ -14,6 +14,7 @@ import (
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"loopscope/scenes/playback"
 )
@@ -35,15 +36,17 @@ type Game struct {
 	err        string
 	layoutRuns int
 
-	faces map[faceKey]*glyphs
-	strs  map[textKey]*textImage
-	frame int
-	white *ebiten.Image
-	qvs   []ebiten.Vertex // queued shapes
-	qis   []uint16
-	qdst  *ebiten.Image
-	pts   [][2]float64
-	texts []queuedText // queued text
+	faces  map[faceKey]*face
+	strs   map[textKey]*textImage
+	frame  int
+	glyphs []text.Glyph // reused by renderText
+	textOp ebiten.DrawImageOptions
+	white  *ebiten.Image
+	qvs    []ebiten.Vertex // queued shapes
+	qis    []uint16
+	qdst   *ebiten.Image
+	pts    [][2]float64
+	texts  []queuedText // queued text
 
 	cells    *ebiten.Image // the density strip, drawn when the layout changes
 	cellsFor *playback.Scene
@@ -58,7 +61,7 @@ func NewGame(p *playback.Player) *Game {
 	return &Game{
 		p:     p,
 		idx:   -2,
-		faces: map[faceKey]*glyphs{},
+		faces: map[faceKey]*face{},
 		strs:  map[textKey]*textImage{},
 		white: img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image),
 	}

@@ -3,28 +3,31 @@
 package stage
 
 import (
+	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/opentype"
 )
 
-// The stage draws text from Go Mono, rasterised once per size and rune
-// (font.go) and kept as small Ebiten images, which Ebiten packs into one
-// atlas. Go Mono covers Latin, Greek, Cyrillic and the WGL4 symbols;
-// Korean goes to the HTML notes.
-var regular, bold *ttf
+// The stage draws its text with Ebiten's text/v2 in Go Mono and Go Mono
+// Bold. Go Mono covers Latin, Greek, Cyrillic and the WGL4 symbols; Korean
+// goes to the HTML notes. Every advance is 0.6 em, which is what
+// playback.CharWidth assumes when the layout fits and truncates text.
+var regular, bold = mustParse(gomono.TTF), mustParse(gomonobold.TTF)
 
-func init() {
-	var err error
-	if regular, err = parseTTF(gomono.TTF); err != nil {
+func mustParse(ttf []byte) *opentype.Font {
+	f, err := opentype.Parse(ttf)
+	if err != nil {
 		panic(err)
 	}
-	if bold, err = parseTTF(gomonobold.TTF); err != nil {
-		panic(err)
-	}
+	return f
 }
 
 type faceKey struct {
@@ -32,77 +35,73 @@ type faceKey struct {
 	bold bool
 }
 
-// glyphs is one font at one size and the runes drawn so far.
-type glyphs struct {
-	font   *ttf
-	size   float64
-	ascent float64
-	cache  map[rune]*glyph
+// face is one font at one size in device pixels, made once and kept: text/v2
+// keeps each face's rasterised glyphs, so a face made per frame would
+// rasterise every glyph again.
+type face struct {
+	f text.Face
+	// down is how far to move text/v2's line box so that its baseline falls
+	// a whole number of pixels, round(ascent + 0.1 em), below the top of
+	// ours: the same place the stage has always put it.
+	down float64
 }
 
-type glyph struct {
-	img     *ebiten.Image // nil for blank glyphs
-	dx, dy  float64       // offset of the image from the pen on the baseline
-	advance float64
-}
+// maxFaces bounds the faces kept; the layout uses a handful of sizes, times
+// each device scale factor the page has seen.
+const maxFaces = 32
 
-func (g *Game) glyphs(size float64, b bool) *glyphs {
-	size = math.Round(size*2) / 2
+func (g *Game) face(size float64, b bool) *face {
 	k := faceKey{size, b}
-	gs := g.faces[k]
-	if gs == nil {
-		f := regular
-		if b {
-			f = bold
-		}
-		gs = &glyphs{font: f, size: size, ascent: f.ascent * size / f.unitsPerEm, cache: map[rune]*glyph{}}
-		g.faces[k] = gs
+	if f := g.faces[k]; f != nil {
+		return f
 	}
-	return gs
+	if len(g.faces) >= maxFaces {
+		clear(g.faces)
+	}
+	src := regular
+	if b {
+		src = bold
+	}
+	ff, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic(err)
+	}
+	tf := text.NewGoXFace(ff)
+	// text/v2 puts the baseline at the ascent below the line's top, on the
+	// whole pixel at or above it.
+	asc := tf.Metrics().HAscent
+	f := &face{f: tf, down: math.Round(asc+0.1*size) - math.Floor(asc)}
+	g.faces[k] = f
+	return f
 }
 
-func (gs *glyphs) glyph(r rune) *glyph {
-	if gl, ok := gs.cache[r]; ok {
-		return gl
-	}
-	mask, dx, dy, adv := gs.font.rasterize(r, gs.size)
-	gl := &glyph{advance: adv, dx: dx, dy: dy}
-	if mask != nil {
-		b := mask.Bounds()
-		px := make([]byte, 4*b.Dx()*b.Dy())
-		for i, a := range mask.Pix {
-			px[4*i], px[4*i+1], px[4*i+2], px[4*i+3] = a, a, a, a
-		}
-		img := ebiten.NewImage(b.Dx(), b.Dy())
-		img.WritePixels(px)
-		gl.img = img
-	}
-	gs.cache[r] = gl
-	return gl
-}
-
-// textKey names one rendered string.
+// textKey names one string at one size and weight.
 type textKey struct {
 	s    string
 	size float64
 	bold bool
 }
 
-// textImage is a string rendered once, white, tinted when drawn.
+// textImage is a string drawn once, white, and tinted each time it is used.
 type textImage struct {
-	img      *ebiten.Image
-	dx, dy   float64 // where the image's corner sits from (pen x, line top)
-	lastUsed int
+	img      *ebiten.Image // nil for a string with no ink
+	dx, dy   float64       // where img's corner sits from (pen x, line top)
+	lastUsed int           // the frame that last drew it
 }
 
-// drawText draws s with the top of its line box at y, starting at x. Each
-// distinct string is rendered once into its own image and drawn with one
-// DrawImage afterwards; strings unused for a few seconds are dropped.
+// drawText draws s with the top of its line box at y, starting at x.
+//
+// text/v2 rasterises each glyph once per face and keeps it in an atlas,
+// but laying every string out and drawing it glyph by glyph each frame made
+// Draw about four times slower (the harness's bench=1: 2-3 ms became 8-13
+// ms per Draw here), so each distinct string is drawn once into an image
+// of its own and blitted with one DrawImage after that; strings no frame
+// has used for a few seconds are dropped (sweepTexts).
 func (g *Game) drawText(dst *ebiten.Image, s string, x, y, size float64, b bool, c color.RGBA) {
 	if s == "" || c.A == 0 {
 		return
 	}
-	k := textKey{s, math.Round(size*2) / 2, b}
+	k := textKey{s, size, b}
 	ti := g.strs[k]
 	if ti == nil {
 		ti = g.renderText(k)
@@ -112,47 +111,46 @@ func (g *Game) drawText(dst *ebiten.Image, s string, x, y, size float64, b bool,
 	if ti.img == nil {
 		return
 	}
-	op := &ebiten.DrawImageOptions{}
+	op := &g.textOp
+	op.GeoM.Reset()
 	op.GeoM.Translate(math.Round(x)+ti.dx, math.Round(y)+ti.dy)
+	op.ColorScale.Reset()
 	op.ColorScale.ScaleWithColor(c)
 	dst.DrawImage(ti.img, op)
 }
 
 func (g *Game) renderText(k textKey) *textImage {
-	gs := g.glyphs(k.size, k.bold)
-	base := math.Round(gs.ascent + k.size*0.1)
-	// The box every glyph falls in, relative to (pen 0, line top).
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	pen := 0.0
-	for _, r := range k.s {
-		gl := gs.glyph(r)
-		if gl.img != nil {
-			b := gl.img.Bounds()
-			x0, y0 := math.Round(pen+gl.dx), base+gl.dy
-			minX, minY = min(minX, x0), min(minY, y0)
-			maxX, maxY = max(maxX, x0+float64(b.Dx())), max(maxY, y0+float64(b.Dy()))
-		}
-		pen += gl.advance
+	s := k.s
+	if strings.IndexByte(s, '\n') >= 0 {
+		// text/v2 would start a new line; the stage's text is one line.
+		s = strings.ReplaceAll(s, "\n", " ")
 	}
-	if math.IsInf(minX, 1) {
+	f := g.face(k.size, k.bold)
+	g.glyphs = text.AppendGlyphs(g.glyphs[:0], s, f.f, nil)
+	// The box every glyph image falls in; glyph positions are whole pixels.
+	var box image.Rectangle
+	for _, gl := range g.glyphs {
+		if gl.Image != nil {
+			b := gl.Image.Bounds()
+			box = box.Union(image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(int(gl.X), int(gl.Y))))
+		}
+	}
+	if box.Empty() {
 		return &textImage{}
 	}
-	img := ebiten.NewImage(int(maxX-minX)+1, int(maxY-minY)+1)
-	op := &ebiten.DrawImageOptions{}
-	pen = 0
-	for _, r := range k.s {
-		gl := gs.glyph(r)
-		if gl.img != nil {
+	img := ebiten.NewImage(box.Dx(), box.Dy())
+	var op ebiten.DrawImageOptions
+	for _, gl := range g.glyphs {
+		if gl.Image != nil {
 			op.GeoM.Reset()
-			op.GeoM.Translate(math.Round(pen+gl.dx)-minX, base+gl.dy-minY)
-			img.DrawImage(gl.img, op)
+			op.GeoM.Translate(gl.X-float64(box.Min.X), gl.Y-float64(box.Min.Y))
+			img.DrawImage(gl.Image, &op)
 		}
-		pen += gl.advance
 	}
-	return &textImage{img: img, dx: minX, dy: minY}
+	return &textImage{img: img, dx: float64(box.Min.X), dy: float64(box.Min.Y) + f.down}
 }
 
-// sweepTexts drops the rendered strings no frame has used for a while.
+// sweepTexts drops the strings no frame has drawn for a while.
 func (g *Game) sweepTexts() {
 	if g.frame%120 != 0 {
 		return
