@@ -195,6 +195,15 @@ func BuildModule(root string, log io.Writer) (*Module, error) {
 	if err != nil {
 		return nil, err
 	}
+	if packed, err := PackData(raw, DataGap); err != nil {
+		// Served as built: larger, still correct.
+		fmt.Fprintf(log, "loopscope: left the module's data section as the linker wrote it: %v\n", err)
+	} else {
+		raw = packed
+		if err := os.WriteFile(m.Path(WasmName), raw, 0o644); err != nil {
+			return nil, err
+		}
+	}
 	fmt.Fprintf(log, "compressing the module (%.1f MB)\n", float64(len(raw))/1e6)
 	gz, br := Compress(raw)
 	if err := os.WriteFile(m.Path(WasmName+".gz"), gz, 0o644); err != nil {

@@ -1,7 +1,8 @@
 // Command wasmsize prints where the playground's WebAssembly module spends
 // its bytes: each section, and the code section split by Go package (from
 // the module's name section), largest first, raw and gzip -9. It builds the
-// module as `go run . build` does, but keeps the name section.
+// module as `go run . build` does (the same site.GCFlags), but keeps the
+// name section.
 //
 //	go run ./scripts/wasmsize [-n 40] [-module path.wasm]
 package main
@@ -18,6 +19,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"loopscope/internal/site"
 )
 
 func main() {
@@ -38,7 +41,8 @@ func run(path string, n int) error {
 		}
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "main.wasm")
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-w", "-o", path, "./wasm")
+		args := append([]string{"build", "-trimpath", "-ldflags=-w"}, site.GCFlags...)
+		cmd := exec.Command("go", append(args, "-o", path, "./wasm")...)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {

@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
 	"golang.org/x/image/font/opentype"
 
 	"loopscope/scenes/playback"
@@ -21,7 +20,7 @@ func TestGoMonoAdvanceIsCharWidth(t *testing.T) {
 	for r := rune(' '); r <= '~'; r++ {
 		runes = append(runes, r)
 	}
-	for _, ttf := range [][]byte{gomono.TTF, gomonobold.TTF} {
+	for _, ttf := range [][]byte{gomono.TTF} {
 		f, err := opentype.Parse(ttf)
 		if err != nil {
 			t.Fatal(err)

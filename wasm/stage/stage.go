@@ -36,7 +36,7 @@ type Game struct {
 	err        string
 	layoutRuns int
 
-	faces  map[faceKey]*face
+	faces  map[float64]*face // by size in device pixels
 	strs   map[textKey]*textImage
 	frame  int
 	glyphs []text.Glyph // reused by renderText
@@ -61,7 +61,7 @@ func NewGame(p *playback.Player) *Game {
 	return &Game{
 		p:     p,
 		idx:   -2,
-		faces: map[faceKey]*face{},
+		faces: map[float64]*face{},
 		strs:  map[textKey]*textImage{},
 		white: img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image),
 	}

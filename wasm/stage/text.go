@@ -12,15 +12,24 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
 	"golang.org/x/image/font/opentype"
 )
 
-// The stage draws its text with Ebiten's text/v2 in Go Mono and Go Mono
-// Bold. Go Mono covers Latin, Greek, Cyrillic and the WGL4 symbols; Korean
-// goes to the HTML notes. Every advance is 0.6 em, which is what
-// playback.CharWidth assumes when the layout fits and truncates text.
-var regular, bold = mustParse(gomono.TTF), mustParse(gomonobold.TTF)
+// The stage draws its text with Ebiten's text/v2 in Go Mono, which covers
+// Latin, Greek, Cyrillic and the WGL4 symbols; Korean goes to the HTML
+// notes. Every advance is 0.6 em, which is what playback.CharWidth assumes
+// when the layout fits and truncates text.
+//
+// Bold is Go Mono drawn again a pixel or two to the right (boldShift)
+// rather than Go Mono Bold: that font would add 78 KB to the gzipped
+// module, which is over its size budget, and at the stage's sizes the
+// doubled strokes read as bold. Each string is drawn once into an image of
+// its own (drawText), so the extra pass costs nothing per frame.
+var regular = mustParse(gomono.TTF)
+
+// boldShift is how far, in device pixels, the second pass of a bold string
+// at size (also in device pixels) is drawn to the right of the first.
+func boldShift(size float64) int { return max(1, int(math.Round(size/20))) }
 
 func mustParse(ttf []byte) *opentype.Font {
 	f, err := opentype.Parse(ttf)
@@ -28,11 +37,6 @@ func mustParse(ttf []byte) *opentype.Font {
 		panic(err)
 	}
 	return f
-}
-
-type faceKey struct {
-	size float64
-	bold bool
 }
 
 // face is one font at one size in device pixels, made once and kept: text/v2
@@ -50,19 +54,14 @@ type face struct {
 // each device scale factor the page has seen.
 const maxFaces = 32
 
-func (g *Game) face(size float64, b bool) *face {
-	k := faceKey{size, b}
-	if f := g.faces[k]; f != nil {
+func (g *Game) face(size float64) *face {
+	if f := g.faces[size]; f != nil {
 		return f
 	}
 	if len(g.faces) >= maxFaces {
 		clear(g.faces)
 	}
-	src := regular
-	if b {
-		src = bold
-	}
-	ff, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	ff, err := opentype.NewFace(regular, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		panic(err)
 	}
@@ -71,7 +70,7 @@ func (g *Game) face(size float64, b bool) *face {
 	// whole pixel at or above it.
 	asc := tf.Metrics().HAscent
 	f := &face{f: tf, down: math.Round(asc+0.1*size) - math.Floor(asc)}
-	g.faces[k] = f
+	g.faces[size] = f
 	return f
 }
 
@@ -125,7 +124,7 @@ func (g *Game) renderText(k textKey) *textImage {
 		// text/v2 would start a new line; the stage's text is one line.
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
-	f := g.face(k.size, k.bold)
+	f := g.face(k.size)
 	g.glyphs = text.AppendGlyphs(g.glyphs[:0], s, f.f, nil)
 	// The box every glyph image falls in; glyph positions are whole pixels.
 	var box image.Rectangle
@@ -138,13 +137,19 @@ func (g *Game) renderText(k textKey) *textImage {
 	if box.Empty() {
 		return &textImage{}
 	}
-	img := ebiten.NewImage(box.Dx(), box.Dy())
+	shift := 0
+	if k.bold {
+		shift = boldShift(k.size)
+	}
+	img := ebiten.NewImage(box.Dx()+shift, box.Dy())
 	var op ebiten.DrawImageOptions
-	for _, gl := range g.glyphs {
-		if gl.Image != nil {
-			op.GeoM.Reset()
-			op.GeoM.Translate(gl.X-float64(box.Min.X), gl.Y-float64(box.Min.Y))
-			img.DrawImage(gl.Image, &op)
+	for pass := 0; pass <= shift; pass++ {
+		for _, gl := range g.glyphs {
+			if gl.Image != nil {
+				op.GeoM.Reset()
+				op.GeoM.Translate(gl.X-float64(box.Min.X)+float64(pass), gl.Y-float64(box.Min.Y))
+				img.DrawImage(gl.Image, &op)
+			}
 		}
 	}
 	return &textImage{img: img, dx: float64(box.Min.X), dy: float64(box.Min.Y) + f.down}
