@@ -113,7 +113,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if f, ok := s.File(site.WasmName); ok {
-		fmt.Fprintf(stdout, "module %s: %.1f MB, %.1f MB gzip, %.1f MB brotli%s\n", m.Hash[:12],
+		fmt.Fprintf(stdout, "module %s: %.2f MB, %.2f MB gzip, %.2f MB brotli%s\n", m.Hash[:12],
 			float64(len(f.Data))/1e6, float64(len(f.Gzip))/1e6, float64(len(f.Brotli))/1e6, map[bool]string{true: " (cached)"}[m.Cached])
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}

@@ -274,7 +274,7 @@ func (l *layout) top(x, y, W, H float64) {
 	case !s.Loop.Started:
 		dial.Sub, dial.Tone = "not started", ToneIdle
 	case !s.Loop.Running:
-		dial.Sub, dial.Sub2, dial.Tone = "stopped", "stopped", ToneIdle
+		dial.Sub, dial.Tone = "stopped", ToneIdle
 	default:
 		dial.Sub, dial.Sub2, dial.Tone = "iteration "+strconv.Itoa(s.Loop.Iteration), s.Loop.Phase, ToneRunning
 	}

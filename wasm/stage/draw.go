@@ -5,6 +5,7 @@ package stage
 import (
 	"image/color"
 	"math"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -357,15 +358,30 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 	}
 	fs := it.Size
 	sm := g.to.Small
+	// Each line is centred and made smaller when it would touch the ring:
+	// inside the ring, a line of text is as wide as the chord at its
+	// farther edge.
+	inner := r - sw/2 - 3*u
+	line := func(s string, top, size float64, bold bool, c color.RGBA) {
+		n := float64(utf8.RuneCountInString(s))
+		if n == 0 {
+			return
+		}
+		dy := max(math.Abs(top-cy), math.Abs(top+size*1.2-cy))
+		if room := 2 * math.Sqrt(max(0, inner*inner-dy*dy)); CharW(size)*n > room {
+			size = max(math.Floor(room/n/0.6*2)/2, sm*0.75) // half pixels: few faces
+		}
+		g.text(dst, s, cx-CharW(size)*n/2, top, size, bold, fade(c, p.alpha))
+	}
 	if r < 62*u {
 		// a small dial: the phase goes in the middle, under the iteration
-		g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*1.5, fs, true, fade(colText, p.alpha))
-		g.text(dst, it.Sub, cx-CharW(sm)*float64(len(it.Sub))/2, cy-fs*0.2, sm, false, fade(colDim, p.alpha))
-		g.text(dst, it.Sub2, cx-CharW(sm)*float64(len(it.Sub2))/2, cy+fs*0.8, sm, true, fade(lit, p.alpha))
+		line(it.Text, cy-fs*1.5, fs, true, colText)
+		line(it.Sub, cy-fs*0.2, sm, false, colDim)
+		line(it.Sub2, cy+fs*0.8, sm, true, lit)
 		return
 	}
-	g.text(dst, it.Text, cx-CharW(fs)*float64(len(it.Text))/2, cy-fs*0.9, fs, true, fade(colText, p.alpha))
-	g.text(dst, it.Sub, cx-CharW(sm)*float64(len(it.Sub))/2, cy+fs*0.4, sm, false, fade(colDim, p.alpha))
+	line(it.Text, cy-fs*0.9, fs, true, colText)
+	line(it.Sub, cy+fs*0.4, sm, false, colDim)
 }
 
 // drawArrow draws a curved dashed arrow that grows with the tween.
