@@ -515,6 +515,41 @@
     dirty = true;
   };
 
+  // ---- a new pixel ratio ----
+
+  // Ebiten reads the device pixel ratio once, when the module starts, and
+  // sizes its canvas by it for good. When the ratio changes (browser zoom,
+  // a window moved to another screen) the stage would be scaled and
+  // blurred, so the stage frame is started again at the new ratio, playing
+  // the same source from the same event at the same speed.
+  let restarts = 0;
+  function watchPixelRatio() {
+    const q = matchMedia("(resolution: " + devicePixelRatio + "dppx)");
+    q.addEventListener("change", () => {
+      watchPixelRatio();
+      restartStage();
+    }, { once: true });
+  }
+  function restartStage() {
+    if (!mod || fatal) return; // still loading: it starts at the new ratio
+    const st = mod.state();
+    const source = playingSource, err = lastError;
+    mod = null;
+    restarts++;
+    el.loading.classList.remove("done");
+    el.loadingText.textContent = "Redrawing the stage for the new pixel ratio…";
+    pending = () => {
+      if (source) {
+        run(source, { speed: st.speed });
+        mod.seek(st.event);
+        if (st.playing) mod.play();
+      }
+      if (err) showError(err);
+    };
+    el.frame.contentWindow.location.reload();
+  }
+  watchPixelRatio();
+
   // ---- wiring ----
 
   el.scene.addEventListener("change", () => load(el.scene.value));
@@ -561,7 +596,7 @@
       const s = mod ? mod.state() : null;
       const err = lastError ? lastError.text : fatal || (s && s.crash) || null;
       return {
-        ready: !!mod, scene: sceneId, edited: !el.edited.hidden,
+        ready: !!mod, scene: sceneId, edited: !el.edited.hidden, restarts,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
         concept: eventConcept, lit: litConcept, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,

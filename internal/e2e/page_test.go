@@ -18,21 +18,22 @@ import (
 
 // State is window.loopscope.state().
 type State struct {
-	Ready   bool    `json:"ready"`
-	Scene   string  `json:"scene"`
-	Edited  bool    `json:"edited"`
-	Event   int     `json:"event"`
-	Events  int     `json:"events"`
-	Playing bool    `json:"playing"`
-	Speed   float64 `json:"speed"`
-	Time    float64 `json:"time"`
-	Concept string  `json:"concept"` // the current event's
-	Lit     string  `json:"lit"`     // the notes section lit
-	Error   *string `json:"error"`
-	Lang    string  `json:"lang"`
-	Notes   string  `json:"notes"` // what the notes pane holds: "plain", "html" or "error"
-	Frames  int     `json:"frames"`
-	Ticks   int     `json:"ticks"`
+	Ready    bool    `json:"ready"`
+	Scene    string  `json:"scene"`
+	Edited   bool    `json:"edited"`
+	Event    int     `json:"event"`
+	Events   int     `json:"events"`
+	Playing  bool    `json:"playing"`
+	Speed    float64 `json:"speed"`
+	Time     float64 `json:"time"`
+	Concept  string  `json:"concept"` // the current event's
+	Lit      string  `json:"lit"`     // the notes section lit
+	Error    *string `json:"error"`
+	Lang     string  `json:"lang"`
+	Notes    string  `json:"notes"` // what the notes pane holds: "plain", "html" or "error"
+	Frames   int     `json:"frames"`
+	Ticks    int     `json:"ticks"`
+	Restarts int     `json:"restarts"` // how often the stage frame started again for a new pixel ratio
 }
 
 // tab is one browser tab on the playground, shared by the tests of one
@@ -89,9 +90,18 @@ func open(t *testing.T, tg target) *page {
 	tabsMu.Unlock()
 	p := &page{t: t, tab: tb}
 	p.firstError = len(p.allErrors())
+	var dpr float64
+	var restarts int
+	if ok {
+		p.eval("devicePixelRatio", &dpr)
+		p.eval("loopscope.state().restarts", &restarts)
+	}
 	p.do(chromedp.EmulateViewport(1440, 900))
 	if !ok {
 		p.do(chromedp.Navigate(tg.url))
+	} else if dpr != 1 {
+		// Back to a pixel ratio of 1: the stage starts again.
+		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", restarts), 30*time.Second)
 	}
 	p.waitReady()
 	p.eval(`loopscope.pause(); loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id); loopscope.setSpeed(1)`, nil)

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -408,8 +409,26 @@ func TestLayout(t *testing.T) {
 		p.notesShowText("1024×768")
 		p.screenshot("layout-1024x768")
 
-		// A phone: everything stacks, the stage first.
+		// A phone: everything stacks, the stage first. Its pixel ratio is
+		// 2, and Ebiten reads the ratio only when it starts: the page starts
+		// the stage again, on the same scene at the same event and speed,
+		// and its canvas has two device pixels per CSS pixel.
+		scene := p.state().Scene
+		p.eval("loopscope.setSpeed(2); loopscope.seek(40)", nil)
+		before := p.state()
 		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
+		p.waitReady()
+		after := p.state()
+		if after.Scene != scene || after.Event != 40 || after.Speed != 2 || after.Events != before.Events || after.Playing {
+			t.Errorf("after the stage started again at pixel ratio 2: %+v, want scene %s paused at event 40 of %d at speed 2", after, scene, before.Events)
+		}
+		var canvas struct{ Width, CSS, Ratio float64 }
+		p.eval(`(() => { const f = document.getElementById("stage"), c = f.contentDocument.querySelector("canvas");
+			return {width: c.width, css: c.getBoundingClientRect().width, ratio: f.contentWindow.devicePixelRatio}; })()`, &canvas)
+		if canvas.Ratio != 2 || math.Abs(canvas.Width-2*canvas.CSS) > 2 {
+			t.Errorf("at pixel ratio 2 the stage's canvas is %v device pixels for %v CSS pixels (ratio %v): it would be blurred", canvas.Width, canvas.CSS, canvas.Ratio)
+		}
 		p.waitFor(`document.querySelector(".code-pane").getBoundingClientRect().y > document.querySelector(".stage-pane").getBoundingClientRect().bottom - 1`, 5*time.Second)
 		code, console, stage, notes = p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
 		if !(stage.bottom() <= code.Y+1 && code.bottom() <= console.Y+1 && console.bottom() <= notes.Y+1) {

@@ -217,7 +217,13 @@ func Layout(w, h, scale float64, s *State) *Scene {
 		futH := l.title + float64(futRows)*itemH + float64(futRows-1)*6*u
 		tlH := l.timelineHeight(compact)
 		rest := h - l.pad - y - topH - readyH - futH - tlH - 4*l.gap
-		if rest >= l.title+l.cardH || try == 3 {
+		// At least a row of cards; and when not every task gets a card,
+		// the row of cells for all of them under it.
+		least := l.title + l.cardH
+		if l.tasksNeed(W) > rest {
+			least += l.gap + 30*u
+		}
+		if rest >= least || try == 3 {
 			// Room to spare: the grid takes what it needs, the timeline's
 			// rows grow, and what is left stays free at the bottom.
 			if need := l.tasksNeed(W); need < rest {
@@ -559,9 +565,15 @@ func (l *layout) tasks(x, y, W, H float64) {
 		l.add(Item{Kind: KCell, Key: key(tagCell, int32(c)), X: x + float64(c%perRow)*cell*1.25, Y: sy + float64(c/perRow)*cell*1.25, W: cell, H: cell, Tone: taskTone(t), Color: t.Color, Parent: sec})
 	}
 	rows = int((gh - stripH - l.gap + l.gap) / (l.cardH + l.gap))
-	slots := rows*cols - 1
+	// One slot is kept for the "+N more" card; with room for a single
+	// card, it goes to a task (not the one already on the loop thread) and
+	// the cells below tell the rest.
+	slots, single := rows*cols-1, false
 	if slots <= 0 {
-		return
+		if rows*cols < 1 {
+			return
+		}
+		slots, single = 1, true
 	}
 	shown := 0
 	place := func(t *Task) {
@@ -577,6 +589,9 @@ func (l *layout) tasks(x, y, W, H float64) {
 	var hidden [TaskCancelled + 1]int
 	for k := range s.Tasks {
 		t := &s.Tasks[k]
+		if single && t.ID == s.Loop.Task {
+			continue
+		}
 		if shown < slots && !t.State.Finished() {
 			place(t)
 		} else if t.State.Finished() {
@@ -604,7 +619,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 			parts = append(parts, strconv.Itoa(c)+" "+TaskState(st).String())
 		}
 	}
-	if more > 0 {
+	if more > 0 && !single {
 		cx := x + float64(shown%cols)*(cw+l.gap)
 		cy := gy + float64(shown/cols)*(l.cardH+l.gap)
 		sub := ""
