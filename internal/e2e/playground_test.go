@@ -378,6 +378,43 @@ func TestEditedScene(t *testing.T) {
 		if gutter != "" {
 			t.Errorf("the error mark stayed on line %s", gutter)
 		}
+
+		// Scenes that go wrong while they run still play, up to where they
+		// went wrong, and say what happened at their end, in the console:
+		// an exception nobody caught, as CPython prints it, and a loop that
+		// never yields, stopped by the step budget at its line.
+		for _, c := range []struct{ name, src, want string }{
+			{"uncaught", "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError(\"boom\")\n\n\nasyncio.run(main())\n", "ValueError: boom"},
+			{"budget", "import asyncio\n\n\nasync def main():\n    n = 0\n    while True:\n        n += 1\n\n\nasyncio.run(main())\n", "line 7"},
+		} {
+			var r struct {
+				OK bool `json:"ok"`
+			}
+			p.eval(fmt.Sprintf("loopscope.run(%q)", c.src), &r)
+			s := p.state()
+			if !r.OK || s.Events < 2 || s.Error != nil {
+				t.Errorf("%s: run %+v, state %+v (error %q): want it to play", c.name, r, s, strOr(s.Error))
+				continue
+			}
+			f := s.Frames
+			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
+			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second)
+			var out string
+			p.eval(`document.querySelector("#console .err") ? document.querySelector("#console .err").textContent : ""`, &out)
+			if !strings.Contains(out, c.want) {
+				t.Errorf("%s: at its end the console says %q, want %q in it", c.name, out, c.want)
+			}
+			if c.name == "uncaught" && !strings.Contains(out, "Traceback (most recent call last):") {
+				t.Errorf("%s: no traceback in %q", c.name, out)
+			}
+		}
+		// And the page goes on: a built-in scene loads and plays.
+		first := pageData.Scenes[0].ID
+		p.eval(fmt.Sprintf("loopscope.load(%q); loopscope.play()", first), nil)
+		p.waitFor("loopscope.state().event > 0", 30*time.Second)
+		if s := p.state(); s.Scene != first || s.Error != nil {
+			t.Errorf("after the bad scenes: %+v (error %q)", s, strOr(s.Error))
+		}
 	})
 }
 
