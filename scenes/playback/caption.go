@@ -37,6 +37,9 @@ func (s *State) caption() string {
 		case "timers":
 			return "The loop moves every timer that is due to the ready queue."
 		case "ready":
+			if e.Num == 1 {
+				return "The loop runs the one callback that was ready when this turn began."
+			}
 			return "The loop runs the " + itoa(int(e.Num)) + " callbacks that were ready when this turn began, in FIFO order."
 		}
 		return "The loop enters " + e.Text + "."
