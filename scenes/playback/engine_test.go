@@ -81,7 +81,7 @@ func TestRealTraces(t *testing.T) {
 func TestRealTraceSnapshots(t *testing.T) {
 	sc, ok := scenes.Get("03_tasks")
 	if !ok {
-		t.Skip("no scene 03_tasks in the library")
+		t.Fatal("no scene 03_tasks in the library")
 	}
 	r := engine.Run([]byte(sc.Source), engine.Options{Filename: "scene.py", Trace: true})
 	if r.Trace == nil {
