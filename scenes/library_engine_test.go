@@ -3,13 +3,13 @@ package scenes_test
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"loopscope/internal/reftool"
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
 	"loopscope/scenes/notes"
@@ -36,26 +36,13 @@ func golden(res *engine.Result) string {
 }
 
 // referencePython is the CPython that can run a scene: Debian's python3
-// with FastAPI for scenes that import fastapi, python3 otherwise. Outside
-// CI a missing one skips the scene loudly; in CI it fails.
+// with FastAPI for scenes that import fastapi, python3 otherwise.
 func referencePython(t *testing.T, src []byte) string {
 	t.Helper()
-	name, why := "python3", "python3"
 	if bytes.Contains(src, []byte("from fastapi")) {
-		name, why = "/usr/bin/python3", "Debian's /usr/bin/python3 with python3-fastapi and python3-httpx"
+		return reftool.FastAPIPython(t, "this scene is not checked against FastAPI")
 	}
-	path, err := exec.LookPath(name)
-	if err == nil && name == "/usr/bin/python3" {
-		err = exec.Command(path, "-c", "import fastapi, httpx").Run()
-	}
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is required in CI: %v", why, err)
-	}
-	t.Skipf("SKIPPED: %s not available (%v): this scene is not checked against CPython here", why, err)
-	return ""
+	return reftool.Python(t, "this scene is not checked against CPython")
 }
 
 // TestLibraryMatchesCPython runs every built-in scene under CPython (with

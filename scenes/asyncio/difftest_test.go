@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"loopscope/internal/reftool"
 )
 
 // TestDifferential compares the engine with CPython on generated scenes.
@@ -68,13 +70,7 @@ func TestDifferential(t *testing.T) {
 // to a temporary directory.
 func generateScenes(t *testing.T, n int) string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("python3 is required in CI: the engine is compared with CPython on generated scenes")
-		}
-		t.Skip("SKIPPED: python3 not found, so the engine is not compared with CPython on generated scenes")
-	}
+	py := reftool.Python(t, "the engine is not compared with CPython on generated scenes")
 	dir := t.TempDir()
 	if out, err := exec.Command(py, "testdata/fuzz/gen_scenes.py", "0", strconv.Itoa(n), dir).CombinedOutput(); err != nil {
 		t.Fatalf("gen_scenes.py: %v\n%s", err, out)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"loopscope/internal/reftool"
 	"loopscope/scenes/trace"
 )
 
@@ -18,7 +19,7 @@ import (
 // FastAPI 0.92 / Starlette 0.26.1 / httpx 0.23 / anyio 3.6.2.
 
 // referencePython is the Python with FastAPI installed (Debian's).
-const referencePython = "/usr/bin/python3"
+const referencePython = reftool.DebianPython
 
 func fastapiScenes(t *testing.T) []string {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "fastapi", "*.py"))
@@ -160,19 +161,7 @@ func TestFastAPIHarness(t *testing.T) {
 // CI is set.
 func harnessGolden(t *testing.T, scene string) (string, bool) {
 	t.Helper()
-	missing := func(why string) (string, bool) {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: cannot check against real FastAPI: %s", why)
-		}
-		t.Skipf("SKIPPING the check against real FastAPI: %s (install python3-fastapi python3-httpx on Debian)", why)
-		return "", false
-	}
-	if _, err := os.Stat(referencePython); err != nil {
-		return missing(referencePython + " not found")
-	}
-	if err := exec.Command(referencePython, "-c", "import fastapi, httpx").Run(); err != nil {
-		return missing(referencePython + " cannot import fastapi and httpx")
-	}
+	reftool.FastAPIPython(t, "the scenes are not checked against real FastAPI")
 	vclock := filepath.Join("..", "..", "tools", "vclock", "vclock.py")
 	cmd := exec.Command(referencePython, vclock, "--golden", scene)
 	var stdout, stderr bytes.Buffer

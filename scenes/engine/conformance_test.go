@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"loopscope/internal/reftool"
 )
 
 // The conformance corpus: scenes/testdata/corpus/NAME.py with CPython's
@@ -183,25 +185,10 @@ func TestCorpusTraced(t *testing.T) {
 	}
 }
 
-// requireTool finds a command the fidelity tests need. Outside CI a missing
-// tool skips the test, loudly; in CI (CI set) it fails it.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is required in CI but was not found: %v", name, err)
-	}
-	t.Skipf("SKIPPED: %s not found, so the stored outputs are not re-checked against CPython on this machine", name)
-	return ""
-}
-
 // TestCorpusStillCPython re-runs CPython (under the virtual-clock harness)
 // on every corpus scene to prove the stored outputs are still CPython's.
 func TestCorpusStillCPython(t *testing.T) {
-	python := requireTool(t, "python3")
+	python := reftool.Python(t, "the stored outputs are not re-checked against CPython")
 	for _, dir := range corpusDirs {
 		cmd := exec.Command(python, "../../tools/vclock/vclock.py", "--check", dir)
 		out, err := cmd.CombinedOutput()
@@ -250,7 +237,7 @@ func isCaretLine(l string) bool {
 // corpus scene that ends uncaught with CPython's, frame for frame (the
 // scene's frames) and line for line.
 func TestTracebacksMatchCPython(t *testing.T) {
-	python := requireTool(t, "python3")
+	python := reftool.Python(t, "the stored outputs are not re-checked against CPython")
 	for _, file := range corpusScenes(t) {
 		out, err := os.ReadFile(strings.TrimSuffix(file, ".py") + ".out")
 		if err != nil || !bytes.Contains(out, []byte("\n=error ")) {

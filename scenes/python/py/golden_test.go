@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"loopscope/internal/reftool"
 )
 
 // pythonDriver runs each chunk with exec in a fresh namespace, printing the
@@ -32,14 +34,8 @@ json.dump(out, sys.stdout)
 var goldenFile = flag.String("golden-file", "testdata/golden.py.txt", "chunk file compared against python3")
 
 func requirePython(t *testing.T) string {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("python3 is required in CI")
-		}
-		t.Skip("SKIPPED: python3 not found; golden comparisons against CPython did not run")
-	}
-	return py
+	t.Helper()
+	return reftool.Python(t, "the golden comparisons against CPython do not run")
 }
 
 func splitChunks(src string) []string {

@@ -1,7 +1,6 @@
 package resolve_test
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"math/big"
@@ -12,30 +11,16 @@ import (
 	"strings"
 	"testing"
 
+	"loopscope/internal/reftool"
 	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"
 )
 
 // python311 returns the path of a CPython 3.11 interpreter: these tests
-// check the parser against the reference CPython. Without one the test is
-// skipped loudly, or fails when CI is set.
+// check the parser against the reference CPython.
 func python311(t *testing.T) string {
 	t.Helper()
-	missing := func(why string) {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CPython 3.11 is required in CI: %s", why)
-		}
-		t.Skipf("SKIPPED: %s, so the parser is not checked against CPython here", why)
-	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		missing("python3 not found")
-	}
-	out, err := exec.Command(py, "-c", "import sys; print('%d.%d' % sys.version_info[:2])").Output()
-	if err != nil || strings.TrimSpace(string(out)) != "3.11" {
-		missing(fmt.Sprintf("python3 is not CPython 3.11 (%s)", bytes.TrimSpace(out)))
-	}
-	return py
+	return reftool.Python311(t, "the parser is not checked against CPython")
 }
 
 // validChunks writes every chunk of testdata/valid.py to its own file in
