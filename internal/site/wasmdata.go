@@ -32,23 +32,18 @@ const DataGap = 1024
 // memories, or a data count section) comes back unchanged, with the
 // reason.
 func PackData(mod []byte, maxGap int) ([]byte, error) {
-	if len(mod) < 8 || !bytes.Equal(mod[:8], []byte("\x00asm\x01\x00\x00\x00")) {
-		return mod, errors.New("not a WebAssembly 1.0 module")
+	secs, err := Sections(mod)
+	if err != nil {
+		return mod, err
 	}
 	out := make([]byte, 0, len(mod)+len(mod)/16)
 	out = append(out, mod[:8]...)
-	for i := 8; i < len(mod); {
-		id := mod[i]
-		size, n := binary.Uvarint(mod[i+1:])
-		if n <= 0 || uint64(len(mod)-i-1-n) < size {
-			return mod, fmt.Errorf("section at byte %d: truncated", i)
-		}
-		body := mod[i+1+n : i+1+n+int(size)]
-		switch id {
+	for _, sec := range secs {
+		switch sec.ID {
 		case 12: // data count: the number of segments is about to change
 			return mod, errors.New("the module has a data count section")
 		case 11:
-			segs, err := readSegments(body)
+			segs, err := readSegments(sec.Body)
 			if err != nil {
 				return mod, fmt.Errorf("data section: %w", err)
 			}
@@ -57,11 +52,35 @@ func PackData(mod []byte, maxGap int) ([]byte, error) {
 			out = binary.AppendUvarint(out, uint64(len(nb)))
 			out = append(out, nb...)
 		default:
-			out = append(out, mod[i:i+1+n+int(size)]...)
+			out = append(out, sec.Raw...)
 		}
-		i += 1 + n + int(size)
 	}
 	return out, nil
+}
+
+// Section is one section of a WebAssembly module.
+type Section struct {
+	ID   byte
+	Body []byte // the section's contents
+	Raw  []byte // the whole section as the module holds it: id, size, contents
+}
+
+// Sections splits a WebAssembly 1.0 module into its sections, in order.
+func Sections(mod []byte) ([]Section, error) {
+	if len(mod) < 8 || !bytes.Equal(mod[:8], []byte("\x00asm\x01\x00\x00\x00")) {
+		return nil, errors.New("not a WebAssembly 1.0 module")
+	}
+	var secs []Section
+	for i := 8; i < len(mod); {
+		size, n := binary.Uvarint(mod[i+1:])
+		if n <= 0 || uint64(len(mod)-i-1-n) < size {
+			return nil, fmt.Errorf("section at byte %d: truncated", i)
+		}
+		end := i + 1 + n + int(size)
+		secs = append(secs, Section{ID: mod[i], Body: mod[i+1+n : end], Raw: mod[i:end]})
+		i = end
+	}
+	return secs, nil
 }
 
 // segment is an active data segment of memory 0: bytes at an offset.

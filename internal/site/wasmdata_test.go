@@ -14,25 +14,27 @@ import (
 // writes, and the number of segments it writes it with.
 func memoryImage(t *testing.T, mod []byte) ([]byte, int) {
 	t.Helper()
+	secs, err := Sections(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var mem []byte
 	n := -1
-	for i := 8; i < len(mod); {
-		size, k := binary.Uvarint(mod[i+1:])
-		body := mod[i+1+k : i+1+k+int(size)]
-		if mod[i] == 11 {
-			segs, err := readSegments(body)
-			if err != nil {
-				t.Fatal(err)
-			}
-			n = len(segs)
-			for _, s := range segs {
-				if end := int(s.off) + len(s.data); end > len(mem) {
-					mem = append(mem, make([]byte, end-len(mem))...)
-				}
-				copy(mem[s.off:], s.data)
-			}
+	for _, sec := range secs {
+		if sec.ID != 11 {
+			continue
 		}
-		i += 1 + k + int(size)
+		segs, err := readSegments(sec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n = len(segs)
+		for _, s := range segs {
+			if end := int(s.off) + len(s.data); end > len(mem) {
+				mem = append(mem, make([]byte, end-len(mem))...)
+			}
+			copy(mem[s.off:], s.data)
+		}
 	}
 	if n < 0 {
 		t.Fatal("no data section")
@@ -41,14 +43,16 @@ func memoryImage(t *testing.T, mod []byte) ([]byte, int) {
 }
 
 // otherSections is the module with its data section left out.
-func otherSections(mod []byte) []byte {
+func otherSections(t *testing.T, mod []byte) []byte {
+	secs, err := Sections(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []byte
-	for i := 8; i < len(mod); {
-		size, k := binary.Uvarint(mod[i+1:])
-		if mod[i] != 11 {
-			out = append(out, mod[i:i+1+k+int(size)]...)
+	for _, sec := range secs {
+		if sec.ID != 11 {
+			out = append(out, sec.Raw...)
 		}
-		i += 1 + k + int(size)
 	}
 	return out
 }
@@ -100,7 +104,7 @@ func TestPackDataJoinsSegments(t *testing.T) {
 	if string(mem[16:21]) != "aXY\x00\x00" {
 		t.Errorf("memory at 16: %q, want the later segment's bytes over the earlier's", mem[16:21])
 	}
-	if !bytes.Equal(otherSections(got), otherSections(mod)) {
+	if !bytes.Equal(otherSections(t, got), otherSections(t, mod)) {
 		t.Errorf("sections other than data changed")
 	}
 
@@ -171,7 +175,7 @@ func main() { fmt.Println(len(table), names["beta"]) }
 	if !bytes.Equal(mem, wantMem) {
 		t.Fatal("memory image changed")
 	}
-	if !bytes.Equal(otherSections(got), otherSections(mod)) {
+	if !bytes.Equal(otherSections(t, got), otherSections(t, mod)) {
 		t.Fatal("sections other than data changed")
 	}
 	if after >= before {

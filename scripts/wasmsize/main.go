@@ -1,8 +1,8 @@
 // Command wasmsize prints where the playground's WebAssembly module spends
 // its bytes: each section, and the code section split by Go package (from
 // the module's name section), largest first, raw and gzip -9. It builds the
-// module as `go run . build` does (the same site.GCFlags), but keeps the
-// name section.
+// module as `go run . build` does (the same site.GCFlags, the data section
+// packed by site.PackData), but keeps the name section.
 //
 //	go run ./scripts/wasmsize [-n 40] [-module path.wasm]
 package main
@@ -52,6 +52,9 @@ func run(path string, n int) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
+	}
+	if packed, err := site.PackData(data, site.DataGap); err == nil {
+		data = packed // as served
 	}
 	m, err := parse(data)
 	if err != nil {
@@ -180,22 +183,13 @@ func (r *reader) name() (string, error) {
 var sectionNames = []string{"custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount"}
 
 func parse(data []byte) (*module, error) {
-	if len(data) < 8 || string(data[:4]) != "\x00asm" {
-		return nil, errors.New("not a WebAssembly module")
+	secs, err := site.Sections(data)
+	if err != nil {
+		return nil, err
 	}
 	m := &module{names: map[uint32]string{}}
-	r := &reader{b: data, i: 8}
-	for r.i < len(data) {
-		id := data[r.i]
-		r.i++
-		size, err := r.uleb()
-		if err != nil {
-			return nil, err
-		}
-		body, err := r.bytes(size)
-		if err != nil {
-			return nil, err
-		}
+	for _, sec := range secs {
+		id, body := sec.ID, sec.Body
 		name := fmt.Sprintf("id %d", id)
 		if int(id) < len(sectionNames) {
 			name = sectionNames[id]
