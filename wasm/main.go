@@ -158,7 +158,7 @@ func errorObject(kind string, line, col int, msg, text string) map[string]any {
 }
 
 // renderNotes renders a scene's markdown notes with goldmark, as the page
-// shows them: {html, sections} (the section ids in document order), or
+// shows them: {html}, whose sections carry their ids in data-section, or
 // {error} when the notes cannot be rendered. Raw HTML in the markdown is
 // dropped, so the page may assign the HTML as it comes.
 func renderNotes(markdown string) map[string]any {
@@ -166,11 +166,7 @@ func renderNotes(markdown string) map[string]any {
 	if err != nil {
 		return map[string]any{"error": err.Error()}
 	}
-	sections := make([]any, len(r.Sections))
-	for i, id := range r.Sections {
-		sections[i] = id
-	}
-	return map[string]any{"html": r.HTML, "sections": sections}
+	return map[string]any{"html": r.HTML}
 }
 
 // state is what the page reads every frame: cheap to make.
