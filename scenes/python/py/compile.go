@@ -1119,6 +1119,13 @@ func (c *fcomp) expr(x syntax.Expr) {
 		c.emit(GET_AWAITABLE, 0)
 		c.emit(AWAIT, 0)
 	case *syntax.YieldExpr:
+		if x.From.IsValid() {
+			c.expr(x.Value)
+			c.setSpan(x)
+			c.emit(GET_YIELD_FROM_ITER, 0)
+			c.emit(YIELD_FROM, 0)
+			break
+		}
 		if x.Value != nil {
 			c.expr(x.Value)
 		} else {

@@ -293,7 +293,7 @@ func (g *Generator) Resume(t *Thread, send Value, throw *Exception) (result Valu
 	} else {
 		top = g.top
 		kind := deliverPush
-		if pc := top.pc - 1; pc >= 0 && top.code.Instrs[pc].Op == AWAIT {
+		if pc := top.pc - 1; pc >= 0 && (top.code.Instrs[pc].Op == AWAIT || top.code.Instrs[pc].Op == YIELD_FROM) {
 			kind = deliverAwait
 		}
 		d = delivery{kind: kind, v: send}

@@ -95,6 +95,8 @@ const (
 	GET_AITER                          // x GET_AITER aiter
 	GET_ANEXT                          // aiter GET_ANEXT aiter awaitable
 	END_ASYNC_FOR                      // aiter exc END_ASYNC_FOR -  (StopAsyncIteration ends the loop, others re-raise)
+	GET_YIELD_FROM_ITER                // x GET_YIELD_FROM_ITER delegate
+	YIELD_FROM                         // delegate YIELD_FROM result  (yields what the delegate yields until it returns)
 	numOpcodes
 )
 
@@ -125,7 +127,8 @@ var opcodeNames = [...]string{
 	WITH_EXIT_EXC: "WITH_EXIT_EXC", ASYNC_WITH_ENTER: "ASYNC_WITH_ENTER",
 	ASYNC_WITH_EXIT: "ASYNC_WITH_EXIT", ASYNC_WITH_EXIT_EXC: "ASYNC_WITH_EXIT_EXC",
 	ASSERT_FAIL: "ASSERT_FAIL", LOAD_BUILD_CLASS: "LOAD_BUILD_CLASS", GET_AITER: "GET_AITER",
-	GET_ANEXT: "GET_ANEXT", END_ASYNC_FOR: "END_ASYNC_FOR",
+	GET_ANEXT: "GET_ANEXT", END_ASYNC_FOR: "END_ASYNC_FOR", GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER",
+	YIELD_FROM: "YIELD_FROM",
 }
 
 // String returns the opcode's name.

@@ -793,7 +793,14 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					break
 				}
 				stack[sp-1] = it
-			case AWAIT, awaitResume:
+			case GET_YIELD_FROM_ITER:
+				var it Value
+				it, err = getYieldFromIter(t, stack[sp-1])
+				if err != nil {
+					break
+				}
+				stack[sp-1] = it
+			case AWAIT, YIELD_FROM, awaitResume:
 				iter := stack[sp-1]
 				var send Value = None
 				var throw *Exception

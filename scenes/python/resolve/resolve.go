@@ -903,6 +903,9 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 			r.errorf(x.Yield, "'yield' inside %s", compDesc[b.compKind])
 		default:
 			b.fn.Generator = true
+			if x.From.IsValid() && b.async {
+				r.codegenErrorf(x.Yield, "'yield from' inside async function")
+			}
 		}
 		if x.Value != nil {
 			r.loneStar(x.Value)

@@ -1764,7 +1764,10 @@ func (p *parser) parseYield() Expr {
 	y := &YieldExpr{Yield: p.tok.pos}
 	p.next()
 	if p.tok.kind == FROM {
-		p.errorf(y.Yield, "'yield from' is not supported in scenes")
+		y.From = p.tok.pos
+		p.next()
+		y.Value = p.parseTest()
+		return y
 	}
 	switch p.tok.kind {
 	case RPAREN, NEWLINE, SEMI, EOF, EQ, RBRACK, RBRACE:

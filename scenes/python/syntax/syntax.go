@@ -676,8 +676,9 @@ type AwaitExpr struct {
 	X     Expr
 }
 
-// YieldExpr is yield [Value].
+// YieldExpr is yield [Value], or yield from Value when From is valid.
 type YieldExpr struct {
 	Yield Position
-	Value Expr // nil for a bare yield; may be an unparenthesised *TupleExpr
+	From  Position // the "from" of yield from; invalid for a plain yield
+	Value Expr     // nil for a bare yield; may be an unparenthesised *TupleExpr
 }

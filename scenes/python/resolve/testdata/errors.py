@@ -168,7 +168,12 @@ if (n := 3) > 2: ### "assignment expressions \(:=\) are not supported in scenes"
     pass
 ---
 def g():
-    yield from range(3) ### "'yield from' is not supported in scenes"
+    yield from range(3)
+---
+async def g():
+    yield from range(3) ### "'yield from' inside async function"
+---
+yield from range(3) ### "'yield' outside function"
 ---
 @functools.cache ### "decorators are not supported in scenes, except FastAPI routes"
 def f():
