@@ -69,7 +69,8 @@
 //
 // RegisterAsyncio(name, value) adds an attribute to the asyncio module,
 // RegisterLoopMethod(name, fn) a method to the loop (fn's recv is the
-// *Loop), RegisterModule(name, maker) an importable module. parseArgs and
+// *Loop), registerModule(spec, maker) an importable module
+// (through the registry, py.RegisterModule). parseArgs and
 // noArgs (args.go) parse builtin arguments.
 //
 // Run(prog, cfg) runs a compiled scene and returns its Result (stdout with

@@ -14,6 +14,7 @@ package asyncio
 
 import (
 	"fmt"
+	"loopscope/scenes/python/modules"
 	"math"
 
 	"loopscope/scenes/python/py"
@@ -33,17 +34,42 @@ var (
 
 func init() {
 	ThreadPoolExecutorType.New = newThreadPoolExecutorFromArgs
-	RegisterModule("concurrent.futures.thread", newFuturesThreadModule)
-	RegisterModule("concurrent.futures", newFuturesModule)
+	internalModules["concurrent.futures.thread"] = newFuturesThreadModule
+	registerModule(futuresSpec, newFuturesModule)
 	RegisterLoopMethod("run_in_executor", loopRunInExecutor)
 	RegisterLoopMethod("set_default_executor", loopSetDefaultExecutor)
 	RegisterLoopMethod("shutdown_default_executor", loopShutdownDefaultExecutor)
 	RegisterAsyncio("to_thread", py.NewBuiltin("to_thread", asyncioToThread))
 	RegisterAsyncio("wrap_future", py.NewBuiltin("wrap_future", asyncioWrapFuture))
-	RegisterModule("concurrent", func(m *Machine) py.Value {
+	registerModule(&modules.Spec{
+		Name:    "concurrent",
+		Doc:     "The package of concurrent.futures.",
+		Members: []modules.Member{{Name: "futures", Doc: "The module concurrent.futures."}},
+		Package: true,
+	}, func(m *Machine) py.Value {
 		fut, _ := m.Import(nil, "concurrent.futures")
 		return py.NewModule("concurrent", map[string]py.Value{"futures": fut})
 	})
+}
+
+// futuresSpec is concurrent.futures' entry in the module registry.
+var futuresSpec = &modules.Spec{
+	Name: "concurrent.futures",
+	Doc: "Thread pools and their futures, as CPython 3.11's concurrent.futures: the workers are " +
+		"threads of the simulation, scheduled in virtual time.",
+	Members: []modules.Member{
+		{Name: "ALL_COMPLETED", Doc: "wait()'s return_when: when every future is done."},
+		{Name: "BrokenExecutor", Doc: "Raised when an executor can no longer run work."},
+		{Name: "CancelledError", Doc: "Raised by result() of a cancelled future."},
+		{Name: "FIRST_COMPLETED", Doc: "wait()'s return_when: when any future is done."},
+		{Name: "FIRST_EXCEPTION", Doc: "wait()'s return_when: when any future raises, or all are done."},
+		{Name: "Future", Doc: "The result of work submitted to an executor: result(), done(), add_done_callback()."},
+		{Name: "InvalidStateError", Doc: "Raised when a future's result is set twice."},
+		{Name: "ThreadPoolExecutor", Doc: "A pool of worker threads: submit(), map(), shutdown(), `with`."},
+		{Name: "TimeoutError", Doc: "Raised by result() and wait() when the timeout runs out."},
+		{Name: "as_completed", Doc: "Iterate over futures in the order they finish (blocking)."},
+		{Name: "wait", Doc: "Block until futures are done per return_when; returns (done, not_done)."},
+	},
 }
 
 // ---------------------------------------------------------------------------

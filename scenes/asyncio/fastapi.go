@@ -43,12 +43,22 @@ import (
 	"strconv"
 	"strings"
 
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
 )
 
 func init() {
-	RegisterModule("fastapi", newFastAPIModule)
+	registerModule(&modules.Spec{
+		Name: "fastapi",
+		Doc: "FastAPI 0.92's app and dependency injection, served to httpx's AsyncClient in the " +
+			"scene: path operations, Depends (with yield and caching) and HTTPException.",
+		Members: []modules.Member{
+			{Name: "Depends", Doc: "Depends(dependency, use_cache=True): a parameter's value computed by another function."},
+			{Name: "FastAPI", Doc: "The app: @app.get(path) and @app.post(path) register path operations."},
+			{Name: "HTTPException", Doc: "Raise it to answer with a status code and a detail."},
+		},
+	}, newFastAPIModule)
 }
 
 // HTTPExceptionType is fastapi.HTTPException (a starlette HTTPException).

@@ -11,11 +11,21 @@ import (
 	"net/url"
 	"strings"
 
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 )
 
 func init() {
-	RegisterModule("httpx", newHTTPXModule)
+	registerModule(&modules.Spec{
+		Name: "httpx",
+		Doc: "httpx 0.23's AsyncClient, sending requests to a FastAPI app of the scene through " +
+			"ASGITransport (there is no network).",
+		Members: []modules.Member{
+			{Name: "ASGITransport", Doc: "ASGITransport(app=app): sends the client's requests to the app."},
+			{Name: "AsyncClient", Doc: "AsyncClient(transport=..., base_url=...): get() and post() return a Response."},
+			{Name: "Response", Doc: "A response: status_code, json(), text."},
+		},
+	}, newHTTPXModule)
 }
 
 // The httpx types.

@@ -5,6 +5,7 @@ import (
 	"runtime/metrics"
 	"strings"
 
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
 )
@@ -243,7 +244,8 @@ func (m *Machine) where(th *Thread) (int, int) {
 	return th.Py.Where()
 }
 
-// Import implements py.Host: the modules a scene may import.
+// Import implements py.Host: the modules a scene may import (each built
+// once per run by its registered maker, py.MakeModule).
 func (m *Machine) Import(t *py.Thread, name string) (py.Value, error) {
 	if m.modules == nil {
 		m.modules = map[string]py.Value{}
@@ -251,22 +253,29 @@ func (m *Machine) Import(t *py.Thread, name string) (py.Value, error) {
 	if v, ok := m.modules[name]; ok {
 		return v, nil
 	}
-	mk, ok := moduleMakers[name]
-	if !ok {
-		return nil, py.Errorf(py.ModuleNotFoundErrorType, "No module named %s", py.StrRepr(name))
+	var v py.Value
+	if mk, ok := internalModules[name]; ok {
+		v = mk(m)
+	} else {
+		var err error
+		if v, err = py.MakeModule(m, name); err != nil {
+			return nil, err
+		}
 	}
-	v := mk(m)
 	m.modules[name] = v
 	return v, nil
 }
 
-// moduleMakers builds the modules a scene can import, by name.
-var moduleMakers = map[string]func(m *Machine) py.Value{}
+// internalModules are the modules that the runtime imports for itself
+// (concurrent.futures.thread) and scenes cannot import.
+var internalModules = map[string]func(m *Machine) py.Value{}
 
-// RegisterModule adds an importable module ("time", "concurrent.futures").
-// Call it from an init function.
-func RegisterModule(name string, mk func(m *Machine) py.Value) {
-	moduleMakers[name] = mk
+// registerModule registers an importable module built by mk (once per
+// run) through the registry (py.RegisterModule).
+func registerModule(spec *modules.Spec, mk func(m *Machine) py.Value) {
+	py.RegisterModule(spec, func(h py.Host) (py.Value, error) {
+		return mk(h.(*Machine)), nil
+	})
 }
 
 // Write implements py.Host: print's output, timestamped per line.

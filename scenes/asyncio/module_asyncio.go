@@ -1,6 +1,7 @@
 package asyncio
 
 import (
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 )
 
@@ -8,9 +9,22 @@ import (
 // to_thread and friends join with RegisterAsyncio.
 var asyncioAttrs = map[string]py.Value{}
 
+// asyncioSpec is asyncio's entry in the module registry; RegisterAsyncio
+// adds each attribute to its members, with its doc from asyncioDocs.
+var asyncioSpec = &modules.Spec{
+	Name: "asyncio",
+	Doc: "The event loop, coroutines, tasks, futures, synchronization primitives, queues and " +
+		"streams of CPython 3.11's asyncio, in virtual time: sleeping takes no real time, and " +
+		"every step is recorded for playback.",
+}
+
 // RegisterAsyncio adds an attribute to the asyncio module (call it from an
 // init function): asyncio.Queue, asyncio.Lock, asyncio.to_thread, ...
-func RegisterAsyncio(name string, v py.Value) { asyncioAttrs[name] = v }
+// Give it a one-line doc in asyncioDocs, for the language reference.
+func RegisterAsyncio(name string, v py.Value) {
+	asyncioAttrs[name] = v
+	asyncioSpec.AddMember(modules.Member{Name: name, Doc: asyncioDocs[name]})
+}
 
 // loopMethods are the event loop's Python methods beyond the core ones;
 // RegisterLoopMethod adds one (run_in_executor). The receiver is the *Loop.
@@ -85,7 +99,7 @@ func init() {
 		return l.createTask(t, a[0], a[2])
 	}
 
-	RegisterModule("asyncio", func(m *Machine) py.Value {
+	registerModule(asyncioSpec, func(m *Machine) py.Value {
 		attrs := make(map[string]py.Value, len(asyncioAttrs))
 		for k, v := range asyncioAttrs {
 			attrs[k] = v
@@ -244,4 +258,55 @@ func init() {
 			return l.RunUntilComplete(t, f)
 		},
 	}
+}
+
+// asyncioDocs are the one-line docs of asyncio's attributes, for the
+// language reference (LANGUAGE.md).
+var asyncioDocs = map[string]string{
+	"ALL_COMPLETED":       "wait()'s return_when: when every awaitable is done.",
+	"BoundedSemaphore":    "A semaphore that raises ValueError when released more than acquired.",
+	"CancelledError":      "Raised in a task or future that was cancelled.",
+	"Condition":           "A condition variable: wait() until another task notify()s.",
+	"Event":               "A flag tasks can wait() on until another task set()s it.",
+	"FIRST_COMPLETED":     "wait()'s return_when: when any awaitable is done.",
+	"FIRST_EXCEPTION":     "wait()'s return_when: when any awaitable raises, or all are done.",
+	"Future":              "A low-level awaitable result, set with set_result() or set_exception().",
+	"Handle":              "What call_soon() returns: cancel() it before it runs.",
+	"IncompleteReadError": "Raised by StreamReader.readexactly() when the stream ends early.",
+	"InvalidStateError":   "Raised when a future's result is set twice, or read before it is done.",
+	"LifoQueue":           "A queue that gives back the newest item first.",
+	"LimitOverrunError":   "Raised by StreamReader.readuntil() when the separator is not found within the limit.",
+	"Lock":                "A mutual-exclusion lock for tasks: `async with lock:`.",
+	"PriorityQueue":       "A queue that gives back the smallest item first.",
+	"Queue":               "A first-in first-out queue between tasks: put(), get(), task_done(), join().",
+	"QueueEmpty":          "Raised by get_nowait() on an empty queue.",
+	"QueueFull":           "Raised by put_nowait() on a full queue.",
+	"Semaphore":           "A counter that lets at most N tasks in at once: `async with sem:`.",
+	"StreamReader":        "The reading end of a simulated connection (open_connection, start_server).",
+	"StreamWriter":        "The writing end of a simulated connection: write(), drain(), close().",
+	"Task":                "A coroutine scheduled on the loop; create it with create_task().",
+	"TaskGroup":           "Runs tasks together: `async with TaskGroup() as tg:` waits for all, cancels all on error.",
+	"TimeoutError":        "Raised by wait_for() and timeout() when time runs out (the builtin TimeoutError).",
+	"TimerHandle":         "What call_later() and call_at() return: cancel() it before it runs.",
+	"all_tasks":           "The set of the loop's tasks not yet done.",
+	"as_completed":        "Iterate over awaitables in the order they finish.",
+	"create_task":         "Schedule a coroutine as a Task on the running loop.",
+	"current_task":        "The Task running now, or None.",
+	"ensure_future":       "Wrap a coroutine in a Task; a future is returned as it is.",
+	"gather":              "Run awaitables concurrently and return their results in order.",
+	"get_event_loop":      "The running loop (or, outside one, the main thread's loop).",
+	"get_running_loop":    "The running event loop; RuntimeError outside a coroutine.",
+	"iscoroutine":         "Whether a value is a coroutine object.",
+	"isfuture":            "Whether a value is a Future (or Task).",
+	"open_connection":     "Connect to a simulated server started with start_server() in the same scene.",
+	"run":                 "Run a coroutine on a new event loop until it is done, then close the loop.",
+	"shield":              "Protect an awaitable from being cancelled by its awaiter's cancellation.",
+	"sleep":               "Suspend the task for some seconds of virtual time.",
+	"start_server":        "Start a simulated server in the scene (no real network).",
+	"timeout":             "`async with asyncio.timeout(s):` cancels the block after s seconds.",
+	"timeout_at":          "Like timeout(), with a deadline on the loop's clock.",
+	"to_thread":           "Run a blocking function in a worker thread and await its result.",
+	"wait":                "Wait for a set of awaitables until return_when; returns (done, pending).",
+	"wait_for":            "Await with a timeout: cancels the awaitable and raises TimeoutError when it runs out.",
+	"wrap_future":         "Wrap a concurrent.futures.Future in an asyncio Future.",
 }

@@ -8,11 +8,28 @@ import (
 	"fmt"
 	"math"
 
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 )
 
 func init() {
-	RegisterModule("time", newTimeModule)
+	registerModule(timeSpec, newTimeModule)
+}
+
+// timeSpec is time's entry in the module registry.
+var timeSpec = &modules.Spec{
+	Name: "time",
+	Doc: "Clocks that read the virtual clock, which starts at 0.0 when the scene starts, and " +
+		"sleep(), which blocks the calling thread (and its event loop) in virtual time.",
+	Members: []modules.Member{
+		{Name: "monotonic", Doc: "The virtual clock, in seconds."},
+		{Name: "monotonic_ns", Doc: "The virtual clock, in nanoseconds."},
+		{Name: "perf_counter", Doc: "The virtual clock, in seconds."},
+		{Name: "perf_counter_ns", Doc: "The virtual clock, in nanoseconds."},
+		{Name: "sleep", Doc: "Block the calling thread for some seconds of virtual time (an event loop on it stalls)."},
+		{Name: "time", Doc: "The virtual clock, in seconds."},
+		{Name: "time_ns", Doc: "The virtual clock, in nanoseconds."},
+	},
 }
 
 func newTimeModule(m *Machine) py.Value {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"loopscope/scenes/asyncio"
+	_ "loopscope/scenes/lib" // every module scenes can import
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"

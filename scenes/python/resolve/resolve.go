@@ -31,8 +31,9 @@
 // builtins such as open(), annotations with effects) come last, so that a
 // learner first sees what CPython itself would say.
 //
-// The tables of supported modules, module members and builtins
-// (ModuleMembers, Builtins) are shared with the runtime.
+// The modules and their members come from the registry (package
+// modules), which each module's own package fills; the builtins table
+// (Builtins) is shared with the runtime.
 package resolve
 
 import (
@@ -40,6 +41,7 @@ import (
 	"sort"
 	"strings"
 
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/syntax"
 )
 
@@ -971,17 +973,33 @@ func (r *resolver) comprehension(b *block, c *syntax.Comprehension) {
 
 // ---- imports ----
 
-func (r *resolver) supportedModules() string {
-	return strings.Join(Modules, ", ")
+// importable returns the registered module called path, or nil (refusing
+// it at pos) when scenes cannot import it.
+func (r *resolver) importable(pos syntax.Position, path string) *modules.Spec {
+	spec := modules.Lookup(path)
+	switch {
+	case spec == nil:
+		r.subsetErrorf(pos, "module '%s' is not supported in scenes (supported: %s)", path, modules.Supported())
+		return nil
+	case spec.Refused != "":
+		r.subsetErrorf(pos, "module '%s' is not available in scenes: %s", path, spec.Refused)
+		return nil
+	}
+	return spec
 }
 
-func isModule(path string) bool {
-	for _, m := range Modules {
-		if m == path {
-			return true
-		}
+// member reports whether scenes may use mod.name, refusing it at pos if not.
+func (r *resolver) member(pos syntax.Position, mod *modules.Spec, name string) bool {
+	m := mod.Member(name)
+	switch {
+	case m == nil:
+		r.subsetErrorf(pos, "%s.%s is not supported in scenes", mod.Name, name)
+		return false
+	case m.Refused != "":
+		r.subsetErrorf(pos, "%s.%s is not available in scenes: %s", mod.Name, name, m.Refused)
+		return false
 	}
-	return false
+	return true
 }
 
 func pathString(path []*syntax.Ident) string {
@@ -995,8 +1013,12 @@ func pathString(path []*syntax.Ident) string {
 func (r *resolver) importStmt(b *block, s *syntax.ImportStmt) {
 	for _, n := range s.Names {
 		path := pathString(n.Path)
-		if !isModule(path) {
-			r.subsetErrorf(n.Path[0].NamePos, "module '%s' is not supported in scenes (supported: %s)", path, r.supportedModules())
+		spec := r.importable(n.Path[0].NamePos, path)
+		if spec == nil {
+			continue
+		}
+		if spec.Package {
+			r.subsetErrorf(n.Path[0].NamePos, "import %s alone gives nothing to use: import its modules (%s)", path, submodules(spec))
 			continue
 		}
 		if n.AsName != nil {
@@ -1007,28 +1029,32 @@ func (r *resolver) importStmt(b *block, s *syntax.ImportStmt) {
 	}
 }
 
+// submodules lists a package's modules, for messages.
+func submodules(spec *modules.Spec) string {
+	var names []string
+	for _, m := range spec.Members {
+		names = append(names, "import "+spec.Name+"."+m.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
 func (r *resolver) fromImport(b *block, s *syntax.FromImportStmt) {
 	path := pathString(s.Module)
-	if !isModule(path) && path != "concurrent" {
-		r.subsetErrorf(s.Module[0].NamePos, "module '%s' is not supported in scenes (supported: %s)", path, r.supportedModules())
+	spec := r.importable(s.Module[0].NamePos, path)
+	if spec == nil {
 		return
 	}
 	for _, n := range s.Names {
 		name := n.Path[0]
-		if !memberSet[path][name.Name] {
-			r.subsetErrorf(name.NamePos, "%s.%s is not supported in scenes", path, name.Name)
+		if !r.member(name.NamePos, spec, name.Name) {
 			continue
-		}
-		mod := ""
-		if path == "concurrent" && name.Name == "futures" {
-			mod = "concurrent.futures"
 		}
 		target := name
 		if n.AsName != nil {
 			target = n.AsName
 		}
-		if mod != "" {
-			r.bindAs(b, target, mod)
+		if sub := path + "." + name.Name; modules.Lookup(sub) != nil {
+			r.bindAs(b, target, sub)
 		} else {
 			r.bind(b, target)
 		}
@@ -1167,8 +1193,7 @@ func (r *resolver) finish(f *syntax.File) {
 				}
 			}
 		case *syntax.DotExpr:
-			if mod := moduleOf(n.X); mod != "" && !memberSet[mod][n.Name.Name] {
-				r.subsetErrorf(n.Name.NamePos, "%s.%s is not supported in scenes", mod, n.Name.Name)
+			if mod := moduleOf(n.X); mod != "" && !r.member(n.Name.NamePos, modules.Lookup(mod), n.Name.Name) {
 				return false
 			}
 		}
@@ -1230,8 +1255,9 @@ func moduleOf(x syntax.Expr) string {
 			return bd.Module
 		}
 	case *syntax.DotExpr:
-		if moduleOf(x.X) == "concurrent" && x.Name.Name == "futures" {
-			return "concurrent.futures"
+		// a submodule: concurrent.futures
+		if mod := moduleOf(x.X); mod != "" && modules.Lookup(mod+"."+x.Name.Name) != nil {
+			return mod + "." + x.Name.Name
 		}
 	case *syntax.ParenExpr:
 		return moduleOf(x.X)

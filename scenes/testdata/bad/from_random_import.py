@@ -1,4 +1,4 @@
-# want: 3:6: module 'random' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+# want: 3:6: module 'random' is not supported in scenes (supported: ...)
 import asyncio
 from random import random
 

@@ -1,4 +1,4 @@
-# want: 2:8: module 'asyncio.tasks' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+# want: 2:8: module 'asyncio.tasks' is not supported in scenes (supported: ...)
 import asyncio.tasks
 
 async def main():

@@ -1,4 +1,4 @@
-# want: 2:8: module 'os' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+# want: 2:8: module 'os' is not supported in scenes (supported: ...)
 import os
 import asyncio
 

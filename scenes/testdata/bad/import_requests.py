@@ -1,4 +1,4 @@
-# want: 2:17: module 'requests' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+# want: 2:17: module 'requests' is not supported in scenes (supported: ...)
 import asyncio, requests
 
 async def fetch(url):

@@ -1,4 +1,4 @@
-# want: 3:8: module 'threading' is not supported in scenes (supported: asyncio, time, concurrent.futures, fastapi, httpx)
+# want: 3:8: module 'threading' is not supported in scenes (supported: ...)
 import asyncio
 import threading
 

@@ -1,0 +1,13 @@
+// Package lib gathers the modules scenes can import: importing it (for
+// its side effects) registers every one of them in the module registry
+// (package modules), each from its own package. It is the one place that
+// lists them; the engine, the tests and cmd/langdoc import it.
+//
+// A new module is a package under scenes/lib (lib/random, lib/math, ...)
+// whose init function calls py.RegisterModule, plus one blank import here.
+package lib
+
+import (
+	// asyncio, time, concurrent.futures, fastapi, httpx
+	_ "loopscope/scenes/asyncio"
+)
