@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"strconv"
 	"strings"
 
 	"loopscope/scenes"
@@ -41,10 +43,16 @@ func parseScene(name string, args []string, stderr io.Writer) (file string, src 
 	if err := fs.Parse(args); err != nil {
 		return "", nil, nil, false
 	}
+	if !checkBudgets(name, fs, stderr) {
+		return "", nil, nil, false
+	}
 	rest := fs.Args()
 	if len(rest) > 1 {
 		// Flags after the file name.
 		if err := fs.Parse(rest[1:]); err != nil {
+			return "", nil, nil, false
+		}
+		if !checkBudgets(name, fs, stderr) {
 			return "", nil, nil, false
 		}
 		rest = append(rest[:1], fs.Args()...)
@@ -62,39 +70,68 @@ func parseScene(name string, args []string, stderr io.Writer) (file string, src 
 	return file, src, b, true
 }
 
+// checkBudgets refuses a budget flag given a value that is not a positive,
+// finite number: a zero, negative or non-finite budget would otherwise fall
+// back to the default without a word, or never stop anything.
+func checkBudgets(name string, fs *flag.FlagSet, stderr io.Writer) bool {
+	ok := true
+	fs.Visit(func(f *flag.Flag) {
+		if !ok || !strings.HasPrefix(f.Name, "max-") {
+			return
+		}
+		v, err := strconv.ParseFloat(f.Value.String(), 64)
+		if err != nil || !(v > 0) || math.IsInf(v, 0) {
+			fmt.Fprintf(stderr, "loopscope %s: -%s must be a positive, finite number, not %s\n", name, f.Name, f.Value.String())
+			ok = false
+		}
+	})
+	return ok
+}
+
 // runCmd is `loopscope run FILE.py`: print what python3 FILE.py would print.
-func runCmd(args []string) int {
-	file, src, b, ok := parseScene("run", args, os.Stderr)
+func runCmd(args []string, stdout, stderr io.Writer) int {
+	file, src, b, ok := parseScene("run", args, stderr)
 	if !ok {
 		return 2
 	}
 	res := engine.Run(src, engine.Options{Filename: file, Budgets: *b})
-	os.Stdout.WriteString(res.Stdout)
-	os.Stderr.WriteString(res.Stderr)
-	return res.ExitCode
+	_, err := io.WriteString(stdout, res.Stdout)
+	return finish("run", res, err, stderr)
 }
 
 // traceCmd is `loopscope trace FILE.py`: the trace as JSON lines.
-func traceCmd(args []string) int {
-	file, src, b, ok := parseScene("trace", args, os.Stderr)
+func traceCmd(args []string, stdout, stderr io.Writer) int {
+	file, src, b, ok := parseScene("trace", args, stderr)
 	if !ok {
 		return 2
 	}
 	res := engine.Run(src, engine.Options{Filename: file, Budgets: *b, Trace: true})
+	var err error
 	if res.Trace != nil {
-		w := bufio.NewWriterSize(os.Stdout, 1<<16)
+		w := bufio.NewWriterSize(stdout, 1<<16)
 		buf := make([]byte, 0, 256)
 		for i := range res.Trace.Events {
 			buf = res.Trace.Events[i].AppendJSON(buf[:0])
 			buf = append(buf, '\n')
 			w.Write(buf)
 		}
-		if err := w.Flush(); err != nil {
-			fmt.Fprintf(os.Stderr, "loopscope trace: %v\n", err)
-			return 1
-		}
+		err = w.Flush()
 	}
-	os.Stderr.WriteString(res.Stderr)
+	return finish("trace", res, err, stderr)
+}
+
+// finish writes the run's stderr and returns its exit status. A failed
+// write (outErr, from standard output, or one to stderr) makes the status 1
+// with a message, never a silent success: the output is incomplete.
+func finish(name string, res *engine.Result, outErr error, stderr io.Writer) int {
+	_, errErr := io.WriteString(stderr, res.Stderr)
+	if outErr != nil {
+		fmt.Fprintf(stderr, "loopscope %s: cannot write the output: %v\n", name, outErr)
+		return 1
+	}
+	if errErr != nil {
+		return 1
+	}
 	return res.ExitCode
 }
 

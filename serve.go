@@ -33,9 +33,9 @@ func main() {
 	if len(args) > 0 {
 		switch args[0] {
 		case "run":
-			os.Exit(runCmd(args[1:]))
+			os.Exit(runCmd(args[1:], os.Stdout, os.Stderr))
 		case "trace":
-			os.Exit(traceCmd(args[1:]))
+			os.Exit(traceCmd(args[1:], os.Stdout, os.Stderr))
 		case "scenes":
 			os.Exit(scenesCmd(args[1:]))
 		case "build":

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// failWriter fails every write, as a full disk or a closed pipe does.
+type failWriter struct{}
+
+func (failWriter) Write(p []byte) (int, error) { return 0, errors.New("no space left on device") }
+
+func writeScene(t *testing.T, src string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "scene.py")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// A run whose output cannot be written exits 1 and says why: its output is
+// incomplete, so 0 would be a lie.
+func TestRunOutputWriteFails(t *testing.T) {
+	file := writeScene(t, "print('hello')\n")
+	for name, cmd := range map[string]func([]string, io.Writer, io.Writer) int{"run": runCmd, "trace": traceCmd} {
+		var stderr bytes.Buffer
+		if code := cmd([]string{file}, failWriter{}, &stderr); code != 1 {
+			t.Errorf("%s to a failing stdout: exit %d, want 1", name, code)
+		}
+		if !strings.Contains(stderr.String(), "loopscope "+name+": cannot write the output: no space left on device") {
+			t.Errorf("%s: stderr %q", name, stderr.String())
+		}
+		// A failing stderr (the scene's traceback goes there) is a failure too.
+		bad := writeScene(t, "raise ValueError('boom')\n")
+		var stdout bytes.Buffer
+		if code := cmd([]string{bad}, &stdout, failWriter{}); code != 1 {
+			t.Errorf("%s to a failing stderr: exit %d, want 1", name, code)
+		}
+	}
+	// The same run to a working stdout succeeds.
+	var stdout, stderr bytes.Buffer
+	if code := runCmd([]string{file}, &stdout, &stderr); code != 0 || stdout.String() != "hello\n" {
+		t.Errorf("run: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+}
+
+// A budget flag that is not a positive finite number is refused with a
+// message naming the flag, not silently replaced by the default.
+func TestBudgetFlagsRefused(t *testing.T) {
+	file := writeScene(t, "print('hello')\n")
+	for _, args := range [][]string{
+		{"-max-steps", "-5"}, {"-max-steps", "0"}, {"-max-time", "-1"}, {"-max-time", "inf"},
+		{"-max-time", "nan"}, {"-max-time", "-inf"}, {"-max-events", "-1"}, {"-max-memory", "-1"},
+		{"-max-depth", "-2"},
+	} {
+		var stdout, stderr bytes.Buffer
+		// before and after the file
+		for _, argv := range [][]string{append(append([]string{}, args...), file), append([]string{file}, args...)} {
+			stdout.Reset()
+			stderr.Reset()
+			if code := runCmd(argv, &stdout, &stderr); code != 2 {
+				t.Errorf("run %v: exit %d, want 2", argv, code)
+			}
+			if !strings.Contains(stderr.String(), "loopscope run: "+args[0]+" must be a positive, finite number") || stdout.Len() != 0 {
+				t.Errorf("run %v: stdout %q, stderr %q", argv, stdout.String(), stderr.String())
+			}
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runCmd([]string{"-max-time", "1e9", "-max-steps", "5000", file}, &stdout, &stderr); code != 0 || stdout.String() != "hello\n" {
+		t.Errorf("good budgets: exit %d, %q %q", code, stdout.String(), stderr.String())
+	}
+}
