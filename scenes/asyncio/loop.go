@@ -2,6 +2,7 @@ package asyncio
 
 import (
 	"container/heap"
+	"math"
 
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
@@ -285,11 +286,14 @@ func (l *Loop) preSelect() float64 {
 	if l.ready.Len() > 0 || l.stopping {
 		timeout = 0
 	} else if len(l.timers) > 0 {
+		// min(max(0, when - now), MAXIMUM_SELECT_TIMEOUT) with Python's
+		// max and min: a NaN deadline (call_later(nan)) gives 0, so the
+		// timer is due at once, as in CPython.
 		timeout = l.timers[0].when - m.now
-		if timeout > MaximumSelectTimeout {
-			timeout = MaximumSelectTimeout
-		} else if timeout < 0 {
+		if !(timeout > 0) {
 			timeout = 0
+		} else if timeout > MaximumSelectTimeout {
+			timeout = MaximumSelectTimeout
 		}
 	}
 	return timeout
@@ -304,11 +308,43 @@ func (l *Loop) selectDeadline(timeout float64) float64 {
 		deadline = m.now
 	case timeout >= 0:
 		deadline = m.now + timeout
+		if len(l.timers) > 0 && l.timers[0].when-deadline > idleChunks*MaximumSelectTimeout &&
+			len(m.threads) == 1 && m.runnable.len() == 0 {
+			// A timer years away: CPython would wake once a day for
+			// nothing until then. No other thread can run meanwhile, so
+			// the clock goes straight to the timer instead of iterating
+			// (2**60 s would take 10**13 iterations).
+			deadline = l.timers[0].when
+		}
+		if timeout > 0 && deadline <= m.now {
+			// The clock is so large that the timeout is below its
+			// precision: a real clock would still move on, past the timer.
+			deadline = math.Nextafter(m.now, math.Inf(1))
+			if len(l.timers) > 0 && l.timers[0].when > deadline {
+				deadline = l.timers[0].when
+			}
+		}
 	}
 	if m.tr != nil {
 		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Text: "select", Num: timeout})
 	}
 	return deadline
+}
+
+// idleChunks is how many empty one-day selects the loop makes, with no
+// other thread to run, before the clock jumps straight to the next timer.
+const idleChunks = 1024
+
+// dueBefore is _run_once's end_time, now + clock resolution: timers due
+// before it fire. Past 2**24 s the resolution is below the clock's
+// precision and the sum rounds back to now; a real clock would have moved
+// on by the next iteration, so a timer due exactly now fires then too,
+// never spinning forever.
+func dueBefore(now float64) float64 {
+	if end := now + ClockResolution; end > now {
+		return end
+	}
+	return math.Nextafter(now, math.Inf(1))
 }
 
 // postSelect is the rest of _run_once after select: the self-pipe, the
@@ -328,7 +364,7 @@ func (l *Loop) postSelect() error {
 	l.processNetEvents()
 
 	// Timers that are due join the ready queue.
-	end := m.now + ClockResolution
+	end := dueBefore(m.now)
 	if m.tr != nil && len(l.timers) > 0 && l.timers[0].when < end {
 		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptTimer, Text: "timers"})
 	}

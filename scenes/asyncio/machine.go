@@ -2,6 +2,7 @@ package asyncio
 
 import (
 	"fmt"
+	"math"
 	"runtime/metrics"
 	"strings"
 
@@ -156,7 +157,7 @@ func NewMachine(cfg Config) *Machine {
 	if cfg.MaxSteps <= 0 {
 		cfg.MaxSteps = DefaultMaxSteps
 	}
-	if cfg.MaxVirtualTime <= 0 {
+	if !(cfg.MaxVirtualTime > 0) || math.IsInf(cfg.MaxVirtualTime, 1) {
 		cfg.MaxVirtualTime = DefaultMaxVirtualTime
 	}
 	if cfg.MaxEvents <= 0 {
