@@ -259,7 +259,9 @@ func programsReport(results []programResult) string {
 	for c := range causes {
 		names = append(names, c)
 	}
-	sort.Slice(names, func(i, j int) bool { return causes[names[i]] > causes[names[j]] || causes[names[i]] == causes[names[j]] && names[i] < names[j] })
+	sort.Slice(names, func(i, j int) bool {
+		return causes[names[i]] > causes[names[j]] || causes[names[i]] == causes[names[j]] && names[i] < names[j]
+	})
 	b.WriteString("refusal causes:\n")
 	for _, c := range names {
 		fmt.Fprintf(&b, "  %3d  %s\n", causes[c], c)
