@@ -21,7 +21,7 @@ import (
 // fill in.
 func budgetFlags(fs *flag.FlagSet) *engine.Budgets {
 	b := new(engine.Budgets)
-	fs.Int64Var(&b.MaxSteps, "max-steps", 0, "stop after this many bytecode instructions (default 50000000)")
+	fs.Int64Var(&b.MaxSteps, "max-steps", 0, "stop after this many bytecode instructions (default 2000000000)")
 	fs.Float64Var(&b.MaxVirtualTime, "max-time", 0, "stop after this many seconds of virtual time (default 100000)")
 	fs.IntVar(&b.MaxEvents, "max-events", 0, "stop after this many trace events (default 5000000)")
 	fs.Int64Var(&b.MaxMemory, "max-memory", 0, "stop when the heap grows past this many bytes (default 1073741824)")

@@ -119,6 +119,15 @@ func num(args []js.Value, i, def int) int {
 	return def
 }
 
+// pageMaxSteps is the page's step budget, kept at the engine's former
+// default, far below its present one (2,000,000,000): the module runs a
+// scene to its end before playing it, and in the browser it does only 1 to
+// 3 million steps a second, so this is already 15 to 50 s of a frozen page
+// for a loop that never ends. Longer programs (the docs' cpu_bound(), 80
+// million steps, about 30 s in the browser and 60 s at worst) run on the
+// command line.
+const pageMaxSteps = 50_000_000
+
 // run runs a scene's source. When the engine produces a trace (the scene
 // ended, raised, or hit a budget) it replaces what is playing; when it
 // refuses the scene, what is playing stays and the error comes back.
@@ -133,7 +142,7 @@ func run(src, filename string) (out map[string]any) {
 			out = map[string]any{"ok": false, "exitCode": engine.ExitInternal, "error": errorObject("internal", 0, 0, msg, filename+": "+msg)}
 		}
 	}()
-	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true})
+	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true, Budgets: engine.Budgets{MaxSteps: pageMaxSteps}})
 	ok := res.Trace != nil && res.ExitCode != engine.ExitRefused && res.ExitCode != engine.ExitInternal
 	out = map[string]any{"ok": ok, "exitCode": res.ExitCode, "stderr": res.Stderr}
 	if res.Err != nil {

@@ -15,7 +15,7 @@ import (
 type Config struct {
 	Filename       string  // the scene's file name, as tracebacks show it
 	Trace          bool    // record the trace (off: no event is built at all)
-	MaxSteps       int64   // bytecode instructions (default 50,000,000)
+	MaxSteps       int64   // bytecode instructions (default 2,000,000,000)
 	MaxVirtualTime float64 // seconds of virtual time (default 100,000)
 	MaxEvents      int     // trace events (default 5,000,000)
 	MaxMemory      int64   // bytes of Go heap (default 1 GiB)
@@ -26,9 +26,13 @@ type Config struct {
 	Traceback func(*py.Exception) string
 }
 
-// The default budgets.
+// The default budgets. Each is far beyond what a program that ends needs:
+// DefaultMaxSteps is about 13 s of CPython 3.11's own work at its fastest
+// (tight loops of simple instructions run about 150 million of them per
+// second), so a program CPython finishes in under 10 s is never stopped by
+// it; the engine runs 10 to 40 million per second natively.
 const (
-	DefaultMaxSteps       = 50_000_000
+	DefaultMaxSteps       = 2_000_000_000
 	DefaultMaxVirtualTime = 100_000.0
 	DefaultMaxEvents      = 5_000_000
 	DefaultMaxMemory      = 1 << 30
@@ -348,8 +352,9 @@ func (m *Machine) Tick(t *py.Thread, line int) error {
 	m.lastLine = line
 	if m.steps > m.cfg.MaxSteps {
 		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(
-			"step budget exhausted (%d steps) at line %d: the scene may never yield; raise it with -max-steps",
-			m.cfg.MaxSteps, line)}
+			"step budget exhausted at line %d: the scene ran %s Python steps (bytecode instructions) and had not finished. "+
+				"A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps",
+			line, thousands(m.cfg.MaxSteps))}
 	}
 	m.ticks++
 	if m.ticks%memCheckEvery == 0 {
@@ -364,8 +369,9 @@ func (m *Machine) checkMemory(line int) error {
 	metrics.Read(memSample)
 	if v := memSample[0].Value; v.Kind() == metrics.KindUint64 && int64(v.Uint64()) > m.cfg.MaxMemory {
 		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(
-			"memory budget exhausted (%d MiB of heap) at line %d; raise it with -max-memory",
-			m.cfg.MaxMemory>>20, line)}
+			"memory budget exhausted at line %d: the scene's objects took more than %s MiB. "+
+				"A scene that allocates without end stops here; if it really needs that much, raise it with -max-memory",
+			line, thousands(m.cfg.MaxMemory>>20))}
 	}
 	return nil
 }
@@ -374,10 +380,28 @@ func (m *Machine) checkMemory(line int) error {
 func (m *Machine) checkEvents() error {
 	if m.tr != nil && m.nEvents > m.cfg.MaxEvents {
 		return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
-			"event budget exhausted (%d trace events) at line %d; raise it with -max-events",
-			m.cfg.MaxEvents, m.lastLine)}
+			"event budget exhausted at line %d: the trace recorded %s events, all kept so that playback can step back. "+
+				"Raise it with -max-events, or run the scene without a trace (loopscope run has no such limit)",
+			m.lastLine, thousands(int64(m.cfg.MaxEvents)))}
 	}
 	return nil
+}
+
+// thousands writes n with commas between groups of three digits
+// (2,000,000,000), as budgets are read.
+func thousands(n int64) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // AtExit registers fn to run on the main thread when the scene's module

@@ -3,6 +3,7 @@ package asyncio
 import (
 	"container/heap"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"loopscope/scenes/python/py"
@@ -672,6 +673,7 @@ func (h *threadHeap) live() int {
 // time budget to reach deadline d.
 func (m *Machine) timeBudgetExhausted(d float64) *StopError {
 	return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
-		"virtual time budget exhausted: the next deadline, %.6f s, is past %g s; raise it with -max-time",
-		d, m.cfg.MaxVirtualTime)}
+		"virtual time budget exhausted: the scene's next wake-up would be at %s s of loop time, past the limit of %s s. "+
+			"A scene that sleeps in a loop without end stops here; if it really waits that long, raise the limit with -max-time",
+		strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(m.cfg.MaxVirtualTime, 'f', -1, 64))}
 }

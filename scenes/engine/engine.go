@@ -22,7 +22,7 @@ const (
 
 // Budgets bound a run. A zero field takes its default.
 type Budgets struct {
-	MaxSteps       int64   // bytecode instructions (default 50,000,000)
+	MaxSteps       int64   // bytecode instructions (default 2,000,000,000)
 	MaxVirtualTime float64 // seconds of virtual time (default 100,000)
 	MaxEvents      int     // trace events (default 5,000,000)
 	MaxMemory      int64   // bytes of heap (default 1 GiB)

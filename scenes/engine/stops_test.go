@@ -20,11 +20,14 @@ func TestStops(t *testing.T) {
 		line    int
 		want    string // regexp on the message
 	}{
-		{"spin_forever.py", small, false, "budget", 8, `^step budget exhausted \(300000 steps\) at line 8: .*-max-steps`},
-		{"spin_sync.py", small, false, "budget", 0, `^step budget exhausted \(300000 steps\) at line [34]`},
-		{"sleep_forever.py", small, false, "budget", 8, `^virtual time budget exhausted: the next deadline, 1020\.000000 s, is past 1000 s; raise it with -max-time`},
-		{"events_forever.py", Budgets{MaxEvents: 20_000}, true, "budget", 8, `event budget`},
-		{"allocate_forever.py", Budgets{MaxMemory: 48 << 20}, false, "budget", 9, `memory budget`},
+		{"spin_forever.py", small, false, "budget", 8, `^step budget exhausted at line 8: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. .*-max-steps$`},
+		{"spin_sync.py", small, false, "budget", 0, `^step budget exhausted at line [34]: the scene ran 300,000 Python steps`},
+		{"sleep_forever.py", small, false, "budget", 8, `^virtual time budget exhausted: the scene's next wake-up would be at 1020 s of loop time, past the limit of 1000 s\. .*-max-time$`},
+		{"events_forever.py", Budgets{MaxEvents: 20_000}, true, "budget", 8, `^event budget exhausted at line 8: the trace recorded 20,000 events`},
+		{"allocate_forever.py", Budgets{MaxMemory: 48 << 20}, false, "budget", 9, `^memory budget exhausted at line 9: the scene's objects took more than 48 MiB`},
+		// A long program stopped by a small budget is told what was
+		// measured, never that it "may never yield".
+		{"cpu_bound.py", small, false, "budget", 11, `^step budget exhausted at line 11: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps$`},
 		{"deadlock_future.py", small, false, "deadlock", 14, `^deadlock: nothing can wake the loop: Task-1 \(main\) waits on create_future\(\) \(line 14\), waiter \(waiter\) waits on Event.wait \(line 6\)`},
 		{"deadlock_queue.py", small, false, "deadlock", 7, `^deadlock: nothing can wake the loop: Task-1 \(main\) waits on Queue.get \(line 7\)`},
 	}
@@ -48,5 +51,19 @@ func TestStops(t *testing.T) {
 				t.Errorf("line %d, want %d", res.Err.Line, c.line)
 			}
 		})
+	}
+}
+
+// TestLongIsNotRunaway runs the asyncio docs' cpu_bound() (10**7 squares
+// summed in a worker thread, about a second of CPython) with the default
+// budgets: a program CPython finishes is not stopped.
+func TestLongIsNotRunaway(t *testing.T) {
+	src, err := os.ReadFile("../testdata/stops/cpu_bound.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Run(src, Options{Filename: "cpu_bound.py"})
+	if res.ExitCode != ExitOK || res.Stdout != "custom thread pool 333333283333335000000\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want CPython's one line and exit 0", res.ExitCode, res.Stdout, res.Stderr)
 	}
 }
