@@ -130,9 +130,9 @@ func writeChain(b *strings.Builder, e *py.Exception, lines []string, indent stri
 // chain); for a group, its members follow in boxes.
 func writeOne(b *strings.Builder, e *py.Exception, lines []string, indent string, seen map[*py.Exception]bool) {
 	if e.Group == nil {
-		if len(e.Traceback) > 0 {
+		if tb := e.Traceback(); len(tb) > 0 {
 			b.WriteString(indent + "Traceback (most recent call last):\n")
-			writeFrames(b, e.Traceback, lines, indent)
+			writeFrames(b, tb, lines, indent)
 		}
 		b.WriteString(indent + e.TracebackLine() + "\n")
 		return
@@ -140,7 +140,7 @@ func writeOne(b *strings.Builder, e *py.Exception, lines []string, indent string
 	// CPython 3.11's exception group format (traceback.TracebackException.format).
 	gi := indent + "  | "
 	b.WriteString(indent + "  + Exception Group Traceback (most recent call last):\n")
-	writeFrames(b, e.Traceback, lines, gi)
+	writeFrames(b, e.Traceback(), lines, gi)
 	b.WriteString(gi + e.Error() + "\n")
 	for i, m := range e.Group {
 		if i == 0 {

@@ -69,7 +69,10 @@ type Exception struct {
 	Cause           *Exception // raise ... from cause
 	Context         *Exception // the exception being handled when this was raised
 	SuppressContext bool
-	Traceback       []TracebackEntry // outermost first, as CPython prints
+	// tb holds the traceback innermost first: unwinding appends each
+	// frame it leaves, in time linear in the depth (Traceback returns it
+	// outermost first).
+	tb []TracebackEntry
 	// Group holds an ExceptionGroup's members (BaseExceptionGroup.exceptions);
 	// Args[0] is then its message.
 	Group []*Exception
@@ -83,3 +86,17 @@ type Exception struct {
 
 // Tuple is a Python tuple.
 type Tuple []Value
+
+// Traceback returns the frames the exception passed through, outermost
+// first, as CPython prints them.
+func (e *Exception) Traceback() []TracebackEntry {
+	out := make([]TracebackEntry, len(e.tb))
+	for i, fr := range e.tb {
+		out[len(out)-1-i] = fr
+	}
+	return out
+}
+
+// addFrame records that the exception passed through fr on its way out
+// (fr becomes the outermost frame).
+func (e *Exception) addFrame(fr TracebackEntry) { e.tb = append(e.tb, fr) }

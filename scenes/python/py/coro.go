@@ -232,7 +232,7 @@ func (g *Generator) finishRaised(exc *Exception) *Exception {
 	if g.IsAsyncGenerator() && exc.Class.IsSubtypeOf(StopAsyncIterationType) {
 		r := Errorf(RuntimeErrorType, "async generator raised StopAsyncIteration")
 		r.Cause, r.Context, r.SuppressContext = exc, exc, true
-		r.Traceback = append([]TracebackEntry(nil), exc.Traceback...)
+		r.tb = append([]TracebackEntry(nil), exc.tb...)
 		return r
 	}
 	if exc.Class.IsSubtypeOf(StopIterationType) {
@@ -244,7 +244,7 @@ func (g *Generator) finishRaised(exc *Exception) *Exception {
 		r.Cause = exc
 		r.Context = exc
 		r.SuppressContext = true
-		r.Traceback = append([]TracebackEntry(nil), exc.Traceback...)
+		r.tb = append([]TracebackEntry(nil), exc.tb...)
 		return r
 	}
 	return exc

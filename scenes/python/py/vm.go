@@ -1114,7 +1114,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					sp--
 					stack[sp] = nil
 				}
-				exc.Traceback = append([]TracebackEntry{f.tracebackEntry()}, exc.Traceback...)
+				exc.addFrame(f.tracebackEntry())
 			}
 		}
 	}
@@ -1140,7 +1140,7 @@ func unboundCell(c *Code, i int) error {
 // prepareRaise records where exc was raised and what it was raised while
 // handling (its __context__).
 func (t *Thread) prepareRaise(f *Frame, exc *Exception) {
-	exc.Traceback = append([]TracebackEntry{f.tracebackEntry()}, exc.Traceback...)
+	exc.addFrame(f.tracebackEntry())
 	if ctx := handledException(f); ctx != nil && ctx != exc {
 		// avoid cycles, as CPython does
 		for c := ctx; c != nil; c = c.Context {

@@ -110,7 +110,7 @@ async def main():
 		t.Errorf("error %q", e.Error())
 	}
 	var got []string
-	for _, tb := range e.Traceback {
+	for _, tb := range e.Traceback() {
 		got = append(got, tb.Function+":"+itoa(tb.Line))
 	}
 	if strings.Join(got, " ") != "main:10 inner:7 helper:3" {
@@ -344,14 +344,14 @@ a()
 		t.Fatal(err)
 	}
 	var got []string
-	for _, tb := range e.Traceback {
+	for _, tb := range e.Traceback() {
 		got = append(got, tb.Function+":"+itoa(tb.Line))
 	}
 	if strings.Join(got, " ") != "<module>:9 a:3 b:7" || e.Error() != "KeyError: 'k'" {
 		t.Errorf("traceback %v, %q", got, e.Error())
 	}
 	// x["k"] spans columns 12 to 17 of line 7
-	if tb := e.Traceback[2]; tb.Col != 12 || tb.EndLine != 7 || tb.EndCol != 18 {
+	if tb := e.Traceback()[2]; tb.Col != 12 || tb.EndLine != 7 || tb.EndCol != 18 {
 		t.Errorf("range of the failing expression: %+v", tb)
 	}
 }
