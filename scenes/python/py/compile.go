@@ -1113,6 +1113,10 @@ func (c *fcomp) expr(x syntax.Expr) {
 			}
 			fc.emit(RETURN_VALUE, 0)
 		})
+	case *syntax.NamedExpr:
+		c.expr(x.Value)
+		c.emit(DUP, 0)
+		c.store(x.Target)
 	case *syntax.AwaitExpr:
 		c.expr(x.X)
 		c.setSpan(x)
@@ -1443,22 +1447,28 @@ func (c *fcomp) call(x *syntax.CallExpr) {
 		}
 		return
 	}
-	c.emit(BUILD_LIST, 0)
-	for _, a := range x.Args {
-		switch a := a.(type) {
-		case *syntax.StarredExpr:
-			if a.Op == syntax.STAR {
-				c.expr(a.X)
-				c.emit(LIST_EXTEND, 0)
+	if star := soleStarArg(x.Args); star != nil {
+		// f(*xs, k=v): as CPython, the iterable itself becomes the arguments
+		c.expr(star.X)
+		c.emit(ARGS_TO_TUPLE, 0)
+	} else {
+		c.emit(BUILD_LIST, 0)
+		for _, a := range x.Args {
+			switch a := a.(type) {
+			case *syntax.StarredExpr:
+				if a.Op == syntax.STAR {
+					c.expr(a.X)
+					c.emit(LIST_EXTEND, 0)
+				}
+			case *syntax.KeywordArg:
+			default:
+				c.expr(a)
+				c.emit(LIST_APPEND, 1)
 			}
-		case *syntax.KeywordArg:
-		default:
-			c.expr(a)
-			c.emit(LIST_APPEND, 1)
 		}
+		c.emit(LIST_TO_TUPLE, 0)
 	}
-	c.emit(LIST_TO_TUPLE, 0)
-	hasKw := false
+	hasKw, merged := false, false
 	for _, a := range x.Args {
 		switch a := a.(type) {
 		case *syntax.StarredExpr:
@@ -1469,15 +1479,24 @@ func (c *fcomp) call(x *syntax.CallExpr) {
 				}
 				c.expr(a.X)
 				c.emit(DICT_MERGE, 0)
+				merged = true
 			}
 		case *syntax.KeywordArg:
 			if !hasKw {
 				c.emit(BUILD_MAP, 0)
 				hasKw = true
 			}
+			if merged {
+				// after a **mapping, a keyword may repeat one of its keys:
+				// merge it so that the repeat is an error, as in CPython
+				c.emit(BUILD_MAP, 0)
+			}
 			c.loadConst(Str(a.Name.Name))
 			c.expr(a.Value)
 			c.emit(MAP_ADD, 1)
+			if merged {
+				c.emit(DICT_MERGE, 0)
+			}
 		}
 	}
 	if !hasKw {

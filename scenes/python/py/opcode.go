@@ -97,6 +97,7 @@ const (
 	END_ASYNC_FOR                      // aiter exc END_ASYNC_FOR -  (StopAsyncIteration ends the loop, others re-raise)
 	GET_YIELD_FROM_ITER                // x GET_YIELD_FROM_ITER delegate
 	YIELD_FROM                         // delegate YIELD_FROM result  (yields what the delegate yields until it returns)
+	ARGS_TO_TUPLE                      // fn x ARGS_TO_TUPLE fn tuple(x)  (the one *x of a call)
 	numOpcodes
 )
 
@@ -128,7 +129,7 @@ var opcodeNames = [...]string{
 	ASYNC_WITH_EXIT: "ASYNC_WITH_EXIT", ASYNC_WITH_EXIT_EXC: "ASYNC_WITH_EXIT_EXC",
 	ASSERT_FAIL: "ASSERT_FAIL", LOAD_BUILD_CLASS: "LOAD_BUILD_CLASS", GET_AITER: "GET_AITER",
 	GET_ANEXT: "GET_ANEXT", END_ASYNC_FOR: "END_ASYNC_FOR", GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER",
-	YIELD_FROM: "YIELD_FROM",
+	YIELD_FROM: "YIELD_FROM", ARGS_TO_TUPLE: "ARGS_TO_TUPLE",
 }
 
 // String returns the opcode's name.

@@ -601,7 +601,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				src, ok := stack[sp].(*Dict)
 				if !ok {
 					if in.Op == DICT_MERGE {
-						err = Errorf(TypeErrorType, "argument after ** must be a mapping, not %s", typeName(stack[sp]))
+						err = Errorf(TypeErrorType, "%s argument after ** must be a mapping, not %s", functionStr(stack[sp-3]), typeName(stack[sp]))
 					} else {
 						err = Errorf(TypeErrorType, "'%s' object is not a mapping", typeName(stack[sp]))
 					}
@@ -614,7 +614,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 							break
 						}
 						if _, dup, _ := d.Get(t, it[0]); dup {
-							err = Errorf(TypeErrorType, "got multiple values for keyword argument '%s'", it[0].(Str))
+							err = Errorf(TypeErrorType, "%s got multiple values for keyword argument '%s'", functionStr(stack[sp-3]), it[0].(Str))
 							break
 						}
 					}
@@ -793,6 +793,15 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					break
 				}
 				stack[sp-1] = it
+			case ARGS_TO_TUPLE:
+				if _, ok := stack[sp-1].(Tuple); !ok {
+					var tup Tuple
+					tup, err = callArgsTuple(t, stack[sp-2], stack[sp-1])
+					if err != nil {
+						break
+					}
+					stack[sp-1] = tup
+				}
 			case GET_YIELD_FROM_ITER:
 				var it Value
 				it, err = getYieldFromIter(t, stack[sp-1])

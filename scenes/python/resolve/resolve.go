@@ -295,6 +295,7 @@ type resolver struct {
 	analysisErrors ErrorList                // symbol-table errors, raised after the walk
 	codegenErrors  ErrorList                // code-generation errors
 	subsetErrors   ErrorList                // outside the scene subset
+	compIter       int                      // > 0 while walking a comprehension's iterable
 }
 
 // errorf reports an error that CPython's symbol table pass raises (name
@@ -879,12 +880,17 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 	case *syntax.Comprehension:
 		r.comprehension(b, x)
 	case *syntax.LambdaExpr:
+		saveIter := r.compIter
+		r.compIter = 0
+		defer func() { r.compIter = saveIter }()
 		fn := &Function{Kind: LambdaFunc, Definition: x, Pos: x.Lambda, Name: "<lambda>", Parent: b.fn}
 		x.Function = fn
 		inner := r.newBlock(b, fn, lambdaBlock)
 		inner.pos = x.Lambda
 		r.params(inner, b, x.Params)
 		r.expr(inner, x.Body)
+	case *syntax.NamedExpr:
+		r.namedExpr(b, x)
 	case *syntax.AwaitExpr:
 		switch b.kind {
 		case moduleBlock:
@@ -946,7 +952,9 @@ func (r *resolver) fstring(b *block, x *syntax.FString) {
 func (r *resolver) comprehension(b *block, c *syntax.Comprehension) {
 	first := c.Clauses[0].(*syntax.ForClause)
 	// The first iterable is evaluated in the enclosing scope.
+	r.compIter++
 	r.expr(b, first.X)
+	r.compIter--
 	fn := &Function{Kind: ComprehensionFunc, Definition: c, Pos: c.Lbrack, Name: compNames[c.Kind], Parent: b.fn,
 		Generator: c.Kind == syntax.GeneratorComp}
 	c.Function = fn
@@ -960,7 +968,9 @@ func (r *resolver) comprehension(b *block, c *syntax.Comprehension) {
 				r.asyncInComp(inner)
 			}
 			if i > 0 {
+				r.compIter++
 				r.expr(inner, cl.X)
+				r.compIter--
 			}
 			r.starTarget(cl.Vars)
 			r.bindTarget(inner, cl.Vars)
@@ -1075,7 +1085,9 @@ func (r *resolver) resolveBlock(b *block) {
 			b.resolved[name] = bd
 		}
 		for name := range b.nonlocals {
-			if r.lookup(b, name).Scope != Free {
+			// a comprehension's nonlocals come from := targets: the enclosing
+			// function's own declaration is the one to report
+			if r.lookup(b, name).Scope != Free && b.kind != compBlock {
 				r.analysisErrorf(b.nonlocalPos[name], "no binding for nonlocal '%s' found", name)
 			}
 		}

@@ -57,6 +57,7 @@ func (*Comprehension) expr() {}
 func (*LambdaExpr) expr()    {}
 func (*AwaitExpr) expr()     {}
 func (*YieldExpr) expr()     {}
+func (*NamedExpr) expr()     {}
 
 // Pos returns the start of the expression.
 func (s *ExprStmt) Pos() Position { return s.X.Pos() }
@@ -415,3 +416,9 @@ func (x *YieldExpr) End() Position {
 	}
 	return x.Yield.add(5)
 }
+
+// Pos returns the start of the target.
+func (x *NamedExpr) Pos() Position { return x.Target.Pos() }
+
+// End returns the end of the value.
+func (x *NamedExpr) End() Position { return x.Value.End() }

@@ -664,6 +664,8 @@ func describe(x Expr) string {
 		return "subscript"
 	case *StarredExpr:
 		return "starred"
+	case *NamedExpr:
+		return "named expression"
 	}
 	return "expression"
 }
@@ -1275,28 +1277,34 @@ func (p *parser) parseTest1() Expr {
 	return x
 }
 
-// walrus refuses an assignment expression x := v where Python allows one
-// (conditions, display elements, arguments): scenes do not support them.
+// walrus parses an assignment expression x := v where Python allows one
+// (conditions, display elements, arguments), or returns x when no := follows.
 // The value is parsed first, so that a syntax error there comes first, as
 // in CPython.
-func (p *parser) walrus(x Expr) {
+func (p *parser) walrus(x Expr) Expr {
 	if p.tok.kind != COLONEQ {
-		return
+		return x
 	}
+	colonEq := p.tok.pos
 	p.next()
-	p.parseTest()
-	if _, ok := x.(*Ident); ok {
-		p.errorf(x.Pos(), "assignment expressions (:=) are not supported in scenes")
+	v := p.parseTest()
+	if id, ok := x.(*Ident); ok {
+		return &NamedExpr{Target: id, ColonEq: colonEq, Value: v}
+	}
+	if px, ok := x.(*ParenExpr); ok {
+		if _, ok := px.X.(*Ident); ok {
+			p.errorf(colonEq, "invalid syntax")
+		}
 	}
 	p.errorf(x.Pos(), "cannot use assignment expressions with %s", describe(x))
+	panic("unreachable")
 }
 
 // parseNamedExpr parses a test where Python's grammar allows a named
 // expression (conditions, display elements, subscripts), and gives
 // CPython's hints for a mistaken '=' there: if x = 1: ...
 func (p *parser) parseNamedExpr() Expr {
-	x := p.parseTest()
-	p.walrus(x)
+	x := p.walrus(p.parseTest())
 	if p.tok.kind != EQ {
 		return x
 	}
@@ -1562,8 +1570,7 @@ func (p *parser) parseCall(fn Expr) Expr {
 			arg = &KeywordArg{Name: name, Value: p.parseTest()}
 			sawKw = true
 		default:
-			x := p.parseTest()
-			p.walrus(x)
+			x := p.walrus(p.parseTest())
 			if p.tok.kind == EQ {
 				p.errorf(x.Pos(), "expression cannot contain assignment, perhaps you meant \"==\"?")
 			}

@@ -56,6 +56,9 @@ func TestExprParseTrees(t *testing.T) {
 		{`not -x`, `(UnaryExpr Op=not X=(UnaryExpr Op=- X=x))`},
 		{`x // 2 % 3`, `(BinaryExpr X=(BinaryExpr X=x Op=// Y=2) Op=% Y=3)`},
 		{`(yield)`, `(ParenExpr X=(YieldExpr))`},
+		{`(yield from xs)`, `(ParenExpr X=(YieldExpr Value=xs))`},
+		{`(n := len(xs))`, `(ParenExpr X=(NamedExpr Target=n Value=(CallExpr Fn=len Args=[xs])))`},
+		{`f(x := 1, y)`, `(CallExpr Fn=f Args=[(NamedExpr Target=x Value=1) y])`},
 		{`[*a, *b]`, `(ListExpr List=[(StarredExpr Op=* X=a) (StarredExpr Op=* X=b)])`},
 	} {
 		x, err := ParseExpr("t.py", []byte(test.src))

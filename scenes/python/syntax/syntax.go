@@ -676,6 +676,13 @@ type AwaitExpr struct {
 	X     Expr
 }
 
+// NamedExpr is the assignment expression Target := Value (the walrus).
+type NamedExpr struct {
+	Target  *Ident
+	ColonEq Position
+	Value   Expr
+}
+
 // YieldExpr is yield [Value], or yield from Value when From is valid.
 type YieldExpr struct {
 	Yield Position

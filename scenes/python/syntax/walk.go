@@ -209,6 +209,9 @@ func Walk(n Node, f func(Node) bool) {
 		walkExpr(n.X)
 	case *YieldExpr:
 		walkExpr(n.Value)
+	case *NamedExpr:
+		Walk(n.Target, f)
+		walkExpr(n.Value)
 	default:
 		panic(n)
 	}

@@ -164,7 +164,7 @@ match.x = 2
 match(a, b)
 print(match)
 ---
-if (n := 3) > 2: ### "assignment expressions \(:=\) are not supported in scenes"
+if (n := 3) > 2:
     pass
 ---
 def g():
@@ -413,9 +413,27 @@ a.b := 1 ### "cannot use assignment expressions with attribute"
 ---
 y = x := 1 ### "invalid syntax"
 ---
-f(x := 1) ### "assignment expressions \(:=\) are not supported in scenes"
+f(x := 1)
 ---
-while chunk := read(): ### "assignment expressions \(:=\) are not supported in scenes"
+[i := 0 for i in range(3)] ### "assignment expression cannot rebind comprehension iteration variable 'i'"
+---
+[[(i := 1) for j in range(2)] for i in range(2)] ### "assignment expression cannot rebind comprehension iteration variable 'i'"
+---
+[x for x in (y := [1])] ### "assignment expression cannot be used in a comprehension iterable expression"
+---
+[x for x in range(3) for y in (z := [1])] ### "assignment expression cannot be used in a comprehension iterable expression"
+---
+print((x) := 1) ### "invalid syntax"
+---
+def f():
+    nonlocal q ### "no binding for nonlocal 'q' found"
+    [q := 1 for a in b]
+---
+def f():
+    [total := total + v for v in range(5)]
+    return [(last := w) for w in total]
+---
+while chunk := read():
     pass
 ---
 asyncio.run(ma:=in()) ### "invalid syntax"
