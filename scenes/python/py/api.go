@@ -21,16 +21,29 @@ type Type struct {
 	// New, when set, makes the type callable: Type(args...) returns New's
 	// value (for exception types the interpreter supplies a default).
 	New BuiltinFunc
-	// Attrs are class attributes read as Type.attr (rarely needed).
+	// Attrs are class attributes read as Type.attr (rarely needed for
+	// built-in types; a class's namespace).
 	Attrs map[string]Value
 	// Mixin is a second base class (ExceptionGroup is both an Exception and
 	// a BaseExceptionGroup); nil for most types.
 	Mixin *Type
+
+	// The fields of classes made by class statements (NewClass); nil for
+	// built-in and native types. Attrs is then the class namespace, with
+	// its names in definition order in AttrNames.
+	QualName  string  // __qualname__
+	Bases     []*Type // __bases__
+	MRO       []*Type // __mro__, the class first
+	AttrNames []string
 }
 
 // QualifiedName is the name CPython prints on a traceback's last line:
 // "ValueError" for builtins, "asyncio.exceptions.CancelledError" otherwise.
 func (t *Type) QualifiedName() string {
+	if t.MRO != nil && (t.Module == "__main__" || t.Module == "builtins") {
+		// traceback.format_exception_only leaves out __main__
+		return t.QualName
+	}
 	if t.Module == "" || t.Module == "builtins" {
 		return t.Name
 	}
@@ -39,6 +52,14 @@ func (t *Type) QualifiedName() string {
 
 // IsSubtypeOf reports whether t is base or derives from it.
 func (t *Type) IsSubtypeOf(base *Type) bool {
+	if t.MRO != nil {
+		for _, c := range t.MRO {
+			if c == base {
+				return true
+			}
+		}
+		return false
+	}
 	for c := t; c != nil; c = c.Base {
 		if c == base || c.Mixin != nil && c.Mixin.IsSubtypeOf(base) {
 			return true

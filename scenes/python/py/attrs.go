@@ -70,6 +70,9 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 			return nil, attributeError(x, name, "module '%s' has no attribute '%s'", m.Name, name)
 		}
 	case *Type:
+		if v.MRO != nil {
+			return classAttr(t, v, name)
+		}
 		switch name {
 		case "__name__", "__qualname__":
 			return Str(v.Name), nil
@@ -264,6 +267,10 @@ func SetAttr(t *Thread, x Value, name string, v Value) error {
 			return Errorf(AttributeErrorType, "'%s' object attribute '%s' is read-only", typeName(x), name)
 		}
 	case *Type:
+		if o.MRO != nil {
+			o.SetClassAttr(name, v)
+			return nil
+		}
 		return Errorf(TypeErrorType, "cannot set '%s' attribute of immutable type '%s'", name, o.Name)
 	}
 	if _, err := GetAttr(t, x, name); err == nil {

@@ -188,7 +188,9 @@ func IsCallable(v Value) bool {
 	case *Function, *Builtin, *BoundMethod, Callable:
 		return true
 	case *Type:
-		return v.New != nil || v.IsException()
+		return v.New != nil || v.IsException() || v.MRO != nil
+	case *Instance:
+		return v.Class.Lookup("__call__") != nil
 	}
 	return false
 }

@@ -88,6 +88,7 @@ type fcomp struct {
 	pos      syntax.Position
 	end      syntax.Position
 	isModule bool
+	isClass  bool // a class body
 }
 
 func (pc *pcomp) newFcomp(fn *resolve.Function, name, qualname string, line int) *fcomp {
@@ -257,6 +258,8 @@ func (c *fcomp) nameOp(id *syntax.Ident, kind int) {
 		c.emit([...]Opcode{LOAD_DEREF, STORE_DEREF, DELETE_DEREF}[kind], len(c.code.Cells)-c.code.NumFree+b.Index)
 	case resolve.Global:
 		c.emit([...]Opcode{LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL}[kind], b.Index)
+	case resolve.ClassLocal:
+		c.emit([...]Opcode{LOAD_NAME, STORE_NAME, DELETE_NAME}[kind], c.nameIndex(b.Name))
 	case resolve.Universal:
 		if kind != 0 {
 			c.errorf(id.NamePos, "internal error: assignment to builtin %s", id.Name)
@@ -316,8 +319,13 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 			c.expr(s.Value)
 			c.assign(s.Target)
 		}
+		if c.isClass {
+			c.classAnnotation(s)
+		}
 	case *syntax.DefStmt:
 		c.defStmt(s)
+	case *syntax.ClassStmt:
+		c.classStmt(s)
 	case *syntax.IfStmt:
 		els, end := c.newLabel(), c.newLabel()
 		c.cond(s.Cond, els)
@@ -896,6 +904,9 @@ func (c *fcomp) qualPrefix() string {
 	if c.isModule {
 		return ""
 	}
+	if c.isClass {
+		return c.code.QualName + "."
+	}
 	return c.code.QualName + ".<locals>."
 }
 
@@ -994,17 +1005,7 @@ func (c *fcomp) makeFunction(fn *resolve.Function, name string, params []*syntax
 	body(fc)
 	fc.finish()
 	if len(fn.FreeVars) > 0 {
-		for _, b := range fn.FreeVars {
-			switch b.Scope {
-			case resolve.Cell:
-				c.emit(LOAD_CLOSURE, c.cellIndex(b))
-			case resolve.Free:
-				c.emit(LOAD_CLOSURE, len(c.code.Cells)-c.code.NumFree+b.Index)
-			default:
-				c.errorf(fn.Pos, "internal error: free variable %s has scope %v", b.Name, b.Scope)
-			}
-		}
-		c.emit(BUILD_TUPLE, len(fn.FreeVars))
+		c.closure(fn)
 		flags |= 4
 	}
 	k := c.constIndex(code)
@@ -1404,6 +1405,9 @@ func (c *fcomp) dict(x *syntax.DictExpr) {
 }
 
 func (c *fcomp) call(x *syntax.CallExpr) {
+	if c.superCall(x) {
+		return
+	}
 	simple := true
 	nkw := 0
 	for _, a := range x.Args {

@@ -143,6 +143,18 @@ func (e *Exception) Error() string {
 
 // Message returns str(e).
 func (e *Exception) Message() string {
+	if e.Class.MRO != nil && e.Class.Lookup("__str__") != nil {
+		s, err := instanceStr(scratchThread(), e)
+		if err != nil {
+			return "<exception str() failed>"
+		}
+		return s
+	}
+	return e.baseMessage()
+}
+
+// baseMessage is BaseException.__str__(e).
+func (e *Exception) baseMessage() string {
 	if e.Group != nil && len(e.Args) > 0 {
 		m, _ := ToStr(nil, e.Args[0])
 		n := len(e.Group)
@@ -252,6 +264,9 @@ func (e *Exception) Attr(t *Thread, name string) (Value, error) {
 			}
 			return None, nil
 		}
+	}
+	if e.Class.MRO != nil {
+		return instanceAttr(t, e, e.Class, name, func(string) (Value, bool) { return nil, false })
 	}
 	if e.Class.Attrs != nil {
 		if v, ok := e.Class.Attrs[name]; ok {

@@ -20,6 +20,7 @@ type Frame struct {
 	awaited  bool       // pushed by an await in back (its result replaces back's iterator)
 	pooled   bool       // a plain call's frame, returned to the thread's free list when it ends
 	slots    []Value    // locals and stack, one allocation
+	ns       *Dict      // a class body's namespace (LOAD_NAME, STORE_NAME)
 }
 
 type handler struct {

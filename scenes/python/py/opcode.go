@@ -91,7 +91,9 @@ const (
 	ASYNC_WITH_EXIT                    // mgr ASYNC_WITH_EXIT awaitable
 	ASYNC_WITH_EXIT_EXC                // mgr prev exc ASYNC_WITH_EXIT_EXC mgr prev exc awaitable
 	ASSERT_FAIL                        // [msg] ASSERT_FAIL<n> -
-	LOAD_BUILD_CLASS                   // unused: classes are refused by the parser
+	LOAD_NAME                          // - LOAD_NAME<name> value  (class bodies: the namespace, then globals and builtins)
+	STORE_NAME                         // x STORE_NAME<name> -  (into the class namespace)
+	DELETE_NAME                        // - DELETE_NAME<name> -
 	GET_AITER                          // x GET_AITER aiter
 	GET_ANEXT                          // aiter GET_ANEXT aiter awaitable
 	END_ASYNC_FOR                      // aiter exc END_ASYNC_FOR -  (StopAsyncIteration ends the loop, others re-raise)
@@ -127,7 +129,8 @@ var opcodeNames = [...]string{
 	BUILD_STRING: "BUILD_STRING", WITH_ENTER: "WITH_ENTER", WITH_EXIT: "WITH_EXIT",
 	WITH_EXIT_EXC: "WITH_EXIT_EXC", ASYNC_WITH_ENTER: "ASYNC_WITH_ENTER",
 	ASYNC_WITH_EXIT: "ASYNC_WITH_EXIT", ASYNC_WITH_EXIT_EXC: "ASYNC_WITH_EXIT_EXC",
-	ASSERT_FAIL: "ASSERT_FAIL", LOAD_BUILD_CLASS: "LOAD_BUILD_CLASS", GET_AITER: "GET_AITER",
+	ASSERT_FAIL: "ASSERT_FAIL", LOAD_NAME: "LOAD_NAME",
+	STORE_NAME: "STORE_NAME", DELETE_NAME: "DELETE_NAME", GET_AITER: "GET_AITER",
 	GET_ANEXT: "GET_ANEXT", END_ASYNC_FOR: "END_ASYNC_FOR", GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER",
 	YIELD_FROM: "YIELD_FROM", ARGS_TO_TUPLE: "ARGS_TO_TUPLE",
 }

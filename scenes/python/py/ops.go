@@ -596,6 +596,14 @@ func hashDepth(t *Thread, v Value, depth int) (uint64, error) {
 // identityHash hashes a value by identity, for objects without value
 // equality (functions, native objects).
 func identityHash(v Value) uint64 {
+	if o, ok := v.(*Instance); ok {
+		// splitmix64 of the object's id: spread like an address, the same
+		// on every run
+		z := o.id + 0x9e3779b97f4a7c15
+		z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+		z = (z ^ z>>27) * 0x94d049bb133111eb
+		return (z ^ z>>31) &^ 0xf
+	}
 	return hashString(identityKey(v))
 }
 

@@ -37,7 +37,18 @@ func ToStr(t *Thread, v Value) (string, error) {
 	case Str:
 		return string(v), nil
 	case *Exception:
+		if v.Class.MRO != nil {
+			if t == nil {
+				t = scratchThread()
+			}
+			return instanceStr(t, v)
+		}
 		return v.Message(), nil
+	case *Instance:
+		if t == nil {
+			t = scratchThread()
+		}
+		return instanceStr(t, v)
 	case Stringer:
 		return v.Str(t)
 	}
@@ -240,9 +251,16 @@ func (p *printer) repr(b *strings.Builder, v Value) error {
 		}
 		b.WriteByte(')')
 	case *Exception:
+		if v.Class.MRO != nil {
+			return p.instance(b, v)
+		}
 		b.WriteString(v.ReprString())
+	case *Instance:
+		return p.instance(b, v)
 	case *Type:
-		if v.IsException() || v.Module != "builtins" {
+		if v.MRO != nil {
+			b.WriteString(classRepr(v))
+		} else if v.IsException() || v.Module != "builtins" {
 			fmt.Fprintf(b, "<class '%s'>", v.QualifiedName())
 		} else {
 			fmt.Fprintf(b, "<class '%s'>", v.Name)
@@ -291,6 +309,25 @@ func (p *printer) repr(b *strings.Builder, v Value) error {
 	default:
 		fmt.Fprintf(b, "<%s object at %s>", v.Type().QualifiedName(), fakeAddr(v))
 	}
+	return nil
+}
+
+// instance writes repr(x) of an instance of a class.
+func (p *printer) instance(b *strings.Builder, x Value) error {
+	t := p.t
+	if t == nil {
+		t = scratchThread()
+	}
+	if reprDepth.Add(1) > maxReprDepth {
+		reprDepth.Add(-1)
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded while getting the repr of an object")
+	}
+	s, err := instanceRepr(t, x)
+	reprDepth.Add(-1)
+	if err != nil {
+		return err
+	}
+	b.WriteString(s)
 	return nil
 }
 

@@ -35,6 +35,8 @@ type threadVM struct {
 	outcomeSet bool
 
 	framePool []*Frame // finished plain frames, reused by calls
+
+	objects uint64 // instances made by the thread (their ids)
 }
 
 // NewThread returns a thread whose Python calls report to host.
@@ -256,6 +258,15 @@ func (t *Thread) callValue(fn Value, args []Value, kw []Kwarg) (Value, error) {
 		return t.callValue(fn.Fn, a, kw)
 	case *Type:
 		return callType(t, fn, args, kw)
+	case *Instance:
+		m, err := special(t, fn, "__call__")
+		if err != nil {
+			return nil, err
+		}
+		if m == nil || m == None {
+			return nil, Errorf(TypeErrorType, "'%s' object is not callable", typeName(fn))
+		}
+		return t.callValue(m, args, kw)
 	case Callable:
 		if t.vm.depth >= t.vm.limit+50 {
 			return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
@@ -269,6 +280,9 @@ func (t *Thread) callValue(fn Value, args []Value, kw []Kwarg) (Value, error) {
 }
 
 func callType(t *Thread, typ *Type, args []Value, kw []Kwarg) (Value, error) {
+	if typ.MRO != nil {
+		return callClass(t, typ, args, kw)
+	}
 	if typ.New != nil {
 		return typ.New(t, typ, args, kw)
 	}

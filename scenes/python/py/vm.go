@@ -197,7 +197,28 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				stack[sp-1], stack[sp-2] = nil, nil
 				sp -= 2
 			case DELETE_ATTR:
-				err = Errorf(AttributeErrorType, "'%s' object attribute '%s' cannot be deleted", typeName(stack[sp-1]), code.Names[in.Arg])
+				sp--
+				x := stack[sp]
+				stack[sp] = nil
+				f.sp = sp
+				err = DelAttr(t, x, code.Names[in.Arg])
+			case LOAD_NAME:
+				f.sp = sp
+				var v Value
+				v, err = loadName(f, code.Names[in.Arg])
+				if err != nil {
+					break
+				}
+				stack[sp] = v
+				sp++
+			case STORE_NAME:
+				sp--
+				f.ns.SetStr(code.Names[in.Arg], stack[sp])
+				stack[sp] = nil
+			case DELETE_NAME:
+				if _, ok, _ := f.ns.Delete(t, Str(code.Names[in.Arg])); !ok {
+					err = nameError(f, code.Names[in.Arg])
+				}
 			case LOAD_METHOD:
 				x := stack[sp-1]
 				name := code.Names[in.Arg]
@@ -206,6 +227,15 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					stack[sp] = x
 					sp++
 					break
+				}
+				if o, ok := x.(*Instance); ok {
+					if fn := o.method(name); fn != nil {
+						// a Python method: [fn self], self becomes its first argument
+						stack[sp-1] = fn
+						stack[sp] = x
+						sp++
+						break
+					}
 				}
 				f.sp = sp
 				var v Value
@@ -228,12 +258,14 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					args = stack[sp-n : sp]
 				case CALL_METHOD:
 					fn = stack[sp-n-2]
+					args = stack[sp-n : sp]
 					if fn == nil {
 						fn = stack[sp-n-1]
+					} else if _, ok := fn.(*Function); ok {
+						args = stack[sp-n-1 : sp]
 					} else {
 						self = stack[sp-n-1]
 					}
-					args = stack[sp-n : sp]
 				case CALL_KW:
 					names := stack[sp-1].(Tuple)
 					nk := len(names)
@@ -443,25 +475,43 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					if !b {
 						f.pc = int(in.Arg)
 					}
-				} else if !Truth(v) {
-					f.pc = int(in.Arg)
+				} else {
+					var tr bool
+					if tr, err = truthT(t, v); err != nil {
+						break
+					}
+					if !tr {
+						f.pc = int(in.Arg)
+					}
 				}
 			case POP_JUMP_IF_TRUE:
 				sp--
 				v := stack[sp]
 				stack[sp] = nil
-				if Truth(v) {
+				var tr bool
+				if tr, err = truthT(t, v); err != nil {
+					break
+				}
+				if tr {
 					f.pc = int(in.Arg)
 				}
 			case JUMP_IF_FALSE_OR_POP:
-				if !Truth(stack[sp-1]) {
+				var tr bool
+				if tr, err = truthT(t, stack[sp-1]); err != nil {
+					break
+				}
+				if !tr {
 					f.pc = int(in.Arg)
 				} else {
 					sp--
 					stack[sp] = nil
 				}
 			case JUMP_IF_TRUE_OR_POP:
-				if Truth(stack[sp-1]) {
+				var tr bool
+				if tr, err = truthT(t, stack[sp-1]); err != nil {
+					break
+				}
+				if tr {
 					f.pc = int(in.Arg)
 				} else {
 					sp--

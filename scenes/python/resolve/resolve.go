@@ -8,8 +8,11 @@
 // (module-level) or universal (builtin), following Python 3's rules:
 // assignment anywhere in a function makes a name local unless it is
 // declared global or nonlocal; comprehensions are functions of their own,
-// except that the first iterable is evaluated in the enclosing scope;
-// class scopes do not exist in scenes.
+// except that the first iterable is evaluated in the enclosing scope.
+// A class body is a scope whose names are the class's attributes
+// (ClassLocal): the functions nested in it do not see them, and a function
+// that uses super or __class__ reaches the class through an implicit
+// __class__ cell of the class body, as in CPython.
 //
 // File records its results in the syntax tree: each *syntax.Ident's
 // Binding is a *Binding, each DefStmt, LambdaExpr and Comprehension's
@@ -50,15 +53,16 @@ type Scope uint8
 
 // The scopes of a Binding.
 const (
-	Undefined Scope = iota // never produced by File; the zero value
-	Local                  // a local of a function, in a frame slot
-	Cell                   // a local of a function captured by a nested function (boxed in a cell)
-	Free                   // a variable of an enclosing function, reached through the closure
-	Global                 // a module-level name
-	Universal              // a builtin (Builtins)
+	Undefined  Scope = iota // never produced by File; the zero value
+	Local                   // a local of a function, in a frame slot
+	Cell                    // a local of a function captured by a nested function (boxed in a cell)
+	Free                    // a variable of an enclosing function, reached through the closure
+	Global                  // a module-level name
+	Universal               // a builtin (Builtins)
+	ClassLocal              // a name bound in a class body: an entry of the class namespace
 )
 
-var scopeNames = [...]string{"undefined", "local", "cell", "free", "global", "universal"}
+var scopeNames = [...]string{"undefined", "local", "cell", "free", "global", "universal", "class"}
 
 // String returns the scope's name.
 func (s Scope) String() string { return scopeNames[s] }
@@ -93,15 +97,25 @@ const (
 	DefFunc           FuncKind = iota // def or async def
 	LambdaFunc                        // lambda
 	ComprehensionFunc                 // list/set/dict comprehension or generator expression
+	ClassFunc                         // the body of a class statement
 )
 
 // Function is the resolver's view of one def, lambda or comprehension.
 type Function struct {
 	Kind       FuncKind
-	Definition syntax.Node // *syntax.DefStmt, *syntax.LambdaExpr or *syntax.Comprehension
+	Definition syntax.Node // *syntax.DefStmt, *syntax.LambdaExpr, *syntax.Comprehension or *syntax.ClassStmt
 	Pos        syntax.Position
-	Name       string // def name, "<lambda>", "<listcomp>", "<setcomp>", "<dictcomp>" or "<genexpr>"
+	Name       string // def or class name, "<lambda>", "<listcomp>", "<setcomp>", "<dictcomp>" or "<genexpr>"
 	Parent     *Function
+
+	// ClassRef, for a function that uses the name super, is an implicit
+	// use of __class__ (resolved like any name: Free when a class encloses
+	// the function), which zero-argument super() reads; nil otherwise.
+	ClassRef *syntax.Ident
+	// ClassCell, for a class body, is the binding of its implicit
+	// __class__ cell (a Cell in Locals) when a method uses super or
+	// __class__; nil otherwise.
+	ClassCell *Binding
 
 	// Async is set for async def, and for a comprehension that awaits or
 	// uses async for (an asynchronous comprehension, or for a generator
@@ -248,6 +262,7 @@ const (
 	defBlock
 	lambdaBlock
 	compBlock
+	classBlock
 )
 
 // block is one scope: the module, a def, a lambda or a comprehension.
@@ -272,7 +287,8 @@ type block struct {
 	importMod   map[string]string // name bound by import -> module ("" once bound otherwise)
 	otherBind   map[string]bool   // name bound by something other than an import
 	returns     []*syntax.ReturnStmt
-	loops       int // loop nesting at the current point of the walk
+	loops       int                 // loop nesting at the current point of the walk
+	passFree    map[string]*Binding // class blocks: free variables passed through to nested functions
 }
 
 // useKind is a set of the ways a name has been met in a scope.
@@ -376,7 +392,7 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 			r.bindTarget(b, s.Target)
 		}
 	case *syntax.AnnAssignStmt:
-		if b.kind == moduleBlock {
+		if b.kind == moduleBlock || b.kind == classBlock {
 			r.annotation(b, s.Annotation)
 		} else {
 			// CPython never evaluates the annotation of a local.
@@ -389,6 +405,8 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		r.bind(b, s.Target)
 	case *syntax.DefStmt:
 		r.def(b, s)
+	case *syntax.ClassStmt:
+		r.class(b, s)
 	case *syntax.IfStmt:
 		r.expr(b, s.Cond)
 		r.stmts(b, s.True)
@@ -444,7 +462,7 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 			r.expr(b, s.Cause)
 		}
 	case *syntax.ReturnStmt:
-		if b.kind == moduleBlock {
+		if b.kind == moduleBlock || b.kind == classBlock {
 			r.codegenErrorf(s.Return, "'return' outside function")
 		}
 		if s.Result != nil {
@@ -817,6 +835,23 @@ func (r *resolver) def(b *block, s *syntax.DefStmt) {
 	}
 }
 
+// class resolves a class statement: its decorators and bases in the
+// enclosing scope, its body in a class scope.
+func (r *resolver) class(b *block, s *syntax.ClassStmt) {
+	for _, d := range s.Decorators {
+		r.expr(b, d.X)
+	}
+	for _, base := range s.Bases {
+		r.expr(b, base)
+	}
+	fn := &Function{Kind: ClassFunc, Definition: s, Pos: s.Class, Name: s.Name.Name, Parent: b.fn}
+	s.Function = fn
+	inner := r.newBlock(b, fn, classBlock)
+	inner.pos = s.Class
+	r.bind(b, s.Name)
+	r.stmts(inner, s.Body)
+}
+
 func (r *resolver) exprs(b *block, list []syntax.Expr) {
 	for _, x := range list {
 		r.expr(b, x)
@@ -827,6 +862,12 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 	switch x := x.(type) {
 	case *syntax.Ident:
 		r.use(b, x)
+		if x.Name == "super" && b.kind != moduleBlock && b.kind != classBlock && b.fn.ClassRef == nil {
+			// CPython's symtable: a function that names super uses __class__.
+			ref := &syntax.Ident{NamePos: x.NamePos, Name: "__class__"}
+			b.fn.ClassRef = ref
+			b.uses = append(b.uses, ref)
+		}
 	case *syntax.Literal:
 	case *syntax.FString:
 		r.fstring(b, x)
@@ -893,7 +934,7 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 		r.namedExpr(b, x)
 	case *syntax.AwaitExpr:
 		switch b.kind {
-		case moduleBlock:
+		case moduleBlock, classBlock:
 			r.codegenErrorf(x.Await, "'await' outside function")
 		case compBlock:
 			r.asyncInComp(b)
@@ -905,7 +946,7 @@ func (r *resolver) expr(b *block, x syntax.Expr) {
 		r.expr(b, x.X)
 	case *syntax.YieldExpr:
 		switch b.kind {
-		case moduleBlock:
+		case moduleBlock, classBlock:
 			r.codegenErrorf(x.Yield, "'yield' outside function")
 		case compBlock:
 			r.errorf(x.Yield, "'yield' inside %s", compDesc[b.compKind])
@@ -1075,7 +1116,19 @@ func (r *resolver) fromImport(b *block, s *syntax.FromImportStmt) {
 
 func (r *resolver) resolveBlock(b *block) {
 	// Locals in order of first binding (parameters already placed).
-	if b.kind != moduleBlock {
+	if b.kind == classBlock {
+		for _, name := range b.boundOrder {
+			if b.globals[name] != nil || b.nonlocals[name] != nil {
+				continue
+			}
+			b.resolved[name] = &Binding{Scope: ClassLocal, Name: name, First: b.bound[name]}
+		}
+		for name := range b.nonlocals {
+			if r.lookup(b, name).Scope != Free {
+				r.analysisErrorf(b.nonlocalPos[name], "no binding for nonlocal '%s' found", name)
+			}
+		}
+	} else if b.kind != moduleBlock {
 		for _, name := range b.boundOrder {
 			if b.resolved[name] != nil || b.globals[name] != nil || b.nonlocals[name] != nil {
 				continue
@@ -1122,6 +1175,11 @@ func (r *resolver) lookup(b *block, name string) *Binding {
 	case b.bound[name] != nil:
 		bd = &Binding{Scope: Local, Index: len(b.fn.Locals), Name: name, First: b.bound[name]}
 		b.fn.Locals = append(b.fn.Locals, bd)
+	case b.kind == classBlock:
+		bd = r.classFree(b, name)
+		if bd == nil {
+			bd = r.global(name)
+		}
 	default:
 		bd = r.free(b, name)
 		if bd == nil {
@@ -1130,6 +1188,34 @@ func (r *resolver) lookup(b *block, name string) *Binding {
 	}
 	b.resolved[name] = bd
 	return bd
+}
+
+// classFree returns the binding a class body b has for a variable of an
+// enclosing function (Free), for its own uses and to pass it on to the
+// functions nested in it; a Global binding if an enclosing function
+// declares it global; nil if no enclosing function binds it.
+func (r *resolver) classFree(b *block, name string) *Binding {
+	if bd := b.passFree[name]; bd != nil {
+		return bd
+	}
+	bd := r.free(b, name)
+	if bd == nil || bd.Scope != Free {
+		return bd
+	}
+	if b.passFree == nil {
+		b.passFree = make(map[string]*Binding)
+	}
+	b.passFree[name] = bd
+	return bd
+}
+
+// classCell returns the implicit __class__ cell of class body b.
+func (r *resolver) classCell(b *block) *Binding {
+	if b.fn.ClassCell == nil {
+		b.fn.ClassCell = &Binding{Scope: Cell, Index: len(b.fn.Locals), Name: "__class__"}
+		b.fn.Locals = append(b.fn.Locals, b.fn.ClassCell)
+	}
+	return b.fn.ClassCell
 }
 
 // free returns a Free binding in b for a name bound by an enclosing
@@ -1142,6 +1228,17 @@ func (r *resolver) free(b *block, name string) *Binding {
 	}
 	var outer *Binding
 	switch {
+	case p.kind == classBlock:
+		// The names of a class body are not visible in the functions
+		// nested in it; its __class__ cell is.
+		if name == "__class__" {
+			outer = r.classCell(p)
+			break
+		}
+		outer = r.classFree(p, name)
+		if outer == nil {
+			return nil
+		}
 	case p.globals[name] != nil:
 		return r.lookup(p, name)
 	case p.nonlocals[name] != nil, p.bound[name] != nil:

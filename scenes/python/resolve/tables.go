@@ -13,6 +13,9 @@ var Builtins = sortedStrings(
 	"list", "map", "max", "min", "next", "ord", "pow", "print", "range", "repr",
 	"reversed", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
 	"__name__",
+	// classes
+	"classmethod", "delattr", "hash", "id", "object", "property", "setattr",
+	"staticmethod", "super", "vars", "NotImplemented",
 	// exceptions
 	"ArithmeticError", "AssertionError", "AttributeError", "BaseException",
 	"BaseExceptionGroup", "BrokenPipeError", "ConnectionAbortedError",
@@ -29,10 +32,10 @@ var Builtins = sortedStrings(
 // support; calling one is refused statically.
 var cpythonBuiltins = []string{
 	"bin", "breakpoint", "bytearray",
-	"classmethod", "compile", "complex", "copyright", "credits", "delattr", "dir",
-	"eval", "exec", "exit", "globals", "hash", "help", "id",
-	"input", "license", "locals", "memoryview", "object", "oct", "open",
-	"property", "quit", "setattr", "slice", "staticmethod", "super", "vars",
+	"compile", "complex", "copyright", "credits", "dir",
+	"eval", "exec", "exit", "globals", "help",
+	"input", "license", "locals", "memoryview", "oct", "open",
+	"quit", "slice",
 	"__import__", "__build_class__",
 }
 

@@ -312,7 +312,7 @@ func (p *parser) parseStmt(out []Stmt) []Stmt {
 	case WITH:
 		return append(out, p.parseWith())
 	case CLASS:
-		p.errorf(p.tok.pos, "class definitions are not supported in scenes")
+		return append(out, p.parseClass(nil))
 	case IDENT:
 		if p.tok.str == "match" && p.isMatchStmt() {
 			p.errorf(p.tok.pos, "match statements are not supported in scenes")
@@ -789,9 +789,6 @@ func (p *parser) parseDecorated() Stmt {
 		p.next()
 		x := p.parseTest()
 		decs = append(decs, &Decorator{At: at, X: x})
-		if !isRouteDecorator(x) {
-			p.errorf(at, "decorators are not supported in scenes, except FastAPI routes such as @app.get(\"/items\")")
-		}
 		if p.tok.kind != NEWLINE {
 			p.syntaxError()
 		}
@@ -805,31 +802,11 @@ func (p *parser) parseDecorated() Stmt {
 			p.syntaxError()
 		}
 	case CLASS:
-		p.errorf(p.tok.pos, "class definitions are not supported in scenes")
+		return p.parseClass(decs)
 	default:
 		p.syntaxError()
 	}
 	return p.parseDef(decs)
-}
-
-// isRouteDecorator reports whether x has the form NAME.get(...) etc.
-func isRouteDecorator(x Expr) bool {
-	call, ok := x.(*CallExpr)
-	if !ok {
-		return false
-	}
-	dot, ok := call.Fn.(*DotExpr)
-	if !ok {
-		return false
-	}
-	if _, ok := dot.X.(*Ident); !ok {
-		return false
-	}
-	switch dot.Name.Name {
-	case "get", "post", "put", "delete", "patch":
-		return true
-	}
-	return false
 }
 
 func (p *parser) parseDef(decs []*Decorator) Stmt {

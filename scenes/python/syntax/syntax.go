@@ -8,8 +8,7 @@
 // characters (runes), not bytes, so it equals CPython's col_offset+1 for
 // ASCII and non-ASCII source alike.
 //
-// Python outside the subset (class, match, walrus, yield from, decorators
-// other than FastAPI routes, ...) is refused by the parser with a sentence
+// Python outside the subset (match, walrus, yield from, ...) is refused by the parser with a sentence
 // at the construct's position; nothing is silently dropped. Errors that
 // CPython raises only in its compiler ('return' outside a function, a lone
 // starred expression such as x = *a, break outside a loop, ...) are left
@@ -56,10 +55,10 @@
 //     strings, X | Y, Depends(...)) and resolves their names like any use:
 //     a compiler may skip them, or load and discard them to raise CPython's
 //     NameError for an undefined name.
-//   - Decorators. DefStmt.Decorators holds the decorator expressions in
-//     source order (outermost first); the parser accepts only route
-//     decorators of the form @NAME.get(...), @NAME.post(...), @NAME.put(...),
-//     @NAME.delete(...), @NAME.patch(...) (FastAPI).
+//   - Decorators. DefStmt.Decorators and ClassStmt.Decorators hold the
+//     decorator expressions in source order (outermost first).
+//   - Classes. ClassStmt.Bases holds what is between the parentheses as a
+//     call's arguments (bases, *StarredExpr, *KeywordArg for metaclass=).
 //   - async. DefStmt.Async marks async def, ForStmt.Async async for,
 //     WithStmt.Async async with, ForClause.Async "async for" inside a
 //     comprehension.

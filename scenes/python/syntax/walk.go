@@ -62,6 +62,13 @@ func Walk(n Node, f func(Node) bool) {
 		walkParams(n.Params)
 		walkExpr(n.Returns)
 		walkStmts(n.Body)
+	case *ClassStmt:
+		for _, d := range n.Decorators {
+			Walk(d, f)
+		}
+		walkIdent(n.Name)
+		walkExprs(n.Bases)
+		walkStmts(n.Body)
 	case *Decorator:
 		walkExpr(n.X)
 	case *Param:

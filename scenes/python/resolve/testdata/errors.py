@@ -152,8 +152,18 @@ open("f")
 def f():
     eval("1") ### "eval\(\) is not supported in scenes"
 ---
-class A: ### "class definitions are not supported in scenes"
-    pass
+class A:
+    return 1 ### "'return' outside function"
+---
+def f():
+    class A:
+        x = 1
+        nonlocal x ### "name 'x' is assigned to before nonlocal declaration"
+---
+def f():
+    class A:
+        nonlocal y ### "no binding for nonlocal 'y' found"
+        y = 1
 ---
 match x: ### "match statements are not supported in scenes"
     case 1:
@@ -175,7 +185,7 @@ async def g():
 ---
 yield from range(3) ### "'yield' outside function"
 ---
-@functools.cache ### "decorators are not supported in scenes, except FastAPI routes"
+@functools.cache
 def f():
     pass
 ---

@@ -1,0 +1,3 @@
+# want: 2:11: invalid syntax
+class A(x for x in y):
+    pass
