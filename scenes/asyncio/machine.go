@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime/metrics"
 	"strings"
+	"time"
 
 	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
@@ -20,6 +21,12 @@ type Config struct {
 	MaxEvents      int     // trace events (default 5,000,000)
 	MaxMemory      int64   // bytes of Go heap (default 1 GiB)
 	MaxDepth       int     // Python call depth (default 1000), for the VM
+	// Seed, when SeedSet, is the seed of the random generators that the
+	// scene does not seed itself (random at import, random.seed() with no
+	// argument); otherwise the machine picks one from the real clock. The
+	// trace records it either way (trace.Seed).
+	Seed    uint64
+	SeedSet bool
 	// Traceback, when set, renders a logged exception's traceback as CPython
 	// prints it ("Traceback (most recent call last):" ... last line); without
 	// it the log has the last line only.
@@ -150,6 +157,8 @@ type Machine struct {
 
 	modules   map[string]py.Value
 	exitHooks []func(t *py.Thread) error
+	seeds     uint64 // the state of FreshSeed's sequence
+	seeded    bool
 }
 
 // NewMachine returns a machine configured by cfg, with no threads yet. Run
@@ -281,6 +290,27 @@ func registerModule(spec *modules.Spec, mk func(m *Machine) py.Value) {
 	py.RegisterModule(spec, func(h py.Host) (py.Value, error) {
 		return mk(h.(*Machine)), nil
 	})
+}
+
+// FreshSeed returns a seed for a generator the scene did not seed: the
+// first is Config.Seed (or, unless SeedSet, one from the real clock), each
+// next one follows from it (splitmix64), so that a run with a fixed seed
+// repeats exactly. The caller records it in the trace (trace.Seed).
+func (m *Machine) FreshSeed() uint64 {
+	if !m.seeded {
+		m.seeded = true
+		if m.cfg.SeedSet {
+			m.seeds = m.cfg.Seed
+		} else {
+			m.seeds = uint64(time.Now().UnixNano())
+		}
+		return m.seeds
+	}
+	m.seeds += 0x9e3779b97f4a7c15
+	z := m.seeds
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
 }
 
 // Write implements py.Host: print's output, timestamped per line.

@@ -34,6 +34,11 @@ type Options struct {
 	Filename string // the name errors and tracebacks show ("scene.py")
 	Trace    bool   // record the trace
 	Budgets  Budgets
+	// Seed, when SeedSet, seeds the random generators the scene does not
+	// seed itself (random at import, random.seed()); otherwise each run
+	// picks a seed from the real clock. The trace records it (seed event).
+	Seed    uint64
+	SeedSet bool
 }
 
 // Line is one line of the scene's standard output, with the virtual time at

@@ -41,6 +41,8 @@ func run(src []byte, opts Options) (res *Result) {
 		MaxEvents:      b.MaxEvents,
 		MaxMemory:      b.MaxMemory,
 		MaxDepth:       b.MaxDepth,
+		Seed:           opts.Seed,
+		SeedSet:        opts.SeedSet,
 	})
 	res = &Result{
 		Stdout:    r.Stdout,

@@ -10,4 +10,5 @@ package lib
 import (
 	// asyncio, time, concurrent.futures, fastapi, httpx
 	_ "loopscope/scenes/asyncio"
+	_ "loopscope/scenes/lib/random"
 )

@@ -147,6 +147,8 @@ func (s *State) caption() string {
 		return "The scene ends with an uncaught exception: " + e.Text
 	case trace.Stopped:
 		return "Stopped: " + e.Text
+	case trace.Seed:
+		return e.Text + " is seeded with " + e.Label + ", as the scene gave no seed (run it with -seed " + e.Label + " to get the same numbers again)."
 	case trace.SocketOp, trace.Depends, trace.Request:
 		if e.Label != "" {
 			return e.Kind.String() + ": " + e.Text + " (" + e.Label + ")"

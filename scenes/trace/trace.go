@@ -101,6 +101,7 @@ const (
 	SocketOp // socket: virtual network activity; text: "listen", "connect", "send", "recv", "close"; num: bytes
 	Depends  // depends: a FastAPI dependency is resolved, cached, or torn down; text: the dependency; label: "call", "cached", "teardown"
 	Request  // request: a request enters or leaves the app; text: "GET /items"; label: "start" or the status code
+	Seed     // seed: a module seeded itself for the run without a seed from the scene (random at import, random.seed()); text: the module; label: the seed, in decimal
 
 	numKinds
 )
@@ -147,6 +148,7 @@ var kindNames = [...]string{
 	SocketOp:        "socket",
 	Depends:         "depends",
 	Request:         "request",
+	Seed:            "seed",
 }
 
 // String returns the kind's JSON name.
