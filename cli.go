@@ -29,45 +29,65 @@ func budgetFlags(fs *flag.FlagSet) *engine.Budgets {
 	return b
 }
 
+// seedFlag registers -seed on fs; the returned func fills opts from it.
+func seedFlag(fs *flag.FlagSet) func(opts *engine.Options) {
+	seed := fs.String("seed", "", "seed the random module with this integer when the scene does not seed it (default: a new seed each run, shown in the trace)")
+	return func(opts *engine.Options) {
+		if *seed != "" {
+			opts.Seed, _ = strconv.ParseUint(*seed, 10, 64)
+			opts.SeedSet = true
+		}
+	}
+}
+
 // parseScene parses a subcommand's flags and its one FILE.py argument,
 // accepting flags before or after the file. It reports usage errors itself
-// and returns ok=false.
-func parseScene(name string, args []string, stderr io.Writer) (file string, src []byte, b *engine.Budgets, ok bool) {
+// and returns ok=false. opts has the file name, the budgets and the seed.
+func parseScene(name string, args []string, stderr io.Writer) (opts engine.Options, src []byte, ok bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: loopscope %s [flags] FILE.py\n", name)
 		fs.PrintDefaults()
 	}
-	b = budgetFlags(fs)
+	b := budgetFlags(fs)
+	seed := seedFlag(fs)
 	if err := fs.Parse(args); err != nil {
-		return "", nil, nil, false
+		return opts, nil, false
 	}
 	if !checkBudgets(name, fs, stderr) {
-		return "", nil, nil, false
+		return opts, nil, false
 	}
 	rest := fs.Args()
 	if len(rest) > 1 {
 		// Flags after the file name.
 		if err := fs.Parse(rest[1:]); err != nil {
-			return "", nil, nil, false
+			return opts, nil, false
 		}
 		if !checkBudgets(name, fs, stderr) {
-			return "", nil, nil, false
+			return opts, nil, false
 		}
 		rest = append(rest[:1], fs.Args()...)
 	}
 	if len(rest) != 1 {
 		fs.Usage()
-		return "", nil, nil, false
+		return opts, nil, false
 	}
-	file = rest[0]
+	file := rest[0]
 	src, err := os.ReadFile(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "loopscope %s: %v\n", name, err)
-		return "", nil, nil, false
+		return opts, nil, false
 	}
-	return file, src, b, true
+	if s := fs.Lookup("seed").Value.String(); s != "" {
+		if _, err := strconv.ParseUint(s, 10, 64); err != nil {
+			fmt.Fprintf(stderr, "loopscope %s: -seed %s: give a whole number from 0 to 18446744073709551615\n", name, s)
+			return opts, nil, false
+		}
+	}
+	opts = engine.Options{Filename: file, Budgets: *b}
+	seed(&opts)
+	return opts, src, true
 }
 
 // checkBudgets refuses a budget flag given a value that is not a positive,
@@ -90,22 +110,23 @@ func checkBudgets(name string, fs *flag.FlagSet, stderr io.Writer) bool {
 
 // runCmd is `loopscope run FILE.py`: print what python3 FILE.py would print.
 func runCmd(args []string, stdout, stderr io.Writer) int {
-	file, src, b, ok := parseScene("run", args, stderr)
+	opts, src, ok := parseScene("run", args, stderr)
 	if !ok {
 		return 2
 	}
-	res := engine.Run(src, engine.Options{Filename: file, Budgets: *b})
+	res := engine.Run(src, opts)
 	_, err := io.WriteString(stdout, res.Stdout)
 	return finish("run", res, err, stderr)
 }
 
 // traceCmd is `loopscope trace FILE.py`: the trace as JSON lines.
 func traceCmd(args []string, stdout, stderr io.Writer) int {
-	file, src, b, ok := parseScene("trace", args, stderr)
+	opts, src, ok := parseScene("trace", args, stderr)
 	if !ok {
 		return 2
 	}
-	res := engine.Run(src, engine.Options{Filename: file, Budgets: *b, Trace: true})
+	opts.Trace = true
+	res := engine.Run(src, opts)
 	var err error
 	if res.Trace != nil {
 		w := bufio.NewWriterSize(stdout, 1<<16)
