@@ -745,9 +745,10 @@ func (ac *AsCompleted) next(t *py.Thread, afterTimeout bool) (py.Value, error) {
 			// lets no virtual time pass: the generator spins for ever (the
 			// harness stops it on its budget). A tiny positive rest comes
 			// only from rounding and ends the same way.
-			return nil, &StopError{Kind: "budget", Msg: fmt.Sprintf(
-				"budget: as_completed() spins at %.6f: its timeout is reached exactly, and waiting 0 s lets no time pass",
-				machineOf(t).Now())}
+			line, col := t.Where()
+			return nil, &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
+				"budget: as_completed() spins at %.6f (%s): its timeout is reached exactly, and waiting 0 s lets no time pass",
+				machineOf(t).Now(), at(line, col))}
 		}
 	}
 	return waitEvent(t, ac.waiter, waitTimeout, "as_completed()", func(bool) (py.Value, error) {

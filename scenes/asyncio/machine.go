@@ -66,6 +66,7 @@ const (
 type StopError struct {
 	Kind string // "budget" or "deadlock"
 	Line int    // the scene line it happened at, 0 if unknown
+	Col  int    // and its column, 0 if unknown
 	Msg  string // the whole message
 }
 
@@ -153,7 +154,8 @@ type Machine struct {
 	timerSeq    uint64 // TimerHandle creation order
 	steps       int64
 	ticks       int
-	lastLine    int
+	lastLine    int // where the last Tick found the scene
+	lastCol     int
 
 	modules   map[string]py.Value
 	exitHooks []func(t *py.Thread) error
@@ -369,7 +371,7 @@ type stepCounter interface{ Steps() int64 }
 const ticksPerCall = 32
 
 // Tick implements py.Host: the step and memory budgets.
-func (m *Machine) Tick(t *py.Thread, line int) error {
+func (m *Machine) Tick(t *py.Thread, line, col int) error {
 	if sc, ok := any(t).(stepCounter); ok {
 		if th := ThreadOf(t); th != nil {
 			n := sc.Steps()
@@ -379,29 +381,29 @@ func (m *Machine) Tick(t *py.Thread, line int) error {
 	} else {
 		m.steps += ticksPerCall
 	}
-	m.lastLine = line
+	m.lastLine, m.lastCol = line, col
 	if m.steps > m.cfg.MaxSteps {
-		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(
-			"step budget exhausted at line %d: the scene ran %s Python steps (bytecode instructions) and had not finished. "+
+		return &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
+			"step budget exhausted at %s: the scene ran %s Python steps (bytecode instructions) and had not finished. "+
 				"A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps",
-			line, thousands(m.cfg.MaxSteps))}
+			at(line, col), thousands(m.cfg.MaxSteps))}
 	}
 	m.ticks++
 	if m.ticks%memCheckEvery == 0 {
-		if err := m.checkMemory(line); err != nil {
+		if err := m.checkMemory(line, col); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (m *Machine) checkMemory(line int) error {
+func (m *Machine) checkMemory(line, col int) error {
 	metrics.Read(memSample)
 	if v := memSample[0].Value; v.Kind() == metrics.KindUint64 && int64(v.Uint64()) > m.cfg.MaxMemory {
-		return &StopError{Kind: "budget", Line: line, Msg: fmt.Sprintf(
-			"memory budget exhausted at line %d: the scene's objects took more than %s MiB. "+
+		return &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
+			"memory budget exhausted at %s: the scene's objects took more than %s MiB. "+
 				"A scene that allocates without end stops here; if it really needs that much, raise it with -max-memory",
-			line, thousands(m.cfg.MaxMemory>>20))}
+			at(line, col), thousands(m.cfg.MaxMemory>>20))}
 	}
 	return nil
 }
@@ -409,12 +411,20 @@ func (m *Machine) checkMemory(line int) error {
 // checkEvents stops the run when the trace is full.
 func (m *Machine) checkEvents() error {
 	if m.tr != nil && m.nEvents > m.cfg.MaxEvents {
-		return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
-			"event budget exhausted at line %d: the trace recorded %s events, all kept so that playback can step back. "+
+		return &StopError{Kind: "budget", Line: m.lastLine, Col: m.lastCol, Msg: fmt.Sprintf(
+			"event budget exhausted at %s: the trace recorded %s events, all kept so that playback can step back. "+
 				"Raise it with -max-events, or run the scene without a trace (loopscope run has no such limit)",
-			m.lastLine, thousands(int64(m.cfg.MaxEvents)))}
+			at(m.lastLine, m.lastCol), thousands(int64(m.cfg.MaxEvents)))}
 	}
 	return nil
+}
+
+// at names a position in a message: "line 8, column 5".
+func at(line, col int) string {
+	if col > 0 {
+		return fmt.Sprintf("line %d, column %d", line, col)
+	}
+	return fmt.Sprintf("line %d", line)
 }
 
 // thousands writes n with commas between groups of three digits
@@ -480,7 +490,7 @@ func (m *Machine) runMain(t *py.Thread) (res *Result) {
 		res.Stop = e
 		res.ExitCode = ExitStopped
 		if m.tr != nil {
-			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Line: int32(e.Line)})
+			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Line: int32(e.Line), Col: int32(e.Col)})
 		}
 	default:
 		res.Internal = e

@@ -561,7 +561,7 @@ func (m *Machine) pick() (*Thread, error) {
 // pending task waits on.
 func (m *Machine) deadlock() error {
 	var parts []string
-	line := 0
+	line, col := 0, 0
 	for _, th := range m.threads {
 		if th.state != threadBlocked {
 			continue
@@ -571,19 +571,19 @@ func (m *Machine) deadlock() error {
 				if t.Done() {
 					continue
 				}
-				l, _ := t.coro.Where()
+				l, c := t.coro.Where()
 				if line == 0 {
-					line = l
+					line, col = l, c
 				}
-				parts = append(parts, fmt.Sprintf("%s (%s) waits on %s (line %d)", t.nameString(), t.coro.QualName(), t.waitingOn(), l))
+				parts = append(parts, fmt.Sprintf("%s (%s) waits on %s (%s)", t.nameString(), t.coro.QualName(), t.waitingOn(), at(l, c)))
 			}
 			continue
 		}
 		what := th.wait.What
-		if l, _ := th.Py.Where(); l > 0 {
-			what = fmt.Sprintf("%s (line %d)", what, l)
+		if l, c := th.Py.Where(); l > 0 {
+			what = fmt.Sprintf("%s (%s)", what, at(l, c))
 			if line == 0 {
-				line = l
+				line, col = l, c
 			}
 		}
 		parts = append(parts, fmt.Sprintf("%s waits on %s", th.Py.Name, what))
@@ -595,7 +595,7 @@ func (m *Machine) deadlock() error {
 	if len(parts) > 0 {
 		msg += ": " + strings.Join(parts, ", ")
 	}
-	return &StopError{Kind: "deadlock", Line: line, Msg: msg}
+	return &StopError{Kind: "deadlock", Line: line, Col: col, Msg: msg}
 }
 
 // threadQueue is the FIFO of runnable threads.
@@ -672,8 +672,8 @@ func (h *threadHeap) live() int {
 // timeBudgetExhausted is the stop when the clock would pass the virtual
 // time budget to reach deadline d.
 func (m *Machine) timeBudgetExhausted(d float64) *StopError {
-	return &StopError{Kind: "budget", Line: m.lastLine, Msg: fmt.Sprintf(
-		"virtual time budget exhausted: the scene's next wake-up would be at %s s of loop time, past the limit of %s s. "+
+	return &StopError{Kind: "budget", Line: m.lastLine, Col: m.lastCol, Msg: fmt.Sprintf(
+		"virtual time budget exhausted at %s: the scene's next wake-up would be at %s s of loop time, past the limit of %s s. "+
 			"A scene that sleeps in a loop without end stops here; if it really waits that long, raise the limit with -max-time",
-		strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(m.cfg.MaxVirtualTime, 'f', -1, 64))}
+		at(m.lastLine, m.lastCol), strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(m.cfg.MaxVirtualTime, 'f', -1, 64))}
 }

@@ -62,7 +62,7 @@ func run(src []byte, opts Options) (res *Result) {
 		res.Stderr += res.Err.Error() + "\n"
 	case r.Stop != nil:
 		res.ExitCode = ExitStopped
-		res.Err = &Error{Kind: r.Stop.Kind, File: opts.Filename, Line: r.Stop.Line, Msg: r.Stop.Msg}
+		res.Err = &Error{Kind: r.Stop.Kind, File: opts.Filename, Line: r.Stop.Line, Col: r.Stop.Col, Msg: r.Stop.Msg}
 		res.Stderr += res.Err.Error() + "\n"
 	case r.Uncaught != nil:
 		res.ExitCode = ExitUncaught

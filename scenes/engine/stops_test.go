@@ -18,18 +18,24 @@ func TestStops(t *testing.T) {
 		trace   bool
 		kind    string
 		line    int
+		col     int
 		want    string // regexp on the message
 	}{
-		{"spin_forever.py", small, false, "budget", 8, `^step budget exhausted at line 8: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. .*-max-steps$`},
-		{"spin_sync.py", small, false, "budget", 0, `^step budget exhausted at line [34]: the scene ran 300,000 Python steps`},
-		{"sleep_forever.py", small, false, "budget", 8, `^virtual time budget exhausted: the scene's next wake-up would be at 1020 s of loop time, past the limit of 1000 s\. .*-max-time$`},
-		{"events_forever.py", Budgets{MaxEvents: 20_000}, true, "budget", 8, `^event budget exhausted at line 8: the trace recorded 20,000 events`},
-		{"allocate_forever.py", Budgets{MaxMemory: 48 << 20}, false, "budget", 9, `^memory budget exhausted at line 9: the scene's objects took more than 48 MiB`},
+		{"spin_forever.py", small, false, "budget", 8, 11, `^step budget exhausted at line 8, column 11: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. .*-max-steps$`},
+		{"spin_sync.py", small, false, "budget", 0, 0, `^step budget exhausted at line [34], column \d+: the scene ran 300,000 Python steps`},
+		{"sleep_forever.py", small, false, "budget", 8, 15, `^virtual time budget exhausted at line 8, column 15: the scene's next wake-up would be at 1020 s of loop time, past the limit of 1000 s\. .*-max-time$`},
+		{"events_forever.py", Budgets{MaxEvents: 20_000}, true, "budget", 8, 15, `^event budget exhausted at line 8, column 15: the trace recorded 20,000 events`},
+		{"allocate_forever.py", Budgets{MaxMemory: 48 << 20}, false, "budget", 9, 0, `^memory budget exhausted at line 9, column \d+: the scene's objects took more than 48 MiB`},
 		// A long program stopped by a small budget is told what was
 		// measured, never that it "may never yield".
-		{"cpu_bound.py", small, false, "budget", 11, `^step budget exhausted at line 11: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps$`},
-		{"deadlock_future.py", small, false, "deadlock", 14, `^deadlock: nothing can wake the loop: Task-1 \(main\) waits on create_future\(\) \(line 14\), waiter \(waiter\) waits on Event.wait \(line 6\)`},
-		{"deadlock_queue.py", small, false, "deadlock", 7, `^deadlock: nothing can wake the loop: Task-1 \(main\) waits on Queue.get \(line 7\)`},
+		{"cpu_bound.py", small, false, "budget", 11, 16, `^step budget exhausted at line 11, column 16: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps$`},
+		{"deadlock_future.py", small, false, "deadlock", 14, 5, `^deadlock: nothing can wake the loop: Task-1 \(main\) waits on create_future\(\) \(line 14, column 5\), waiter \(waiter\) waits on Event.wait \(line 6, column 5\)`},
+		{"deadlock_queue.py", small, false, "deadlock", 7, 12, `^deadlock: nothing can wake the loop: Task-1 \(main\) waits on Queue.get \(line 7, column 12\)`},
+		// After a backward jump the scene is at the loop's body, not at
+		// the instruction before the loop (line 1); at any step count.
+		{"spin_backjump.py", Budgets{MaxSteps: 8192}, false, "budget", 3, 5, `^step budget exhausted at line 3, column 5: `},
+		{"spin_backjump.py", Budgets{MaxSteps: 28672}, false, "budget", 3, 5, `^step budget exhausted at line 3, column 5: `},
+		{"spin_backjump.py", Budgets{MaxSteps: 49152}, false, "budget", 3, 5, `^step budget exhausted at line 3, column 5: `},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -49,6 +55,10 @@ func TestStops(t *testing.T) {
 			}
 			if c.line != 0 && res.Err.Line != c.line {
 				t.Errorf("line %d, want %d", res.Err.Line, c.line)
+			}
+			// Every stop names a line and a column.
+			if res.Err.Line == 0 || res.Err.Col == 0 || c.col != 0 && res.Err.Col != c.col {
+				t.Errorf("at %d:%d, want a line and column %d", res.Err.Line, res.Err.Col, c.col)
 			}
 		})
 	}

@@ -123,8 +123,9 @@ type Host interface {
 	Write(t *Thread, s string)
 	// Tick is called by the interpreter every TickInterval bytecode
 	// instructions (and on every call); a non-nil error (a budget) aborts the
-	// run. line is the line executing.
-	Tick(t *Thread, line int) error
+	// run. line and col are where the scene is: the instruction about to
+	// run, or the call being made.
+	Tick(t *Thread, line, col int) error
 	// BlockInline is called by blocking builtins on a thread that cannot
 	// suspend (t.CanBlock() is false): the host runs other threads until
 	// ready() reports true or the virtual clock reaches deadline (deadline < 0:

@@ -31,6 +31,19 @@ type handler struct {
 // Line returns the line the frame is executing (or suspended at).
 func (f *Frame) Line() int { return int(f.position().Line) }
 
+// Col is the 1-based column of the instruction that runs (0 if unknown).
+func (f *Frame) Col() int { return int(f.position().Col) }
+
+// nextPosition is the position of the instruction that runs next: where
+// the frame is between two instructions (after a backward jump, the last
+// instruction run is the loop's end, not where the loop goes on).
+func (f *Frame) nextPosition() Pos {
+	if f.pc >= 0 && f.pc < len(f.code.Pos) {
+		return f.code.Pos[f.pc]
+	}
+	return f.position()
+}
+
 func (f *Frame) position() Pos {
 	pc := f.pc - 1
 	if pc < 0 {

@@ -19,7 +19,7 @@ func (h *testHost) Import(t *Thread, name string) (Value, error) {
 	return nil, Errorf(ModuleNotFoundErrorType, "No module named '%s'", name)
 }
 func (h *testHost) Write(t *Thread, s string) { h.out.WriteString(s) }
-func (h *testHost) Tick(t *Thread, line int) error {
+func (h *testHost) Tick(t *Thread, line, col int) error {
 	h.ticks++
 	if h.maxSteps > 0 && h.ticks > h.maxSteps {
 		return fmt.Errorf("step budget exceeded at line %d", line)

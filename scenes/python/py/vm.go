@@ -89,7 +89,8 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					vm.ticked += TickInterval
 					if t.Host != nil {
 						f.sp = sp
-						if e := t.Host.Tick(t, f.Line()); e != nil {
+						p := f.nextPosition()
+						if e := t.Host.Tick(t, int(p.Line), int(p.Col)); e != nil {
 							f.sp = sp
 							return nil, execReturned, e
 						}
@@ -303,7 +304,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					}
 					if t.Host != nil {
 						f.sp = sp
-						if e := t.Host.Tick(t, f.Line()); e != nil {
+						if e := t.Host.Tick(t, f.Line(), f.Col()); e != nil {
 							return nil, execReturned, e
 						}
 					}
@@ -347,7 +348,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					v, err = b.Fn(t, self, a, kw)
 				} else if b, ok := fn.(*Builtin); ok {
 					if t.Host != nil {
-						if e := t.Host.Tick(t, f.Line()); e != nil {
+						if e := t.Host.Tick(t, f.Line(), f.Col()); e != nil {
 							return nil, execReturned, e
 						}
 					}
