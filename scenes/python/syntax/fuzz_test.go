@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	_ "loopscope/scenes/lib" // the modules scenes can import, which the resolver checks
 	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"
 )
