@@ -32,6 +32,11 @@ func lookupMethod(x Value, name string) *Builtin {
 	case *List:
 		typ = ListType
 	case *Dict:
+		if x.Class != nil {
+			if m := x.Class.Methods[name]; m != nil {
+				return m
+			}
+		}
 		typ = DictType
 	case *Set:
 		typ = SetType
@@ -61,6 +66,13 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 		return m.BindTo(x), nil
 	}
 	switch v := x.(type) {
+	case *Dict:
+		if v.Class != nil && v.Class.Attr != nil {
+			a, err := v.Class.Attr(t, v, name)
+			if err != nil || a != nil {
+				return a, err
+			}
+		}
 	case HasAttrs:
 		a, err := v.Attr(t, name)
 		if err != nil || a != nil {
@@ -94,6 +106,10 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 		}
 		return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", v.Name, name)
 	case *Function:
+		if a, ok := v.Attrs[name]; ok {
+			// __doc__, __module__ or __wrapped__ set by functools.wraps
+			return a, nil
+		}
 		switch name {
 		case "__name__":
 			return Str(v.Name), nil
@@ -114,9 +130,6 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 				v.Annotations = NewDict()
 			}
 			return v.Annotations, nil
-		}
-		if a, ok := v.Attrs[name]; ok {
-			return a, nil
 		}
 	case *Builtin:
 		switch name {

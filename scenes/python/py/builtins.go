@@ -1242,5 +1242,10 @@ func builtinReversed(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error
 			return items[i+1], true, nil
 		}}, nil
 	}
+	if r, ok := args[0].(interface {
+		Reversed(t *Thread) (Iterator, error)
+	}); ok {
+		return r.Reversed(t)
+	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not reversible", typeName(args[0]))
 }

@@ -182,6 +182,19 @@ type Callable interface {
 	Call(t *Thread, args []Value, kw []Kwarg) (Value, error)
 }
 
+// Forwarder is implemented by native callables that stand for a call of
+// another callable with arguments added (functools.partial). The
+// interpreter makes the call Forward returns instead, in the caller's own
+// frames: a Python function reached that way runs as if called directly, so
+// it may suspend its thread (time.sleep in an executor's worker) where a
+// call made from Go would have to block in place.
+type Forwarder interface {
+	Callable
+	// Forward returns the callable to call and its arguments; it must not
+	// modify args or kw (they may live on the caller's stack).
+	Forward(args []Value, kw []Kwarg) (fn Value, fargs []Value, fkw []Kwarg)
+}
+
 // IsCallable reports whether v can be called.
 func IsCallable(v Value) bool {
 	switch v := v.(type) {

@@ -8,6 +8,31 @@ type Dict struct {
 	entries []dictEntry
 	index   []int32 // -1 empty, -2 deleted, else entry number
 	used    int     // live entries
+	// Class, when set, makes the dict an instance of a dict subclass
+	// written in Go (collections.defaultdict, Counter, OrderedDict); nil
+	// for a plain dict.
+	Class *DictClass
+	// Data is the subclass's own state of this instance (a defaultdict's
+	// default_factory); nil for a plain dict.
+	Data Value
+}
+
+// DictClass describes a dict subclass written in Go. Its instances are
+// *Dict values, so everything that takes a dict takes them; the class adds
+// and overrides methods, answers missing keys and writes its own repr.
+type DictClass struct {
+	Type *Type // the subclass, deriving from DictType
+	// Methods are the subclass's methods beyond dict's (and overrides),
+	// called with the *Dict as recv.
+	Methods map[string]*Builtin
+	// Missing, when set, is __missing__: d[key] for an absent key returns
+	// its result instead of raising KeyError.
+	Missing func(t *Thread, d *Dict, key Value) (Value, error)
+	// Repr, when set, writes repr(d).
+	Repr func(t *Thread, d *Dict) (string, error)
+	// Attr, when set, returns the subclass's data attributes (nil, nil
+	// when there is no such attribute).
+	Attr func(t *Thread, d *Dict, name string) (Value, error)
 }
 
 type dictEntry struct {
@@ -18,8 +43,13 @@ type dictEntry struct {
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
 
-// Type returns DictType.
-func (*Dict) Type() *Type { return DictType }
+// Type returns DictType, or the subclass of a dict with a Class.
+func (d *Dict) Type() *Type {
+	if d.Class != nil {
+		return d.Class.Type
+	}
+	return DictType
+}
 
 // Len returns the number of items.
 func (d *Dict) Len() int { return d.used }
@@ -163,7 +193,7 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, bool, error) {
 }
 
 // Clear removes every item.
-func (d *Dict) Clear() { *d = Dict{} }
+func (d *Dict) Clear() { *d = Dict{Class: d.Class, Data: d.Data} }
 
 // Keys returns the keys in insertion order.
 func (d *Dict) Keys() []Value {

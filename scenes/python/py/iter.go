@@ -493,6 +493,9 @@ func GetItem(t *Thread, x, k Value) (Value, error) {
 			return nil, err
 		}
 		if !found {
+			if c.Class != nil && c.Class.Missing != nil {
+				return c.Class.Missing(t, c, k)
+			}
 			return nil, NewException(KeyErrorType, k)
 		}
 		return v, nil
@@ -717,8 +720,18 @@ func DelItem(t *Thread, x, k Value) error {
 		}
 		return nil
 	}
+	if d, ok := x.(interface {
+		DelItem(t *Thread, k Value) error
+	}); ok {
+		return d.DelItem(t, k)
+	}
 	return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", typeName(x))
 }
+
+// NextInPlace advances it from Go code that cannot be suspended: an
+// iterator of a library module wrapping another (itertools.islice over an
+// executor's map), or a builtin collecting items.
+func NextInPlace(t *Thread, it Iterator) (Value, bool, error) { return nextInPlace(t, it) }
 
 // nextInPlace advances it from Go code that cannot be suspended (a builtin
 // collecting items, an iterator wrapping another): a step that has to wait

@@ -265,6 +265,12 @@ func equalDepth(t *Thread, a, b Value, depth int) (bool, error) {
 	}); ok {
 		return eq.Equal(t, b)
 	}
+	// the reflected __eq__: a tuple compared with a namedtuple
+	if eq, ok := b.(interface {
+		Equal(t *Thread, b Value) (bool, error)
+	}); ok {
+		return eq.Equal(t, a)
+	}
 	return false, nil
 }
 

@@ -152,6 +152,11 @@ func (p *printer) repr(b *strings.Builder, v Value) error {
 			return nil
 		}
 		defer p.leave()
+		if v.Class != nil && v.Class.Repr != nil {
+			s, err := v.Class.Repr(p.t, v)
+			b.WriteString(s)
+			return err
+		}
 		b.WriteByte('{')
 		first := true
 		for i := 0; i < len(v.entries); i++ {

@@ -63,6 +63,9 @@ func (t *Thread) RecursionLimit() int { return t.vm.limit }
 
 // Start sets the call that Run makes: fn(*args, **kw).
 func (t *Thread) Start(fn Value, args []Value, kw []Kwarg) {
+	for fw, ok := fn.(Forwarder); ok; fw, ok = fn.(Forwarder) {
+		fn, args, kw = fw.Forward(args, kw)
+	}
 	t.vm.startFn, t.vm.startArgs, t.vm.startKw = fn, args, kw
 	t.vm.started, t.vm.finished, t.vm.blocked = false, false, false
 	t.vm.result, t.vm.resultErr = nil, nil

@@ -297,7 +297,14 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				case CALL_EX:
 					used = 3
 				}
-				if pf, ok := fn.(*Function); ok && self == nil && !pf.Code.Generator && !pf.Code.Coroutine {
+				pf, ok := fn.(*Function)
+				if !ok && self == nil {
+					for fw, isFw := fn.(Forwarder); isFw; fw, isFw = fn.(Forwarder) {
+						fn, args, kw = fw.Forward(args, kw)
+					}
+					pf, ok = fn.(*Function)
+				}
+				if ok && self == nil && !pf.Code.Generator && !pf.Code.Coroutine {
 					if vm.depth >= vm.limit {
 						err = recursionError()
 						break
