@@ -10,5 +10,8 @@ package lib
 import (
 	// asyncio, time, concurrent.futures, fastapi, httpx
 	_ "loopscope/scenes/asyncio"
+	_ "loopscope/scenes/lib/collections"
+	_ "loopscope/scenes/lib/functools"
+	_ "loopscope/scenes/lib/itertools"
 	_ "loopscope/scenes/lib/random"
 )

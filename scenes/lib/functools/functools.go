@@ -8,11 +8,27 @@ import (
 
 	"loopscope/scenes/lib/collections"
 	"loopscope/scenes/lib/internal/args"
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 )
 
-// Members lists the module's attributes a scene may use.
-var Members = []string{"cache", "lru_cache", "partial", "reduce", "update_wrapper", "wraps"}
+// Spec is the module's entry in the registry.
+var Spec = &modules.Spec{
+	Name: "functools",
+	Doc:  "Tools for functions: fixing some arguments, folding a sequence, decorators that keep the wrapped function's name, and caches.",
+	Members: []modules.Member{
+		{Name: "cache", Doc: "Remember every result of a function by its arguments (lru_cache without a bound)."},
+		{Name: "lru_cache", Doc: "Remember the results of the maxsize (128) most recent argument lists; cache_info() and cache_clear()."},
+		{Name: "partial", Doc: "A function with some arguments already given: partial(f, 1, x=2)."},
+		{Name: "reduce", Doc: "Fold an iterable into one value with a two-argument function."},
+		{Name: "update_wrapper", Doc: "Copy a function's name, qualified name, doc and attributes to its wrapper."},
+		{Name: "wraps", Doc: "A decorator for a wrapper function that applies update_wrapper."},
+	},
+}
+
+func init() {
+	py.RegisterModule(Spec, func(py.Host) (py.Value, error) { return New(), nil })
+}
 
 // New returns a fresh functools module.
 func New() *py.Module {

@@ -10,14 +10,39 @@ import (
 	"strconv"
 
 	"loopscope/scenes/lib/internal/args"
+	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 )
 
-// Members lists the module's attributes a scene may use.
-var Members = []string{
-	"accumulate", "chain", "combinations", "combinations_with_replacement", "compress",
-	"count", "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise",
-	"permutations", "product", "repeat", "starmap", "takewhile", "tee", "zip_longest",
+// Spec is the module's entry in the registry.
+var Spec = &modules.Spec{
+	Name: "itertools",
+	Doc:  "Iterators that are lazy, as CPython's: each takes an item from the iterators it wraps only when asked for one.",
+	Members: []modules.Member{
+		{Name: "accumulate", Doc: "Running totals (or running results of a two-argument function), with an optional initial value."},
+		{Name: "chain", Doc: "The items of several iterables one after the other; chain.from_iterable takes the iterables from an iterable."},
+		{Name: "combinations", Doc: "The r-length combinations of the items, in order."},
+		{Name: "combinations_with_replacement", Doc: "The r-length combinations of the items, an item allowed more than once."},
+		{Name: "compress", Doc: "The items whose selector is true."},
+		{Name: "count", Doc: "start, start+step, start+2*step, ... without end."},
+		{Name: "cycle", Doc: "The items of an iterable over and over."},
+		{Name: "dropwhile", Doc: "The items from the first one for which the predicate is false."},
+		{Name: "filterfalse", Doc: "The items for which the predicate is false."},
+		{Name: "groupby", Doc: "Runs of consecutive items with the same key, as (key, group) pairs."},
+		{Name: "islice", Doc: "Items start, start+step, ... before stop, of any iterator."},
+		{Name: "pairwise", Doc: "Overlapping pairs of consecutive items."},
+		{Name: "permutations", Doc: "The r-length orderings of the items."},
+		{Name: "product", Doc: "The cartesian product of iterables (repeat= to multiply one by itself)."},
+		{Name: "repeat", Doc: "One object over and over, times times or without end."},
+		{Name: "starmap", Doc: "f(*args) for each args of an iterable."},
+		{Name: "takewhile", Doc: "The items until the first one for which the predicate is false."},
+		{Name: "tee", Doc: "n independent iterators over one iterator."},
+		{Name: "zip_longest", Doc: "Tuples of the iterables' items, padded with fillvalue until the longest ends."},
+	},
+}
+
+func init() {
+	py.RegisterModule(Spec, func(py.Host) (py.Value, error) { return New(), nil })
 }
 
 // New returns a fresh itertools module.
@@ -456,12 +481,11 @@ func zipLongest(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value
 // groupBy is the state groupby shares with its groups (CPython's
 // groupbyobject): the current item and key, and the group allowed to read.
 type groupBy struct {
-	src              py.Iterator
-	key              py.Value
-	tgtKey, currKey  py.Value
-	currValue        py.Value
-	currGrouper      *iterator
-	exhausted, begun bool
+	src             py.Iterator
+	key             py.Value
+	tgtKey, currKey py.Value
+	currValue       py.Value
+	currGrouper     *iterator
 }
 
 func (g *groupBy) step(t *py.Thread) (bool, error) {
@@ -494,10 +518,11 @@ func groupby(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, e
 	return &iterator{typ: types["groupby"], next: func(t *py.Thread) (py.Value, bool, error) {
 		g.currGrouper = nil
 		for {
-			if g.currKey == nil {
-			} else if g.tgtKey == nil {
-				break
-			} else {
+			// skip the rest of the current group (CPython's groupby_next)
+			if g.currKey != nil {
+				if g.tgtKey == nil {
+					break
+				}
 				eq, err := py.Equal(t, g.tgtKey, g.currKey)
 				if err != nil {
 					return nil, false, err
