@@ -1,7 +1,7 @@
-# want: 5:16: asyncio.new_event_loop is not supported in scenes
+# want: 5:16: asyncio.create_subprocess_shell is not supported in scenes
 import asyncio as aio
 
 async def main():
-    loop = aio.new_event_loop()
+    loop = aio.create_subprocess_shell("ls")
 
 aio.run(main())

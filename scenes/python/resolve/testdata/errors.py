@@ -121,10 +121,10 @@ x = concurrent.futures.ThreadPoolExecutor
 y = cf.as_completed
 z = futures.FIRST_COMPLETED
 ---
-from asyncio import run_coroutine_threadsafe ### "asyncio.run_coroutine_threadsafe is not supported in scenes"
+from asyncio import create_subprocess_shell ### "asyncio.create_subprocess_shell is not supported in scenes"
 ---
 import asyncio
-asyncio.run_coroutine_threadsafe(c, loop) ### "asyncio.run_coroutine_threadsafe is not supported in scenes"
+asyncio.create_subprocess_shell("ls") ### "asyncio.create_subprocess_shell is not supported in scenes"
 ---
 import asyncio
 def f(asyncio):
