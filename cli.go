@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
@@ -40,9 +41,61 @@ func seedFlag(fs *flag.FlagSet) func(opts *engine.Options) {
 	}
 }
 
+// wallClockFlag registers -wall-clock on fs: when the scene's wall clock
+// starts, as RFC 3339 (2026-12-07T17:13:52Z) or Unix seconds
+// (1796663632), shown in the process's local time zone (TZ honoured).
+// Unset, it is the real time when the run starts. The returned func fills
+// opts from it.
+func wallClockFlag(fs *flag.FlagSet) func(opts *engine.Options) {
+	var wall wallClockValue
+	fs.Var(&wall, "wall-clock", "start the scene's wall clock (time.time(), datetime.now()) at `WHEN`: RFC 3339 like 2026-12-07T17:13:52Z or Unix seconds, shown in the local time zone (TZ); unset: now")
+	return func(opts *engine.Options) {
+		opts.WallClock = wall.t
+		if opts.WallClock.IsZero() {
+			opts.WallClock = time.Now()
+		}
+	}
+}
+
+// wallClockValue is the -wall-clock flag's value.
+type wallClockValue struct{ t time.Time }
+
+func (w *wallClockValue) String() string {
+	if w.t.IsZero() {
+		return ""
+	}
+	return w.t.Format(time.RFC3339Nano)
+}
+
+func (w *wallClockValue) Set(s string) error {
+	t, err := parseWallClock(s)
+	if err != nil {
+		return err
+	}
+	w.t = t
+	return nil
+}
+
+// parseWallClock reads an RFC 3339 time or a number of Unix seconds.
+func parseWallClock(s string) (time.Time, error) {
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		if math.IsNaN(f) || math.Abs(f) > 1e11 {
+			return time.Time{}, fmt.Errorf("%s seconds since 1970 is out of range", s)
+		}
+		sec := math.Floor(f)
+		return time.Unix(int64(sec), int64(math.Round((f-sec)*1e9))).In(time.Local), nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("want a time like 2026-12-07T17:13:52Z or Unix seconds like 1796663632, got %q", s)
+	}
+	return t.In(time.Local), nil
+}
+
 // parseScene parses a subcommand's flags and its one FILE.py argument,
 // accepting flags before or after the file. It reports usage errors itself
-// and returns ok=false. opts has the file name, the budgets and the seed.
+// and returns ok=false. opts has the file name, the budgets, the seed and
+// the wall clock.
 func parseScene(name string, args []string, stderr io.Writer) (opts engine.Options, src []byte, ok bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -52,6 +105,7 @@ func parseScene(name string, args []string, stderr io.Writer) (opts engine.Optio
 	}
 	b := budgetFlags(fs)
 	seed := seedFlag(fs)
+	wall := wallClockFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return opts, nil, false
 	}
@@ -87,6 +141,7 @@ func parseScene(name string, args []string, stderr io.Writer) (opts engine.Optio
 	}
 	opts = engine.Options{Filename: file, Budgets: *b}
 	seed(&opts)
+	wall(&opts)
 	return opts, src, true
 }
 

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"syscall/js"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -142,7 +143,7 @@ func run(src, filename string) (out map[string]any) {
 			out = map[string]any{"ok": false, "exitCode": engine.ExitInternal, "error": errorObject("internal", 0, 0, msg, filename+": "+msg)}
 		}
 	}()
-	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true, Budgets: engine.Budgets{MaxSteps: pageMaxSteps}})
+	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true, Budgets: engine.Budgets{MaxSteps: pageMaxSteps}, WallClock: browserClock()})
 	ok := res.Trace != nil && res.ExitCode != engine.ExitRefused && res.ExitCode != engine.ExitInternal
 	out = map[string]any{"ok": ok, "exitCode": res.ExitCode, "stderr": res.Stderr}
 	if res.Err != nil {
@@ -160,6 +161,37 @@ func run(src, filename string) (out map[string]any) {
 	stg.SetPlayer(p)
 	out["events"] = p.Len()
 	return out
+}
+
+// browserClock is the browser's clock now, in the browser's time zone at
+// this instant (its offset, named as Intl names it, "GMT+9" or "PST"): the
+// scene's wall clock starts there, so time.strftime('%X') shows the
+// learner's local time.
+func browserClock() time.Time {
+	date := js.Global().Get("Date").New()
+	ms := date.Call("getTime").Float()
+	offset := -date.Call("getTimezoneOffset").Int() * 60
+	name := ""
+	if intl := js.Global().Get("Intl"); intl.Truthy() {
+		opts := map[string]any{"timeZoneName": "short"}
+		parts := intl.Get("DateTimeFormat").New("en-US", opts).Call("formatToParts", date)
+		for i := 0; i < parts.Length(); i++ {
+			if p := parts.Index(i); p.Get("type").String() == "timeZoneName" {
+				name = p.Get("value").String()
+			}
+		}
+	}
+	if name == "" {
+		name = fmt.Sprintf("UTC%+03d:%02d", offset/3600, abs(offset)%3600/60)
+	}
+	return time.UnixMilli(int64(ms)).In(time.FixedZone(name, offset))
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func errorObject(kind string, line, col int, msg, text string) map[string]any {

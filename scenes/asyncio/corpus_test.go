@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
@@ -23,6 +24,10 @@ var (
 	corpusFilter = flag.String("corpus", "", "run only corpus scenes whose name contains this")
 	corpusReport = flag.Bool("corpus-report", false, "log pass/fail of every corpus scene")
 )
+
+// corpusWallClock is when the corpus scenes' wall clock starts, in UTC, as
+// in scenes/engine's conformance test and vclock's --golden.
+var corpusWallClock = time.Date(2026, 12, 7, 17, 13, 52, 0, time.UTC)
 
 func runSource(filename string, src []byte, cfg Config) (*Result, error) {
 	f, err := syntax.Parse(filename, src)
@@ -84,7 +89,7 @@ func TestCorpus(t *testing.T) {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			res, err := runSource(filepath.Base(p), src, Config{Trace: true})
+			res, err := runSource(filepath.Base(p), src, Config{Trace: true, WallClock: corpusWallClock})
 			if err != nil {
 				fail++
 				failed = append(failed, name+" (refused: "+firstLine(err.Error())+")")
@@ -147,7 +152,7 @@ func TestScenes(t *testing.T) {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			res, err := runSource(filepath.Base(p), src, Config{Trace: true})
+			res, err := runSource(filepath.Base(p), src, Config{Trace: true, WallClock: corpusWallClock})
 			if err != nil {
 				t.Fatalf("refused: %v", err)
 			}

@@ -31,6 +31,11 @@ type Config struct {
 	// prints it ("Traceback (most recent call last):" ... last line); without
 	// it the log has the last line only.
 	Traceback func(*py.Exception) string
+	// WallClock is the wall clock's start: time.time() reads it plus the
+	// virtual time elapsed, and its Location is the scene's local time
+	// zone. The zero value is the Unix epoch in UTC; the CLI and the page
+	// pass the real time and the user's zone.
+	WallClock time.Time
 }
 
 // The default budgets. Each is far beyond what a program that ends needs:
@@ -184,6 +189,9 @@ func NewMachine(cfg Config) *Machine {
 	if cfg.MaxDepth <= 0 {
 		cfg.MaxDepth = DefaultMaxDepth
 	}
+	if cfg.WallClock.IsZero() {
+		cfg.WallClock = time.Unix(0, 0).UTC()
+	}
 	m := &Machine{cfg: cfg}
 	if cfg.Trace {
 		m.tr = &trace.Trace{}
@@ -193,6 +201,24 @@ func NewMachine(cfg Config) *Machine {
 
 // Now returns the virtual clock, in seconds since the start.
 func (m *Machine) Now() float64 { return m.now }
+
+// WallTime is time.time(): the wall clock's start plus the virtual time
+// elapsed (a float addition, as tools/vclock/vclock.py does it).
+func (m *Machine) WallTime() float64 {
+	w := m.cfg.WallClock
+	return float64(w.Unix()) + float64(w.Nanosecond())/1e9 + m.now
+}
+
+// WallTimeNS is time.time_ns(): the start in nanoseconds plus
+// int(now * 1e9).
+func (m *Machine) WallTimeNS() int64 {
+	return m.cfg.WallClock.UnixNano() + int64(m.now*1e9)
+}
+
+// Location is the scene's local time zone (UTC when none was given).
+func (m *Machine) Location() *time.Location {
+	return m.cfg.WallClock.Location()
+}
 
 // NewID returns a fresh object id (one counter for every object).
 func (m *Machine) NewID() int32 {

@@ -1,13 +1,16 @@
 package asyncio
 
 // This file is the `time` module of scenes: sleep blocks the calling
-// thread in virtual time, and every clock reads the virtual clock, which
-// starts at 0.0 (as tools/vclock/vclock.py patches CPython's).
+// thread in virtual time; monotonic and perf_counter read the virtual
+// clock, which starts at 0.0; time, time_ns and the calendar functions
+// read the wall clock (package wallclock), the run's start plus the
+// virtual time elapsed (as tools/vclock/vclock.py patches CPython's).
 
 import (
 	"fmt"
 	"math"
 
+	"loopscope/scenes/lib/wallclock"
 	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 )
@@ -19,16 +22,25 @@ func init() {
 // timeSpec is time's entry in the module registry.
 var timeSpec = &modules.Spec{
 	Name: "time",
-	Doc: "Clocks that read the virtual clock, which starts at 0.0 when the scene starts, and " +
+	Doc: "Clocks that read the virtual clock, which starts at 0.0 when the scene starts; " +
+		"the wall clock (time(), strftime(), localtime()...), which is the real time when the run " +
+		"starts (the CLI's -wall-clock fixes it) plus the virtual time elapsed, in the local time zone; and " +
 		"sleep(), which blocks the calling thread (and its event loop) in virtual time.",
 	Members: []modules.Member{
+		{Name: "asctime", Doc: "A struct_time (default: now) as 'Mon Dec  7 17:13:52 2026'."},
+		{Name: "ctime", Doc: "Seconds since the epoch (default: now) as 'Mon Dec  7 17:13:52 2026', local time."},
+		{Name: "gmtime", Doc: "Seconds since the epoch (default: now) as a struct_time in UTC."},
+		{Name: "localtime", Doc: "Seconds since the epoch (default: now) as a struct_time in the local time zone."},
+		{Name: "mktime", Doc: "The inverse of localtime(): a struct_time's seconds since the epoch."},
 		{Name: "monotonic", Doc: "The virtual clock, in seconds."},
 		{Name: "monotonic_ns", Doc: "The virtual clock, in nanoseconds."},
 		{Name: "perf_counter", Doc: "The virtual clock, in seconds."},
 		{Name: "perf_counter_ns", Doc: "The virtual clock, in nanoseconds."},
 		{Name: "sleep", Doc: "Block the calling thread for some seconds of virtual time (an event loop on it stalls)."},
-		{Name: "time", Doc: "The virtual clock, in seconds."},
-		{Name: "time_ns", Doc: "The virtual clock, in nanoseconds."},
+		{Name: "strftime", Doc: "Format a struct_time (default: now) as glibc's strftime does: %X, %H:%M:%S, %Y-%m-%d, %-d..."},
+		{Name: "struct_time", Doc: "The broken-down time: a 9-tuple with tm_year ... tm_isdst, tm_zone and tm_gmtoff."},
+		{Name: "time", Doc: "The wall clock, in seconds since the epoch: the run's start plus the virtual time elapsed."},
+		{Name: "time_ns", Doc: "The wall clock, in nanoseconds since the epoch."},
 	},
 }
 
@@ -50,15 +62,13 @@ func newTimeModule(m *Machine) py.Value {
 			return py.Int(int64(machineOf(t).Now() * 1e9)), nil
 		})
 	}
-	return py.NewModule("time", map[string]py.Value{
-		"sleep":           py.NewBuiltin("sleep", timeSleep),
-		"time":            clock("time"),
-		"monotonic":       clock("monotonic"),
-		"perf_counter":    clock("perf_counter"),
-		"time_ns":         clockNS("time_ns"),
-		"monotonic_ns":    clockNS("monotonic_ns"),
-		"perf_counter_ns": clockNS("perf_counter_ns"),
-	})
+	members := wallclock.Members()
+	members["sleep"] = py.NewBuiltin("sleep", timeSleep)
+	members["monotonic"] = clock("monotonic")
+	members["perf_counter"] = clock("perf_counter")
+	members["monotonic_ns"] = clockNS("monotonic_ns")
+	members["perf_counter_ns"] = clockNS("perf_counter_ns")
+	return py.NewModule("time", members)
 }
 
 // timeSleep is time.sleep(secs): the calling thread blocks until

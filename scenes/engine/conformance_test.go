@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"loopscope/internal/reftool"
 )
@@ -28,6 +29,30 @@ const corpusDir = "../testdata/corpus"
 // deadlock) and virtual/ (scenes pinning the virtual clock's rules for two
 // threads at one instant, which a real clock does not guarantee).
 var corpusDirs = []string{corpusDir, corpusDir + "/limits", corpusDir + "/virtual"}
+
+// corpusWallClock is when the corpus scenes' wall clock starts, in UTC,
+// for the engine and for CPython under vclock alike (vclock's --golden
+// default, CORPUS_WALL_CLOCK): the docs' say_after example then prints
+// "started at 17:13:52".
+const corpusWallClock = "2026-12-07T17:13:52Z"
+
+// corpusOptions are the engine options of a corpus run.
+func corpusOptions(t *testing.T, filename string) Options {
+	t.Helper()
+	start, err := time.Parse(time.RFC3339, corpusWallClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Filename: filename, WallClock: start.UTC()}
+}
+
+// vclockCommand runs tools/vclock/vclock.py with the corpus's wall clock,
+// in UTC.
+func vclockCommand(python string, args ...string) *exec.Cmd {
+	cmd := exec.Command(python, append([]string{"../../tools/vclock/vclock.py", "--wall-clock", corpusWallClock}, args...)...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	return cmd
+}
 
 // golden is one parsed .out file.
 type golden struct {
@@ -149,7 +174,7 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s.out: %v", name, err)
 			}
-			res := Run(src, Options{Filename: filepath.Base(file)})
+			res := Run(src, corpusOptions(t, filepath.Base(file)))
 			got := goldenOf(res)
 			if got.String() != want.String() {
 				t.Errorf("engine differs from CPython\n--- CPython\n%s--- engine\n%s--- engine stderr\n%s", want, got, res.Stderr)
@@ -167,8 +192,10 @@ func TestCorpusTraced(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plain := Run(src, Options{Filename: filepath.Base(file)})
-		traced := Run(src, Options{Filename: filepath.Base(file), Trace: true})
+		opts := corpusOptions(t, filepath.Base(file))
+		plain := Run(src, opts)
+		opts.Trace = true
+		traced := Run(src, opts)
 		if plain.Stdout != traced.Stdout || plain.ExitCode != traced.ExitCode {
 			t.Errorf("%s: tracing changed the run: exit %d vs %d", name, plain.ExitCode, traced.ExitCode)
 			continue
@@ -190,7 +217,7 @@ func TestCorpusTraced(t *testing.T) {
 func TestCorpusStillCPython(t *testing.T) {
 	python := reftool.Python(t, "the stored outputs are not re-checked against CPython")
 	for _, dir := range corpusDirs {
-		cmd := exec.Command(python, "../../tools/vclock/vclock.py", "--check", dir)
+		cmd := vclockCommand(python, "--check", dir)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Errorf("CPython no longer prints the stored outputs in %s:\n%s", dir, out)
@@ -249,13 +276,13 @@ func TestTracebacksMatchCPython(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(python, "../../tools/vclock/vclock.py", abs)
+			cmd := vclockCommand(python, abs)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			_ = cmd.Run() // exits 1: the scene ends uncaught
 			want := cpythonTraceback(stderr.String(), abs, name)
 			src, _ := os.ReadFile(file)
-			res := Run(src, Options{Filename: name})
+			res := Run(src, corpusOptions(t, name))
 			if got := res.Stderr; strings.TrimRight(got, "\n") != strings.TrimRight(want, "\n") {
 				t.Errorf("traceback differs\n--- CPython (scene frames only)\n%s\n--- engine\n%s", want, got)
 			}

@@ -7,6 +7,7 @@ package engine
 
 import (
 	"fmt"
+	"time"
 
 	"loopscope/scenes/trace"
 )
@@ -39,6 +40,13 @@ type Options struct {
 	// picks a seed from the real clock. The trace records it (seed event).
 	Seed    uint64
 	SeedSet bool
+	// WallClock is when the scene's wall clock starts (time.time(),
+	// datetime.now(), logging's asctime): that instant plus the virtual
+	// time elapsed. Its Location is the scene's local time zone. The CLI
+	// passes the real time and the process's zone, the page the browser's;
+	// the zero value is the Unix epoch in UTC (no package under scenes/
+	// reads the real clock).
+	WallClock time.Time
 }
 
 // Line is one line of the scene's standard output, with the virtual time at

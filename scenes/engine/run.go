@@ -43,6 +43,7 @@ func run(src []byte, opts Options) (res *Result) {
 		MaxDepth:       b.MaxDepth,
 		Seed:           opts.Seed,
 		SeedSet:        opts.SeedSet,
+		WallClock:      opts.WallClock,
 	})
 	res = &Result{
 		Stdout:    r.Stdout,

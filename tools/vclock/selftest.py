@@ -14,13 +14,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 VCLOCK = os.path.join(HERE, "vclock.py")
 
 
-def golden(src, env=None):
+def golden(src, env=None, args=()):
     """Run src under vclock --golden; return (lines, exit status, stderr)."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(textwrap.dedent(src))
         path = f.name
     try:
-        p = subprocess.run([sys.executable, VCLOCK, "--golden", path],
+        p = subprocess.run([sys.executable, VCLOCK] + list(args) + ["--golden", path],
                            capture_output=True, text=True, timeout=90,
                            env=dict(os.environ, **(env or {})))
     finally:
@@ -131,13 +131,35 @@ def time_sleep_on_the_loop_moves_loop_time():
             loop = asyncio.get_running_loop()
             loop.call_later(0.5, lambda: print("heartbeat", loop.time()))
             time.sleep(2)
-            print("slept", loop.time(), time.monotonic(), time.time())
+            print("slept", loop.time(), time.monotonic(), time.time() - 1796663632)
             await asyncio.sleep(0)
             await asyncio.sleep(0)
         asyncio.run(main())
     """)
     assert out == ["2.000000|slept 2.0 2.0 2.0", "2.000000|heartbeat 2.0", "=exit 0"], out
     assert rc == 0
+
+
+@case
+def wall_clock_is_start_plus_virtual_time():
+    src = """
+        import asyncio, datetime, logging, time
+        async def main():
+            print(time.time(), time.strftime("%X %Z"), datetime.datetime.now())
+            await asyncio.sleep(2.5)
+            print(time.time_ns(), time.ctime(), datetime.date.today())
+            logging.warning("at %s", time.strftime("%H:%M:%S"))
+        asyncio.run(main())
+    """
+    out, rc, err = golden(src)
+    assert out == ["0.000000|1796663632.0 17:13:52 UTC 2026-12-07 17:13:52",
+                   "2.500000|1796663634500000000 Mon Dec  7 17:13:54 2026 2026-12-07",
+                   "=exit 0"], out
+    assert err == "WARNING:root:at 17:13:54\n", err
+    out, rc, _ = golden(src, env={"TZ": "Asia/Seoul"}, args=["--wall-clock", "1700000000.25"])
+    assert out == ["0.000000|1700000000.25 07:13:20 KST 2023-11-15 07:13:20.250000",
+                   "2.500000|1700000002750000000 Wed Nov 15 07:13:22 2023 2023-11-15",
+                   "=exit 0"], out
 
 
 @case

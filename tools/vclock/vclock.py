@@ -8,6 +8,7 @@ Usage:
     python3 tools/vclock/vclock.py --check DIR         # compare; exit 1 on any mismatch
     python3 tools/vclock/vclock.py --real DIR [SECS]   # run scenes ending by SECS (2.5) under
                                                        # plain python3, compare printed text
+    python3 tools/vclock/vclock.py --wall-clock WHEN ...  # start the wall clock at WHEN
 
 The scene runs unchanged, as __main__, with sys.argv[0] the scene path. Only the
 clock and the thread scheduling are replaced. The Go engine implements exactly
@@ -16,8 +17,19 @@ the rules below; when they change, change both.
 THE VIRTUAL CLOCK
   * One clock, `now`, a float starting at 0.0. It moves only when no thread can
     run (see SCHEDULING). Computation costs no time.
-  * time.time(), time.monotonic(), time.perf_counter() (and the _ns forms)
-    read `now`. loop.time() reads `now`.
+  * time.monotonic(), time.perf_counter() (and the _ns forms) read `now`.
+    loop.time() reads `now`.
+  * The wall clock is `start + now`: time.time() is that float addition,
+    time.time_ns() is start_ns + int(now * 1e9). `start` is the real time
+    when the run starts, or --wall-clock WHEN (RFC 3339 like
+    2026-12-07T17:13:52Z, or Unix seconds), or the environment variable
+    VCLOCK_WALL_CLOCK. --golden (and so --update and --check) fixes it at
+    CORPUS_WALL_CLOCK (2026-12-07T17:13:52Z) in TZ=UTC unless --wall-clock
+    is given. time.localtime(), gmtime(), ctime(), asctime() and strftime()
+    without a time read the wall clock; datetime is CPython's pure-Python
+    datetime (the C _datetime is blocked: its now() cannot be patched),
+    whose now(), today(), utcnow() read time.time(); logging's records
+    read time.time() too. The local time zone is the process's (TZ).
   * time.sleep(s) blocks the calling thread until now + s (float addition).
     A negative s raises ValueError as CPython does. time.sleep(0) is still a
     blocking point (the thread goes to the back of the runnable queue).
@@ -109,6 +121,7 @@ import os
 import sys
 
 VIRTUAL_BUDGET = 100000.0
+CORPUS_WALL_CLOCK = "2026-12-07T17:13:52Z"  # the Go tests' corpus start (conformance_test.go)
 REAL_BUDGET = float(os.environ.get("VCLOCK_REAL_BUDGET", "60"))  # the env var is for selftest.py
 CPU_COUNT = 4
 
@@ -415,6 +428,85 @@ def _v_time_ns():
     return int(SCHED.now * 1e9)
 
 
+WALL_START = None     # the wall clock's start, seconds since the epoch (float)
+WALL_START_NS = None  # the same in integer nanoseconds
+
+
+def parse_wall_clock(text):
+    """(seconds, nanoseconds) of an RFC 3339 time or of Unix seconds."""
+    import decimal
+    try:
+        d = decimal.Decimal(text)
+    except decimal.InvalidOperation:
+        # By hand: importing datetime here would load its C classes,
+        # which the patched clock must keep out.
+        import re
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?"
+                         r"(?:([Zz])|([+-])(\d\d):(\d\d))", text.strip())
+        if m is None:
+            raise SystemExit("vclock: --wall-clock wants a time like 2026-12-07T17:13:52Z "
+                             "or Unix seconds like 1796663632, got %r" % text)
+        y, mo, dd, hh, mi, ss = (int(g) for g in m.group(1, 2, 3, 4, 5, 6))
+        a = (14 - mo) // 12  # days from 1970-01-01 (proleptic Gregorian)
+        yy, mm = y + 4800 - a, mo + 12 * a - 3
+        days = dd + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - yy // 100 + yy // 400 - 32045 - 2440588
+        secs = days * 86400 + hh * 3600 + mi * 60 + ss
+        if m.group(9):
+            off = (int(m.group(10)) * 60 + int(m.group(11))) * 60
+            secs -= off if m.group(9) == "+" else -off
+        ns = secs * 10**9 + int((m.group(7) or "0").ljust(9, "0"))
+        return ns / 1e9, ns
+    if not d.is_finite():
+        raise SystemExit("vclock: --wall-clock %r is not a time" % text)
+    ns = int((d * 10**9).to_integral_value(decimal.ROUND_HALF_EVEN))
+    return float(d), ns
+
+
+def set_wall_clock(text):
+    """Fix the wall clock's start (None: the real time now)."""
+    global WALL_START, WALL_START_NS
+    if text is None:
+        WALL_START_NS = _time_mod.time_ns()
+        WALL_START = WALL_START_NS / 1e9
+    else:
+        WALL_START, WALL_START_NS = parse_wall_clock(text)
+
+
+def _v_wall():
+    return WALL_START + SCHED.now
+
+
+def _v_wall_ns():
+    return WALL_START_NS + int(SCHED.now * 1e9)
+
+
+_real_localtime = _time_mod.localtime
+_real_gmtime = _time_mod.gmtime
+_real_ctime = _time_mod.ctime
+_real_asctime = _time_mod.asctime
+_real_strftime = _time_mod.strftime
+
+
+def _v_localtime(secs=None):
+    return _real_localtime(_v_wall() if secs is None else secs)
+
+
+def _v_gmtime(secs=None):
+    return _real_gmtime(_v_wall() if secs is None else secs)
+
+
+def _v_ctime(secs=None):
+    return _real_ctime(_v_wall() if secs is None else secs)
+
+
+def _v_asctime(*t):
+    return _real_asctime(*t) if t else _real_asctime(_v_localtime())
+
+
+def _v_strftime(format, *t):
+    return _real_strftime(format, *t) if t else _real_strftime(format, _v_localtime())
+
+
 def _v_sleep(secs):
     if secs < 0:
         raise ValueError("sleep length must be non-negative")
@@ -677,10 +769,20 @@ def install():
     queue.SimpleQueue = queue._PySimpleQueue
     queue.time = _v_time
 
-    _time_mod.time = _v_time
+    if WALL_START is None:
+        set_wall_clock(None)
+    _time_mod.time = _v_wall
     _time_mod.monotonic = _v_time
     _time_mod.perf_counter = _v_time
-    _time_mod.time_ns = _v_time_ns
+    _time_mod.time_ns = _v_wall_ns
+    _time_mod.localtime = _v_localtime
+    _time_mod.gmtime = _v_gmtime
+    _time_mod.ctime = _v_ctime
+    _time_mod.asctime = _v_asctime
+    _time_mod.strftime = _v_strftime
+    if "datetime" in sys.modules:
+        raise RuntimeError("vclock: datetime was imported before the clock was patched")
+    sys.modules["_datetime"] = None  # datetime falls back to its pure-Python classes
     _time_mod.monotonic_ns = _v_time_ns
     _time_mod.perf_counter_ns = _v_time_ns
     _time_mod.sleep = _v_sleep
@@ -860,10 +962,11 @@ def _complete(out):
     return bool(lines) and lines[-1].startswith("=exit ") and out.endswith("\n")
 
 
-def _run_golden(path):
+def _run_golden(path, wall_clock=None):
     import subprocess
+    extra = [] if wall_clock is None else ["--wall-clock", wall_clock]
     for attempt in range(3):
-        p = subprocess.run([sys.executable, os.path.abspath(__file__), "--golden", path],
+        p = subprocess.run([sys.executable, os.path.abspath(__file__)] + extra + ["--golden", path],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=REAL_BUDGET + 30)
         out = p.stdout.decode("utf-8")
         err = p.stderr.decode("utf-8", "replace")
@@ -874,14 +977,14 @@ def _run_golden(path):
     return None, err
 
 
-def corpus(directory, update):
+def corpus(directory, update, wall_clock=None):
     import concurrent.futures as cf
     names = sorted(n for n in os.listdir(directory) if n.endswith(".py"))
     paths = [os.path.join(directory, n) for n in names]
     jobs = max(2, (os.cpu_count() or 2) * 2)
     bad = []
     with cf.ThreadPoolExecutor(jobs) as ex:
-        results = list(ex.map(_run_golden, paths))
+        results = list(ex.map(lambda p: _run_golden(p, wall_clock), paths))
     for path, (out, err) in zip(paths, results):
         gold = path[:-3] + ".out"
         if out is None:
@@ -993,8 +1096,13 @@ def real_check(directory, limit, tol=0.25):
 
 
 def main(argv):
+    wall_clock = os.environ.get("VCLOCK_WALL_CLOCK") or None
+    if len(argv) >= 2 and argv[0] == "--wall-clock":
+        wall_clock = argv[1]
+        argv = argv[2:]
+        parse_wall_clock(wall_clock)  # reject a bad value now
     if len(argv) == 2 and argv[0] in ("--update", "--check"):
-        return corpus(argv[1], argv[0] == "--update")
+        return corpus(argv[1], argv[0] == "--update", wall_clock)
     if len(argv) in (2, 3) and argv[0] == "--real":
         return real_check(argv[1], float(argv[2]) if len(argv) == 3 else 2.5)
     golden = False
@@ -1004,6 +1112,12 @@ def main(argv):
     if len(argv) != 1:
         sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
         return 2
+    if golden and wall_clock is None:
+        wall_clock = CORPUS_WALL_CLOCK
+        os.environ["TZ"] = "UTC"
+        _time_mod.tzset()
+    if wall_clock is not None:
+        set_wall_clock(wall_clock)
     run_scene(argv[0], golden)
     return 0  # not reached
 

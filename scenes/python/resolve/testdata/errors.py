@@ -141,7 +141,7 @@ import concurrent.futures
 concurrent.interpreters ### "concurrent.interpreters is not supported in scenes"
 ---
 import time
-time.strftime("%H") ### "time.strftime is not supported in scenes"
+time.process_time() ### "time.process_time is not supported in scenes"
 ---
 open("f") ### "open\(\) is not supported in scenes"
 ---
