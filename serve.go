@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -116,12 +115,13 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "module %s: %.2f MB, %.2f MB gzip, %.2f MB brotli%s\n", m.Hash[:12],
 			float64(len(f.Data))/1e6, float64(len(f.Gzip))/1e6, float64(len(f.Brotli))/1e6, map[bool]string{true: " (cached)"}[m.Cached])
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := site.NewServer(s)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	fmt.Fprintf(stdout, "loopscope: serving on http://%s/ (Ctrl+C to stop)\n", displayAddr(ln.Addr()))
+	ifaces, _ := net.InterfaceAddrs() // on failure, the loopback address alone
+	announce(stdout, stderr, ln.Addr(), ifaces)
 	select {
 	case err := <-errc:
 		fmt.Fprintf(stderr, "loopscope: %v\n", err)
@@ -149,17 +149,56 @@ func unwrapListen(err error) error {
 	return err
 }
 
-// displayAddr is the address to print: a wildcard host shows as the
-// loopback address, which a browser on this machine can open.
-func displayAddr(a net.Addr) string {
+// announce prints where the playground can be opened, and warns on
+// stderr when other machines can open it too.
+func announce(stdout, stderr io.Writer, a net.Addr, ifaces []net.Addr) {
+	urls, public := serveURLs(a, ifaces)
+	if public {
+		fmt.Fprintf(stderr, "loopscope: warning: %s is not a loopback address, so other machines on your network can open the playground"+
+			" (-addr 127.0.0.1:PORT keeps it to this machine)\n", a)
+	}
+	fmt.Fprintf(stdout, "loopscope: serving on %s (Ctrl+C to stop)\n", urls[0])
+	for _, u := range urls[1:] {
+		fmt.Fprintf(stdout, "loopscope:        and on %s\n", u)
+	}
+}
+
+// serveURLs returns the URLs a browser can open for a server listening
+// on a, given this machine's interface addresses: a wildcard address
+// (0.0.0.0, ::) listens on every interface of its family (:: on IPv4's
+// too), so each of them is listed, the loopback first. public reports
+// that machines other than this one can connect. IPv6 link-local
+// addresses are left out: a browser needs their zone to use them.
+func serveURLs(a net.Addr, ifaces []net.Addr) (urls []string, public bool) {
 	host, port, err := net.SplitHostPort(a.String())
 	if err != nil {
-		return a.String()
+		return []string{"http://" + a.String() + "/"}, false
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "127.0.0.1"
+	url := func(ip net.IP) string { return "http://" + net.JoinHostPort(ip.String(), port) + "/" }
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return []string{"http://" + a.String() + "/"}, false
 	}
-	return net.JoinHostPort(host, port)
+	if !ip.IsUnspecified() {
+		return []string{url(ip)}, !ip.IsLoopback()
+	}
+	onlyV4 := ip.To4() != nil
+	var loop, other []string
+	for _, ia := range ifaces {
+		n, ok := ia.(*net.IPNet)
+		if !ok || (onlyV4 && n.IP.To4() == nil) || n.IP.IsLinkLocalUnicast() && n.IP.To4() == nil {
+			continue
+		}
+		if n.IP.IsLoopback() {
+			loop = append(loop, url(n.IP))
+		} else {
+			other = append(other, url(n.IP))
+		}
+	}
+	if len(loop) == 0 {
+		loop = []string{url(net.IPv4(127, 0, 0, 1))}
+	}
+	return append(loop, other...), true
 }
 
 func buildCmd(args []string, stdout, stderr io.Writer) int {
@@ -168,6 +207,15 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	dir := args[0]
+	// Before the build: a directory inside the source tree is refused.
+	if wd, err := os.Getwd(); err == nil {
+		if root, err := site.FindRoot(wd); err == nil {
+			if err := site.CheckBuildDir(root, dir); err != nil {
+				fmt.Fprintf(stderr, "loopscope build: %v\n", err)
+				return 2
+			}
+		}
+	}
 	s, _, err := assemble(stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "loopscope: %v\n", err)

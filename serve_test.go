@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"net"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,21 +42,72 @@ func TestServeUsageErrors(t *testing.T) {
 	if code := buildCmd(nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "usage: loopscope build DIR") {
 		t.Errorf("build: exit %d, %q", code, stderr.String())
 	}
+	// A directory inside the source tree is refused before the build.
+	before, _ := os.ReadFile("web/index.html")
+	stderr.Reset()
+	if code := buildCmd([]string{"web"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "web is inside loopscope's source tree") {
+		t.Errorf("build web: exit %d, %q", code, stderr.String())
+	}
+	if after, _ := os.ReadFile("web/index.html"); !bytes.Equal(before, after) {
+		t.Error("build web changed web/index.html")
+	}
 }
 
-func TestDisplayAddr(t *testing.T) {
-	for in, want := range map[string]string{
-		"0.0.0.0:8080":   "127.0.0.1:8080",
-		"[::]:80":        "127.0.0.1:80",
-		"127.0.0.1:9000": "127.0.0.1:9000",
-		"[::1]:9000":     "[::1]:9000",
+func TestServeURLs(t *testing.T) {
+	ifaces := []net.Addr{
+		&net.IPNet{IP: net.ParseIP("127.0.0.1"), Mask: net.CIDRMask(8, 32)},
+		&net.IPNet{IP: net.ParseIP("::1"), Mask: net.CIDRMask(128, 128)},
+		&net.IPNet{IP: net.ParseIP("192.168.1.5"), Mask: net.CIDRMask(24, 32)},
+		&net.IPNet{IP: net.ParseIP("2001:db8::5"), Mask: net.CIDRMask(64, 128)},
+		&net.IPNet{IP: net.ParseIP("fe80::1"), Mask: net.CIDRMask(64, 128)},
+	}
+	for _, tc := range []struct {
+		addr   string
+		want   []string
+		public bool
+	}{
+		{"127.0.0.1:9000", []string{"http://127.0.0.1:9000/"}, false},
+		{"[::1]:9000", []string{"http://[::1]:9000/"}, false},
+		{"192.168.1.5:80", []string{"http://192.168.1.5:80/"}, true},
+		// Every interface of its family, the loopback first.
+		{"0.0.0.0:8080", []string{"http://127.0.0.1:8080/", "http://192.168.1.5:8080/"}, true},
+		{"[::]:8080", []string{"http://127.0.0.1:8080/", "http://[::1]:8080/", "http://192.168.1.5:8080/", "http://[2001:db8::5]:8080/"}, true},
 	} {
-		a, err := net.ResolveTCPAddr("tcp", in)
+		a, err := net.ResolveTCPAddr("tcp", tc.addr)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := displayAddr(a); got != want {
-			t.Errorf("displayAddr(%s) = %s, want %s", in, got, want)
+		got, public := serveURLs(a, ifaces)
+		if !slices.Equal(got, tc.want) || public != tc.public {
+			t.Errorf("serveURLs(%s) = %q, public %v; want %q, public %v", tc.addr, got, public, tc.want, tc.public)
 		}
+	}
+	// No interface known: the loopback address still works.
+	a, _ := net.ResolveTCPAddr("tcp", "0.0.0.0:1")
+	if got, _ := serveURLs(a, nil); !slices.Equal(got, []string{"http://127.0.0.1:1/"}) {
+		t.Errorf("no interfaces: %q", got)
+	}
+}
+
+func TestAnnounceWarnsWhenReachable(t *testing.T) {
+	ifaces := []net.Addr{
+		&net.IPNet{IP: net.ParseIP("127.0.0.1"), Mask: net.CIDRMask(8, 32)},
+		&net.IPNet{IP: net.ParseIP("10.0.0.7"), Mask: net.CIDRMask(8, 32)},
+	}
+	var stdout, stderr bytes.Buffer
+	a, _ := net.ResolveTCPAddr("tcp", "0.0.0.0:8080")
+	announce(&stdout, &stderr, a, ifaces)
+	if !strings.Contains(stderr.String(), "warning: 0.0.0.0:8080 is not a loopback address") || !strings.Contains(stderr.String(), "other machines") {
+		t.Errorf("0.0.0.0: stderr %q, want the warning", stderr.String())
+	}
+	if want := "loopscope: serving on http://127.0.0.1:8080/ (Ctrl+C to stop)\nloopscope:        and on http://10.0.0.7:8080/\n"; stdout.String() != want {
+		t.Errorf("0.0.0.0: stdout %q, want %q", stdout.String(), want)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	a, _ = net.ResolveTCPAddr("tcp", "127.0.0.1:8080")
+	announce(&stdout, &stderr, a, ifaces)
+	if stderr.Len() != 0 || stdout.String() != "loopscope: serving on http://127.0.0.1:8080/ (Ctrl+C to stop)\n" {
+		t.Errorf("loopback: stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -15,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"loopscope/scenes"
 	"loopscope/scenes/notes"
@@ -243,19 +245,24 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", f.Type)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Security-Policy", HeaderCSP)
 	h.Set("Cache-Control", "no-cache") // revalidate: an ETag answer costs one round trip
 	h.Set("ETag", etag)
-	if enc != "" {
-		h.Set("Content-Encoding", enc)
-	}
 	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+		// No body, so no Content-Encoding: the ETag already names the coding.
 		w.WriteHeader(http.StatusNotModified)
 		return
+	}
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
 		return
 	}
+	// The server's WriteTimeout suits a page file; the module, sent
+	// uncompressed to a client on a slow link, needs longer.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(WriteTime(len(body))))
 	_, _ = w.Write(body)
 }
 
@@ -291,30 +298,187 @@ func etagMatch(header, etag string) bool {
 }
 
 // WriteDir writes the site as static files into dir, the module with its
-// .gz and .br beside it for hosts that serve precompressed files. Files of
-// the same names are overwritten; nothing else in dir is touched.
+// .gz and .br beside it for hosts that serve precompressed files.
+//
+// A failure leaves no half site. When dir does not exist, the site is
+// written into a new directory beside it, which is renamed to dir once
+// complete. When dir exists, every file is first written under a
+// temporary name in its place, and only when all are written are they
+// renamed over the old ones: files of the same names are replaced,
+// nothing else in dir is touched. WriteDir never writes through a
+// symbolic link it did not make: where the site has a file or a folder,
+// a link in dir is refused, by name, before anything is written.
 func (s *Site) WriteDir(dir string) error {
+	info, err := os.Stat(dir) // dir itself may be a link: the caller named it
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return s.writeNewDir(dir)
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return fmt.Errorf("%s is not a directory", dir)
+	}
+	// Every file of the site, by its path in dir, and what to write there.
+	type output struct {
+		rel  string
+		data []byte
+		tmp  string // the temporary file written, until renamed
+	}
+	var outs []*output
 	for _, f := range s.Files() {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-		if f.Name != WasmName {
-			continue
-		}
-		if f.Gzip != nil {
-			if err := os.WriteFile(p+".gz", f.Gzip, 0o644); err != nil {
-				return err
+		outs = append(outs, &output{rel: f.Name, data: f.Data})
+		if f.Name == WasmName {
+			if f.Gzip != nil {
+				outs = append(outs, &output{rel: f.Name + ".gz", data: f.Gzip})
 			}
-		}
-		if f.Brotli != nil {
-			if err := os.WriteFile(p+".br", f.Brotli, 0o644); err != nil {
-				return err
+			if f.Brotli != nil {
+				outs = append(outs, &output{rel: f.Name + ".br", data: f.Brotli})
 			}
 		}
 	}
+	// Check every path first: a link or a folder where a file goes is
+	// refused before anything is written.
+	for _, o := range outs {
+		parts := strings.Split(o.rel, "/")
+		for i := range parts {
+			rel := strings.Join(parts[:i+1], "/")
+			fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
+			if errors.Is(err, fs.ErrNotExist) {
+				break // made by WriteDir below
+			}
+			if err != nil {
+				return err
+			}
+			last := i == len(parts)-1
+			switch {
+			case fi.Mode()&fs.ModeSymlink != 0:
+				target, _ := os.Readlink(filepath.Join(dir, filepath.FromSlash(rel)))
+				return fmt.Errorf("%s is a symbolic link (to %s): build writes no file through a link; remove it or choose another directory",
+					filepath.Join(dir, filepath.FromSlash(rel)), target)
+			case last && !fi.Mode().IsRegular(), !last && !fi.IsDir():
+				return fmt.Errorf("%s is in the way: the site has a %s there", filepath.Join(dir, filepath.FromSlash(rel)),
+					map[bool]string{true: "file", false: "folder"}[last])
+			}
+		}
+	}
+	cleanup := func() {
+		for _, o := range outs {
+			if o.tmp != "" {
+				_ = os.Remove(o.tmp)
+			}
+		}
+	}
+	for _, o := range outs {
+		p := filepath.Join(dir, filepath.FromSlash(o.rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			cleanup()
+			return err
+		}
+		if o.tmp, err = writeTemp(filepath.Dir(p), filepath.Base(p), o.data); err != nil {
+			cleanup()
+			return err
+		}
+	}
+	// Rename replaces a name; it never writes through a link that
+	// appeared at it since the check.
+	for _, o := range outs {
+		if err := os.Rename(o.tmp, filepath.Join(dir, filepath.FromSlash(o.rel))); err != nil {
+			cleanup()
+			return err
+		}
+		o.tmp = ""
+	}
 	return nil
+}
+
+// writeNewDir writes the site into a new directory beside dir and renames
+// it to dir once every file is in it.
+func (s *Site) writeNewDir(dir string) error {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return err
+	}
+	err = os.Chmod(tmp, 0o755) // MkdirTemp makes it 0700
+	if err == nil {
+		err = s.WriteDir(tmp)
+	}
+	if err == nil {
+		err = os.Rename(tmp, dir)
+	}
+	if err != nil {
+		_ = os.RemoveAll(tmp)
+	}
+	return err
+}
+
+// createTemp is os.CreateTemp; tests make it fail part way.
+var createTemp = os.CreateTemp
+
+// writeTemp writes data to a new file in dir, with a temporary name
+// made from name, and returns its path. The file is created afresh
+// (O_EXCL), so nothing already at that path is followed.
+func writeTemp(dir, name string, data []byte) (string, error) {
+	f, err := createTemp(dir, "."+name+".tmp-")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// CheckBuildDir refuses a build directory inside the source tree at root,
+// where the site's files would overwrite the page's own sources (build
+// web would replace web/index.html). root/dist, which git and the
+// module's hash both ignore, is allowed. Links are resolved first.
+func CheckBuildDir(root, dir string) error {
+	absRoot, err := realPath(root)
+	if err != nil {
+		return err
+	}
+	absDir, err := realPath(dir)
+	if err != nil {
+		return err
+	}
+	rel, err := filepath.Rel(absRoot, absDir)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil // outside
+	}
+	if rel == "dist" || strings.HasPrefix(rel, "dist"+string(filepath.Separator)) {
+		return nil
+	}
+	return fmt.Errorf("%s is inside loopscope's source tree (%s), where the site would overwrite source files; "+
+		"choose a directory outside it, or %s", dir, absRoot, filepath.Join(absRoot, "dist"))
+}
+
+// realPath returns p made absolute with every link resolved, as far as p
+// exists; the part that does not exist yet is kept as written.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for d := abs; ; d = filepath.Dir(d) {
+		if real, err := filepath.EvalSymlinks(d); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if filepath.Dir(d) == d {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(d)}, rest...)
+	}
 }

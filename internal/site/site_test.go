@@ -125,6 +125,10 @@ func TestServeRevalidates(t *testing.T) {
 	if resp.StatusCode != http.StatusNotModified {
 		t.Errorf("If-None-Match: status %d, want 304", resp.StatusCode)
 	}
+	if b, _ := io.ReadAll(resp.Body); len(b) != 0 || resp.Header.Get("Content-Encoding") != "" || resp.Header.Get("ETag") != etag {
+		t.Errorf("304: %d bytes, Content-Encoding %q, ETag %q: want no body, no coding, the same ETag",
+			len(b), resp.Header.Get("Content-Encoding"), resp.Header.Get("ETag"))
+	}
 	resp = get(t, s, "GET", "/main.wasm", map[string]string{"Accept-Encoding": "gzip", "If-None-Match": etag})
 	if resp.StatusCode != 200 {
 		t.Errorf("a brotli ETag answered a gzip request with %d", resp.StatusCode)
