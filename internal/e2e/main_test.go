@@ -153,6 +153,8 @@ func removeProfile(dir string) {
 }
 
 // forEachTarget runs f against the served site and the static one.
+// The whole suite runs on the served site; the static one serves the same
+// files, so one test that loads, draws and plays there is enough.
 func forEachTarget(t *testing.T, f func(t *testing.T, tg target)) {
 	t.Helper()
 	if skipReason != "" {

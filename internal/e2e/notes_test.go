@@ -70,9 +70,10 @@ func jsString(s string) string {
 // in the notes pane, not a broken page.
 func TestNotesBeforeAndWithoutTheModule(t *testing.T) {
 	onServed(t, func(t *testing.T, tg target) {
-		ctx, cancel := chromedp.NewContext(browserCtx) // a tab of its own
+		tb, cancel := newTab(t) // a tab of its own
 		defer cancel()
-		p := &page{t: t, tab: &tab{ctx: ctx}}
+		ctx := tb.ctx
+		p := &page{t: t, tab: tb}
 		first := pageData.Scenes[0]
 
 		// What to do with each request for the module ("hold", "go",
@@ -176,7 +177,6 @@ func TestNotesBeforeAndWithoutTheModule(t *testing.T) {
 		continueRequest(id)
 		p.waitReady()
 		p.notesRenderedByModule(first.ID, "en")
-		p.screenshot("notes-rendered-by-module")
 
 		// 2. The module fails to load: the plain text stays, beside the failure.
 		set("fail", nil)

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -62,32 +64,77 @@ type rect struct{ X, Y, W, H float64 }
 func (r rect) right() float64  { return r.X + r.W }
 func (r rect) bottom() float64 { return r.Y + r.H }
 
-// open returns the target's tab, loading the playground the first time,
-// and puts it back where every test starts: a 1440×900 viewport, English,
-// the first scene loaded and paused at speed 1, the first frame drawn.
+// newTab opens a browser tab that records console errors, uncaught
+// exceptions and Content-Security-Policy violations (in the page and in
+// its stage frame). It lives until cancel, or as long as the browser.
+func newTab(t *testing.T) (*tab, context.CancelFunc) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	tb := &tab{ctx: ctx}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				tb.mu.Lock()
+				tb.errors = append(tb.errors, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line))
+				tb.mu.Unlock()
+			}
+		}
+	}()
+	// Before any document of the tab runs a script: violations of the
+	// policy, in any frame, gather in the page's window.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tt, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: cspWatcher})
+		return err
+	})); err != nil {
+		cancel()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	return tb, cancel
+}
+
+// cspWatcher records every Content-Security-Policy violation of a frame in
+// the top window's __cspViolations.
+const cspWatcher = `addEventListener("securitypolicyviolation", (e) => {
+	let w = window;
+	try { if (top.document) w = top; } catch (_) {}
+	(w.__cspViolations = w.__cspViolations || []).push(e.effectiveDirective + " blocked " + (e.blockedURI || "?") +
+		" in " + (e.sourceFile || location.pathname) + ":" + e.lineNumber);
+}, true);`
+
+// open returns the target's shared tab, loading the playground the first
+// time, and puts it back where every test starts: a 1440×900 viewport,
+// English, the first scene loaded and paused at speed 1, the first frame
+// drawn.
 func open(t *testing.T, tg target) *page {
 	t.Helper()
 	tabsMu.Lock()
 	tb, ok := tabs[tg.name]
 	if !ok {
-		ctx, _ := chromedp.NewContext(browserCtx) // lives as long as the browser
-		tb = &tab{ctx: ctx}
-		msgs := chromedp.Console(ctx)
-		go func() {
-			for m, err := range msgs {
-				if err != nil {
-					return
-				}
-				if m.Type == chromedp.ConsoleError || m.IsException() {
-					tb.mu.Lock()
-					tb.errors = append(tb.errors, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line))
-					tb.mu.Unlock()
-				}
-			}
-		}()
+		tb, _ = newTab(t) // lives as long as the browser
 		tabs[tg.name] = tb
 	}
 	tabsMu.Unlock()
+	return tb.start(t, tg, ok)
+}
+
+// openOwn loads the playground in a tab of the test's own, closed when
+// the test ends, so that it does not go on drawing behind the other tests.
+func openOwn(t *testing.T, tg target) *page {
+	t.Helper()
+	tb, cancel := newTab(t)
+	t.Cleanup(cancel)
+	return tb.start(t, tg, false)
+}
+
+// start loads the playground in the tab (loaded: it is there already)
+// and puts the page where every test starts.
+func (tb *tab) start(t *testing.T, tg target, loaded bool) *page {
+	t.Helper()
+	ok := loaded
 	p := &page{t: t, tab: tb}
 	p.firstError = len(p.allErrors())
 	var dpr float64
@@ -120,6 +167,15 @@ func (p *page) allErrors() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]string(nil), p.errors...)
+}
+
+// cspViolations returns the policy violations the page and its stage
+// frame have reported since the page loaded.
+func (p *page) cspViolations() []string {
+	p.t.Helper()
+	var v []string
+	p.eval("window.__cspViolations || []", &v)
+	return v
 }
 
 // consoleErrors returns the console errors since the test began.

@@ -20,9 +20,21 @@ import (
 	"loopscope/scenes/engine"
 )
 
+// TestPageLoadsAndDrawsFirstFrame loads the page as `go run .` serves it
+// and as `build` writes it, in two tabs at once: the static site in a tab
+// of its own, closed after, and the served one in the tab the other tests
+// share. On each, the stage draws, a scene plays, the console is clean and
+// the Content-Security-Policy (the header, or the page's <meta> on the
+// static host) is enforced with nothing the page needs blocked.
 func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
 	forEachTarget(t, func(t *testing.T, tg target) {
-		p := open(t, tg)
+		t.Parallel()
+		var p *page
+		if tg.name == "served" {
+			p = open(t, tg)
+		} else {
+			p = openOwn(t, tg)
+		}
 		// The stage frame's canvas fills the frame exactly, so Ebiten's
 		// sizes and mouse positions hold.
 		frame := p.rect("#stage")
@@ -41,9 +53,33 @@ func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
 		if n := colours(img, frame, scale); n < 12 {
 			t.Errorf("the stage shows %d colours: nothing drawn", n)
 		}
+		// A scene runs and plays.
+		p.hasEvents()
+		p.eval("loopscope.setSpeed(10); loopscope.play()", nil)
+		p.waitFor("loopscope.state().event >= 2", 30*time.Second)
+		p.eval("loopscope.pause()", nil)
 		if errs := p.consoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
+		if v := p.cspViolations(); len(v) > 0 {
+			t.Errorf("the Content-Security-Policy blocked what the page needs: %q", v)
+		}
+		// The policy is in force: an inline script is refused, and reported
+		// (once per policy: the served page has the header and the <meta>).
+		var ran bool
+		p.eval(`(() => { const s = document.createElement("script"); s.textContent = "window.__inlineRan = true";
+			document.head.appendChild(s); s.remove(); return !!window.__inlineRan; })()`, &ran)
+		p.waitFor("(window.__cspViolations || []).length > 0", 10*time.Second)
+		v := p.cspViolations()
+		if ran || len(v) == 0 {
+			t.Errorf("an inline script: ran %v, violations %q; want it refused", ran, v)
+		}
+		for _, x := range v {
+			if !strings.HasPrefix(x, "script-src") {
+				t.Errorf("an inline script: violation %q, want one of script-src", x)
+			}
+		}
+		p.eval("window.__cspViolations = []", nil)
 		// Every control has its accessible name, the panes are labelled.
 		for _, label := range []string{"Play", "Step forward", "Step back", "To start", "To end", "Speed", "Scene", "Run", "Timeline", "Language", "Notes", "Code", "Console"} {
 			var n int
@@ -56,7 +92,7 @@ func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
 }
 
 func TestTransport(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
+	onServed(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		s := p.hasEvents()
 		if s.Playing || s.Event != 0 {
@@ -78,8 +114,9 @@ func TestTransport(t *testing.T) {
 		if held.Playing {
 			t.Fatalf("pause: %+v", held)
 		}
-		// Paused, the index holds: watch it across several events' worth of time.
-		time.Sleep(time.Second)
+		// Paused, the index holds: watch it across 30 ticks, several events'
+		// worth at 10×.
+		p.waitFor(fmt.Sprintf("loopscope.state().ticks >= %d", held.Ticks+30), 30*time.Second)
 		if s := p.state(); s.Event != held.Event {
 			t.Errorf("paused at event %d, then at %d", held.Event, s.Event)
 		}
@@ -155,7 +192,7 @@ const (
 )
 
 func TestSpeed(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
+	onServed(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		p.hasEvents()
 		// Events played per 60 ticks of the stage (one second on a healthy
@@ -203,7 +240,7 @@ func TestSpeed(t *testing.T) {
 }
 
 func TestScenesAndLanguages(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
+	onServed(t, func(t *testing.T, tg target) {
 		if len(pageData.Scenes) < 2 {
 			t.Fatalf("the library has %d scenes; switching needs two", len(pageData.Scenes))
 		}
@@ -270,7 +307,7 @@ func TestScenesAndLanguages(t *testing.T) {
 }
 
 func TestNotesFollowTheEvent(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
+	onServed(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		// With reduced motion the notes jump to the lit section instead of
 		// scrolling smoothly, which a starved headless browser can take
@@ -321,7 +358,7 @@ func TestNotesFollowTheEvent(t *testing.T) {
 var lineCol = regexp.MustCompile(`scene\.py:(\d+):(\d+): `)
 
 func TestEditedScene(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
+	onServed(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		before := p.hasEvents()
 		p.eval("loopscope.seek(3)", nil)
@@ -418,6 +455,45 @@ func TestEditedScene(t *testing.T) {
 	})
 }
 
+// TestSceneScreenshots saves a screenshot of every built-in scene, part
+// way through, for a person to look at; it checks each one is drawn, and
+// plays the last stretch of each to the end, where playback must stop on
+// the last event with everything the scene printed shown.
+func TestSceneScreenshots(t *testing.T) {
+	onServed(t, func(t *testing.T, tg target) {
+		p := open(t, tg)
+		for _, sc := range pageData.Scenes {
+			p.eval(fmt.Sprintf("loopscope.load(%q)", sc.ID), nil)
+			s := p.state()
+			if s.Scene != sc.ID || s.Events < 2 {
+				t.Errorf("%s: %+v (error %q)", sc.ID, s, strOr(s.Error))
+				continue
+			}
+			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*2/3), nil)
+			f := p.state().Frames
+			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second) // a seek is settled: one frame shows it
+			img := p.screenshot("scene-" + sc.ID)
+			if n := colours(img, p.rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
+				t.Errorf("%s: the stage shows %d colours", sc.ID, n)
+			}
+			// Play the last stretch at full speed until playback stops itself.
+			p.eval(fmt.Sprintf("loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()", max(0, s.Events-10)), nil)
+			p.waitFor(fmt.Sprintf("!loopscope.state().playing && loopscope.state().event === %d", s.Events-1), 60*time.Second)
+			var console string
+			p.eval(`document.getElementById("console").textContent`, &console)
+			if want := sceneStdout(t, sc.ID); !strings.Contains(console, strings.TrimSpace(lastLineOf(want))) {
+				t.Errorf("%s at its end: the console does not show the scene's last printed line %q", sc.ID, lastLineOf(want))
+			}
+			p.eval("loopscope.setSpeed(1)", nil)
+		}
+		if v := p.cspViolations(); len(v) > 0 {
+			t.Errorf("the Content-Security-Policy blocked what the page needs: %q", v)
+		}
+	})
+}
+
+// TestLayout comes last: its phone viewport has a pixel ratio of 2, and
+// going back to 1 starts the stage again, which takes a while.
 func TestLayout(t *testing.T) {
 	onServed(t, func(t *testing.T, tg target) {
 		// A laptop: code and console left, stage centre, notes right.
@@ -483,43 +559,6 @@ func TestLayout(t *testing.T) {
 		}
 		p.notesShowText("390×844")
 		p.screenshot("layout-390x844")
-	})
-}
-
-// TestSceneScreenshots saves a screenshot of every built-in scene, part
-// way through and at its end, for a person to look at; it checks each one
-// is drawn, and plays the last stretch of each to the end, where playback
-// must stop on the last event with everything the scene printed shown.
-func TestSceneScreenshots(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
-		p := open(t, tg)
-		for _, sc := range pageData.Scenes {
-			p.eval(fmt.Sprintf("loopscope.load(%q)", sc.ID), nil)
-			s := p.state()
-			if s.Scene != sc.ID || s.Events < 2 {
-				t.Errorf("%s: %+v (error %q)", sc.ID, s, strOr(s.Error))
-				continue
-			}
-			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*2/3), nil)
-			f := p.state().Frames
-			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second) // a seek is settled: one frame shows it
-			img := p.screenshot("scene-" + sc.ID)
-			if n := colours(img, p.rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
-				t.Errorf("%s: the stage shows %d colours", sc.ID, n)
-			}
-			// Play the last stretch at full speed until playback stops itself.
-			p.eval(fmt.Sprintf("loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()", max(0, s.Events-25)), nil)
-			p.waitFor(fmt.Sprintf("!loopscope.state().playing && loopscope.state().event === %d", s.Events-1), 60*time.Second)
-			var console string
-			p.eval(`document.getElementById("console").textContent`, &console)
-			if want := sceneStdout(t, sc.ID); !strings.Contains(console, strings.TrimSpace(lastLineOf(want))) {
-				t.Errorf("%s at its end: the console does not show the scene's last printed line %q", sc.ID, lastLineOf(want))
-			}
-			f = p.state().Frames
-			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second)
-			p.screenshot("scene-" + sc.ID + "-end")
-			p.eval("loopscope.setSpeed(1)", nil)
-		}
 	})
 }
 
