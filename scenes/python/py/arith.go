@@ -48,6 +48,9 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 			return intBinary(op, int64(a), int64(b))
 		}
 	}
+	if isUserObject(x) || isUserObject(y) {
+		return instanceBinary(t, op, x, y)
+	}
 	xi, xIsInt := asInt(x)
 	yi, yIsInt := asInt(y)
 	if xIsInt && yIsInt {
@@ -645,7 +648,11 @@ const (
 // Unary evaluates op x.
 func Unary(t *Thread, op UnaryOp, x Value) (Value, error) {
 	if op == OpNot {
-		return Bool(!Truth(x)), nil
+		tr, err := truthT(t, x)
+		return Bool(!tr), err
+	}
+	if isUserObject(x) {
+		return instanceUnary(t, op, x)
 	}
 	if b, ok := x.(Bool); ok {
 		x = boolInt(b)

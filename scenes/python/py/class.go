@@ -436,6 +436,9 @@ func bindClassAttr(t *Thread, v Value, obj Value, cls *Type) (Value, error) {
 		if a.Get == nil {
 			return nil, Errorf(AttributeErrorType, "property '%s' of '%s' object has no getter", a.name, cls.Name)
 		}
+		if t == nil {
+			t = scratchThread()
+		}
 		return t.callValue(a.Get, []Value{obj}, nil)
 	}
 	return v, nil
@@ -827,6 +830,9 @@ func special(t *Thread, x Value, name string) (Value, error) {
 // callSpecial calls x's special method name with args; ok is false when
 // the class does not define it.
 func callSpecial(t *Thread, x Value, name string, args ...Value) (v Value, ok bool, err error) {
+	if t == nil {
+		t = scratchThread()
+	}
 	m, err := special(t, x, name)
 	if err != nil || m == nil {
 		return nil, false, err

@@ -392,11 +392,28 @@ func getAwaitable(t *Thread, x Value) (Value, error) {
 		return v, nil
 	case Awaitable:
 		return v.AwaitIter(t)
+	case *Instance:
+		return instanceAwait(t, v)
 	}
 	return nil, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", typeName(x))
 }
 
 func getAIter(t *Thread, x Value) (Value, error) {
+	if o, ok := x.(*Instance); ok {
+		v, ok, err := callSpecial(t, o, "__aiter__")
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", typeName(x))
+		}
+		if o, isInst := v.(*Instance); isInst {
+			if m, _ := special(t, o, "__anext__"); m == nil || m == None {
+				return nil, Errorf(TypeErrorType, "'async for' received an object from __aiter__ that does not implement __anext__: %s", typeName(v))
+			}
+		}
+		return v, nil
+	}
 	if a, ok := x.(AsyncIterable); ok {
 		return a.AIter(t)
 	}
@@ -407,6 +424,16 @@ func getAIter(t *Thread, x Value) (Value, error) {
 }
 
 func getANext(t *Thread, x Value) (Value, error) {
+	if o, ok := x.(*Instance); ok {
+		aw, ok, err := callSpecial(t, o, "__anext__")
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, Errorf(TypeErrorType, "'async for' received an invalid object from __aiter__: %s", typeName(x))
+		}
+		return getAwaitable(t, aw)
+	}
 	a, ok := x.(AsyncIterator)
 	if !ok {
 		return nil, Errorf(TypeErrorType, "'async for' received an invalid object from __aiter__: %s", typeName(x))

@@ -153,6 +153,18 @@ func Format(t *Thread, v Value, spec string) (string, error) {
 	}); ok {
 		return f.Format(t, spec)
 	}
+	if isUserObject(v) {
+		if r, ok, err := callSpecial(t, v, "__format__", Str(spec)); err != nil || ok {
+			if err != nil {
+				return "", err
+			}
+			s, isStr := r.(Str)
+			if !isStr {
+				return "", Errorf(TypeErrorType, "__format__ must return a str, not %s", typeName(r))
+			}
+			return string(s), nil
+		}
+	}
 	s, err := ToStr(t, v)
 	if err != nil {
 		return "", err

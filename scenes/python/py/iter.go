@@ -154,6 +154,8 @@ func GetIter(t *Thread, v Value) (Iterator, error) {
 		return &dictIter{d: v.D, size: v.D.used, kind: v.Kind}, nil
 	case *Set:
 		return &setIter{s: v, used: v.used}, nil
+	case *Instance:
+		return instanceIter(t, v)
 	case Iterator:
 		return v, nil
 	case Iterable:
@@ -250,6 +252,8 @@ func toTuple(t *Thread, v Value) (Tuple, error) {
 // Contains reports whether x in coll.
 func Contains(t *Thread, coll, x Value) (bool, error) {
 	switch c := coll.(type) {
+	case *Instance:
+		return instanceContains(t, c, x)
 	case *List:
 		return seqContains(t, c.Elems, x)
 	case Tuple:
@@ -569,6 +573,9 @@ func GetItem(t *Thread, x, k Value) (Value, error) {
 	}); ok {
 		return g.GetItem(t, k)
 	}
+	if isUserObject(x) {
+		return instanceGetItem(t, x, k)
+	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not subscriptable", typeName(x))
 }
 
@@ -640,6 +647,9 @@ func SetItem(t *Thread, x, k, v Value) error {
 		SetItem(t *Thread, k, v Value) error
 	}); ok {
 		return s.SetItem(t, k, v)
+	}
+	if isUserObject(x) {
+		return instanceSetItem(t, x, k, v)
 	}
 	return Errorf(TypeErrorType, "'%s' object does not support item assignment", typeName(x))
 }
@@ -724,6 +734,9 @@ func DelItem(t *Thread, x, k Value) error {
 		DelItem(t *Thread, k Value) error
 	}); ok {
 		return d.DelItem(t, k)
+	}
+	if isUserObject(x) {
+		return instanceDelItem(t, x, k)
 	}
 	return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", typeName(x))
 }

@@ -785,7 +785,18 @@ func init() {
 			return genStep(t, recv.(*Generator), None, nil)
 		},
 	})
-	methodTables[CoroutineType] = methodTables[GeneratorType]
+	methodTables[CoroutineType] = map[string]*Builtin{}
+	for name, m := range methodTables[GeneratorType] {
+		methodTables[CoroutineType][name] = &Builtin{Name: "coroutine." + name, Fn: m.Fn}
+	}
+	addMethods(CoroutineType, map[string]BuiltinFunc{
+		"__await__": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := checkArgs("__await__", args, 0, 0); err != nil {
+				return nil, err
+			}
+			return &coroWrapper{recv.(*Generator)}, nil
+		},
+	})
 	addMethods(AsyncGeneratorType, map[string]BuiltinFunc{
 		"__anext__": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
 			return recv.(*Generator).ANext(t)

@@ -38,6 +38,9 @@ func Truth(v Value) bool {
 		return v.D.used > 0
 	case Lenner:
 		return v.Len() > 0
+	case *Instance:
+		tr, err := instanceTruth(scratchThread(), v)
+		return err != nil || tr
 	}
 	return true
 }
@@ -141,6 +144,9 @@ func memoryError() error { return NewException(MemoryErrorType) }
 func Equal(t *Thread, a, b Value) (bool, error) { return equalDepth(t, a, b, 0) }
 
 func equalDepth(t *Thread, a, b Value, depth int) (bool, error) {
+	if isUserObject(a) || isUserObject(b) {
+		return instanceEqual(t, a, b)
+	}
 	switch a := a.(type) {
 	case Int:
 		switch b := b.(type) {
@@ -394,6 +400,12 @@ func Compare(t *Thread, op CompareOp, a, b Value) (bool, error) {
 }
 
 func compareDepth(t *Thread, op CompareOp, a, b Value, depth int) (bool, error) {
+	if isUserObject(a) || isUserObject(b) {
+		if op == OpEQ {
+			return instanceEqual(t, a, b)
+		}
+		return instanceCompare(t, op, a, b)
+	}
 	if op == OpEQ || op == OpNE {
 		eq, err := equalDepth(t, a, b, depth)
 		return eq == (op == OpEQ), err
@@ -592,6 +604,11 @@ func hashDepth(t *Thread, v Value, depth int) (uint64, error) {
 	case *Range:
 		h, _ := Hash(t, Tuple{Int(v.Len()), Int(v.Start), Int(v.Step)})
 		return h, nil
+	case *Instance:
+		if t == nil {
+			t = scratchThread()
+		}
+		return instanceHash(t, v)
 	}
 	if h, ok := v.(interface{ Hash() uint64 }); ok {
 		return h.Hash(), nil
@@ -719,6 +736,9 @@ func Len(t *Thread, v Value) (int, error) {
 		return v.D.used, nil
 	case Lenner:
 		return v.Len(), nil
+	}
+	if o, ok := v.(*Instance); ok {
+		return instanceLen(t, o)
 	}
 	return 0, Errorf(TypeErrorType, "object of type '%s' has no len()", typeName(v))
 }

@@ -1344,6 +1344,9 @@ func isIdentifier(s string) bool {
 }
 
 func inplace(t *Thread, op BinOp, x, y Value) (Value, error) {
+	if isUserObject(x) {
+		return instanceInplace(t, op, x, y)
+	}
 	if l, ok := x.(*List); ok && op == OpAdd {
 		items, err := toList(t, y)
 		if err != nil {
