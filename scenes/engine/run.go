@@ -112,50 +112,9 @@ func refusal(filename string, err error) *Error {
 // scene's own, with their source lines) and its last line; exception
 // groups in CPython's boxed form. lines is the scene's source.
 func FormatTraceback(e *py.Exception, lines []string) string {
-	var b strings.Builder
-	writeChain(&b, e, lines, "", map[*py.Exception]bool{})
-	return b.String()
-}
-
-func writeChain(b *strings.Builder, e *py.Exception, lines []string, indent string, seen map[*py.Exception]bool) {
-	seen[e] = true
-	if e.Cause != nil && !seen[e.Cause] {
-		writeChain(b, e.Cause, lines, indent, seen)
-		b.WriteString(indent + "\n" + indent + "The above exception was the direct cause of the following exception:\n" + indent + "\n")
-	} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
-		writeChain(b, e.Context, lines, indent, seen)
-		b.WriteString(indent + "\n" + indent + "During handling of the above exception, another exception occurred:\n" + indent + "\n")
-	}
-	writeOne(b, e, lines, indent, seen)
-}
-
-// writeOne writes one exception's traceback and last line (without its
-// chain); for a group, its members follow in boxes.
-func writeOne(b *strings.Builder, e *py.Exception, lines []string, indent string, seen map[*py.Exception]bool) {
-	if e.Group == nil {
-		if tb := e.Traceback(); len(tb) > 0 {
-			b.WriteString(indent + "Traceback (most recent call last):\n")
-			writeFrames(b, tb, lines, indent)
-		}
-		b.WriteString(indent + e.TracebackLine() + "\n")
-		return
-	}
-	// CPython 3.11's exception group format (traceback.TracebackException.format).
-	gi := indent + "  | "
-	b.WriteString(indent + "  + Exception Group Traceback (most recent call last):\n")
-	writeFrames(b, e.Traceback(), lines, gi)
-	b.WriteString(gi + e.Error() + "\n")
-	for i, m := range e.Group {
-		if i == 0 {
-			b.WriteString(indent + "  +-+---------------- 1 ----------------\n")
-		} else {
-			fmt.Fprintf(b, "%s    +---------------- %d ----------------\n", indent, i+1)
-		}
-		writeChain(b, m, lines, indent+"    | ", seen)
-		if i == len(e.Group)-1 {
-			b.WriteString(indent + "    +------------------------------------\n")
-		}
-	}
+	p := &tbPrinter{lines: lines, seen: map[*py.Exception]bool{}}
+	p.format(e)
+	return p.b.String()
 }
 
 func writeFrames(b *strings.Builder, tb []py.TracebackEntry, lines []string, indent string) {

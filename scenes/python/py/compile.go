@@ -603,6 +603,10 @@ func (c *fcomp) tryStmt(s *syntax.TryStmt) {
 }
 
 func (c *fcomp) tryExcept(s *syntax.TryStmt) {
+	if s.Handlers[0].Star.IsValid() {
+		c.tryExceptStar(s)
+		return
+	}
 	handler, cleanup, end := c.newLabel(), c.newLabel(), c.newLabel()
 	c.setPos(s.Try)
 	c.jump(SETUP_EXCEPT, handler)

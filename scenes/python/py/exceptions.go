@@ -240,6 +240,9 @@ func (e *Exception) Attr(t *Thread, name string) (Value, error) {
 	if v, ok := e.Attrs[name]; ok {
 		return v, nil
 	}
+	if m := exceptionMethod(e, name); m != nil {
+		return m, nil
+	}
 	if e.Group != nil {
 		switch name {
 		case "exceptions":

@@ -100,6 +100,8 @@ const (
 	GET_YIELD_FROM_ITER                // x GET_YIELD_FROM_ITER delegate
 	YIELD_FROM                         // delegate YIELD_FROM result  (yields what the delegate yields until it returns)
 	ARGS_TO_TUPLE                      // fn x ARGS_TO_TUPLE fn tuple(x)  (the one *x of a call)
+	CHECK_EG_MATCH                     // rest type CHECK_EG_MATCH<addr> rest' match  | (no match) rest and jump
+	PREP_RERAISE_STAR                  // orig list PREP_RERAISE_STAR exc|None
 	numOpcodes
 )
 
@@ -133,6 +135,7 @@ var opcodeNames = [...]string{
 	STORE_NAME: "STORE_NAME", DELETE_NAME: "DELETE_NAME", GET_AITER: "GET_AITER",
 	GET_ANEXT: "GET_ANEXT", END_ASYNC_FOR: "END_ASYNC_FOR", GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER",
 	YIELD_FROM: "YIELD_FROM", ARGS_TO_TUPLE: "ARGS_TO_TUPLE",
+	CHECK_EG_MATCH: "CHECK_EG_MATCH", PREP_RERAISE_STAR: "PREP_RERAISE_STAR",
 }
 
 // String returns the opcode's name.

@@ -851,6 +851,38 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					break
 				}
 				stack[sp-1] = it
+			case CHECK_EG_MATCH:
+				sp--
+				typ := stack[sp]
+				stack[sp] = nil
+				cur, isExc := stack[sp-1].(*Exception)
+				if !isExc {
+					// nothing left to match
+					if err = checkExceptStarType(typ); err == nil {
+						f.pc = int(in.Arg)
+					}
+					break
+				}
+				var m, rest *Exception
+				if m, rest, err = exceptStarMatch(t, cur, typ); err != nil {
+					break
+				}
+				if m == nil {
+					f.pc = int(in.Arg)
+					break
+				}
+				stack[sp-1] = excOrNone(rest)
+				stack[sp] = m
+				sp++
+			case PREP_RERAISE_STAR:
+				sp--
+				var res *Exception
+				res, err = prepReraiseStar(t, stack[sp-1].(*Exception), stack[sp].(*List).Elems)
+				stack[sp] = nil
+				if err != nil {
+					break
+				}
+				stack[sp-1] = excOrNone(res)
 			case ARGS_TO_TUPLE:
 				if _, ok := stack[sp-1].(Tuple); !ok {
 					var tup Tuple

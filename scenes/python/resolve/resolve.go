@@ -289,6 +289,8 @@ type block struct {
 	returns     []*syntax.ReturnStmt
 	loops       int                 // loop nesting at the current point of the walk
 	passFree    map[string]*Binding // class blocks: free variables passed through to nested functions
+	starDepth   int                 // except* bodies around the current point of the walk
+	starLoops   int                 // loop nesting where the innermost except* body began
 }
 
 // useKind is a set of the ways a name has been met in a scope.
@@ -438,6 +440,10 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 			if h.Name != nil {
 				r.bind(b, h.Name)
 			}
+			if h.Star.IsValid() {
+				r.exceptStarBody(b, h.Body)
+				continue
+			}
 			r.stmts(b, h.Body)
 		}
 		r.stmts(b, s.Else)
@@ -464,6 +470,12 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 	case *syntax.ReturnStmt:
 		if b.kind == moduleBlock || b.kind == classBlock {
 			r.codegenErrorf(s.Return, "'return' outside function")
+		} else if b.starDepth > 0 {
+			pos := s.Return
+			if lit, ok := s.Result.(*syntax.Literal); ok {
+				pos = lit.Pos() // CPython places it on a constant return value
+			}
+			r.codegenErrorf(pos, "%s", exceptStarExit)
 		}
 		if s.Result != nil {
 			r.loneStar(s.Result)
@@ -505,10 +517,14 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 	case *syntax.BreakStmt:
 		if b.loops == 0 {
 			r.codegenErrorf(s.Break, "'break' outside loop")
+		} else if b.starDepth > 0 && b.loops == b.starLoops {
+			r.codegenErrorf(s.Break, "%s", exceptStarExit)
 		}
 	case *syntax.ContinueStmt:
 		if b.loops == 0 {
 			r.codegenErrorf(s.Continue, "'continue' not properly in loop")
+		} else if b.starDepth > 0 && b.loops == b.starLoops {
+			r.codegenErrorf(s.Continue, "%s", exceptStarExit)
 		}
 	default:
 		panic(fmt.Sprintf("resolve: unexpected statement %T", s))

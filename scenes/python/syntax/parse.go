@@ -1045,7 +1045,14 @@ func (p *parser) parseTry() Stmt {
 		c := &ExceptClause{Except: p.tok.pos}
 		p.next()
 		if p.tok.kind == STAR {
-			p.errorf(c.Except, "except* is not supported in scenes")
+			c.Star = p.tok.pos
+			p.next()
+			if p.tok.kind == COLON {
+				p.errorf(p.tok.pos, "expected one or more exception types")
+			}
+		}
+		if n := len(s.Handlers); n > 0 && s.Handlers[0].Star.IsValid() != c.Star.IsValid() {
+			p.errorf(c.Except, "cannot have both 'except' and 'except*' on the same 'try'")
 		}
 		if p.tok.kind != COLON {
 			c.Type = p.parseTest()

@@ -300,8 +300,9 @@ type TryStmt struct {
 // ExceptClause is except [Type [as Name]]: Body.
 type ExceptClause struct {
 	Except Position
-	Type   Expr   // nil for a bare except; a *TupleExpr for except (A, B)
-	Name   *Ident // nil unless "as name"
+	Star   Position // the '*' of except*; invalid for a plain except
+	Type   Expr     // nil for a bare except; a *TupleExpr for except (A, B)
+	Name   *Ident   // nil unless "as name"
 	Body   []Stmt
 }
 

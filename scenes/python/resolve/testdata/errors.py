@@ -274,8 +274,42 @@ with (yield) as x: ### "'yield' outside function"
 ---
 try:
     pass
-except* ValueError: ### "except\* is not supported in scenes"
+except* ValueError:
     pass
+---
+try:
+    pass
+except*: ### "expected one or more exception types"
+    pass
+---
+try:
+    pass
+except ValueError:
+    pass
+except* TypeError: ### "cannot have both 'except' and 'except\*' on the same 'try'"
+    pass
+---
+for i in x:
+    try:
+        pass
+    except* TypeError:
+        break ### "'break', 'continue' and 'return' cannot appear in an except\* block"
+---
+def f():
+    try:
+        pass
+    except* TypeError:
+        return ### "'break', 'continue' and 'return' cannot appear in an except\* block"
+---
+for i in x:
+    try:
+        pass
+    except* TypeError:
+        for j in y:
+            break
+        def g():
+            return 1
+        continue ### "'break', 'continue' and 'return' cannot appear in an except\* block"
 ---
 from . import x ### "relative imports are not supported in scenes"
 ---
