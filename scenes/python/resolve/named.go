@@ -26,6 +26,10 @@ func (r *resolver) namedExpr(b *block, x *syntax.NamedExpr) {
 		r.bind(b, id)
 		return
 	}
+	if target.kind == classBlock {
+		r.errorf(x.Pos(), "assignment expression within a comprehension cannot be used in a class body")
+		return
+	}
 	// Bind in the enclosing function or module first, then declare the name
 	// in each comprehension on the way, as CPython's symbol table does.
 	r.bind(target, id)
