@@ -57,6 +57,10 @@ func init() {
 			{Name: "Depends", Doc: "Depends(dependency, use_cache=True): a parameter's value computed by another function."},
 			{Name: "FastAPI", Doc: "The app: @app.get(path) and @app.post(path) register path operations."},
 			{Name: "HTTPException", Doc: "Raise it to answer with a status code and a detail."},
+			{Name: "Query", Doc: "Query(default, alias=, min_length=, max_length=): a parameter read from the query string."},
+			{Name: "Header", Doc: "Header(default, alias=, convert_underscores=True): a parameter read from a request header."},
+			{Name: "Cookie", Doc: "Cookie(default, alias=): a parameter read from a cookie."},
+			{Name: "Path", Doc: "Path(): a path parameter, declared explicitly."},
 		},
 	}, newFastAPIModule)
 }
@@ -146,7 +150,21 @@ func newFastAPIModule(m *Machine) py.Value {
 			if len(args) > 0 {
 				return nil, py.Errorf(py.TypeErrorType, "FastAPI.__init__() takes 1 positional argument but %d were given", len(args)+1)
 			}
-			return &App{id: machineOf(t).NewID(), state: st}, nil
+			app := &App{id: machineOf(t).NewID(), state: st}
+			for _, k := range kw {
+				switch {
+				case k.Name == "dependencies":
+					deps, err := dependencyList("FastAPI", k.Value)
+					if err != nil {
+						return nil, err
+					}
+					app.deps = deps
+				case docOnly[k.Name]:
+				default:
+					return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI() takes dependencies= (and docs-only arguments such as title=), not %s=", k.Name)
+				}
+			}
+			return app, nil
 		}),
 		"Depends": py.NewBuiltin("Depends", func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			a, err := parseArgs("Depends", args, kw, []string{"dependency", "use_cache"}, 0)
@@ -163,6 +181,10 @@ func newFastAPIModule(m *Machine) py.Value {
 			return d, nil
 		}),
 		"HTTPException": HTTPExceptionType,
+		"Query":         newMarker("query"),
+		"Header":        newMarker("header"),
+		"Cookie":        newMarker("cookie"),
+		"Path":          newMarker("path"),
 	})
 }
 
@@ -193,6 +215,7 @@ type App struct {
 	id     int32
 	state  *fastapiState
 	routes []*route
+	deps   []*Depends // FastAPI(dependencies=[...]): every route's first
 }
 
 type route struct {
@@ -200,6 +223,36 @@ type route struct {
 	path   string
 	parts  []string // the path split at "/", "{name}" for a parameter
 	dep    *dependant
+	status int // status_code=, 200 unless given
+}
+
+// docOnly are the keyword arguments of FastAPI() and of the route
+// decorators that only feed the OpenAPI schema and the docs page: accepted,
+// with no effect on a request.
+var docOnly = map[string]bool{"title": true, "description": true, "version": true, "summary": true,
+	"tags": true, "name": true, "deprecated": true, "include_in_schema": true,
+	"response_description": true, "openapi_tags": true, "operation_id": true}
+
+// dependencyList reads dependencies=[Depends(...), ...].
+func dependencyList(where string, v py.Value) ([]*Depends, error) {
+	var items []py.Value
+	switch l := v.(type) {
+	case *py.List:
+		items = l.Elems
+	case py.Tuple:
+		items = l
+	default:
+		return nil, py.Errorf(py.TypeErrorType, "%s(dependencies=...) takes a list of Depends(...), not %s", where, v.Type().Name)
+	}
+	var out []*Depends
+	for _, it := range items {
+		d, ok := it.(*Depends)
+		if !ok || d.Dep == nil {
+			return nil, py.Errorf(py.TypeErrorType, "%s(dependencies=...) takes a list of Depends(callable), not %s", where, it.Type().Name)
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 // Type returns FastAPIType.
@@ -215,12 +268,28 @@ func (a *App) Attr(t *py.Thread, name string) (py.Value, error) {
 			if len(args) > 0 {
 				path = args[0]
 			}
+			status := 200
+			var routeDeps []*Depends
 			for _, k := range kw {
-				if k.Name == "path" && path == nil {
+				switch {
+				case k.Name == "path" && path == nil:
 					path = k.Value
-					continue
+				case k.Name == "status_code":
+					n, ok := k.Value.(py.Int)
+					if !ok || n < 100 || n > 599 {
+						return nil, py.Errorf(py.TypeErrorType, "@app.%s(status_code=...) takes an HTTP status code", name)
+					}
+					status = int(n)
+				case k.Name == "dependencies":
+					deps, err := dependencyList("@app."+name, k.Value)
+					if err != nil {
+						return nil, err
+					}
+					routeDeps = deps
+				case docOnly[k.Name]:
+				default:
+					return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI takes a path, status_code=, dependencies= (and docs-only arguments such as tags=) in @app.%s(...), not %s=", name, k.Name)
 				}
-				return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI takes only a path in @app.%s(...), not %s=", name, k.Name)
 			}
 			if len(args) > 1 || path == nil {
 				return nil, py.Errorf(py.TypeErrorType, "@app.%s() takes one path", name)
@@ -244,7 +313,20 @@ func (a *App) Attr(t *py.Thread, name string) (py.Value, error) {
 				if err != nil {
 					return nil, err
 				}
-				a.routes = append(a.routes, &route{method: verb, path: string(p), parts: parts, dep: d})
+				// The app's dependencies, then the route's, come before the
+				// endpoint's own (APIRoute inserts them at the front).
+				all := append(append([]*Depends{}, a.deps...), routeDeps...)
+				var first []*dependant
+				for _, dm := range all {
+					sub, err := analyze(dm.Dep, pathParams)
+					if err != nil {
+						return nil, err
+					}
+					sub.cache, sub.parameterless = dm.UseCache, true
+					first = append(first, sub)
+				}
+				d.deps = append(first, d.deps...)
+				a.routes = append(a.routes, &route{method: verb, path: string(p), parts: parts, dep: d, status: status})
 				return args[0], nil
 			}), nil
 		}), nil
@@ -256,20 +338,29 @@ func (a *App) Attr(t *py.Thread, name string) (py.Value, error) {
 // sub-dependencies and parameters, in signature order.
 type dependant struct {
 	call   py.Value
-	name   string // the parameter it fills in its parent ("" at the top)
+	name   string // the parameter it fills in its parent ("" at the top and for dependencies=[...])
 	cache  bool
 	deps   []*dependant
-	query  []param
 	path   []param
+	query  []param
+	header []param
+	cookie []param
 	kind   callKind
 	qual   string
 	isPath map[string]bool
+	// parameterless: from a dependencies=[...] list (route or app): solved
+	// and called, its value passed to nobody.
+	parameterless bool
 }
 
 type param struct {
-	name string
-	def  py.Value // nil: required
-	conv convKind
+	name               string
+	in                 string   // "path", "query", "header", "cookie"
+	def                py.Value // nil: required
+	conv               convKind
+	alias              string
+	convertUnderscores bool
+	minLen, maxLen     int // -1: none
 }
 
 // convKind is the pydantic v1 validator of a query or path parameter,
@@ -284,18 +375,15 @@ const (
 	convBool
 )
 
-// paramConv picks the validator for parameter name of fn by its annotation,
-// refusing one this model does not convert (list[int], Optional[int], a
-// pydantic model, a string annotation...) rather than passing a str.
-func paramConv(fn *py.Function, name, where string) (convKind, error) {
-	if fn.Annotations == nil {
+// paramConv picks the validator for parameter name of qual (defined at
+// line) by its annotation, refusing one this model does not convert
+// (list[int], a pydantic model, a string annotation...) rather than passing
+// a str. Optional[X] and X | None convert as X.
+func paramConv(ann py.Value, name, where, qual string, line int) (convKind, error) {
+	if ann == nil {
 		return convAny, nil
 	}
-	ann, ok := fn.Annotations.GetStr(name)
-	if !ok {
-		return convAny, nil
-	}
-	switch ann {
+	switch scalarAnnotation(ann) {
 	case py.StrType:
 		return convStr, nil
 	case py.IntType:
@@ -306,15 +394,16 @@ func paramConv(fn *py.Function, name, where string) (convKind, error) {
 		return convBool, nil
 	}
 	r := ann.Type().Name
-	if u, ok := ann.(*py.Union); ok {
-		r, _ = u.Repr(nil)
-	} else if ty, ok := ann.(*py.Type); ok {
+	if rp, ok := ann.(py.Reprer); ok {
+		r, _ = rp.Repr(nil)
+	}
+	if ty, ok := ann.(*py.Type); ok {
 		r = ty.Name
 	} else if sv, ok := ann.(py.Str); ok {
 		r = "'" + string(sv) + "'"
 	}
-	return convAny, py.Errorf(py.TypeErrorType, "the scenes' FastAPI cannot convert %s parameter '%s' of %s, line %d: only int, float, bool or str (or no annotation) are converted, not %s",
-		where, name, fn.QualName, fn.Code.FirstLine, r)
+	return convAny, py.Errorf(py.TypeErrorType, "the scenes' FastAPI cannot convert %s parameter '%s' of %s, line %d: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not %s",
+		where, name, qual, line, r)
 }
 
 // pydantic v1's bool_validator spellings, compared after str.lower().
@@ -368,30 +457,31 @@ const (
 	callAsyncGen
 )
 
-// analyze is get_dependant for a callable.
+// analyze is get_dependant for a callable: its parameters in signature
+// order, each a sub-dependency (a Depends default, or Annotated[T,
+// Depends(...)]), a path parameter, or a query, header or cookie parameter.
 func analyze(call py.Value, pathParams []string) (*dependant, error) {
-	fn, ok := call.(*py.Function)
-	if !ok {
-		return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI needs a def or async def function as endpoint or dependency, not %s", call.Type().Name)
+	sig, err := signatureOf(call)
+	if err != nil {
+		return nil, err
 	}
-	c := fn.Code
-	d := &dependant{call: call, qual: fn.QualName, isPath: map[string]bool{}}
-	switch {
-	case c.Coroutine && c.Generator:
-		d.kind = callAsyncGen
-	case c.Coroutine:
-		d.kind = callAsync
-	case c.Generator:
-		d.kind = callGen
-	}
+	d := &dependant{call: call, qual: sig.qual, kind: sig.kind, isPath: map[string]bool{}}
 	for _, p := range pathParams {
 		d.isPath[p] = true
 	}
+	fn := sig.fn
+	if fn == nil {
+		return d, nil // a class without __init__ of its own
+	}
+	c := fn.Code
 	if c.VarArgs || c.VarKw {
 		return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI does not take *args or **kwargs in %s", fn.QualName)
 	}
 	firstDef := c.NumPos - len(fn.Defaults)
 	for i := 0; i < c.NumPos+c.NumKwOnly; i++ {
+		if i == 0 && sig.skipSelf {
+			continue
+		}
 		name := c.Locals[i]
 		var def py.Value
 		if i < c.NumPos {
@@ -401,11 +491,40 @@ func analyze(call py.Value, pathParams []string) (*dependant, error) {
 		} else if v, ok := fn.KwDefs[name]; ok {
 			def = v
 		}
-		if dm, ok := def.(*Depends); ok {
-			if dm.Dep == nil {
-				return nil, py.Errorf(py.TypeErrorType, "the scenes' FastAPI does not take Depends() without a dependency (FastAPI would call the annotation): write Depends(callable) for %s", name)
+		var ann py.Value
+		if fn.Annotations != nil {
+			if a, ok := fn.Annotations.GetStr(name); ok {
+				ann = a
 			}
-			sub, err := analyze(dm.Dep, pathParams)
+		}
+		// Annotated[T, marker]: the marker as if it were the default (the
+		// default, if any, stays the parameter's default).
+		var marker py.Value
+		if origin, meta, ok := annotated(ann); ok {
+			ann = origin
+			for _, m := range meta {
+				switch m.(type) {
+				case *Depends, *paramMarker:
+					marker = m
+				}
+			}
+		}
+		if marker == nil {
+			switch def.(type) {
+			case *Depends, *paramMarker:
+				marker, def = def, nil
+			}
+		}
+		if dm, ok := marker.(*Depends); ok {
+			dep := dm.Dep
+			if dep == nil {
+				// Depends(): the annotation is the dependency.
+				dep = ann
+			}
+			if dep == nil {
+				return nil, py.Errorf(py.TypeErrorType, "Depends() for parameter '%s' of %s has no dependency and no annotation to take it from", name, fn.QualName)
+			}
+			sub, err := analyze(dep, pathParams)
 			if err != nil {
 				return nil, err
 			}
@@ -414,19 +533,31 @@ func analyze(call py.Value, pathParams []string) (*dependant, error) {
 			d.deps = append(d.deps, sub)
 			continue
 		}
-		if d.isPath[name] {
-			conv, err := paramConv(fn, name, "path")
-			if err != nil {
-				return nil, err
+		p := param{name: name, in: "query", def: def, minLen: -1, maxLen: -1}
+		if pm, ok := marker.(*paramMarker); ok {
+			p.in, p.alias, p.convertUnderscores, p.minLen, p.maxLen = pm.in, pm.alias, pm.convertUnderscores, pm.minLen, pm.maxLen
+			if def == nil {
+				p.def = pm.def
 			}
-			d.path = append(d.path, param{name: name, conv: conv})
-			continue
 		}
-		conv, err := paramConv(fn, name, "query")
+		if d.isPath[name] {
+			p.in, p.def = "path", nil
+		}
+		conv, err := paramConv(ann, name, p.in, fn.QualName, c.FirstLine)
 		if err != nil {
 			return nil, err
 		}
-		d.query = append(d.query, param{name: name, def: def, conv: conv})
+		p.conv = conv
+		switch p.in {
+		case "path":
+			d.path = append(d.path, p)
+		case "header":
+			d.header = append(d.header, p)
+		case "cookie":
+			d.cookie = append(d.cookie, p)
+		default:
+			d.query = append(d.query, p)
+		}
 	}
 	return d, nil
 }
@@ -860,16 +991,18 @@ type exitEntry struct {
 // request is one request's state: the scope's AsyncExitStack and the
 // dependency cache.
 type request struct {
-	app    *App
-	method string
-	path   string
-	query  []([2]string)
-	pathV  map[string]string
-	body   py.Value
-	stack  []exitEntry
-	cache  map[py.Value]py.Value
-	label  string
-	id     int32
+	app     *App
+	method  string
+	path    string
+	query   []([2]string)
+	headers [][2]string
+	cookies map[string]string
+	pathV   map[string]string
+	body    py.Value
+	stack   []exitEntry
+	cache   map[py.Value]py.Value
+	label   string
+	id      int32
 }
 
 // response is what the app sent: the status and the body's JSON value.
@@ -881,9 +1014,9 @@ type appResponse struct {
 
 // handle runs the app for one request: the coroutine awaited by
 // ASGITransport.handle_async_request. Its result is an *appResponse.
-func (a *App) handle(t *py.Thread, method, path string, query [][2]string, body py.Value) py.Coroutine {
+func (a *App) handle(t *py.Thread, method, path string, query, headers [][2]string, cookies map[string]string, body py.Value) py.Coroutine {
 	m := machineOf(t)
-	rq := &request{app: a, method: method, path: path, query: query, body: body, cache: map[py.Value]py.Value{}, id: m.NewID()}
+	rq := &request{app: a, method: method, path: path, query: query, headers: headers, cookies: cookies, body: body, cache: map[py.Value]py.Value{}, id: m.NewID()}
 	rq.label = method + " " + path
 	return newFlow("ASGITransport.handle_async_request", func(t *py.Thread) act {
 		rq.emit(t, trace.Request, trace.ConceptRequest, rq.label, "start")
@@ -913,7 +1046,7 @@ func (a *App) handle(t *py.Thread, method, path string, query [][2]string, body 
 				if err != nil {
 					return rq.closeStack(t, err)
 				}
-				sent = &appResponse{status: 200, body: tree}
+				sent = &appResponse{status: r.status, body: tree}
 				return rq.closeStackThen(t, nil, sent)
 			})
 		})
@@ -1107,23 +1240,29 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 				}
 				values = append(values, py.Kwarg{Name: p.name, Value: v})
 			}
-			for _, p := range d.query {
-				s, ok := rq.queryValue(p.name)
-				switch {
-				case ok:
-					v, bad, err := p.conv.convert(t, "query", p.name, s)
-					if err != nil {
-						return k(t, nil, nil, err)
+			for _, group := range [][]param{d.query, d.header, d.cookie} {
+				for i := range group {
+					p := &group[i]
+					s, ok := rq.lookup(p)
+					switch {
+					case ok:
+						v, bad, err := p.conv.convert(t, p.in, p.key(), s)
+						if err != nil {
+							return k(t, nil, nil, err)
+						}
+						if bad == nil {
+							bad = p.checkLength(v)
+						}
+						if bad != nil {
+							errs = append(errs, bad)
+							continue
+						}
+						values = append(values, py.Kwarg{Name: p.name, Value: v})
+					case p.def != nil:
+						values = append(values, py.Kwarg{Name: p.name, Value: p.def})
+					default:
+						errs = append(errs, map[string]any{"loc": []any{p.in, p.key()}, "msg": "field required", "type": "value_error.missing"})
 					}
-					if bad != nil {
-						errs = append(errs, bad)
-						continue
-					}
-					values = append(values, py.Kwarg{Name: p.name, Value: v})
-				case p.def != nil:
-					values = append(values, py.Kwarg{Name: p.name, Value: p.def})
-				default:
-					errs = append(errs, map[string]any{"loc": []any{"query", p.name}, "msg": "field required", "type": "value_error.missing"})
 				}
 			}
 			return k(t, values, errs, nil)
@@ -1138,7 +1277,9 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 				return step(t, i+1)
 			}
 			store := func(t *py.Thread, v py.Value) act {
-				values = append(values, py.Kwarg{Name: sub.name, Value: v})
+				if !sub.parameterless {
+					values = append(values, py.Kwarg{Name: sub.name, Value: v})
+				}
 				if _, ok := rq.cache[sub.call]; !ok {
 					rq.cache[sub.call] = v
 				}
@@ -1162,7 +1303,7 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 // call runs a dependency or the endpoint with its solved values:
 // solve_generator, `await call(**values)` or run_in_threadpool.
 func (rq *request) call(t *py.Thread, d *dependant, values []py.Kwarg, then func(t *py.Thread, v py.Value, err error) act) act {
-	if d.name != "" {
+	if d.name != "" || d.parameterless {
 		rq.emit(t, trace.Depends, trace.ConceptDepends, d.qual, "call")
 	}
 	switch d.kind {

@@ -67,8 +67,18 @@ func newHTTPXModule(m *Machine) py.Value {
 						return nil, py.Errorf(py.TypeErrorType, "base_url must be a str")
 					}
 					c.baseURL = string(s)
+				case "headers", "cookies":
+					pairs, err := strPairs(t, k.Name, k.Value)
+					if err != nil {
+						return nil, err
+					}
+					if k.Name == "headers" {
+						c.headers = pairs
+					} else {
+						c.cookies = pairs
+					}
 				default:
-					return nil, py.Errorf(py.TypeErrorType, "the scenes' AsyncClient takes transport= and base_url=, not %s=", k.Name)
+					return nil, py.Errorf(py.TypeErrorType, "the scenes' AsyncClient takes transport=, base_url=, headers= and cookies=, not %s=", k.Name)
 				}
 			}
 			if c.transport == nil {
@@ -90,7 +100,30 @@ func (*ASGITransport) Type() *py.Type { return ASGITransportType }
 type AsyncClient struct {
 	transport *ASGITransport
 	baseURL   string
+	headers   [][2]string // sent with every request
+	cookies   [][2]string
 	state     int // 0 unopened, 1 opened, 2 closed
+}
+
+// strPairs reads a dict of str to str (headers=, cookies=).
+func strPairs(t *py.Thread, what string, v py.Value) ([][2]string, error) {
+	if v == nil || v == py.None {
+		return nil, nil
+	}
+	d, ok := v.(*py.Dict)
+	if !ok {
+		return nil, py.Errorf(py.TypeErrorType, "the scenes' AsyncClient takes %s= as a dict of str, not %s", what, v.Type().Name)
+	}
+	var out [][2]string
+	for _, kv := range d.Items() {
+		k, kok := kv[0].(py.Str)
+		val, vok := kv[1].(py.Str)
+		if !kok || !vok {
+			return nil, py.Errorf(py.TypeErrorType, "the scenes' AsyncClient takes %s= as a dict of str to str", what)
+		}
+		out = append(out, [2]string{string(k), string(val)})
+	}
+	return out, nil
 }
 
 // Type returns AsyncClientType.
@@ -124,15 +157,24 @@ func (c *AsyncClient) Attr(t *py.Thread, name string) (py.Value, error) {
 	case "get", "post", "put", "delete", "patch":
 		verb := strings.ToUpper(name)
 		return method(c, "AsyncClient."+name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			names := []string{"url", "params"}
+			names := []string{"url", "params", "headers", "cookies"}
 			if verb != "GET" && verb != "DELETE" {
-				names = []string{"url", "json", "params"}
+				names = []string{"url", "json", "params", "headers", "cookies"}
 			}
 			a, err := parseArgs(name, args, kw, names, 1)
 			if err != nil {
 				return nil, err
 			}
-			return c.request(t, verb, a[0], a[len(a)-1], a[1:len(a)-1])
+			n := len(a)
+			headers, err := strPairs(t, "headers", a[n-2])
+			if err != nil {
+				return nil, err
+			}
+			cookies, err := strPairs(t, "cookies", a[n-1])
+			if err != nil {
+				return nil, err
+			}
+			return c.request(t, verb, a[0], a[n-3], a[1:n-3], headers, cookies)
 		}), nil
 	case "__aenter__":
 		return method(c, name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) { return c.AEnter(t) }), nil
@@ -144,7 +186,7 @@ func (c *AsyncClient) Attr(t *py.Thread, name string) (py.Value, error) {
 
 // request is AsyncClient.request: the coroutine of one request through
 // the transport.
-func (c *AsyncClient) request(t *py.Thread, verb string, u, params py.Value, body []py.Value) (py.Value, error) {
+func (c *AsyncClient) request(t *py.Thread, verb string, u, params py.Value, body []py.Value, headers, cookies [][2]string) (py.Value, error) {
 	s, ok := u.(py.Str)
 	if !ok {
 		return nil, py.Errorf(py.TypeErrorType, "the scenes' AsyncClient takes a str URL, not %s", u.Type().Name)
@@ -196,7 +238,24 @@ func (c *AsyncClient) request(t *py.Thread, verb string, u, params py.Value, bod
 	app := c.transport.app
 	var h py.Coroutine
 	return newFlow("AsyncClient."+strings.ToLower(verb), func(t *py.Thread) act {
-		h = app.handle(t, verb, path, query, payload)
+		// The request's headers override the client's by name; its cookies
+		// join the client's (httpx merges both).
+		var hs [][2]string
+		for _, kv := range c.headers {
+			overridden := false
+			for _, o := range headers {
+				overridden = overridden || strings.EqualFold(o[0], kv[0])
+			}
+			if !overridden {
+				hs = append(hs, kv)
+			}
+		}
+		hs = append(hs, headers...)
+		jar := map[string]string{}
+		for _, kv := range append(append([][2]string{}, c.cookies...), cookies...) {
+			jar[kv[0]] = kv[1]
+		}
+		h = app.handle(t, verb, path, query, hs, jar, payload)
 		return awaitThen(h, func(t *py.Thread, v py.Value, err error) act {
 			if err != nil {
 				return fail(err)
