@@ -11,6 +11,7 @@ import (
 	// asyncio, time, concurrent.futures, fastapi, httpx
 	_ "loopscope/scenes/asyncio"
 	_ "loopscope/scenes/lib/collections"
+	_ "loopscope/scenes/lib/contextlib"
 	_ "loopscope/scenes/lib/functools"
 	_ "loopscope/scenes/lib/itertools"
 	_ "loopscope/scenes/lib/random"

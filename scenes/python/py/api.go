@@ -118,6 +118,20 @@ func (e *Exception) Traceback() []TracebackEntry {
 	return out
 }
 
+// KeepTraceback returns a function that puts the exception's traceback
+// back as it is now: contextlib's managers, after throwing the exception
+// into a generator that let it through, restore the traceback it had (as
+// CPython's __exit__ sets exc.__traceback__ back), so the frames it passed
+// through inside the generator are not printed.
+func (e *Exception) KeepTraceback() (restore func()) {
+	n := len(e.tb)
+	return func() {
+		if len(e.tb) > n {
+			e.tb = e.tb[:n]
+		}
+	}
+}
+
 // addFrame records that the exception passed through fr on its way out
 // (fr becomes the outermost frame).
 func (e *Exception) addFrame(fr TracebackEntry) { e.tb = append(e.tb, fr) }
