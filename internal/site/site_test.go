@@ -21,7 +21,7 @@ import (
 // fakeModule writes a module directory as BuildModule leaves it, holding
 // bytes that compress well, so the site can be assembled without a 30 s
 // build.
-func fakeModule(t *testing.T) (*Module, []byte) {
+func fakeModule(t testing.TB) (*Module, []byte) {
 	t.Helper()
 	dir := t.TempDir()
 	raw := bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 loopscope "), 4000)
@@ -46,7 +46,7 @@ var testWeb = fstest.MapFS{
 	"web.go":      {Data: []byte("package web")},
 }
 
-func newTestSite(t *testing.T) (*Site, []byte) {
+func newTestSite(t testing.TB) (*Site, []byte) {
 	t.Helper()
 	m, raw := fakeModule(t)
 	s, err := New(testWeb, m)
