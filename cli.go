@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,10 @@ import (
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
 )
+
+// defaultMaxMemory is the engine's memory budget when -max-memory is not
+// given (asyncio.DefaultMaxMemory).
+const defaultMaxMemory = 1 << 30
 
 // budgetFlags registers the budget flags on fs and returns the budgets they
 // fill in.
@@ -127,6 +132,14 @@ func parseScene(name string, args []string, stderr io.Writer) (opts engine.Optio
 		fs.Usage()
 		return opts, nil, false
 	}
+	// The memory budget is kept by the engine's accounting; the Go runtime
+	// is told of it too, as a backstop, so that it collects garbage harder
+	// near the budget instead of letting the process grow to twice its heap.
+	mem := b.MaxMemory
+	if mem <= 0 {
+		mem = defaultMaxMemory
+	}
+	debug.SetMemoryLimit(mem + mem/8 + 32<<20)
 	file := rest[0]
 	src, err := os.ReadFile(file)
 	if err != nil {

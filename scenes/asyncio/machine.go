@@ -3,6 +3,7 @@ package asyncio
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"runtime/metrics"
 	"strings"
 	"time"
@@ -154,13 +155,14 @@ type Machine struct {
 	main     *Thread
 	exiting  bool // the main thread is joining the others at exit
 
-	taskCounter int    // asyncio.tasks._task_name_counter
-	threadNames int    // threading's "Thread-N" counter
-	timerSeq    uint64 // TimerHandle creation order
-	steps       int64
-	ticks       int
-	lastLine    int // where the last Tick found the scene
-	lastCol     int
+	taskCounter  int    // asyncio.tasks._task_name_counter
+	threadNames  int    // threading's "Thread-N" counter
+	timerSeq     uint64 // TimerHandle creation order
+	steps        int64
+	charged      int64 // bytes charged since the heap was last measured
+	nextMemCheck int64 // m.steps at which Tick measures the heap
+	lastLine     int   // where the last Tick found the scene
+	lastCol      int
 
 	modules   map[string]py.Value
 	exitHooks []func(t *py.Thread) error
@@ -382,8 +384,9 @@ func (m *Machine) LogError(message string, exc *py.Exception) {
 // errors, thread exceptions). stderr is not compared with CPython.
 func (m *Machine) WriteStderr(s string) { m.stderr.WriteString(s) }
 
-// memCheckEvery is how many ticks pass between two heap measurements.
-const memCheckEvery = 64
+// memCheckSteps is how many instructions pass between two heap
+// measurements made whatever was charged.
+const memCheckSteps = 1 << 18
 
 var memSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 
@@ -414,8 +417,9 @@ func (m *Machine) Tick(t *py.Thread, line, col int) error {
 				"A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps",
 			at(line, col), thousands(m.cfg.MaxSteps))}
 	}
-	m.ticks++
-	if m.ticks%memCheckEvery == 0 {
+	if m.steps >= m.nextMemCheck {
+		// A backstop for what the interpreter does not charge.
+		m.nextMemCheck = m.steps + memCheckSteps
 		if err := m.checkMemory(line, col); err != nil {
 			return err
 		}
@@ -423,9 +427,50 @@ func (m *Machine) Tick(t *py.Thread, line, col int) error {
 	return nil
 }
 
-func (m *Machine) checkMemory(line, col int) error {
+// Charge implements py.MemoryHost: the interpreter's allocations, told in
+// batches, and each large one before it is made. A piece larger than the
+// whole budget raises MemoryError, as CPython's allocator refuses what it
+// cannot have; otherwise the heap is measured whenever a step of the
+// budget has been charged since the last measure, and the run stops if the
+// heap and the piece would pass the budget.
+func (m *Machine) Charge(t *py.Thread, n int64, whole bool) error {
+	if whole && n > m.cfg.MaxMemory {
+		return py.NewException(py.MemoryErrorType)
+	}
+	m.charged += n
+	step := max(m.cfg.MaxMemory/64, 1<<20)
+	if m.charged < step && !(whole && n >= step) {
+		return nil
+	}
+	m.charged = 0
+	line, col := t.Where()
+	if !whole {
+		n = 0
+	}
+	return m.checkMemoryFor(line, col, n)
+}
+
+// heapBytes reads the bytes of heap objects, live or not yet swept.
+func heapBytes() int64 {
 	metrics.Read(memSample)
-	if v := memSample[0].Value; v.Kind() == metrics.KindUint64 && int64(v.Uint64()) > m.cfg.MaxMemory {
+	if v := memSample[0].Value; v.Kind() == metrics.KindUint64 {
+		return int64(v.Uint64())
+	}
+	return 0
+}
+
+func (m *Machine) checkMemory(line, col int) error { return m.checkMemoryFor(line, col, 0) }
+
+// checkMemoryFor stops the run when the heap, with next more bytes about
+// to be allocated, passes the budget. The heap measure counts garbage not
+// yet collected, so an over-budget measure is taken again after a
+// collection before the scene is stopped.
+func (m *Machine) checkMemoryFor(line, col int, next int64) error {
+	if heapBytes()+next <= m.cfg.MaxMemory {
+		return nil
+	}
+	runtime.GC()
+	if heapBytes()+next > m.cfg.MaxMemory {
 		return &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
 			"memory budget exhausted at %s: the scene's objects took more than %s MiB. "+
 				"A scene that allocates without end stops here; if it really needs that much, raise it with -max-memory",

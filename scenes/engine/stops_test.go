@@ -25,7 +25,7 @@ func TestStops(t *testing.T) {
 		{"spin_sync.py", small, false, "budget", 0, 0, `^step budget exhausted at line [34], column \d+: the scene ran 300,000 Python steps`},
 		{"sleep_forever.py", small, false, "budget", 8, 15, `^virtual time budget exhausted at line 8, column 15: the scene's next wake-up would be at 1020 s of loop time, past the limit of 1000 s\. .*-max-time$`},
 		{"events_forever.py", Budgets{MaxEvents: 20_000}, true, "budget", 8, 15, `^event budget exhausted at line 8, column 15: the trace recorded 20,000 events`},
-		{"allocate_forever.py", Budgets{MaxMemory: 48 << 20}, false, "budget", 9, 0, `^memory budget exhausted at line 9, column \d+: the scene's objects took more than 48 MiB`},
+		{"allocate_forever.py", Budgets{MaxMemory: 48 << 20}, false, "budget", 8, 0, `^memory budget exhausted at line 8, column \d+: the scene's objects took more than 48 MiB`},
 		// A long program stopped by a small budget is told what was
 		// measured, never that it "may never yield".
 		{"cpu_bound.py", small, false, "budget", 11, 16, `^step budget exhausted at line 11, column 16: the scene ran 300,000 Python steps \(bytecode instructions\) and had not finished\. A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps$`},

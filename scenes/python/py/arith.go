@@ -73,7 +73,11 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 		if aok && bok {
 			return intBinary(op, int64(a), int64(b))
 		}
-		return bigBinary(op, toBig(xi), toBig(yi))
+		v, err := bigBinary(op, toBig(xi), toBig(yi))
+		if b, ok := v.(*BigInt); ok && err == nil {
+			err = t.Charge(int64(len(b.V.Bits())) * 8)
+		}
+		return v, err
 	}
 	_, xIsF := x.(Float)
 	_, yIsF := y.(Float)
@@ -93,12 +97,15 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 				if len(a)+len(b) > maxStrLen {
 					return nil, memoryError()
 				}
+				if err := t.Charge(int64(len(a) + len(b))); err != nil {
+					return nil, err
+				}
 				return a + b, nil
 			}
 			return nil, Errorf(TypeErrorType, "can only concatenate str (not \"%s\") to str", typeName(y))
 		case OpMul:
 			if yIsInt {
-				return repeatStr(string(a), yi, false)
+				return repeatStr(t, string(a), yi, false)
 			}
 			return nil, Errorf(TypeErrorType, "can't multiply sequence by non-int of type '%s'", typeName(y))
 		case OpMod:
@@ -112,6 +119,12 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 		switch op {
 		case OpAdd:
 			if b, ok := y.(Bytes); ok {
+				if len(a)+len(b) > maxStrLen {
+					return nil, memoryError()
+				}
+				if err := t.Charge(int64(len(a) + len(b))); err != nil {
+					return nil, err
+				}
 				return a + b, nil
 			}
 			return nil, Errorf(TypeErrorType, "can't concat %s to bytes", typeName(y))
@@ -119,7 +132,7 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 			return bytesPercent(t, a, y)
 		case OpMul:
 			if yIsInt {
-				s, err := repeatStr(string(a), yi, true)
+				s, err := repeatStr(t, string(a), yi, true)
 				if err != nil {
 					return nil, err
 				}
@@ -134,6 +147,9 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 				if len(a.Elems)+len(b.Elems) > maxSeqLen {
 					return nil, memoryError()
 				}
+				if err := t.chargeElems(int64(len(a.Elems)+len(b.Elems)), valueBytes); err != nil {
+					return nil, err
+				}
 				out := make([]Value, 0, len(a.Elems)+len(b.Elems))
 				out = append(append(out, a.Elems...), b.Elems...)
 				return NewList(out), nil
@@ -141,7 +157,7 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 			return nil, Errorf(TypeErrorType, "can only concatenate list (not \"%s\") to list", typeName(y))
 		case OpMul:
 			if yIsInt {
-				out, err := repeatSeq(a.Elems, yi)
+				out, err := repeatSeq(t, a.Elems, yi)
 				if err != nil {
 					return nil, err
 				}
@@ -156,13 +172,16 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 				if len(a)+len(b) > maxSeqLen {
 					return nil, memoryError()
 				}
+				if err := t.chargeElems(int64(len(a)+len(b)), valueBytes); err != nil {
+					return nil, err
+				}
 				out := make(Tuple, 0, len(a)+len(b))
 				return append(append(out, a...), b...), nil
 			}
 			return nil, Errorf(TypeErrorType, "can only concatenate tuple (not \"%s\") to tuple", typeName(y))
 		case OpMul:
 			if yIsInt {
-				out, err := repeatSeq(a, yi)
+				out, err := repeatSeq(t, a, yi)
 				if err != nil {
 					return nil, err
 				}
@@ -268,7 +287,7 @@ func bytesPercent(t *Thread, format Bytes, args Value) (Value, error) {
 	return Bytes(s), nil
 }
 
-func repeatStr(s string, n Value, isBytes bool) (Value, error) {
+func repeatStr(t *Thread, s string, n Value, isBytes bool) (Value, error) {
 	k, ok := n.(Int)
 	if !ok {
 		if toBig(n).Sign() <= 0 {
@@ -282,10 +301,13 @@ func repeatStr(s string, n Value, isBytes bool) (Value, error) {
 	if int64(len(s))*int64(k)/int64(k) != int64(len(s)) || int64(len(s))*int64(k) > maxStrLen {
 		return nil, memoryError()
 	}
+	if err := t.Charge(int64(len(s)) * int64(k)); err != nil {
+		return nil, err
+	}
 	return Str(strings.Repeat(s, int(k))), nil
 }
 
-func repeatSeq(elems []Value, n Value) ([]Value, error) {
+func repeatSeq(t *Thread, elems []Value, n Value) ([]Value, error) {
 	k, ok := n.(Int)
 	if !ok {
 		if toBig(n).Sign() <= 0 {
@@ -298,6 +320,9 @@ func repeatSeq(elems []Value, n Value) ([]Value, error) {
 	}
 	if int64(k) > maxSeqLen || int64(len(elems))*int64(k) > maxSeqLen {
 		return nil, memoryError()
+	}
+	if err := t.chargeElems(int64(len(elems))*int64(k), valueBytes); err != nil {
+		return nil, err
 	}
 	out := make([]Value, 0, len(elems)*int(k))
 	for i := Int(0); i < k; i++ {

@@ -996,6 +996,9 @@ func newBytes(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		if x > maxStrLen {
 			return nil, memoryError()
 		}
+		if err := t.Charge(int64(x)); err != nil {
+			return nil, err
+		}
 		return Bytes(make([]byte, x)), nil
 	}
 	var out []byte

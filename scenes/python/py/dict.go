@@ -157,6 +157,10 @@ func (d *Dict) SetItem(t *Thread, key, val Value) error {
 		return nil
 	}
 	if slot < 0 || len(d.entries)+1 > len(d.index)*2/3 {
+		// The new table, charged before it is made.
+		if err := t.chargeElems(int64(d.used)*2+1, dictEntryBytes); err != nil {
+			return err
+		}
 		d.grow()
 		slot, _, _ = d.lookup(t, key, h)
 	}
@@ -472,11 +476,15 @@ func (s *Set) Add(t *Thread, key Value) error {
 	}
 	s.fill++
 	if mask := len(s.table) - 1; s.fill*5 >= mask*3 {
+		n := s.used * 4
 		if s.used > 50000 {
-			s.resize(s.used * 2)
-		} else {
-			s.resize(s.used * 4)
+			n = s.used * 2
 		}
+		// The new table, charged before it is made.
+		if err := t.chargeElems(int64(n)*2, setEntryBytes); err != nil {
+			return err
+		}
+		s.resize(n)
 	}
 	return nil
 }

@@ -219,6 +219,10 @@ func toList(t *Thread, v Value) ([]Value, error) {
 		if n > maxSeqLen {
 			return nil, memoryError()
 		}
+		// Each element a slot and a boxed int.
+		if err := t.chargeElems(int64(n), valueBytes+8); err != nil {
+			return nil, err
+		}
 		out := make([]Value, n)
 		x := v.Start
 		for i := range out {
@@ -231,6 +235,11 @@ func toList(t *Thread, v Value) ([]Value, error) {
 	err := Iterate(t, v, func(x Value) error {
 		if len(out) >= maxSeqLen {
 			return memoryError()
+		}
+		if len(out) == cap(out) {
+			if err := t.chargeElems(int64(len(out))+1, valueBytes); err != nil {
+				return err
+			}
 		}
 		out = append(out, x)
 		return nil

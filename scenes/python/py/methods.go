@@ -211,7 +211,7 @@ func pyStrip(s string, args []Value, left, right bool, name string) (string, err
 	return s, nil
 }
 
-func strPad(name string, s string, args []Value, how byte) (Value, error) {
+func strPad(t *Thread, name string, s string, args []Value, how byte) (Value, error) {
 	if err := checkArgs(name, args, 1, 2); err != nil {
 		return nil, err
 	}
@@ -221,6 +221,9 @@ func strPad(name string, s string, args []Value, how byte) (Value, error) {
 	}
 	if w > maxStrLen {
 		return nil, memoryError()
+	}
+	if err := t.Charge(w); err != nil {
+		return nil, err
 	}
 	fill := " "
 	if len(args) == 2 {
@@ -328,13 +331,16 @@ func init() {
 				if !ok {
 					return Errorf(TypeErrorType, "sequence item %d: expected str instance, %s found", i, typeName(v))
 				}
+				if b.Len()+len(sep)+len(s) > maxStrLen {
+					return memoryError()
+				}
+				if err := t.Charge(int64(len(sep) + len(s))); err != nil {
+					return err
+				}
 				if i > 0 {
 					b.WriteString(sep)
 				}
 				b.WriteString(string(s))
-				if b.Len() > maxStrLen {
-					return memoryError()
-				}
 				i++
 				return nil
 			})
@@ -484,6 +490,19 @@ func init() {
 			if old == "" && int64(len(nw))*int64(len(s)+1) > maxStrLen || int64(len(s))*int64(len(nw)+1) > maxStrLen*4 {
 				return nil, memoryError()
 			}
+			if len(nw) > len(old) {
+				// At most this many replacements, each growing the string.
+				k := int64(len(s)) + 1
+				if old != "" {
+					k = int64(strings.Count(s, old))
+				}
+				if n >= 0 && k > int64(n) {
+					k = int64(n)
+				}
+				if err := t.Charge(int64(len(s)) + k*int64(len(nw)-len(old))); err != nil {
+					return nil, err
+				}
+			}
 			return Str(strings.Replace(s, old, nw, int(n))), nil
 		},
 		"find": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
@@ -569,13 +588,13 @@ func init() {
 			return nil, Errorf(LookupErrorType, "unknown encoding: %s", enc)
 		},
 		"ljust": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
-			return strPad("ljust", string(recv.(Str)), args, 'l')
+			return strPad(t, "ljust", string(recv.(Str)), args, 'l')
 		},
 		"rjust": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
-			return strPad("rjust", string(recv.(Str)), args, 'r')
+			return strPad(t, "rjust", string(recv.(Str)), args, 'r')
 		},
 		"center": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
-			return strPad("center", string(recv.(Str)), args, 'c')
+			return strPad(t, "center", string(recv.(Str)), args, 'c')
 		},
 		"zfill": func(t *Thread, recv Value, args []Value, kw []Kwarg) (Value, error) {
 			if err := checkArgs("zfill", args, 1, 1); err != nil {
@@ -592,6 +611,9 @@ func init() {
 			}
 			if w > maxStrLen {
 				return nil, memoryError()
+			}
+			if err := t.Charge(w); err != nil {
+				return nil, err
 			}
 			sign := ""
 			if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -685,14 +707,40 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			var b strings.Builder
-			col := 0
-			for _, r := range string(recv.(Str)) {
+			// The length first: a large tab size must be refused before
+			// the string is built ("x\t".expandtabs(3 * 10**9)).
+			s := string(recv.(Str))
+			total, col := int64(0), int64(0)
+			for _, r := range s {
 				switch r {
 				case '\t':
 					if size > 0 {
-						n := int(size) - col%int(size)
-						b.WriteString(strings.Repeat(" ", n))
+						total += size - col%size
+						col += size - col%size
+					}
+				case '\n', '\r':
+					total++
+					col = 0
+				default:
+					total += int64(utf8.RuneLen(r))
+					col++
+				}
+				if total > maxStrLen {
+					return nil, memoryError()
+				}
+			}
+			if err := t.Charge(total); err != nil {
+				return nil, err
+			}
+			var b strings.Builder
+			b.Grow(int(total))
+			col = 0
+			for _, r := range s {
+				switch r {
+				case '\t':
+					if size > 0 {
+						n := size - col%size
+						b.WriteString(strings.Repeat(" ", int(n)))
 						col += n
 					}
 				case '\n', '\r':
@@ -1088,6 +1136,12 @@ func listMethods() map[string]BuiltinFunc {
 			if len(l.Elems) >= maxSeqLen {
 				return nil, memoryError()
 			}
+			if len(l.Elems) == cap(l.Elems) {
+				// Go doubles the slice: charge the new half.
+				if err := t.chargeElems(int64(len(l.Elems))+1, valueBytes); err != nil {
+					return nil, err
+				}
+			}
 			l.Elems = append(l.Elems, args[0])
 			return None, nil
 		},
@@ -1102,6 +1156,9 @@ func listMethods() map[string]BuiltinFunc {
 			}
 			if len(l.Elems)+len(items) > maxSeqLen {
 				return nil, memoryError()
+			}
+			if err := t.chargeElems(int64(len(items)), valueBytes); err != nil {
+				return nil, err
 			}
 			l.Elems = append(l.Elems, items...)
 			return None, nil

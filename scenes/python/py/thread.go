@@ -12,13 +12,14 @@ const DefaultRecursionLimit = 1000
 
 // threadVM is the interpreter's per-thread state.
 type threadVM struct {
-	frame  *Frame // innermost frame of the active run, or of a blocked Run
-	depth  int    // live Python frames and nested runs
-	limit  int    // recursion limit
-	nested int    // dispatch loops and calls active on the Go stack beyond Run's own
-	inRun  bool
-	steps  int   // instructions left before the next Host.Tick
-	ticked int64 // instructions counted by past Tick intervals
+	frame   *Frame // innermost frame of the active run, or of a blocked Run
+	depth   int    // live Python frames and nested runs
+	limit   int    // recursion limit
+	nested  int    // dispatch loops and calls active on the Go stack beyond Run's own
+	inRun   bool
+	steps   int   // instructions left before the next Host.Tick
+	ticked  int64 // instructions counted by past Tick intervals
+	charged int64 // bytes allocated and not yet told to the host (memory.go)
 
 	startFn   Value
 	startArgs []Value

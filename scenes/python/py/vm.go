@@ -311,7 +311,7 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					}
 					if t.Host != nil {
 						f.sp = sp
-						if e := t.Host.Tick(t, f.Line(), f.Col()); e != nil {
+						if e := t.tickAt(f); e != nil {
 							return nil, execReturned, e
 						}
 					}
@@ -352,10 +352,15 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				var v Value
 				if self != nil {
 					b := fn.(*Builtin)
+					if t.Host != nil {
+						if e := t.tickAt(f); e != nil {
+							return nil, execReturned, e
+						}
+					}
 					v, err = b.Fn(t, self, a, kw)
 				} else if b, ok := fn.(*Builtin); ok {
 					if t.Host != nil {
-						if e := t.Host.Tick(t, f.Line(), f.Col()); e != nil {
+						if e := t.tickAt(f); e != nil {
 							return nil, execReturned, e
 						}
 					}
@@ -625,6 +630,11 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				if len(l.Elems) >= maxSeqLen {
 					err = memoryError()
 					break
+				}
+				if len(l.Elems) == cap(l.Elems) {
+					if err = t.chargeElems(int64(len(l.Elems))+1, valueBytes); err != nil {
+						break
+					}
 				}
 				l.Elems = append(l.Elems, stack[sp])
 				stack[sp] = nil
@@ -1386,6 +1396,9 @@ func inplace(t *Thread, op BinOp, x, y Value) (Value, error) {
 		}
 		if len(l.Elems)+len(items) > maxSeqLen {
 			return nil, memoryError()
+		}
+		if err := t.chargeElems(int64(len(items)), valueBytes); err != nil {
+			return nil, err
 		}
 		l.Elems = append(l.Elems, items...)
 		return l, nil
