@@ -70,45 +70,15 @@ func NewNamedTupleClass(name, mod string, fields []string, defaults []py.Value) 
 // New makes an instance from a call's arguments, with the messages of the
 // __new__ that CPython's namedtuple writes.
 func (c *NamedTupleClass) New(a []py.Value, kw []py.Kwarg) (*NamedTuple, error) {
-	fname := c.Type.Name + ".__new__"
+	items, err := args.Bind(c.Type.Name+".__new__", c.Fields, len(c.Defaults), a, kw)
+	if err != nil {
+		return nil, err
+	}
 	n := len(c.Fields)
-	if len(a) > n {
-		return nil, py.Errorf(py.TypeErrorType, "%s() takes %d positional argument%s but %d were given", fname, n+1, args.Plural(n+1), len(a)+1)
-	}
-	items := make(py.Tuple, n)
-	copy(items, a)
-	for _, k := range kw {
-		i := c.index(k.Name)
-		if i < 0 {
-			return nil, py.Errorf(py.TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, k.Name)
-		}
-		if items[i] != nil {
-			return nil, py.Errorf(py.TypeErrorType, "%s() got multiple values for argument '%s'", fname, k.Name)
-		}
-		items[i] = k.Value
-	}
-	var missing []string
 	for i := range items {
-		if items[i] != nil {
-			continue
+		if items[i] == nil {
+			items[i] = c.Defaults[i-(n-len(c.Defaults))]
 		}
-		if d := i - (n - len(c.Defaults)); d >= 0 {
-			items[i] = c.Defaults[d]
-			continue
-		}
-		missing = append(missing, "'"+c.Fields[i]+"'")
-	}
-	if len(missing) > 0 {
-		var list string
-		switch len(missing) {
-		case 1:
-			list = missing[0]
-		case 2:
-			list = missing[0] + " and " + missing[1]
-		default:
-			list = strings.Join(missing[:len(missing)-1], ", ") + ", and " + missing[len(missing)-1]
-		}
-		return nil, py.Errorf(py.TypeErrorType, "%s() missing %d required positional argument%s: %s", fname, len(missing), args.Plural(len(missing)), list)
 	}
 	return &NamedTuple{Class: c, Items: items}, nil
 }

@@ -425,6 +425,11 @@ func bindClassAttr(t *Thread, v Value, obj Value, cls *Type) (Value, error) {
 			return a, nil
 		}
 		return &BoundMethod{Fn: a, Self: obj}, nil
+	case *NativeMethod:
+		if obj == nil {
+			return a, nil
+		}
+		return a.Bind(obj), nil
 	case *StaticMethod:
 		return a.Fn, nil
 	case *ClassMethod:

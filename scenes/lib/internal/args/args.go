@@ -2,7 +2,12 @@
 // (functools, itertools, collections, contextlib), with CPython's messages.
 package args
 
-import "loopscope/scenes/python/py"
+import (
+	"fmt"
+	"strings"
+
+	"loopscope/scenes/python/py"
+)
 
 // Parse binds a builtin's positional and keyword arguments to names, the
 // first required of which must be given. A missing optional argument is nil
@@ -85,4 +90,66 @@ func Method[R py.Value](typ *py.Type, name string, fn func(t *py.Thread, r R, ar
 		}
 		return fn(t, r, args, kw)
 	})
+}
+
+// Bind binds a call's arguments to the parameters of a Python-level
+// function named fname (its __qualname__, "Point.__init__") whose first
+// parameter is self (given implicitly), as CPython's messages count them:
+// params are the other parameters, the last ndefaults of which have
+// defaults (nil in the result when not given).
+func Bind(fname string, params []string, ndefaults int, a []py.Value, kw []py.Kwarg) ([]py.Value, error) {
+	n := len(params)
+	if len(a) > n {
+		var takes string
+		switch {
+		case ndefaults > 0:
+			takes = fmt.Sprintf("from %d to %d positional arguments", n-ndefaults+1, n+1)
+		case n == 0:
+			takes = "1 positional argument"
+		default:
+			takes = fmt.Sprintf("%d positional arguments", n+1)
+		}
+		was := "were"
+		if len(a)+1 == 1 {
+			was = "was"
+		}
+		return nil, py.Errorf(py.TypeErrorType, "%s() takes %s but %d %s given", fname, takes, len(a)+1, was)
+	}
+	out := make([]py.Value, n)
+	copy(out, a)
+	for _, k := range kw {
+		i := -1
+		for j, p := range params {
+			if p == k.Name {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			return nil, py.Errorf(py.TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, k.Name)
+		}
+		if out[i] != nil {
+			return nil, py.Errorf(py.TypeErrorType, "%s() got multiple values for argument '%s'", fname, k.Name)
+		}
+		out[i] = k.Value
+	}
+	var missing []string
+	for i := 0; i < n-ndefaults; i++ {
+		if out[i] == nil {
+			missing = append(missing, "'"+params[i]+"'")
+		}
+	}
+	if len(missing) > 0 {
+		var list string
+		switch len(missing) {
+		case 1:
+			list = missing[0]
+		case 2:
+			list = missing[0] + " and " + missing[1]
+		default:
+			list = strings.Join(missing[:len(missing)-1], ", ") + ", and " + missing[len(missing)-1]
+		}
+		return nil, py.Errorf(py.TypeErrorType, "%s() missing %d required positional argument%s: %s", fname, len(missing), Plural(len(missing)), list)
+	}
+	return out, nil
 }
