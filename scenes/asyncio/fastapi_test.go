@@ -177,10 +177,10 @@ func harnessGolden(t *testing.T, scene string) (string, bool) {
 // declared, naming the def's line, instead of being passed as a str.
 func TestFastAPIRefusesUnknownAnnotations(t *testing.T) {
 	cases := []struct{ params, want string }{
-		{"item_id: int, ids: list[int] = None", "query parameter 'ids' of read, line 9: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not list"},
-		{"item_id: dict", "path parameter 'item_id' of read, line 9: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not dict"},
-		{"item_id: int, q: int | str | None = None", "query parameter 'q' of read, line 9: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not int | str | None"},
-		{`item_id: "int"`, "path parameter 'item_id' of read, line 9: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not 'int'"},
+		{"item_id: int, ids: list[int] = None", "query parameter 'ids' of read, line 8: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not list"},
+		{"item_id: dict", "path parameter 'item_id' of read, line 8: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not dict"},
+		{"item_id: int, q: int | str | None = None", "query parameter 'q' of read, line 8: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not int | str | None"},
+		{`item_id: "int"`, "path parameter 'item_id' of read, line 8: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not 'int'"},
 		{"item_id: int, dep=Depends(helper)", "query parameter 'x' of helper, line 4: only int, float, bool or str (or no annotation, or Optional of one of them) are converted, not tuple"},
 	}
 	for _, c := range cases {

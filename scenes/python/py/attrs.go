@@ -119,6 +119,8 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 			return Str("__main__"), nil
 		case "__doc__":
 			return None, nil
+		case "__code__":
+			return &codeObject{v.Code}, nil
 		case "__defaults__":
 			if len(v.Defaults) == 0 {
 				return None, nil

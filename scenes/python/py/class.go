@@ -929,7 +929,7 @@ func (o *Instance) method(name string) *Function {
 // loadName reads a name in a class body: the class namespace, then the
 // module's globals, then the builtins.
 func loadName(f *Frame, name string) (Value, error) {
-	if v, ok := f.ns.GetStr(name); ok {
+	if v, ok := f.namespace().GetStr(name); ok {
 		return v, nil
 	}
 	if v, _ := f.globals.Attr(nil, name); v != nil {
@@ -1004,7 +1004,7 @@ func (t *Thread) runClassBody(fn *Function, ns *Dict) (Value, error) {
 		return nil, recursionError()
 	}
 	f := newFrame(fn, t.vm.frame)
-	f.ns = ns
+	f.locals[0] = ns
 	saveFrame, saveDepth := t.vm.frame, t.vm.depth
 	t.vm.nested++
 	t.vm.depth++
@@ -1122,3 +1122,7 @@ func init() {
 		return None, DelAttr(t, args[0], string(name))
 	})
 }
+
+// FirstLine is the coroutine's co_firstlineno: the line of its def (of its
+// first decorator, if any), which a finished task's repr names.
+func (g *Generator) FirstLine() int { return g.fn.Code.FirstLine }

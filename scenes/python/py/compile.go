@@ -110,6 +110,11 @@ func (pc *pcomp) newFcomp(fn *resolve.Function, name, qualname string, line int)
 		code.Locals = append(code.Locals, ".0")
 		code.NumPos = 1
 	}
+	if fn.Kind == resolve.ClassFunc {
+		// a class body keeps its namespace in local 0
+		c.offset = 1
+		code.Locals = append(code.Locals, ".namespace")
+	}
 	for _, b := range fn.Locals {
 		code.Locals = append(code.Locals, b.Name)
 	}
@@ -922,7 +927,7 @@ func (c *fcomp) defStmt(s *syntax.DefStmt) {
 	if fn == nil {
 		c.errorf(s.Pos(), "internal error: unresolved def")
 	}
-	c.makeFunction(fn, s.Name.Name, s.Params, s.Returns, int(s.Def.Line), func(fc *fcomp) {
+	c.makeFunction(fn, s.Name.Name, s.Params, s.Returns, int(s.Pos().Line), func(fc *fcomp) {
 		fc.stmts(s.Body)
 		fc.emit(NONE, 0)
 		fc.emit(RETURN_VALUE, 0)

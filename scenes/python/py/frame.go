@@ -20,8 +20,10 @@ type Frame struct {
 	awaited  bool       // pushed by an await in back (its result replaces back's iterator)
 	pooled   bool       // a plain call's frame, returned to the thread's free list when it ends
 	slots    []Value    // locals and stack, one allocation
-	ns       *Dict      // a class body's namespace (LOAD_NAME, STORE_NAME)
 }
+
+// namespace is a class body's namespace, which it keeps in local 0.
+func (f *Frame) namespace() *Dict { return f.locals[0].(*Dict) }
 
 type handler struct {
 	target int32

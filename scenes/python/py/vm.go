@@ -214,10 +214,10 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				sp++
 			case STORE_NAME:
 				sp--
-				f.ns.SetStr(code.Names[in.Arg], stack[sp])
+				f.namespace().SetStr(code.Names[in.Arg], stack[sp])
 				stack[sp] = nil
 			case DELETE_NAME:
-				if _, ok, _ := f.ns.Delete(t, Str(code.Names[in.Arg])); !ok {
+				if _, ok, _ := f.namespace().Delete(t, Str(code.Names[in.Arg])); !ok {
 					err = nameError(f, code.Names[in.Arg])
 				}
 			case LOAD_METHOD:
