@@ -15,5 +15,7 @@ import (
 	_ "loopscope/scenes/lib/dataclasses"
 	_ "loopscope/scenes/lib/functools"
 	_ "loopscope/scenes/lib/itertools"
+	_ "loopscope/scenes/lib/json"
+	_ "loopscope/scenes/lib/math"
 	_ "loopscope/scenes/lib/random"
 )
