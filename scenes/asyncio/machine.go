@@ -201,6 +201,9 @@ func NewMachine(cfg Config) *Machine {
 	return m
 }
 
+// Filename returns the scene's file name, as tracebacks show it.
+func (m *Machine) Filename() string { return m.cfg.Filename }
+
 // Now returns the virtual clock, in seconds since the start.
 func (m *Machine) Now() float64 { return m.now }
 
@@ -552,6 +555,12 @@ func (m *Machine) runMain(t *py.Thread) (res *Result) {
 	switch e := err.(type) {
 	case nil:
 	case *py.Exception:
+		if e.Class.IsSubtypeOf(py.SystemExitType) {
+			// sys.exit(): no traceback; the exit status is the code, or 1
+			// after printing a code that is not an int (handle_system_exit).
+			res.ExitCode = m.exitStatus(e)
+			break
+		}
 		res.Uncaught = e
 		res.ExitCode = ExitUncaught
 		if m.tr != nil {
@@ -569,6 +578,37 @@ func (m *Machine) runMain(t *py.Thread) (res *Result) {
 	}
 	m.fill(res)
 	return res
+}
+
+// exitStatus is CPython's handle_system_exit for an uncaught SystemExit:
+// its code None is status 0, an int is the status, anything else is
+// printed to stderr and gives status 1.
+func (m *Machine) exitStatus(e *py.Exception) int {
+	var code py.Value = py.None
+	switch len(e.Args) {
+	case 0:
+	case 1:
+		code = e.Args[0]
+	default:
+		code = e.Args
+	}
+	switch c := code.(type) {
+	case py.NoneType:
+		return 0
+	case py.Int:
+		return int(c)
+	case py.Bool:
+		if c {
+			return 1
+		}
+		return 0
+	}
+	s, err := py.ToStr(nil, code)
+	if err != nil {
+		s = "<exit code>"
+	}
+	m.stderr.WriteString(s + "\n")
+	return 1
 }
 
 func (m *Machine) fill(res *Result) {

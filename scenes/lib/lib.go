@@ -18,4 +18,6 @@ import (
 	_ "loopscope/scenes/lib/json"
 	_ "loopscope/scenes/lib/math"
 	_ "loopscope/scenes/lib/random"
+	_ "loopscope/scenes/lib/sys"
+	_ "loopscope/scenes/lib/typing"
 )

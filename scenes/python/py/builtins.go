@@ -564,6 +564,7 @@ func isSubclass(c *Type, cls Value) (bool, error) {
 
 func builtinPrint(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 	sep, end := " ", "\n"
+	var file Value
 	for _, k := range kw {
 		switch k.Name {
 		case "sep":
@@ -582,7 +583,11 @@ func builtinPrint(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 				}
 				end = string(s)
 			}
-		case "flush", "file":
+		case "file":
+			if k.Value != None {
+				file = k.Value
+			}
+		case "flush":
 		default:
 			return nil, Errorf(TypeErrorType, "'%s' is an invalid keyword argument for print()", k.Name)
 		}
@@ -599,6 +604,17 @@ func builtinPrint(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		b.WriteString(s)
 	}
 	b.WriteString(end)
+	if file != nil {
+		// print(..., file=sys.stderr): the file's write method
+		write, err := GetAttr(t, file, "write")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.Call(write, []Value{Str(b.String())}, nil); err != nil {
+			return nil, err
+		}
+		return None, nil
+	}
 	if t.Host != nil {
 		t.Host.Write(t, b.String())
 	}

@@ -269,8 +269,12 @@ func (c *fcomp) nameOp(id *syntax.Ident, kind int) {
 		if kind != 0 {
 			c.errorf(id.NamePos, "internal error: assignment to builtin %s", id.Name)
 		}
-		if b.Name == "__name__" {
+		switch b.Name {
+		case "__name__":
 			c.loadConst(Str("__main__"))
+			return
+		case "__file__":
+			c.loadConst(Str(c.pc.file))
 			return
 		}
 		v := builtinValues[b.Name]

@@ -258,6 +258,16 @@ func (e *Exception) Attr(t *Thread, name string) (Value, error) {
 	if name == "value" && e.Class.IsSubtypeOf(StopIterationType) {
 		return e.Value(), nil
 	}
+	if name == "code" && e.Class.IsSubtypeOf(SystemExitType) {
+		// SystemExit.code: None, the one argument, or the arguments
+		switch len(e.Args) {
+		case 0:
+			return None, nil
+		case 1:
+			return e.Args[0], nil
+		}
+		return e.Args, nil
+	}
 	if e.Class.IsSubtypeOf(OSErrorType) {
 		switch name {
 		case "errno", "strerror", "filename":

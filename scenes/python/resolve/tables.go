@@ -3,8 +3,9 @@ package resolve
 import "sort"
 
 // Builtins lists the builtin names scenes may use, sorted. A Binding of
-// scope Universal has Index into this slice. __name__ is here too: in a
-// scene it is always "__main__".
+// scope Universal has Index into this slice. __name__ and __file__ are
+// here too: in a scene __name__ is always "__main__", and __file__ is the
+// scene's file name as the engine was given it.
 var Builtins = sortedStrings(
 	// functions and types
 	"abs", "aiter", "all", "anext", "any", "ascii", "bool", "bytes", "callable",
@@ -12,7 +13,7 @@ var Builtins = sortedStrings(
 	"getattr", "hasattr", "hex", "int", "isinstance", "issubclass", "iter", "len",
 	"list", "map", "max", "min", "next", "ord", "pow", "print", "range", "repr",
 	"reversed", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip",
-	"__name__",
+	"__name__", "__file__",
 	// classes
 	"classmethod", "delattr", "hash", "id", "object", "property", "setattr",
 	"staticmethod", "super", "vars", "NotImplemented",

@@ -103,7 +103,7 @@ def f():
 ---
 import os ### "module 'os' is not supported in scenes \(supported: .*\)"
 ---
-import asyncio, sys ### "module 'sys' is not supported"
+import asyncio, shelve ### "module 'shelve' is not supported"
 ---
 from os import path ### "module 'os' is not supported"
 ---
