@@ -101,7 +101,8 @@ type Result struct {
 	Uncaught  *py.Exception // the exception that ended the scene, with its traceback
 	Stop      *StopError    // the budget or deadlock that stopped it
 	Internal  error         // a bug in loopscope, if any
-	ExitCode  int           // ExitOK, ExitUncaught or ExitStopped
+	ExitCode  int           // ExitOK, ExitUncaught or ExitStopped; when Exited, the scene's own status
+	Exited    bool          // the scene raised SystemExit (sys.exit): ExitCode is its status
 	FinalTime float64       // the virtual clock at the end
 	Steps     int64         // bytecode instructions run (counted in ticks)
 }
@@ -558,7 +559,7 @@ func (m *Machine) runMain(t *py.Thread) (res *Result) {
 		if e.Class.IsSubtypeOf(py.SystemExitType) {
 			// sys.exit(): no traceback; the exit status is the code, or 1
 			// after printing a code that is not an int (handle_system_exit).
-			res.ExitCode = m.exitStatus(e)
+			res.ExitCode, res.Exited = m.exitStatus(e), true
 			break
 		}
 		res.Uncaught = e

@@ -83,7 +83,8 @@ type Result struct {
 	Lines     []Line       // Stdout split into timed lines (a final line without newline included)
 	Stderr    string       // the traceback of an uncaught exception, or the error message
 	Uncaught  string       // the uncaught exception's line ("ValueError: boom"), if any
-	ExitCode  int          // one of the Exit constants
+	ExitCode  int          // one of the Exit constants, or, when Exited, the scene's own status
+	Exited    bool         // the scene ended itself with sys.exit (SystemExit): ExitCode is its status, as CPython's
 	Err       *Error       // set for ExitRefused, ExitStopped and ExitInternal
 	Trace     *trace.Trace // nil unless Options.Trace
 	FinalTime float64      // the virtual clock at the end

@@ -49,6 +49,7 @@ func run(src []byte, opts Options) (res *Result) {
 		Stdout:    r.Stdout,
 		Stderr:    r.Stderr,
 		ExitCode:  r.ExitCode,
+		Exited:    r.Exited,
 		Trace:     r.Trace,
 		FinalTime: r.FinalTime,
 	}
