@@ -371,6 +371,8 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 		c.bind(end)
 	case *syntax.ForStmt:
 		c.forStmt(s)
+	case *syntax.MatchStmt:
+		c.matchStmt(s)
 	case *syntax.TryStmt:
 		c.tryStmt(s)
 	case *syntax.WithStmt:

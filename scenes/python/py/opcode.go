@@ -102,6 +102,11 @@ const (
 	ARGS_TO_TUPLE                      // fn x ARGS_TO_TUPLE fn tuple(x)  (the one *x of a call)
 	CHECK_EG_MATCH                     // rest type CHECK_EG_MATCH<addr> rest' match  | (no match) rest and jump
 	PREP_RERAISE_STAR                  // orig list PREP_RERAISE_STAR exc|None
+	MATCH_SEQ                          // subj MATCH_SEQ<size<<1 | star> subj bool  (a sequence of that length?)
+	MATCH_MAP                          // subj MATCH_MAP<n> subj bool  (a mapping with at least n keys?)
+	MATCH_KEYS                         // subj keys MATCH_KEYS subj keys values|None
+	MATCH_REST                         // subj keys MATCH_REST dict  (the items whose keys are not in keys)
+	MATCH_CLASS                        // subj cls names MATCH_CLASS<npos> attrs|None
 	numOpcodes
 )
 
@@ -136,6 +141,8 @@ var opcodeNames = [...]string{
 	GET_ANEXT: "GET_ANEXT", END_ASYNC_FOR: "END_ASYNC_FOR", GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER",
 	YIELD_FROM: "YIELD_FROM", ARGS_TO_TUPLE: "ARGS_TO_TUPLE",
 	CHECK_EG_MATCH: "CHECK_EG_MATCH", PREP_RERAISE_STAR: "PREP_RERAISE_STAR",
+	MATCH_SEQ: "MATCH_SEQ", MATCH_MAP: "MATCH_MAP", MATCH_KEYS: "MATCH_KEYS", MATCH_REST: "MATCH_REST",
+	MATCH_CLASS: "MATCH_CLASS",
 }
 
 // String returns the opcode's name.

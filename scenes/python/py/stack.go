@@ -15,6 +15,12 @@ func stackEffect(in Instr) (fall, jump int, falls bool) {
 		fall = 0
 	case CHECK_EG_MATCH:
 		fall, jump = 0, -1
+	case MATCH_SEQ, MATCH_MAP, MATCH_KEYS:
+		fall = 1
+	case MATCH_REST:
+		fall = -1
+	case MATCH_CLASS:
+		fall = -2
 	case POP, STORE_FAST, STORE_DEREF, STORE_GLOBAL, BINARY, INPLACE, COMPARE, IS, IN,
 		LIST_APPEND, SET_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE, SUBSCR,
 		SET_RETVAL, POP_EXCEPT, WITH_EXIT, DELETE_ATTR, STORE_NAME, PREP_RERAISE_STAR:

@@ -861,6 +861,39 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 					break
 				}
 				stack[sp-1] = it
+			case MATCH_SEQ:
+				var ok bool
+				if ok, err = matchSequence(t, stack[sp-1], int(in.Arg>>1), in.Arg&1 != 0); err != nil {
+					break
+				}
+				stack[sp] = Bool(ok)
+				sp++
+			case MATCH_MAP:
+				stack[sp] = Bool(matchMapping(stack[sp-1], int(in.Arg)))
+				sp++
+			case MATCH_KEYS:
+				var v Value
+				if v, err = matchKeys(t, stack[sp-2], stack[sp-1].(Tuple)); err != nil {
+					break
+				}
+				stack[sp] = v
+				sp++
+			case MATCH_REST:
+				var v Value
+				if v, err = matchRest(t, stack[sp-2], stack[sp-1].(Tuple)); err != nil {
+					break
+				}
+				sp--
+				stack[sp] = nil
+				stack[sp-1] = v
+			case MATCH_CLASS:
+				var v Value
+				if v, err = matchClass(t, stack[sp-3], stack[sp-2], int(in.Arg), stack[sp-1].(Tuple)); err != nil {
+					break
+				}
+				sp -= 2
+				stack[sp], stack[sp+1] = nil, nil
+				stack[sp-1] = v
 			case CHECK_EG_MATCH:
 				sp--
 				typ := stack[sp]

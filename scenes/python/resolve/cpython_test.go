@@ -67,6 +67,24 @@ func positions(name string, f *syntax.File) []string {
 			out = append(out, fmt.Sprintf("%s\tStmt %d:%d-%d:%d", name, start.Line, start.Col, s.End().Line, s.End().Col))
 		}
 		switch n := n.(type) {
+		case *syntax.MatchValue:
+			if isSingleton(n) {
+				return false // CPython's MatchSingleton holds no Constant
+			}
+		case *syntax.MatchCapture:
+			skip[n.Name] = true // CPython's MatchAs holds a name, not a Name
+		case *syntax.MatchStar:
+			skip[n.Name] = true
+		case *syntax.MatchAs:
+			skip[n.Name] = true
+		case *syntax.MatchMapping:
+			if n.Rest != nil {
+				skip[n.Rest] = true
+			}
+		case *syntax.MatchClass:
+			for _, id := range n.KwdNames {
+				skip[id] = true
+			}
 		case *syntax.DefStmt:
 			skip[n.Name] = true
 		case *syntax.ClassStmt:
@@ -354,6 +372,9 @@ func literals(name string, f *syntax.File) []string {
 		if inner[n] {
 			return true
 		}
+		if m, ok := n.(*syntax.MatchValue); ok && isSingleton(m) {
+			return false // CPython's MatchSingleton holds no Constant
+		}
 		switch n := n.(type) {
 		case *syntax.FString:
 			for _, p := range n.Parts {
@@ -497,4 +518,11 @@ func TestFlagsMatchCPython(t *testing.T) {
 			t.Errorf("%s: function kinds differ from CPython's:\n%s", file, lineDiff(got, want[name]))
 		}
 	}
+}
+
+// isSingleton reports whether a value pattern is None, True or False,
+// which CPython's ast holds as a MatchSingleton (a value, not a node).
+func isSingleton(m *syntax.MatchValue) bool {
+	lit, ok := m.Value.(*syntax.Literal)
+	return ok && (lit.Token == syntax.NONE || lit.Token == syntax.TRUE || lit.Token == syntax.FALSE)
 }

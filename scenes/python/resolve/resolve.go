@@ -513,6 +513,8 @@ func (r *resolver) stmt(b *block, s syntax.Stmt) {
 		r.importStmt(b, s)
 	case *syntax.FromImportStmt:
 		r.fromImport(b, s)
+	case *syntax.MatchStmt:
+		r.matchStmt(b, s)
 	case *syntax.PassStmt:
 	case *syntax.BreakStmt:
 		if b.loops == 0 {

@@ -315,7 +315,7 @@ func (p *parser) parseStmt(out []Stmt) []Stmt {
 		return append(out, p.parseClass(nil))
 	case IDENT:
 		if p.tok.str == "match" && p.isMatchStmt() {
-			p.errorf(p.tok.pos, "match statements are not supported in scenes")
+			return append(out, p.parseMatch())
 		}
 	case ELSE, ELIF, EXCEPT, FINALLY:
 		p.errorf(p.tok.pos, "invalid syntax")

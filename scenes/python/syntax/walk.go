@@ -220,7 +220,9 @@ func Walk(n Node, f func(Node) bool) {
 		Walk(n.Target, f)
 		walkExpr(n.Value)
 	default:
-		panic(n)
+		if !walkMatch(n, f) {
+			panic(n)
+		}
 	}
 	f(nil)
 }

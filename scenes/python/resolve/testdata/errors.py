@@ -165,8 +165,62 @@ def f():
         nonlocal y ### "no binding for nonlocal 'y' found"
         y = 1
 ---
-match x: ### "match statements are not supported in scenes"
+match x:
     case 1:
+        pass
+---
+match a:
+    case x: ### "name capture 'x' makes remaining patterns unreachable"
+        pass
+    case 1:
+        pass
+---
+match a:
+    case _: ### "wildcard makes remaining patterns unreachable"
+        pass
+    case 1:
+        pass
+---
+match a:
+    case [x, x]: ### "multiple assignments to name 'x' in pattern"
+        pass
+---
+match a:
+    case [*x, *y]: ### "multiple starred names in sequence pattern"
+        pass
+---
+match a:
+    case 1 | x: ### "alternative patterns bind different names"
+        pass
+---
+match a:
+    case x | 1: ### "name capture 'x' makes remaining patterns unreachable"
+        pass
+---
+match a:
+    case P(x=1, x=2): ### "attribute name repeated in class pattern: x"
+        pass
+---
+match a:
+    case {"a": 1, "a": 2}: ### "mapping pattern checks duplicate key \('a'\)"
+        pass
+---
+match a:
+    case x if x:
+        pass
+    case (y):
+        pass
+---
+match a:
+    case {"a": 1, **r, "b": 2}: ### "invalid syntax"
+        pass
+---
+match a:
+    case x as _: ### "cannot use '_' as a target"
+        pass
+---
+match a:
+    case P(x=1, 2): ### "positional patterns follow keyword patterns"
         pass
 ---
 match = 1
