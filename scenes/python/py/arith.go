@@ -712,6 +712,13 @@ func Unary(t *Thread, op UnaryOp, x Value) (Value, error) {
 			return v, nil
 		}
 	}
+	if u, ok := x.(interface {
+		UnaryOp(t *Thread, op UnaryOp) (Value, error)
+	}); ok {
+		if v, err := u.UnaryOp(t, op); v != nil || err != nil {
+			return v, err
+		}
+	}
 	name := [...]string{"-", "+", "~"}[op]
 	return nil, Errorf(TypeErrorType, "bad operand type for unary %s: '%s'", name, typeName(x))
 }

@@ -41,6 +41,8 @@ func Truth(v Value) bool {
 	case *Instance:
 		tr, err := instanceTruth(scratchThread(), v)
 		return err != nil || tr
+	case interface{ Truth() bool }:
+		return v.Truth()
 	}
 	return true
 }
@@ -459,8 +461,26 @@ func compareDepth(t *Thread, op CompareOp, a, b Value, depth int) (bool, error) 
 			return cmpNumFloat(op, a, float64(f)), nil
 		}
 	}
+	if o, ok := a.(Orderer); ok {
+		if c, ok, err := o.Cmp(t, b); ok || err != nil {
+			return cmpResult(op, c), err
+		}
+	}
+	if o, ok := b.(Orderer); ok {
+		if c, ok, err := o.Cmp(t, a); ok || err != nil {
+			return cmpResult(op, -c), err
+		}
+	}
 	return false, Errorf(TypeErrorType, "'%s' not supported between instances of '%s' and '%s'",
 		compareOpNames[op], typeName(a), typeName(b))
+}
+
+// Orderer is implemented by native values with an order (timedelta,
+// datetime): Cmp returns -1, 0 or 1 for v < b, v == b, v > b, and ok=false
+// when it cannot compare with b (the comparison then raises TypeError).
+type Orderer interface {
+	Value
+	Cmp(t *Thread, b Value) (c int, ok bool, err error)
 }
 
 func cmpInt64(a, b int64) int {
