@@ -18,6 +18,9 @@ type Type struct {
 	Name   string // __name__: "int", "CancelledError", "Future"
 	Module string // __module__: "builtins", "asyncio.exceptions", "asyncio.futures"
 	Base   *Type  // the base class; nil only for object
+	// CName, when set, is the name CPython's C type gives itself in error
+	// messages ("datetime.timedelta" where __name__ is "timedelta").
+	CName string
 	// New, when set, makes the type callable: Type(args...) returns New's
 	// value (for exception types the interpreter supplies a default).
 	New BuiltinFunc

@@ -234,7 +234,9 @@ func init() {
 			return MakeBigInt(new(big.Int).Abs(x.V)), nil
 		case Float:
 			return Float(math.Abs(float64(x))), nil
-		case interface{ Abs(t *Thread) (Value, error) }:
+		case interface {
+			Abs(t *Thread) (Value, error)
+		}:
 			return x.Abs(t)
 		}
 		return nil, Errorf(TypeErrorType, "bad operand type for abs(): '%s'", typeName(args[0]))

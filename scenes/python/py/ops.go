@@ -67,7 +67,12 @@ type Iterable interface {
 }
 
 // typeName returns the name CPython uses for v's type in messages.
-func typeName(v Value) string { return v.Type().Name }
+func typeName(v Value) string {
+	if t := v.Type(); t.CName != "" {
+		return t.CName
+	}
+	return v.Type().Name
+}
 
 // toFloat converts an int or float (or bool) to float64.
 func toFloat(v Value) (float64, bool) {

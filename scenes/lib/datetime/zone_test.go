@@ -1,0 +1,71 @@
+package datetime_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"loopscope/internal/reftool"
+	"loopscope/scenes/engine"
+)
+
+// zoneScene prints the wall clock and calendar conversions that depend on
+// the local time zone, across a daylight-saving change.
+const zoneScene = `import asyncio, time
+from datetime import datetime, date, timedelta, timezone
+
+async def main():
+    for step in range(3):
+        print(time.strftime("%Y-%m-%d %H:%M:%S %Z %z"), time.localtime()[:9], time.ctime())
+        print(datetime.now(), datetime.now().timestamp(), datetime.now().astimezone(), date.today())
+        print(datetime.now(timezone.utc), datetime.utcnow(), datetime.now().strftime("%c %s"))
+        await asyncio.sleep(3600 * 5)
+    t = time.mktime((2026, 3, 8, 1, 30, 0, 0, 0, -1))
+    print(t, time.localtime(t), datetime.fromtimestamp(t), datetime(2026, 7, 1, 12).timestamp())
+    print(time.gmtime(t), time.strftime("%Z", time.localtime(1783000000)))
+
+asyncio.run(main())
+`
+
+// TestLocalZonesMatchCPython runs a scene in time zones with and without
+// daylight saving time, in the engine and in CPython under vclock with
+// the same wall-clock start and TZ.
+func TestLocalZonesMatchCPython(t *testing.T) {
+	python := reftool.Python(t, "the wall clock's time zones are not compared with CPython")
+	dir := t.TempDir()
+	scene := filepath.Join(dir, "zones.py")
+	if err := os.WriteFile(scene, []byte(zoneScene), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vclock, err := filepath.Abs("../../../tools/vclock/vclock.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ zone, start string }{
+		{"America/New_York", "2026-03-08T03:00:00Z"},
+		{"America/New_York", "2026-11-01T03:30:00Z"},
+		{"Asia/Kolkata", "2026-12-07T17:13:52Z"},
+		{"Europe/London", "2026-03-29T00:30:00Z"},
+	} {
+		loc, err := time.LoadLocation(c.zone)
+		if err != nil {
+			t.Fatalf("the time zone database has no %s: %v", c.zone, err)
+		}
+		start, err := time.Parse(time.RFC3339, c.start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(python, vclock, "--wall-clock", c.start, scene)
+		cmd.Env = append(os.Environ(), "TZ="+c.zone)
+		want, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: vclock: %v", c.zone, err)
+		}
+		res := engine.Run([]byte(zoneScene), engine.Options{Filename: "zones.py", WallClock: start.In(loc)})
+		if res.Stdout != string(want) {
+			t.Errorf("%s from %s:\n--- CPython\n%s--- engine\n%s%s", c.zone, c.start, want, res.Stdout, res.Stderr)
+		}
+	}
+}
