@@ -142,6 +142,10 @@ func callableName(fn py.Value) string {
 	case nil:
 		return "None"
 	}
+	if !py.IsCallable(fn) {
+		// No __qualname__ or __name__: _format_callback uses repr.
+		return reprOf(fn)
+	}
 	return fn.Type().Name
 }
 
@@ -181,6 +185,10 @@ func (h *Handle) run(t *py.Thread) error {
 	if e.Class.IsSubtypeOf(py.SystemExitType) || e.Class.IsSubtypeOf(py.KeyboardInterruptType) {
 		return err
 	}
+	if h.op == opPy || h.op == opFutPy {
+		// CPython's traceback starts in Handle._run, which called it.
+		e.AddCaller(py.TracebackEntry{File: StdlibDir + "/asyncio/events.py", Line: handleRunLine, Function: "_run"})
+	}
 	src := h.source()
 	h.loop.m.LogError("Exception in callback "+src+"\nhandle: "+h.repr(), e)
 	return nil
@@ -200,7 +208,7 @@ func (h *Handle) repr() string {
 		b.WriteString(" when=")
 		b.WriteString(py.FloatRepr(h.when))
 	}
-	if !h.cancelled {
+	if !h.cancelled && !(h.op == opPy && h.fn == py.None) {
 		b.WriteByte(' ')
 		b.WriteString(h.source())
 	}

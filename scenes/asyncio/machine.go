@@ -37,6 +37,9 @@ type Config struct {
 	// zone. The zero value is the Unix epoch in UTC; the CLI and the page
 	// pass the real time and the user's zone.
 	WallClock time.Time
+	// SourceLine, when set, returns the scene's source line n (1-based),
+	// which warnings quote.
+	SourceLine func(n int) string
 }
 
 // The default budgets. Each is far beyond what a program that ends needs:
@@ -169,6 +172,7 @@ type Machine struct {
 	exitHooks []func(t *py.Thread) error
 	seeds     uint64 // the state of FreshSeed's sequence
 	seeded    bool
+	warned    map[string]bool // the warnings shown (Warn), by file, line and text
 }
 
 // NewMachine returns a machine configured by cfg, with no threads yet. Run

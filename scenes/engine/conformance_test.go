@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"loopscope/internal/reftool"
+	"loopscope/scenes/asyncio"
 )
 
 // The conformance corpus: scenes/testdata/corpus/NAME.py with CPython's
@@ -283,9 +284,97 @@ func TestTracebacksMatchCPython(t *testing.T) {
 			want := cpythonTraceback(stderr.String(), abs, name)
 			src, _ := os.ReadFile(file)
 			res := Run(src, corpusOptions(t, name))
-			if got := res.Stderr; strings.TrimRight(got, "\n") != strings.TrimRight(want, "\n") {
+			// The engine names asyncio's own frame that runs callbacks
+			// (events.py's Handle._run) as CPython does: reduce both alike.
+			if got := cpythonTraceback(res.Stderr, name, name); strings.TrimRight(got, "\n") != strings.TrimRight(want, "\n") {
 				t.Errorf("traceback differs\n--- CPython (scene frames only)\n%s\n--- engine\n%s", want, got)
 			}
 		})
+	}
+}
+
+// corpusStderr is CPython's stderr for a corpus scene, stored beside it as
+// NAME.err, or "" with ok false when the scene has none: the scenes about
+// what CPython writes on stderr (never-awaited warnings, errors logged by
+// the loop). The scene's folder is written $DIR and CPython's standard
+// library folder $STDLIB, so that the file compares on any machine:
+//
+//	python3 tools/vclock/vclock.py $PWD/NAME.py 2>&1 >/dev/null |
+//	  sed "s#$PWD/#\$DIR/#g; s#$(python3 -c 'import os,asyncio; print(os.path.dirname(os.path.dirname(asyncio.__file__)))')/#\$STDLIB/#g" > NAME.err
+func corpusStderr(t *testing.T, file string) (string, bool) {
+	t.Helper()
+	data, err := os.ReadFile(strings.TrimSuffix(file, ".py") + ".err")
+	if os.IsNotExist(err) {
+		return "", false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data), true
+}
+
+// TestCorpusStderr holds the engine to CPython's stderr, byte for byte,
+// for the corpus scenes that store it (NAME.err): the engine runs the
+// scene under its absolute path, as CPython did, and names CPython's
+// standard library asyncio.StdlibDir.
+func TestCorpusStderr(t *testing.T) {
+	n := 0
+	for _, file := range corpusScenes(t) {
+		want, ok := corpusStderr(t, file)
+		if !ok {
+			continue
+		}
+		n++
+		name := strings.TrimSuffix(filepath.Base(file), ".py")
+		t.Run(name, func(t *testing.T) {
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Run(src, Options{Filename: abs})
+			got := strings.ReplaceAll(res.Stderr, filepath.Dir(abs)+"/", "$DIR/")
+			got = strings.ReplaceAll(got, asyncio.StdlibDir+"/", "$STDLIB/")
+			if got != want {
+				t.Errorf("stderr differs from CPython's\n--- CPython\n%s--- engine\n%s", want, got)
+			}
+		})
+	}
+	if n == 0 {
+		t.Fatal("no corpus scene stores its stderr (NAME.err)")
+	}
+}
+
+// TestCorpusStderrStillCPython re-runs CPython (under the virtual-clock
+// harness) on the corpus scenes that store their stderr, to prove NAME.err
+// is still what CPython writes.
+func TestCorpusStderrStillCPython(t *testing.T) {
+	python := reftool.Python(t, "the stored stderr is not re-checked against CPython")
+	out, err := exec.Command(python, "-c", "import os, asyncio; print(os.path.dirname(os.path.dirname(asyncio.__file__)))").Output()
+	if err != nil {
+		t.Fatalf("cannot find CPython's standard library: %v", err)
+	}
+	stdlib := strings.TrimSpace(string(out))
+	for _, file := range corpusScenes(t) {
+		want, ok := corpusStderr(t, file)
+		if !ok {
+			continue
+		}
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(python, "../../tools/vclock/vclock.py", abs)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		_ = cmd.Run()
+		got := strings.ReplaceAll(stderr.String(), filepath.Dir(abs)+"/", "$DIR/")
+		got = strings.ReplaceAll(got, stdlib+"/", "$STDLIB/")
+		if got != want {
+			t.Errorf("%s: CPython's stderr is no longer the stored one\n--- stored\n%s--- CPython\n%s", filepath.Base(file), want, got)
+		}
 	}
 }

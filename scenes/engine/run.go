@@ -33,7 +33,13 @@ func run(src []byte, opts Options) (res *Result) {
 	b := opts.Budgets
 	lines := strings.Split(string(src), "\n")
 	r := asyncio.Run(prog, asyncio.Config{
-		Traceback:      func(e *py.Exception) string { return FormatTraceback(e, lines) },
+		Traceback: func(e *py.Exception) string { return FormatTraceback(e, lines) },
+		SourceLine: func(n int) string {
+			if n >= 1 && n <= len(lines) {
+				return lines[n-1]
+			}
+			return ""
+		},
 		Filename:       opts.Filename,
 		Trace:          opts.Trace,
 		MaxSteps:       b.MaxSteps,
@@ -121,7 +127,11 @@ func FormatTraceback(e *py.Exception, lines []string) string {
 func writeFrames(b *strings.Builder, tb []py.TracebackEntry, lines []string, indent string) {
 	for _, fr := range tb {
 		fmt.Fprintf(b, "%s  File \"%s\", line %d, in %s\n", indent, fr.File, fr.Line, fr.Function)
-		if fr.Line >= 1 && fr.Line <= len(lines) {
+		if strings.HasPrefix(fr.File, asyncio.StdlibDir+"/") {
+			if s := asyncio.StdlibSource(fr.File, fr.Line); s != "" {
+				b.WriteString(indent + "    " + s + "\n")
+			}
+		} else if fr.Line >= 1 && fr.Line <= len(lines) {
 			if s := strings.TrimSpace(lines[fr.Line-1]); s != "" {
 				b.WriteString(indent + "    " + s + "\n")
 			}

@@ -138,3 +138,7 @@ func (e *Exception) KeepTraceback() (restore func()) {
 // addFrame records that the exception passed through fr on its way out
 // (fr becomes the outermost frame).
 func (e *Exception) addFrame(fr TracebackEntry) { e.tb = append(e.tb, fr) }
+
+// AddCaller records a frame of the host's that called the code the
+// exception came from (asyncio's Handle._run), as its outermost frame.
+func (e *Exception) AddCaller(fr TracebackEntry) { e.addFrame(fr) }

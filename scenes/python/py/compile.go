@@ -235,7 +235,40 @@ func (c *fcomp) nameIndex(s string) int {
 // finish computes the stack size and returns the code.
 func (c *fcomp) finish() *Code {
 	c.code.MaxStack = maxStack(c.code) + 2
+	if !c.isModule && !c.isClass {
+		c.code.WriteOnly = writeOnlySlots(c.code)
+	}
 	return c.code
+}
+
+// writeOnlySlots finds the locals code stores to and never reads (see
+// Code.WriteOnly), or nil.
+func writeOnlySlots(code *Code) []bool {
+	n := len(code.Locals)
+	stored := make([]bool, n)
+	read := make([]bool, n)
+	any := false
+	for _, in := range code.Instrs {
+		switch in.Op {
+		case STORE_FAST:
+			stored[in.Arg] = true
+			any = true
+		case LOAD_FAST, DELETE_FAST:
+			read[in.Arg] = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	found := false
+	for i := range stored {
+		stored[i] = stored[i] && !read[i]
+		found = found || stored[i]
+	}
+	if !found {
+		return nil
+	}
+	return stored
 }
 
 // ---- names ----
@@ -312,7 +345,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 	switch s := s.(type) {
 	case *syntax.ExprStmt:
 		c.expr(s.X)
-		c.emit(POP, 0)
+		c.emit(POP, 1)
 	case *syntax.AssignStmt:
 		c.expr(s.Value)
 		for i, t := range s.Targets {

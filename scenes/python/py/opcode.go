@@ -8,7 +8,7 @@ type Opcode uint8
 // The opcodes.
 const (
 	NOP                  Opcode = iota // - NOP -
-	POP                                // x POP -
+	POP                                // x POP<stmt> -   (stmt 1: an expression statement's value)
 	DUP                                // x DUP x x
 	DUP2                               // x y DUP2 x y x y
 	EXCH                               // x y EXCH y x
@@ -196,6 +196,12 @@ type Code struct {
 
 	Coroutine bool // async def
 	Generator bool // contains yield
+
+	// WriteOnly marks the local slots the body stores to but never reads
+	// (nil when there are none): a coroutine object left only there dies
+	// when the slot is rebound or the frame ends, and CPython then warns
+	// that it was never awaited.
+	WriteOnly []bool
 }
 
 // Params returns the number of parameter slots.

@@ -103,6 +103,9 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 			case NOP:
 			case POP:
 				sp--
+				if in.Arg != 0 {
+					t.dropped(stack[sp], f.Line(), false)
+				}
 				stack[sp] = nil
 			case DUP:
 				stack[sp] = stack[sp-1]
@@ -132,6 +135,9 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				sp++
 			case STORE_FAST:
 				sp--
+				if code.WriteOnly != nil && code.WriteOnly[in.Arg] {
+					t.dropped(f.locals[in.Arg], f.Line(), false)
+				}
 				f.locals[in.Arg] = stack[sp]
 				stack[sp] = nil
 			case DELETE_FAST:
@@ -830,9 +836,15 @@ func (t *Thread) exec(f *Frame, base *Frame, d delivery) (Value, execStatus, err
 				}
 				if f == base {
 					f.sp = sp
+					if code.WriteOnly != nil {
+						t.dropLocals(f, nil)
+					}
 					return v, execReturned, nil
 				}
 				back := f.back
+				if code.WriteOnly != nil {
+					t.dropLocals(f, back)
+				}
 				awaited := f.awaited
 				vm.depth--
 				t.releaseFrame(f)
