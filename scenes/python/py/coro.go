@@ -63,11 +63,6 @@ func newGenerator(t *Thread, fn *Function, args []Value, kw []Kwarg) (Value, err
 	return g, nil
 }
 
-// FirstLine is the first line of the generator's function (co_firstlineno):
-// its def line, or its first decorator's. A finished task's repr names it
-// ("coro=<f() done, defined at scene.py:7>").
-func (g *Generator) FirstLine() int { return g.fn.Code.FirstLine }
-
 // Type returns CoroutineType, GeneratorType or AsyncGeneratorType.
 func (g *Generator) Type() *Type {
 	if g.fn.Code.Coroutine {
