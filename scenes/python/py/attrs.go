@@ -104,6 +104,12 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 		if m := methodTables[v][name]; m != nil {
 			return &Builtin{Name: m.Name, Fn: unboundMethod(v, m)}, nil
 		}
+		if v == ObjectType || v.IsException() {
+			// object.__setattr__(self, ...), Exception.__init__(self, ...)
+			if b := builtinSpecial(v, name); b != nil {
+				return &Builtin{Name: b.Name, Fn: unboundSpecial(b)}, nil
+			}
+		}
 		return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", v.Name, name)
 	case *Function:
 		if a, ok := v.Attrs[name]; ok {
