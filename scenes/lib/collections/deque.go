@@ -258,7 +258,7 @@ func newDeque(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, 
 	}
 	d := NewDeque(maxlen)
 	if p[0] != nil {
-		if err := py.Iterate(t, p[0], func(v py.Value) error { d.Append(v); return nil }); err != nil {
+		if err := py.Iterate(t, p[0], func(v py.Value) error { d.Append(v); return t.Charge(itemBytes) }); err != nil {
 			return nil, err
 		}
 	}
@@ -266,6 +266,9 @@ func newDeque(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, 
 }
 
 var dequeMethods map[string]*py.Builtin
+
+// itemBytes is what one more item costs a container, for the memory budget.
+const itemBytes = 16
 
 func init() {
 	DequeType.New = newDeque
@@ -295,8 +298,14 @@ func init() {
 		})
 	}
 	dequeMethods = map[string]*py.Builtin{}
-	one("append", func(t *py.Thread, d *Deque, x py.Value) (py.Value, error) { d.Append(x); return py.None, nil })
-	one("appendleft", func(t *py.Thread, d *Deque, x py.Value) (py.Value, error) { d.AppendLeft(x); return py.None, nil })
+	one("append", func(t *py.Thread, d *Deque, x py.Value) (py.Value, error) {
+		d.Append(x)
+		return py.None, t.Charge(itemBytes)
+	})
+	one("appendleft", func(t *py.Thread, d *Deque, x py.Value) (py.Value, error) {
+		d.AppendLeft(x)
+		return py.None, t.Charge(itemBytes)
+	})
 	none("pop", func(t *py.Thread, d *Deque) (py.Value, error) {
 		if d.n == 0 {
 			return nil, py.Errorf(py.IndexErrorType, "pop from an empty deque")
@@ -313,13 +322,13 @@ func init() {
 		if x == d {
 			x = py.Tuple(d.items())
 		}
-		return py.None, py.Iterate(t, x, func(v py.Value) error { d.Append(v); return nil })
+		return py.None, py.Iterate(t, x, func(v py.Value) error { d.Append(v); return t.Charge(itemBytes) })
 	})
 	one("extendleft", func(t *py.Thread, d *Deque, x py.Value) (py.Value, error) {
 		if x == d {
 			x = py.Tuple(d.items())
 		}
-		return py.None, py.Iterate(t, x, func(v py.Value) error { d.AppendLeft(v); return nil })
+		return py.None, py.Iterate(t, x, func(v py.Value) error { d.AppendLeft(v); return t.Charge(itemBytes) })
 	})
 	m("rotate", func(t *py.Thread, d *Deque, a []py.Value, kw []py.Kwarg) (py.Value, error) {
 		if err := args.Count("rotate", a, 0, 1); err != nil {

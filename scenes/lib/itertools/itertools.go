@@ -105,6 +105,9 @@ func init() {
 	}
 }
 
+// itemBytes is what one more remembered item costs, for the memory budget.
+const itemBytes = 16
+
 // next advances it in place (an inner step that would block blocks here).
 func next(t *py.Thread, it py.Iterator) (py.Value, bool, error) { return py.NextInPlace(t, it) }
 
@@ -176,7 +179,7 @@ func cycle(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, err
 			}
 			if ok {
 				saved = append(saved, v)
-				return v, true, nil
+				return v, true, t.Charge(itemBytes)
 			}
 			i = 0
 		}
@@ -367,7 +370,7 @@ func pools(t *py.Thread, a []py.Value) ([]py.Tuple, error) {
 		var items py.Tuple
 		if err := py.Iterate(t, x, func(v py.Value) error {
 			items = append(items, v)
-			return nil
+			return t.Charge(itemBytes)
 		}); err != nil {
 			return nil, err
 		}
@@ -985,6 +988,9 @@ func tee(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, error
 					return nil, false, err
 				}
 				b.items = append(b.items, v)
+				if err := t.Charge(itemBytes); err != nil {
+					return nil, false, err
+				}
 			}
 			v := b.items[k]
 			b.pos[i]++
