@@ -14,6 +14,7 @@ import (
 	_ "loopscope/scenes/lib/contextlib"
 	_ "loopscope/scenes/lib/dataclasses"
 	_ "loopscope/scenes/lib/datetime"
+	_ "loopscope/scenes/lib/enum"
 	_ "loopscope/scenes/lib/functools"
 	_ "loopscope/scenes/lib/itertools"
 	_ "loopscope/scenes/lib/json"

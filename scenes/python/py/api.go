@@ -38,6 +38,16 @@ type Type struct {
 	Bases     []*Type // __bases__
 	MRO       []*Type // __mro__, the class first
 	AttrNames []string
+	// Members, when set, makes the class an enumeration (what enum.Enum's
+	// metaclass gives it): iter(cls), len(cls), cls[name], x in cls and
+	// repr(cls) read it. Nil for other types.
+	Members *EnumMembers
+}
+
+// EnumMembers are the members of an enumeration class.
+type EnumMembers struct {
+	Order  []Value // the members, aliases left out, in definition order
+	ByName *Dict   // name -> member, aliases included (__members__)
 }
 
 // QualifiedName is the name CPython prints on a traceback's last line:

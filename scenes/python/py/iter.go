@@ -160,6 +160,10 @@ func GetIter(t *Thread, v Value) (Iterator, error) {
 		return v, nil
 	case Iterable:
 		return v.Iter(t)
+	case *Type:
+		if v.Members != nil {
+			return &listIter{l: NewList(append([]Value(nil), v.Members.Order...))}, nil
+		}
 	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not iterable", typeName(v))
 }
@@ -261,6 +265,18 @@ func toTuple(t *Thread, v Value) (Tuple, error) {
 // Contains reports whether x in coll.
 func Contains(t *Thread, coll, x Value) (bool, error) {
 	switch c := coll.(type) {
+	case *Type:
+		if c.Members != nil {
+			if x.Type().Members == nil {
+				return false, Errorf(TypeErrorType, "unsupported operand type(s) for 'in': '%s' and 'EnumType'", typeName(x))
+			}
+			for _, m := range c.Members.Order {
+				if m == x {
+					return true, nil
+				}
+			}
+			return false, nil
+		}
 	case *Instance:
 		return instanceContains(t, c, x)
 	case *List:
@@ -574,6 +590,16 @@ func GetItem(t *Thread, x, k Value) (Value, error) {
 		}
 		return Int(c.Start + int64(j)*c.Step), nil
 	case *Type:
+		if c.Members != nil {
+			v, ok, err := c.Members.ByName.Get(t, k)
+			if err != nil || !ok {
+				if err == nil {
+					err = NewException(KeyErrorType, k)
+				}
+				return nil, err
+			}
+			return v, nil
+		}
 		// list[int] and friends in annotations-like expressions
 		return c, nil
 	}

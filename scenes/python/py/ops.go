@@ -743,6 +743,10 @@ func hashString(s string) uint64 {
 // Len returns len(v).
 func Len(t *Thread, v Value) (int, error) {
 	switch v := v.(type) {
+	case *Type:
+		if v.Members != nil {
+			return len(v.Members.Order), nil
+		}
 	case Str:
 		return strLen(string(v)), nil
 	case *List:

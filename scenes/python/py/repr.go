@@ -263,7 +263,9 @@ func (p *printer) repr(b *strings.Builder, v Value) error {
 	case *Instance:
 		return p.instance(b, v)
 	case *Type:
-		if v.MRO != nil {
+		if v.Members != nil {
+			b.WriteString("<enum '" + v.Name + "'>")
+		} else if v.MRO != nil {
 			b.WriteString(classRepr(v))
 		} else if v.IsException() || v.Module != "builtins" {
 			fmt.Fprintf(b, "<class '%s'>", v.QualifiedName())
