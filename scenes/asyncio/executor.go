@@ -69,6 +69,8 @@ var futuresSpec = &modules.Spec{
 		{Name: "TimeoutError", Doc: "Raised by result() and wait() when the timeout runs out."},
 		{Name: "as_completed", Doc: "Iterate over futures in the order they finish (blocking)."},
 		{Name: "wait", Doc: "Block until futures are done per return_when; returns (done, not_done)."},
+		{Name: "ProcessPoolExecutor", Doc: "A pool of worker processes.", Refused: "a playground runs one " +
+			"process: use ThreadPoolExecutor (or asyncio.to_thread), whose workers are simulated threads"},
 	},
 }
 

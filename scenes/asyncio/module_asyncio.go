@@ -18,6 +18,14 @@ var asyncioSpec = &modules.Spec{
 		"every step is recorded for playback.",
 }
 
+func init() {
+	for _, name := range []string{"create_subprocess_exec", "create_subprocess_shell"} {
+		asyncioSpec.AddMember(modules.Member{Name: name, Doc: "Start a process.", Refused: "a playground runs " +
+			"one process: to stand in for a command that takes a while, await asyncio.sleep(1); for " +
+			"blocking work, await asyncio.to_thread(work)"})
+	}
+}
+
 // RegisterAsyncio adds an attribute to the asyncio module (call it from an
 // init function): asyncio.Queue, asyncio.Lock, asyncio.to_thread, ...
 // Give it a one-line doc in asyncioDocs, for the language reference.

@@ -20,6 +20,7 @@ import (
 	_ "loopscope/scenes/lib/json"
 	_ "loopscope/scenes/lib/math"
 	_ "loopscope/scenes/lib/random"
+	_ "loopscope/scenes/lib/refused" // what a playground cannot simulate
 	_ "loopscope/scenes/lib/sys"
 	_ "loopscope/scenes/lib/typing"
 )

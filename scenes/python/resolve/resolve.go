@@ -1316,7 +1316,11 @@ func (r *resolver) finish(f *syntax.File) {
 		case *syntax.CallExpr:
 			if id, ok := n.Fn.(*syntax.Ident); ok && unsupportedBuiltin[id.Name] {
 				if bd, ok := id.Binding.(*Binding); ok && bd.Scope == Global && bd.First == nil {
-					r.subsetErrorf(id.NamePos, "%s() is not supported in scenes", id.Name)
+					if why := RefusedBuiltins[id.Name]; why != "" {
+						r.subsetErrorf(id.NamePos, "%s() is not available in scenes: %s", id.Name, why)
+					} else {
+						r.subsetErrorf(id.NamePos, "%s() is not supported in scenes", id.Name)
+					}
 				}
 			}
 		case *syntax.DotExpr:

@@ -40,6 +40,27 @@ var cpythonBuiltins = []string{
 	"__import__", "__build_class__",
 }
 
+// RefusedBuiltins says, for the unsupported builtins a learner is likely
+// to reach for, why a playground cannot have them and what to write
+// instead; the others are simply "not supported in scenes".
+var RefusedBuiltins = map[string]string{
+	"open": "a playground has no files. Put the data in the scene itself " +
+		"(lines = [\"first\", \"second\"]), and await asyncio.sleep(0.1) where reading it would take time",
+	"input": "a playground has no keyboard input. Assign the answer instead: name = \"Ada\"",
+	"exit":  "it is meant for the interactive prompt. To end the scene, use sys.exit() (import sys) or return from main()",
+	"quit":  "it is meant for the interactive prompt. To end the scene, use sys.exit() (import sys) or return from main()",
+	"breakpoint": "a playground has no debugger. Print what you want to see, " +
+		"or step through the run in the playground's timeline",
+	"eval": "scenes run only their own code. Write the expression itself",
+	"exec": "scenes run only their own code. Write the statements themselves",
+}
+
+// UnsupportedBuiltins returns the builtins of CPython 3.11 that scenes do
+// not support, sorted.
+func UnsupportedBuiltins() []string {
+	return sortedStrings(append([]string(nil), cpythonBuiltins...)...)
+}
+
 func sortedStrings(s ...string) []string {
 	sort.Strings(s)
 	return s

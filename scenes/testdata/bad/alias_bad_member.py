@@ -1,4 +1,4 @@
-# want: 5:16: asyncio.create_subprocess_shell is not supported in scenes
+# want: 5:16: asyncio.create_subprocess_shell is not available in scenes: a playground runs one process: to stand in for a command that takes a while, await asyncio.sleep(1); for blocking work, await asyncio.to_thread(work)
 import asyncio as aio
 
 async def main():

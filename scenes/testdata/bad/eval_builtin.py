@@ -1,4 +1,4 @@
-# want: 5:7: eval() is not supported in scenes
+# want: 5:7: eval() is not available in scenes: scenes run only their own code. Write the expression itself
 import asyncio
 
 expr = "1 + 2"

@@ -1,3 +1,3 @@
-# want: 3:1: exec() is not supported in scenes
+# want: 3:1: exec() is not available in scenes: scenes run only their own code. Write the statements themselves
 code = "print(1)"
 exec(code)

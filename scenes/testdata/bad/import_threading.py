@@ -1,4 +1,4 @@
-# want: 3:8: module 'threading' is not supported in scenes (supported: ...)
+# want: 3:8: module 'threading' is not available in scenes: scenes make threads through asyncio and concurrent.futures: await asyncio.to_thread(f), loop.run_in_executor(None, f) or concurrent.futures.ThreadPoolExecutor().submit(f); locks between tasks are asyncio.Lock
 import asyncio
 import threading
 

@@ -1,4 +1,4 @@
-# want: 7:25: concurrent.futures.ProcessPoolExecutor is not supported in scenes
+# want: 7:25: concurrent.futures.ProcessPoolExecutor is not available in scenes: a playground runs one process: use ThreadPoolExecutor (or asyncio.to_thread), whose workers are simulated threads
 import concurrent.futures
 
 def square(x):

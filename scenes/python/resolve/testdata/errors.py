@@ -101,11 +101,13 @@ yield 1 ### "'yield' outside function"
 def f():
     return [(yield) for x in y] ### "'yield' inside list comprehension"
 ---
-import os ### "module 'os' is not supported in scenes \(supported: .*\)"
+import shelve ### "module 'shelve' is not supported in scenes \(supported: .*\)"
+---
+import os ### "module 'os' is not available in scenes: a playground has no files, processes or environment variables"
 ---
 import asyncio, shelve ### "module 'shelve' is not supported"
 ---
-from os import path ### "module 'os' is not supported"
+from os import path ### "module 'os' is not available in scenes"
 ---
 import concurrent ### "import concurrent alone gives nothing to use: import its modules \(import concurrent.futures\)"
 ---
@@ -121,10 +123,10 @@ x = concurrent.futures.ThreadPoolExecutor
 y = cf.as_completed
 z = futures.FIRST_COMPLETED
 ---
-from asyncio import create_subprocess_shell ### "asyncio.create_subprocess_shell is not supported in scenes"
+from asyncio import create_subprocess_shell ### "asyncio.create_subprocess_shell is not available in scenes: a playground runs one process"
 ---
 import asyncio
-asyncio.create_subprocess_shell("ls") ### "asyncio.create_subprocess_shell is not supported in scenes"
+asyncio.create_subprocess_shell("ls") ### "asyncio.create_subprocess_shell is not available in scenes: a playground runs one process"
 ---
 import asyncio
 def f(asyncio):
@@ -135,7 +137,7 @@ asyncio = 3
 asyncio.anything
 ---
 import concurrent.futures
-concurrent.futures.ProcessPoolExecutor() ### "concurrent.futures.ProcessPoolExecutor is not supported in scenes"
+concurrent.futures.ProcessPoolExecutor() ### "concurrent.futures.ProcessPoolExecutor is not available in scenes: a playground runs one process: use ThreadPoolExecutor"
 ---
 import concurrent.futures
 concurrent.interpreters ### "concurrent.interpreters is not supported in scenes"
@@ -143,14 +145,14 @@ concurrent.interpreters ### "concurrent.interpreters is not supported in scenes"
 import time
 time.process_time() ### "time.process_time is not supported in scenes"
 ---
-open("f") ### "open\(\) is not supported in scenes"
+open("f") ### "open\(\) is not available in scenes: a playground has no files"
 ---
 def open(x):
     return x
 open("f")
 ---
 def f():
-    eval("1") ### "eval\(\) is not supported in scenes"
+    eval("1") ### "eval\(\) is not available in scenes: scenes run only their own code"
 ---
 class A:
     return 1 ### "'return' outside function"
