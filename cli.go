@@ -1,5 +1,7 @@
 package main
 
+//go:generate go run ./tools/langdoc LANGUAGE.md
+
 // The subcommands that run the engine without a browser: run, trace and
 // scenes. serve.go holds main and the playground's own commands.
 
