@@ -228,8 +228,8 @@ func TestCorpusStillCPython(t *testing.T) {
 
 // cpythonTraceback reduces CPython's stderr to what the engine can know:
 // only the scene's own frames (asyncio's internals are Python code in
-// CPython, Go in the engine), no caret lines, the scene's path as its file
-// name.
+// CPython, Go in the engine), with their source and caret lines, the
+// scene's path as its file name.
 func cpythonTraceback(stderr, scenePath, filename string) string {
 	var out []string
 	stderr = strings.ReplaceAll(stderr, scenePath, filename)
@@ -248,17 +248,9 @@ func cpythonTraceback(stderr, scenePath, filename string) string {
 				continue
 			}
 		}
-		if isCaretLine(l) {
-			continue
-		}
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
-}
-
-func isCaretLine(l string) bool {
-	body := strings.TrimLeft(l, " |")
-	return body != "" && strings.Trim(body, "^~ ") == ""
 }
 
 // TestTracebacksMatchCPython compares the engine's traceback for every

@@ -134,6 +134,9 @@ func writeFrames(b *strings.Builder, tb []py.TracebackEntry, lines []string, ind
 		} else if fr.Line >= 1 && fr.Line <= len(lines) {
 			if s := strings.TrimSpace(lines[fr.Line-1]); s != "" {
 				b.WriteString(indent + "    " + s + "\n")
+				if c := carets(lines[fr.Line-1], fr); c != "" {
+					b.WriteString(indent + "    " + c + "\n")
+				}
 			}
 		}
 	}

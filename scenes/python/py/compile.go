@@ -281,7 +281,7 @@ func binding(id *syntax.Ident) *resolve.Binding {
 }
 
 func (c *fcomp) nameOp(id *syntax.Ident, kind int) {
-	old := c.setPos(id.NamePos)
+	old := c.setSpan(id)
 	defer c.restore(old)
 	b := binding(id)
 	if b == nil {
@@ -471,7 +471,7 @@ func (c *fcomp) stmt(s syntax.Stmt) {
 			c.expr(s.Msg)
 			n = 1
 		}
-		c.setSpan(s)
+		c.setSpan(s.Cond) // CPython 3.11 points at the test
 		c.emit(ASSERT_FAIL, n)
 		c.bind(end)
 	case *syntax.ImportStmt:
@@ -724,7 +724,9 @@ func (c *fcomp) withStmt(s *syntax.WithStmt, i int) {
 	item := s.Items[i]
 	excPath, cleanup, suppress, end := c.newLabel(), c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(item.X)
-	c.setSpan(item)
+	// Entering and leaving are the with statement's (CPython 3.11 gives
+	// them its whole, multi-line range: tracebacks show no carets there).
+	c.setSpan(s)
 	kind := blockWith
 	if s.Async {
 		kind = blockAsyncWith
@@ -743,7 +745,7 @@ func (c *fcomp) withStmt(s *syntax.WithStmt, i int) {
 	c.blocks = append(c.blocks, &block{kind: kind})
 	c.withStmt(s, i+1)
 	c.blocks = c.blocks[:len(c.blocks)-1]
-	c.setSpan(item)
+	c.setSpan(s)
 	c.emit(POP_BLOCK, 0)
 	if s.Async {
 		c.emit(ASYNC_WITH_EXIT, 0)
@@ -787,7 +789,7 @@ func (c *fcomp) assign(t syntax.Expr) {
 		c.assign(t.X)
 	case *syntax.DotExpr:
 		c.expr(t.X)
-		old := c.setPos(t.Name.NamePos)
+		old := c.setSpan(t)
 		c.emit(STORE_ATTR, c.nameIndex(t.Name.Name))
 		c.restore(old)
 	case *syntax.IndexExpr:
@@ -1469,7 +1471,7 @@ func (c *fcomp) call(x *syntax.CallExpr) {
 	if simple && nkw == 0 {
 		if d, ok := x.Fn.(*syntax.DotExpr); ok {
 			c.expr(d.X)
-			c.setPos(d.Name.NamePos)
+			c.setSpan(d)
 			c.emit(LOAD_METHOD, c.nameIndex(d.Name.Name))
 			for _, a := range x.Args {
 				c.expr(a)
