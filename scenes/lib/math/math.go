@@ -5,6 +5,7 @@
 package math
 
 import (
+	"loopscope/scenes/lib/internal/libm"
 	gomath "math"
 	"math/big"
 
@@ -23,21 +24,21 @@ var unary = map[string]struct {
 	finite bool // an infinite result from a finite argument is "math range error"
 }{
 	"sqrt":    {gomath.Sqrt, func(x float64) bool { return x >= 0 || gomath.IsNaN(x) }, "sqrt(x): the square root of x.", false},
-	"exp":     {gomath.Exp, nil, "exp(x): e raised to the power x.", true},
+	"exp":     {libm.Exp, nil, "exp(x): e raised to the power x.", true},
 	"fabs":    {gomath.Abs, nil, "fabs(x): the absolute value of x, as a float.", false},
-	"sin":     {gomath.Sin, func(x float64) bool { return !gomath.IsInf(x, 0) }, "sin(x): the sine of x radians.", false},
-	"cos":     {gomath.Cos, func(x float64) bool { return !gomath.IsInf(x, 0) }, "cos(x): the cosine of x radians.", false},
-	"tan":     {gomath.Tan, func(x float64) bool { return !gomath.IsInf(x, 0) }, "tan(x): the tangent of x radians.", false},
-	"asin":    {gomath.Asin, func(x float64) bool { return x >= -1 && x <= 1 || gomath.IsNaN(x) }, "asin(x): the arc sine of x, in radians.", false},
-	"acos":    {gomath.Acos, func(x float64) bool { return x >= -1 && x <= 1 || gomath.IsNaN(x) }, "acos(x): the arc cosine of x, in radians.", false},
-	"atan":    {gomath.Atan, nil, "atan(x): the arc tangent of x, in radians.", false},
-	"log2":    {gomath.Log2, func(x float64) bool { return x > 0 || gomath.IsNaN(x) }, "log2(x): the base-2 logarithm of x.", false},
-	"log10":   {gomath.Log10, func(x float64) bool { return x > 0 || gomath.IsNaN(x) }, "log10(x): the base-10 logarithm of x.", false},
-	"log1p":   {gomath.Log1p, func(x float64) bool { return x > -1 || gomath.IsNaN(x) }, "log1p(x): the natural logarithm of 1+x.", false},
-	"expm1":   {gomath.Expm1, nil, "expm1(x): e**x - 1, exact for small x.", true},
-	"sinh":    {gomath.Sinh, nil, "sinh(x): the hyperbolic sine of x.", true},
-	"cosh":    {gomath.Cosh, nil, "cosh(x): the hyperbolic cosine of x.", true},
-	"tanh":    {gomath.Tanh, nil, "tanh(x): the hyperbolic tangent of x.", false},
+	"sin":     {libm.Sin, func(x float64) bool { return !gomath.IsInf(x, 0) }, "sin(x): the sine of x radians.", false},
+	"cos":     {libm.Cos, func(x float64) bool { return !gomath.IsInf(x, 0) }, "cos(x): the cosine of x radians.", false},
+	"tan":     {libm.Tan, func(x float64) bool { return !gomath.IsInf(x, 0) }, "tan(x): the tangent of x radians.", false},
+	"asin":    {libm.Asin, func(x float64) bool { return x >= -1 && x <= 1 || gomath.IsNaN(x) }, "asin(x): the arc sine of x, in radians.", false},
+	"acos":    {libm.Acos, func(x float64) bool { return x >= -1 && x <= 1 || gomath.IsNaN(x) }, "acos(x): the arc cosine of x, in radians.", false},
+	"atan":    {libm.Atan, nil, "atan(x): the arc tangent of x, in radians.", false},
+	"log2":    {libm.Log2, func(x float64) bool { return x > 0 || gomath.IsNaN(x) }, "log2(x): the base-2 logarithm of x.", false},
+	"log10":   {libm.Log10, func(x float64) bool { return x > 0 || gomath.IsNaN(x) }, "log10(x): the base-10 logarithm of x.", false},
+	"log1p":   {libm.Log1p, func(x float64) bool { return x > -1 || gomath.IsNaN(x) }, "log1p(x): the natural logarithm of 1+x.", false},
+	"expm1":   {libm.Expm1, nil, "expm1(x): e**x - 1, exact for small x.", true},
+	"sinh":    {libm.Sinh, nil, "sinh(x): the hyperbolic sine of x.", true},
+	"cosh":    {libm.Cosh, nil, "cosh(x): the hyperbolic cosine of x.", true},
+	"tanh":    {libm.Tanh, nil, "tanh(x): the hyperbolic tangent of x.", false},
 	"degrees": {func(x float64) float64 { return x * (180 / gomath.Pi) }, nil, "degrees(x): x radians in degrees.", false},
 	"radians": {func(x float64) float64 { return x * (gomath.Pi / 180) }, nil, "radians(x): x degrees in radians.", false},
 }
@@ -89,6 +90,30 @@ func domainError() error { return py.Errorf(py.ValueErrorType, "math domain erro
 func rangeError() error  { return py.Errorf(py.OverflowErrorType, "math range error") }
 
 // toFloat is PyFloat_AsDouble for the numbers scenes pass.
+// loghelper is CPython's loghelper: an int is converted to a float when it
+// fits, and otherwise taken as x*2**e (x in [0.5, 1) rounded to 53 bits,
+// as _PyLong_Frexp) for f(x) + f(2)*e; a float goes to f. An argument
+// <= 0 is a domain error.
+func loghelper(v py.Value, f fn1) (float64, error) {
+	if b, ok := v.(*py.BigInt); ok && b.V.Sign() > 0 {
+		if x, _ := new(big.Float).SetInt(b.V).Float64(); !gomath.IsInf(x, 0) {
+			return f(x), nil
+		}
+		mant := new(big.Float).SetPrec(53).SetInt(b.V)
+		e := mant.MantExp(mant)
+		x, _ := mant.Float64()
+		return f(x) + float64(f(2)*float64(e)), nil // no fused multiply-add, as C
+	}
+	x, err := toFloat(v)
+	if err != nil {
+		return 0, err
+	}
+	if x <= 0 && !gomath.IsNaN(x) {
+		return 0, domainError()
+	}
+	return f(x), nil
+}
+
 func toFloat(v py.Value) (float64, error) {
 	switch x := v.(type) {
 	case py.Float:
@@ -169,6 +194,9 @@ func newModule(h py.Host) (py.Value, error) {
 	}
 	for name, u := range unary {
 		name, u := name, u
+		if name == "log2" || name == "log10" {
+			continue // below, through loghelper
+		}
 		def(name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			if err := exactly(name, 1, args, kw); err != nil {
 				return nil, err
@@ -183,6 +211,20 @@ func newModule(h py.Host) (py.Value, error) {
 			r := u.f(x)
 			if u.finite && gomath.IsInf(r, 0) && !gomath.IsInf(x, 0) {
 				return nil, rangeError()
+			}
+			return py.Float(r), nil
+		})
+	}
+	for _, name := range []string{"log2", "log10"} {
+		name, f := name, unary[name].f
+		// log2 and log10 take ints of any size, as log does (loghelper)
+		def(name, func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := exactly(name, 1, args, kw); err != nil {
+				return nil, err
+			}
+			r, err := loghelper(args[0], f)
+			if err != nil {
+				return nil, err
 			}
 			return py.Float(r), nil
 		})
@@ -215,25 +257,7 @@ func newModule(h py.Host) (py.Value, error) {
 		if len(kw) > 0 || len(args) < 1 || len(args) > 2 {
 			return nil, py.Errorf(py.TypeErrorType, "log expected 1 or 2 arguments, got %d", len(args))
 		}
-		ln := func(v py.Value) (float64, error) {
-			if b, ok := v.(*py.BigInt); ok && b.V.Sign() > 0 {
-				// An int too big for a float: log(x) + log(2)*e with
-				// x*2**e == v, x in [0.5, 1) rounded to 53 bits
-				// (_PyLong_Frexp).
-				mant := new(big.Float).SetPrec(53).SetInt(b.V)
-				e := mant.MantExp(mant)
-				x, _ := mant.Float64()
-				return gomath.Log(x) + gomath.Log(2)*float64(e), nil
-			}
-			x, err := toFloat(v)
-			if err != nil {
-				return 0, err
-			}
-			if x <= 0 && !gomath.IsNaN(x) {
-				return 0, domainError()
-			}
-			return gomath.Log(x), nil
-		}
+		ln := func(v py.Value) (float64, error) { return loghelper(v, libm.Log) }
 		x, err := ln(args[0])
 		if err != nil {
 			return nil, err
@@ -277,13 +301,13 @@ func newModule(h py.Host) (py.Value, error) {
 		case x < 0 && y != gomath.Trunc(y) && !gomath.IsInf(y, 0):
 			return 0, domainError()
 		}
-		r := gomath.Pow(x, y)
+		r := libm.Pow(x, y)
 		if gomath.IsInf(r, 0) && !gomath.IsInf(x, 0) && !gomath.IsInf(y, 0) {
 			return 0, rangeError()
 		}
 		return r, nil
 	})
-	binary("atan2", func(y, x float64) (float64, error) { return gomath.Atan2(y, x), nil })
+	binary("atan2", func(y, x float64) (float64, error) { return libm.Atan2(y, x), nil })
 	binary("copysign", func(x, y float64) (float64, error) { return gomath.Copysign(x, y), nil })
 	binary("fmod", func(x, y float64) (float64, error) {
 		if y == 0 && !gomath.IsNaN(x) || gomath.IsInf(x, 0) {

@@ -118,7 +118,9 @@ func (r *mt) uint32() uint32 {
 func (r *mt) random() float64 {
 	a := r.uint32() >> 5
 	b := r.uint32() >> 6
-	return (float64(a)*67108864.0 + float64(b)) * (1.0 / 9007199254740992.0)
+	// float64(...) keeps the compiler from fusing the multiply and add
+	// (arm64 would), which C does not do here.
+	return (float64(float64(a)*67108864.0) + float64(b)) * (1.0 / 9007199254740992.0)
 }
 
 // bits is getrandbits(k) for k >= 0: k random bits, filled from the least

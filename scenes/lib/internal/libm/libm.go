@@ -9,8 +9,8 @@
 // own port, for log1p and expm1). Measured against CPython on 55,814
 // arguments: 55 differ in the last bit (TestAgainstCPython).
 //
-// Special values (infinities, NaN, zeros, domain edges) are the caller's:
-// each function here expects a finite argument in its domain.
+// Infinities, NaNs and arguments outside a function's domain give what C99
+// (Annex F) and so glibc and Go's math give: Go's math answers them.
 package libm
 
 import (
@@ -220,6 +220,9 @@ func atanBig(x *big.Float) *big.Float {
 
 // Log is log(x) for finite x > 0.
 func Log(x float64) float64 {
+	if !finite(x) || x <= 0 {
+		return math.Log(x)
+	}
 	if x == 1 {
 		return 0
 	}
@@ -228,6 +231,9 @@ func Log(x float64) float64 {
 
 // Log2 is log2(x) for finite x > 0.
 func Log2(x float64) float64 {
+	if !finite(x) || x <= 0 {
+		return math.Log2(x)
+	}
 	if fr, e := math.Frexp(x); fr == 0.5 {
 		return float64(e - 1)
 	}
@@ -237,6 +243,9 @@ func Log2(x float64) float64 {
 // Log10 is log10(x) for finite x > 0, as glibc computes it (fdlibm's
 // e_log10.c over its log, which is not correctly rounded).
 func Log10(x float64) float64 {
+	if !finite(x) || x <= 0 {
+		return math.Log10(x)
+	}
 	const (
 		two54    = 1.80143985094819840000e+16
 		ivln10   = 4.34294481903251816668e-01
@@ -265,6 +274,9 @@ func Log1p(x float64) float64 { return math.Log1p(x) }
 
 // Exp is exp(x) for finite x; it overflows to +Inf and underflows to 0.
 func Exp(x float64) float64 {
+	if !finite(x) {
+		return math.Exp(x)
+	}
 	switch {
 	case x > 709.8:
 		return math.Inf(1)
@@ -281,6 +293,9 @@ func Expm1(x float64) float64 { return math.Expm1(x) }
 
 // Sin is sin(x) for finite x.
 func Sin(x float64) float64 {
+	if !finite(x) {
+		return math.Sin(x)
+	}
 	if x == 0 {
 		return x
 	}
@@ -290,12 +305,18 @@ func Sin(x float64) float64 {
 
 // Cos is cos(x) for finite x.
 func Cos(x float64) float64 {
+	if !finite(x) {
+		return math.Cos(x)
+	}
 	_, c := sinCos(x)
 	return f64(c)
 }
 
 // Tan is tan(x) for finite x.
 func Tan(x float64) float64 {
+	if !finite(x) {
+		return math.Tan(x)
+	}
 	if x == 0 {
 		return x
 	}
@@ -305,6 +326,9 @@ func Tan(x float64) float64 {
 
 // Atan is atan(x) for finite x.
 func Atan(x float64) float64 {
+	if !finite(x) {
+		return math.Atan(x)
+	}
 	if x == 0 {
 		return x
 	}
@@ -313,6 +337,9 @@ func Atan(x float64) float64 {
 
 // Asin is asin(x) for -1 <= x <= 1.
 func Asin(x float64) float64 {
+	if !finite(x) || x < -1 || x > 1 {
+		return math.Asin(x)
+	}
 	switch {
 	case x == 0:
 		return x
@@ -328,6 +355,9 @@ func Asin(x float64) float64 {
 
 // Acos is acos(x) for -1 <= x <= 1.
 func Acos(x float64) float64 {
+	if !finite(x) || x < -1 || x > 1 {
+		return math.Acos(x)
+	}
 	if x == 1 {
 		return 0
 	}
@@ -342,6 +372,9 @@ func Acos(x float64) float64 {
 
 // Atan2 is atan2(y, x) for finite y and x, not both zero.
 func Atan2(y, x float64) float64 {
+	if !finite(x) || !finite(y) {
+		return math.Atan2(y, x)
+	}
 	if y == 0 {
 		return math.Atan2(y, x) // ±0 or ±pi, exact by sign
 	}
@@ -364,6 +397,9 @@ func Atan2(y, x float64) float64 {
 
 // Sinh is sinh(x) for finite x, as glibc computes it (fdlibm's e_sinh.c).
 func Sinh(x float64) float64 {
+	if !finite(x) {
+		return math.Sinh(x)
+	}
 	h := 0.5
 	if x < 0 {
 		h = -h
@@ -387,6 +423,9 @@ func Sinh(x float64) float64 {
 
 // Cosh is cosh(x) for finite x, as glibc computes it (fdlibm's e_cosh.c).
 func Cosh(x float64) float64 {
+	if !finite(x) {
+		return math.Cosh(x)
+	}
 	ax := math.Abs(x)
 	switch {
 	case ax < 0.5*math.Ln2:
@@ -408,6 +447,9 @@ func Cosh(x float64) float64 {
 
 // Tanh is tanh(x) for finite x, as glibc computes it (fdlibm's s_tanh.c).
 func Tanh(x float64) float64 {
+	if !finite(x) {
+		return math.Tanh(x)
+	}
 	ax := math.Abs(x)
 	var z float64
 	switch {
@@ -426,4 +468,38 @@ func Tanh(x float64) float64 {
 		return -z
 	}
 	return z
+}
+
+func finite(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }
+
+// Pow is pow(x, y): correctly rounded for finite x and y with a finite,
+// nonzero result; the special cases (zeros, infinities, NaN, a negative x
+// with a non-integer y) as C99 gives them.
+func Pow(x, y float64) float64 {
+	if !finite(x) || !finite(y) || x == 0 || y == 0 || x == 1 {
+		return math.Pow(x, y)
+	}
+	neg := false
+	if x < 0 {
+		if y != math.Trunc(y) {
+			return math.NaN()
+		}
+		neg = math.Mod(y, 2) != 0
+		x = -x
+	}
+	z := newF().Mul(logBig(bf(x)), bf(y))
+	zf := f64(z)
+	var r float64
+	switch {
+	case zf > 710:
+		r = math.Inf(1)
+	case zf < -746:
+		r = 0
+	default:
+		r = f64(expBig(z))
+	}
+	if neg {
+		return -r
+	}
+	return r
 }
