@@ -52,7 +52,14 @@ func init() {
 	registerModule(&modules.Spec{
 		Name: "fastapi",
 		Doc: "FastAPI 0.92's app and dependency injection, served to httpx's AsyncClient in the " +
-			"scene: path operations, Depends (with yield and caching) and HTTPException.",
+			"scene: path operations, Depends (functions, generators with yield, classes, callable " +
+			"instances; caching), Query, Header and Cookie parameters with FastAPI's 422 errors, " +
+			"dependencies=[...] on a path operation or on the app, and HTTPException. " +
+			"Annotated[T, Depends(...)] and Annotated[T, Header()] (FastAPI 0.95 and later, as its " +
+			"docs now write them) mean what FastAPI documents: the same as `= Depends(...)` and " +
+			"`= Header()`. FastAPI 0.92, the reference the tests run, predates Annotated, so the " +
+			"tests check that each Annotated program prints exactly what the same program written " +
+			"with `= Depends(...)` prints under 0.92.",
 		Members: []modules.Member{
 			{Name: "Depends", Doc: "Depends(dependency, use_cache=True): a parameter's value computed by another function."},
 			{Name: "FastAPI", Doc: "The app: @app.get(path) and @app.post(path) register path operations."},
