@@ -47,6 +47,18 @@ func EnsureFuture(t *py.Thread, v py.Value, l *Loop) (*Future, error) {
 		}
 		return &l.NewTask(t, c, nil).Future, nil
 	}
+	if c, ok, err := py.AwaitIterOf(t, v); ok {
+		// an instance whose class defines __await__
+		if err != nil {
+			return nil, err
+		}
+		if l == nil {
+			if l, err = getRunningLoop(t); err != nil {
+				return nil, err
+			}
+		}
+		return &l.NewTask(t, c, nil).Future, nil
+	}
 	return nil, py.NewException(py.TypeErrorType, py.Str("An asyncio.Future, a coroutine or an awaitable is required"))
 }
 

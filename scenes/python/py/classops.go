@@ -387,3 +387,18 @@ func (w *coroWrapper) Done() bool { return w.g.Done() }
 
 // Next makes the wrapper an iterator (next(coro.__await__())).
 func (w *coroWrapper) Next(t *Thread) (Value, bool, error) { return w.g.Next(t) }
+
+// AwaitIterOf returns the iterator that await x runs when x is an instance
+// of a class that defines __await__ (what asyncio.ensure_future wraps in a
+// task, as CPython's _wrap_awaitable does); ok is false for other values.
+func AwaitIterOf(t *Thread, x Value) (it Coroutine, ok bool, err error) {
+	o, isInst := x.(*Instance)
+	if !isInst || o.Class.Lookup("__await__") == nil {
+		return nil, false, nil
+	}
+	v, err := instanceAwait(t, o)
+	if err != nil {
+		return nil, true, err
+	}
+	return v.(Coroutine), true, nil
+}

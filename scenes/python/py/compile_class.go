@@ -125,9 +125,14 @@ func (c *fcomp) superCall(x *syntax.CallExpr) bool {
 	if b := binding(id); b == nil || b.Scope != resolve.Universal {
 		return false
 	}
-	ref := binding(c.fn.ClassRef)
-	if ref == nil || ref.Scope != resolve.Free || c.fn.Kind != resolve.DefFunc || c.fn.NumParams == 0 || c.code.VarArgs && c.code.NumPos == 0 {
-		return false
+	if c.fn.NumParams == 0 || c.code.VarArgs && c.code.NumPos == 0 || c.fn.Kind == resolve.ComprehensionFunc {
+		return false // super() raises "no arguments"
+	}
+	if ref := binding(c.fn.ClassRef); ref == nil || ref.Scope != resolve.Free {
+		c.loadConst(superNoClass)
+		c.setSpan(x)
+		c.emit(CALL, 0)
+		return true
 	}
 	c.expr(x.Fn)
 	c.load(c.fn.ClassRef)
@@ -137,3 +142,8 @@ func (c *fcomp) superCall(x *syntax.CallExpr) bool {
 	c.emit(CALL, 2)
 	return true
 }
+
+// superNoClass is what super() calls in a function that no class encloses.
+var superNoClass = NewBuiltin("super", func(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+	return nil, Errorf(RuntimeErrorType, "super(): __class__ cell not found")
+})

@@ -231,6 +231,19 @@ func <listcomp> async params=0 locals=[l:x] free=[]
 func <listcomp> async params=0 locals=[l:t] free=[]
 1:30 cf=global0 2:24 futures=global1 3:8 time=global2 4:11 agen=global3 5:9 i=local0 5:14 range=universal 6:15 i=local0 7:5 time=global2 8:11 main=global4 9:5 xs=local0 9:23 x=local0 9:28 agen=global3 9:11 x=local0 10:5 ys=local1 10:23 t=local0 10:28 xs=local0 10:17 t=local0 11:10 cf=global0 11:37 ex=local2 12:9 futures=global1 12:23 ex=local2 12:33 print=universal`,
 		},
+		{
+			// A class body's names are class attributes (class), which
+			// its methods do not see (x in m is the global); a method
+			// that names super reaches the class through the class body's
+			// __class__ cell; a function's variable passes through the
+			// class body (free there) to the method.
+			"x = 0\ndef f(k):\n    class A(B):\n        x = k\n        def m(self):\n            return x, k, super().m()\n    return A\n",
+			`globals [x f B?]
+func f params=1 locals=[c:k l:A] free=[]
+func A params=0 locals=[c:__class__] free=[k]
+func m params=1 locals=[l:self] free=[k __class__]
+1:1 x=global0 2:5 f=global1 2:7 k=cell0 3:11 A=local1 3:13 B=global2 4:9 x=class0 4:13 k=free0 5:13 m=class0 5:15 self=local0 6:20 x=global0 6:23 k=free0 6:26 super=universal 7:12 A=local1`,
+		},
 	} {
 		errs, f := check("t.py", []byte(test.src))
 		if len(errs) > 0 {

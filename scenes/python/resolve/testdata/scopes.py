@@ -106,3 +106,36 @@ def loop_closures():
         fs.append(lambda: j)
         j += 1
     return fs
+
+
+def make_class(base, step):
+    hidden = "outer"
+    shadowed = 1
+
+    class Made(base):
+        shadowed = 2
+        label = hidden
+        items = [step * i for i in range(3)]
+
+        def get(self):
+            return shadowed, step
+
+        def up(self):
+            return super().up(), __class__
+
+        class Inner:
+            def inner(self):
+                return super().inner()
+
+    return Made
+
+
+class Top:
+    x = 1
+
+    def m(self):
+        return [x for x in range(2)], super()
+
+    @staticmethod
+    def s():
+        return lambda: super
