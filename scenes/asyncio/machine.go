@@ -214,9 +214,22 @@ func (m *Machine) Now() float64 { return m.now }
 
 // WallTime is time.time(): the wall clock's start plus the virtual time
 // elapsed (a float addition, as tools/vclock/vclock.py does it).
-func (m *Machine) WallTime() float64 {
+func (m *Machine) WallTime() float64 { return m.WallStart() + m.now }
+
+// WallStart is the wall clock's start in seconds since the epoch (what
+// time.time() read when the virtual clock was 0.0).
+func (m *Machine) WallStart() float64 {
 	w := m.cfg.WallClock
-	return float64(w.Unix()) + float64(w.Nanosecond())/1e9 + m.now
+	return float64(w.Unix()) + float64(w.Nanosecond())/1e9
+}
+
+// FormatTraceback renders an exception's traceback as CPython prints it
+// (Config.Traceback), or its last line when the run has no renderer.
+func (m *Machine) FormatTraceback(e *py.Exception) string {
+	if m.cfg.Traceback != nil {
+		return m.cfg.Traceback(e)
+	}
+	return e.Error() + "\n"
 }
 
 // WallTimeNS is time.time_ns(): the start in nanoseconds plus

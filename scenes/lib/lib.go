@@ -18,6 +18,7 @@ import (
 	_ "loopscope/scenes/lib/functools"
 	_ "loopscope/scenes/lib/itertools"
 	_ "loopscope/scenes/lib/json"
+	_ "loopscope/scenes/lib/logging"
 	_ "loopscope/scenes/lib/math"
 	_ "loopscope/scenes/lib/random"
 	_ "loopscope/scenes/lib/refused" // what a playground cannot simulate

@@ -829,11 +829,14 @@ def install():
     _time_mod.monotonic = _v_time
     _time_mod.perf_counter = _v_time
     _time_mod.time_ns = _v_wall_ns
-    _time_mod.localtime = _v_localtime
-    _time_mod.gmtime = _v_gmtime
-    _time_mod.ctime = _v_ctime
-    _time_mod.asctime = _v_asctime
-    _time_mod.strftime = _v_strftime
+    # staticmethod objects: callable like the builtins they replace, and
+    # like them not bound as methods when a class keeps one as an
+    # attribute (logging.Formatter.converter = time.localtime).
+    _time_mod.localtime = staticmethod(_v_localtime)
+    _time_mod.gmtime = staticmethod(_v_gmtime)
+    _time_mod.ctime = staticmethod(_v_ctime)
+    _time_mod.asctime = staticmethod(_v_asctime)
+    _time_mod.strftime = staticmethod(_v_strftime)
     _install_datetime()
     _time_mod.monotonic_ns = _v_time_ns
     _time_mod.perf_counter_ns = _v_time_ns

@@ -19,6 +19,8 @@ import (
 type Host interface {
 	// WallTime is time.time(): the start plus the virtual time elapsed.
 	WallTime() float64
+	// WallStart is what WallTime read when the virtual clock was 0.0.
+	WallStart() float64
 	// WallTimeNS is time.time_ns().
 	WallTimeNS() int64
 	// Location is the run's local time zone.

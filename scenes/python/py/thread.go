@@ -97,6 +97,15 @@ func (t *Thread) Where() (line, col int) {
 	return 0, 0
 }
 
+// HandledException is the exception being handled where the thread is
+// (sys.exc_info()[1]), or nil.
+func (t *Thread) HandledException() *Exception {
+	if t.vm.frame == nil {
+		return nil
+	}
+	return handledException(t.vm.frame)
+}
+
 // Stack returns the thread's current Python frames as traceback entries,
 // outermost first.
 func (t *Thread) Stack() []TracebackEntry {
