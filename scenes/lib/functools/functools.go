@@ -1,5 +1,5 @@
 // Package functools is Python's functools module for scenes: partial,
-// reduce, wraps and update_wrapper, lru_cache and cache, as
+// reduce, wraps and update_wrapper, lru_cache and cache, total_ordering and cmp_to_key, as
 // CPython 3.11 has them (reprs, messages, cache statistics).
 package functools
 
@@ -17,10 +17,12 @@ var Spec = &modules.Spec{
 	Name: "functools",
 	Doc:  "Tools for functions: fixing some arguments, folding a sequence, decorators that keep the wrapped function's name, and caches.",
 	Members: []modules.Member{
+		{Name: "cmp_to_key", Doc: "Turn an old-style comparison function (negative, zero, positive) into a key for sorted, min and max."},
 		{Name: "cache", Doc: "Remember every result of a function by its arguments (lru_cache without a bound)."},
 		{Name: "lru_cache", Doc: "Remember the results of the maxsize (128) most recent argument lists; cache_info() and cache_clear()."},
 		{Name: "partial", Doc: "A function with some arguments already given: partial(f, 1, x=2)."},
 		{Name: "reduce", Doc: "Fold an iterable into one value with a two-argument function."},
+		{Name: "total_ordering", Doc: "A class decorator that writes the ordering methods a class lacks from the one it defines."},
 		{Name: "update_wrapper", Doc: "Copy a function's name, qualified name, doc and attributes to its wrapper."},
 		{Name: "wraps", Doc: "A decorator for a wrapper function that applies update_wrapper."},
 	},
@@ -37,6 +39,8 @@ func New() *py.Module {
 		"lru_cache":      py.NewBuiltin("lru_cache", lruCache),
 		"partial":        PartialType,
 		"reduce":         py.NewBuiltin("reduce", reduce),
+		"total_ordering": py.NewBuiltin("total_ordering", totalOrdering),
+		"cmp_to_key":     py.NewBuiltin("cmp_to_key", cmpToKey),
 		"update_wrapper": py.NewBuiltin("update_wrapper", updateWrapper),
 		"wraps":          py.NewBuiltin("wraps", wraps),
 	})
