@@ -32,6 +32,8 @@ var spec = &modules.Spec{
 		{Name: "gauss", Doc: "gauss(mu=0.0, sigma=1.0): normal distribution."},
 		{Name: "getrandbits", Doc: "getrandbits(k): an int of k random bits."},
 		{Name: "normalvariate", Doc: "normalvariate(mu=0.0, sigma=1.0): normal distribution (Kinderman and Monahan)."},
+		{Name: "Random", Doc: "Random(seed=None): a generator of its own, with the same methods as the module."},
+		{Name: "randbytes", Doc: "randbytes(n): n random bytes."},
 		{Name: "randint", Doc: "randint(a, b): a random int N with a <= N <= b."},
 		{Name: "random", Doc: "random(): a float in [0.0, 1.0)."},
 		{Name: "randrange", Doc: "randrange(stop) or randrange(start, stop[, step]): a random element of range(...)."},
@@ -45,6 +47,24 @@ var spec = &modules.Spec{
 
 func init() {
 	py.RegisterModule(spec, newModule)
+	RandomType.New = func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+		if len(kw) > 0 {
+			return nil, py.Errorf(py.TypeErrorType, "Random() takes no keyword arguments")
+		}
+		if len(args) > 1 {
+			return nil, py.Errorf(py.TypeErrorType, "Random() expected at most 1 argument, got %d", len(args))
+		}
+		r := &Random{g: &gen{}}
+		var x py.Value = py.None
+		if len(args) == 1 {
+			x = args[0]
+		}
+		if err := r.g.seed(t, machineOf(t), x, nil); err != nil {
+			return nil, err
+		}
+		r.methods = r.g.methods(machineOf(t))
+		return r, nil
+	}
 }
 
 // gen is one run's generator: the twister and gauss's spare value.
@@ -54,11 +74,54 @@ type gen struct {
 	hasGauss  bool
 }
 
+// RandomType is random.Random, the class of generators: the module's
+// functions are the methods of its hidden instance.
+var RandomType = &py.Type{Name: "Random", Module: "random", Base: py.ObjectType}
+
+// Random is an instance of random.Random: a generator of its own.
+type Random struct {
+	g       *gen
+	methods map[string]method
+}
+
+// Type returns RandomType.
+func (*Random) Type() *py.Type { return RandomType }
+
+// Attr implements py.HasAttrs: the generator's methods.
+func (r *Random) Attr(t *py.Thread, name string) (py.Value, error) {
+	fn, ok := r.methods[name]
+	if !ok {
+		return nil, nil
+	}
+	return &py.Builtin{Name: name, Recv: r, Fn: func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+		return fn(t, args, kw)
+	}}, nil
+}
+
+type method = func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error)
+
 func newModule(h py.Host) (py.Value, error) {
-	g := &gen{}
 	m, _ := h.(*asyncio.Machine)
+	g := &gen{}
 	g.freshSeed(m)
-	fns := map[string]func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error){
+	attrs := map[string]py.Value{}
+	for name, fn := range g.methods(m) {
+		attrs[name] = py.NewBuiltin(name, func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			return fn(t, args, kw)
+		})
+	}
+	attrs["Random"] = RandomType
+	return py.NewModule("random", attrs), nil
+}
+
+func machineOf(t *py.Thread) *asyncio.Machine {
+	m, _ := t.Host.(*asyncio.Machine)
+	return m
+}
+
+// methods returns the generator's functions, by name.
+func (g *gen) methods(m *asyncio.Machine) map[string]method {
+	return map[string]method{
 		"seed": func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			a, err := bind("seed", args, kw, []string{"a", "version"}, 0)
 			if err != nil {
@@ -204,14 +267,27 @@ func newModule(h py.Host) (py.Value, error) {
 			}
 			return py.Binary(t, py.OpTrueDiv, py.Float(-log(1.0-g.random())), a[0])
 		},
+		"randbytes": func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			a, err := bind("randbytes", args, kw, []string{"n"}, 1)
+			if err != nil {
+				return nil, err
+			}
+			n, err := py.AsIndex(a[0])
+			if err != nil {
+				return nil, err
+			}
+			if n < 0 {
+				return nil, py.Errorf(py.ValueErrorType, "number of bits must be non-negative")
+			}
+			// getrandbits(n * 8).to_bytes(n, 'little')
+			be := g.bits(int(n) * 8).Bytes()
+			out := make([]byte, n)
+			for i, b := range be {
+				out[len(be)-1-i] = b
+			}
+			return py.Bytes(out), nil
+		},
 	}
-	attrs := make(map[string]py.Value, len(fns))
-	for name, fn := range fns {
-		attrs[name] = py.NewBuiltin(name, func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return fn(t, args, kw)
-		})
-	}
-	return py.NewModule("random", attrs), nil
 }
 
 // affine returns mu + z*sigma, mu and sigma defaulting to 0.0 and 1.0.

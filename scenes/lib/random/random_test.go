@@ -32,6 +32,10 @@ for s in range(%d):
 for s in ["hello", b"bytes", "", "\u00fcn\u00efcode \u2603", 2**100, -7, -(2**70), 3.5, -0.25, 1e300, True]:
     random.seed(s)
     print(repr(s), random.random(), random.randint(1, 100))
+r1, r2 = random.Random(5), random.Random("five")
+print(r1.random(), r2.random(), r1.randint(1, 9), r2.choice("xyz"), r1.gauss(), r1.sample(range(50), 4), random.randbytes(5), r2.randbytes(9))
+r1.seed(5)
+print(r1.random(), type(r1).__name__, r1.getrandbits(33))
 random.seed("abc", version=1)
 print(random.random())
 random.seed(42)
