@@ -855,8 +855,8 @@ func asyncioWrapFuture(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg)
 	}
 	l, _ := a[1].(*Loop)
 	if l == nil {
-		if l = runningLoop(t); l == nil {
-			return nil, py.Errorf(py.RuntimeErrorType, "There is no current event loop in thread '%s'.", t.Name)
+		if l, err = currentEventLoop(t); err != nil {
+			return nil, err
 		}
 	}
 	return WrapFuture(t, cf, l), nil

@@ -309,6 +309,7 @@ var asyncioDocs = map[string]string{
 	"get_running_loop":         "The running event loop; RuntimeError outside a coroutine.",
 	"exceptions":               "The submodule asyncio's exceptions come from (asyncio.exceptions.CancelledError).",
 	"iscoroutine":              "Whether a value is a coroutine object.",
+	"iscoroutinefunction":      "Whether a function is an `async def` one (calling it makes a coroutine).",
 	"isfuture":                 "Whether a value is a Future (or Task).",
 	"new_event_loop":           "A new event loop, to run with run_until_complete() or run_forever() and close().",
 	"open_connection":          "Connect to a simulated server started with start_server() in the same scene.",

@@ -253,6 +253,21 @@ func chainToConcurrent(t *py.Thread, source *Future, dest *ConcurrentFuture) {
 	})
 }
 
+// asyncioIsCoroutineFunction is iscoroutinefunction(func): an `async def`
+// function (or a method bound to one), not an async generator's.
+func asyncioIsCoroutineFunction(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+	a, err := parseArgs("iscoroutinefunction", args, kw, []string{"func"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	fn := a[0]
+	if m, ok := fn.(*py.BoundMethod); ok {
+		fn = m.Fn
+	}
+	f, ok := fn.(*py.Function)
+	return py.Bool(ok && f.Code != nil && f.Code.Coroutine && !f.Code.Generator), nil
+}
+
 // exceptionsModule is asyncio.exceptions: the module the exception classes
 // come from (asyncio.exceptions.CancelledError is asyncio.CancelledError).
 func exceptionsModule() py.Value {
@@ -271,6 +286,7 @@ func init() {
 	RegisterAsyncio("set_event_loop", py.NewBuiltin("set_event_loop", asyncioSetEventLoop))
 	RegisterAsyncio("run_coroutine_threadsafe", py.NewBuiltin("run_coroutine_threadsafe", asyncioRunCoroutineThreadsafe))
 	RegisterAsyncio("Runner", RunnerType)
+	RegisterAsyncio("iscoroutinefunction", py.NewBuiltin("iscoroutinefunction", asyncioIsCoroutineFunction))
 	asyncioSpec.AddMember(modules.Member{Name: "exceptions", Doc: asyncioDocs["exceptions"]})
 	RunnerType.New = func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 		a, err := parseArgs("Runner", nil, kw, []string{"debug", "loop_factory"}, 0)

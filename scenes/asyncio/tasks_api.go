@@ -41,7 +41,7 @@ func EnsureFuture(t *py.Thread, v py.Value, l *Loop) (*Future, error) {
 	if c, ok := v.(py.Coroutine); ok {
 		if l == nil {
 			var err error
-			if l, err = getRunningLoop(t); err != nil {
+			if l, err = currentEventLoop(t); err != nil {
 				return nil, err
 			}
 		}
@@ -326,7 +326,7 @@ func asyncioGather(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 		returnExceptions = py.Truth(k.Value)
 	}
 	if len(args) == 0 {
-		l, err := getRunningLoop(t)
+		l, err := currentEventLoop(t)
 		if err != nil {
 			return nil, err
 		}
@@ -1091,6 +1091,18 @@ func asyncioGetEventLoop(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwar
 	if err := noArgs("get_event_loop", args, kw); err != nil {
 		return nil, err
 	}
+	l, err := currentEventLoop(t)
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// currentEventLoop is events._get_event_loop(): the running loop; outside
+// one, the thread's current loop, which the main thread makes (and sets)
+// on first use. asyncio.gather, ensure_future and Future() find their
+// loop so outside a coroutine, for run_until_complete.
+func currentEventLoop(t *py.Thread) (*Loop, error) {
 	if l := RunningLoop(t); l != nil {
 		return l, nil
 	}
