@@ -1573,9 +1573,6 @@ func (c *fcomp) comprehension(x *syntax.Comprehension) {
 	name := compNames[x.Kind]
 	c.makeFunction(fn, name, nil, nil, int(x.Lbrack.Line), func(fc *fcomp) {
 		fc.code.NumPos = 1
-		if x.Kind == syntax.GeneratorComp && fn.Async {
-			fc.errorf(x.Pos(), "asynchronous generator expressions are not supported in scenes")
-		}
 		fc.setSpan(x)
 		depth := 0
 		switch x.Kind {
