@@ -392,8 +392,12 @@ func (f *Future) Attr(t *py.Thread, name string) (py.Value, error) {
 func futureAttr(f *Future, self py.Value, name string) (py.Value, error) {
 	fn, ok := futureMethods[name]
 	if !ok {
-		if name == "_asyncio_future_blocking" {
+		switch name {
+		case "_asyncio_future_blocking":
 			return py.Bool(f.blocking), nil
+		case "_state":
+			// futures._PENDING, _CANCELLED or _FINISHED, which tutorials print.
+			return py.Str(stateNames[f.state]), nil
 		}
 		return nil, nil
 	}
