@@ -142,7 +142,7 @@ func callableName(fn py.Value) string {
 	case nil:
 		return "None"
 	}
-	if !py.IsCallable(fn) {
+	if _, ok := fn.(*py.Instance); ok || !py.IsCallable(fn) {
 		// No __qualname__ or __name__: _format_callback uses repr.
 		return reprOf(fn)
 	}

@@ -97,6 +97,13 @@ func NewClass(name, qualname, module string, bases []*Type, ns *Dict) (*Type, er
 			if !ok {
 				continue
 			}
+			if k == "__qualname__" {
+				// type() takes it out of the namespace, as CPython's does
+				if q, ok := it[1].(Str); ok {
+					cls.QualName = string(q)
+				}
+				continue
+			}
 			if p, ok := it[1].(*Property); ok && p.name == "" {
 				p.name = string(k)
 			}
