@@ -116,6 +116,7 @@ func init() {
 		s, err := py.Repr(t, plain)
 		return "Counter(" + s + ")", err
 	}
+	counterClass.Binary = counterBinary
 	counterClass.Methods = map[string]*py.Builtin{
 		"most_common": method(CounterType, "most_common", func(t *py.Thread, d *py.Dict, a []py.Value, kw []py.Kwarg) (py.Value, error) {
 			p, err := args.Parse("most_common", a, kw, []string{"n"}, 0)
@@ -321,4 +322,88 @@ func mostCommon(t *py.Thread, d *py.Dict) ([][2]py.Value, error) {
 		return gt
 	})
 	return items, err
+}
+
+// counterBinary is Counter's + - | & with another Counter: a new Counter
+// of the positive results, as collections.Counter's operators make it.
+func counterBinary(t *py.Thread, op py.BinOp, d *py.Dict, y py.Value) (py.Value, error) {
+	o, ok := y.(*py.Dict)
+	if !ok || o.Class != counterClass {
+		return nil, nil
+	}
+	switch op {
+	case py.OpAdd, py.OpSub, py.OpOr, py.OpAnd:
+	default:
+		return nil, nil
+	}
+	out := py.NewDict()
+	out.Class = counterClass
+	zero := py.Value(py.Int(0))
+	positive := func(v py.Value) (bool, error) { return py.Compare(t, py.OpGT, v, zero) }
+	for _, it := range d.Items() {
+		other, found, err := o.Get(t, it[0])
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			other = zero
+		}
+		var v py.Value
+		switch op {
+		case py.OpAdd, py.OpSub:
+			if v, err = py.Binary(t, op, it[1], other); err != nil {
+				return nil, err
+			}
+		case py.OpOr, py.OpAnd:
+			less, err := py.Compare(t, py.OpLT, it[1], other)
+			if err != nil {
+				return nil, err
+			}
+			if less == (op == py.OpOr) {
+				v = other
+			} else {
+				v = it[1]
+			}
+		}
+		if pos, err := positive(v); err != nil {
+			return nil, err
+		} else if pos {
+			if err := out.SetItem(t, it[0], v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if op == py.OpAnd {
+		return out, nil
+	}
+	for _, it := range o.Items() {
+		_, found, err := d.Get(t, it[0])
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			continue
+		}
+		v := it[1]
+		if op == py.OpSub {
+			neg, err := py.Compare(t, py.OpLT, v, zero)
+			if err != nil || !neg {
+				if err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if v, err = py.Binary(t, py.OpSub, zero, v); err != nil {
+				return nil, err
+			}
+		} else if pos, err := positive(v); err != nil {
+			return nil, err
+		} else if !pos {
+			continue
+		}
+		if err := out.SetItem(t, it[0], v); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -212,6 +212,11 @@ func Binary(t *Thread, op BinOp, x, y Value) (Value, error) {
 			}
 		}
 	case *Dict:
+		if a.Class != nil && a.Class.Binary != nil {
+			if v, err := a.Class.Binary(t, op, a, y); v != nil || err != nil {
+				return v, err
+			}
+		}
 		if b, ok := y.(*Dict); ok && op == OpOr {
 			c := a.Copy()
 			for _, it := range b.Items() {

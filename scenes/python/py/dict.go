@@ -33,6 +33,9 @@ type DictClass struct {
 	// Attr, when set, returns the subclass's data attributes (nil, nil
 	// when there is no such attribute).
 	Attr func(t *Thread, d *Dict, name string) (Value, error)
+	// Binary, when set, is d op y (Counter's + - | &); nil, nil when it
+	// does not apply.
+	Binary func(t *Thread, op BinOp, d *Dict, y Value) (Value, error)
 }
 
 type dictEntry struct {

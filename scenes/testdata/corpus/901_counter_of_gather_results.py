@@ -31,6 +31,8 @@ async def main():
     for ch in "mississippi":
         counts[ch] += 1
     print(counts, isinstance(counts, dict), type(counts).__name__)
+    morning, evening = Counter(ok=5, error=2, timeout=1), Counter(ok=3, error=4)
+    print(morning + evening, morning - evening, morning | evening, morning & evening)
     try:
         defaultdict(None)["missing"]
     except KeyError as e:
