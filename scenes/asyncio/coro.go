@@ -11,7 +11,11 @@ type coroBase struct {
 	qual    string
 	started bool
 	done    bool
+	args    []py.Value // what it was called with and keeps until it runs (py.ArgsHolder)
 }
+
+// HeldArgs implements py.ArgsHolder.
+func (c *coroBase) HeldArgs() []py.Value { return c.args }
 
 func (c *coroBase) Type() *py.Type           { return py.CoroutineType }
 func (c *coroBase) Close(t *py.Thread) error { c.done = true; return nil }

@@ -699,7 +699,7 @@ func asyncioWaitFor(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (p
 		}
 		return raised(e)
 	}
-	return newGoCoro("wait_for", func(t *py.Thread, pc int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
+	c := newGoCoro("wait_for", func(t *py.Thread, pc int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
 		switch pc {
 		case stStart:
 			if throw != nil {
@@ -809,7 +809,9 @@ func asyncioWaitFor(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (p
 			return 0, v, st, err
 		}
 		return 0, nil, py.CoroRaised, py.NewException(py.SystemErrorType, py.Str("wait_for: bad state"))
-	}), nil
+	})
+	c.args = []py.Value{arg}
+	return c, nil
 }
 
 // cancelAndWait is _cancel_and_wait(fut): cancel fut and wait until it is

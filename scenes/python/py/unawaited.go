@@ -52,11 +52,25 @@ func (t *Thread) dropped(v Value, line int, outside bool) {
 		r.NeverAwaited(t, NeverAwaited{QualName: name, Line: line, Outside: outside})
 	}
 	// Its frame dies with it: the arguments it was given too.
-	if g, ok := v.(*Generator); ok && g.frame != nil {
-		for _, a := range g.frame.locals {
+	switch c := v.(type) {
+	case *Generator:
+		if c.frame != nil {
+			for _, a := range c.frame.locals {
+				t.dropped(a, line, outside)
+			}
+		}
+	case ArgsHolder:
+		for _, a := range c.HeldArgs() {
 			t.dropped(a, line, outside)
 		}
 	}
+}
+
+// ArgsHolder is implemented by a native coroutine that keeps the values it
+// was called with until it runs (asyncio.wait_for's awaitable): dropped
+// unstarted, they die with it, as a Python coroutine's arguments do.
+type ArgsHolder interface {
+	HeldArgs() []Value
 }
 
 // dropLocals is the end of frame f, whose write-only locals die with it;

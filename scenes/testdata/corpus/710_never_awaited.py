@@ -42,6 +42,7 @@ async def main():
     ev = asyncio.Event()
     ev.wait()
     outer(f(6))
+    asyncio.wait_for(f(11), 1)
     asyncio.get_running_loop().call_soon(callback)
     await asyncio.sleep(0.1)
     d = f(7)
