@@ -1257,11 +1257,12 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 						if err != nil {
 							return k(t, nil, nil, err)
 						}
-						if bad == nil {
-							bad = p.checkLength(v)
-						}
 						if bad != nil {
 							errs = append(errs, bad)
+							continue
+						}
+						if lenErr := p.checkLength(v); lenErr != nil {
+							errs = append(errs, lenErr)
 							continue
 						}
 						values = append(values, py.Kwarg{Name: p.name, Value: v})

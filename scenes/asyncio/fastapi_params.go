@@ -206,8 +206,9 @@ func (p *param) key() string {
 	return p.name
 }
 
-// checkLength is pydantic v1's constr min_length/max_length on a str.
-func (p *param) checkLength(v py.Value) map[string]any {
+// checkLength is pydantic v1's constr min_length/max_length on a str: the
+// 422 error entry (its keys in pydantic's order), or nil.
+func (p *param) checkLength(v py.Value) any {
 	s, ok := v.(py.Str)
 	if !ok {
 		return nil
@@ -216,11 +217,13 @@ func (p *param) checkLength(v py.Value) map[string]any {
 	loc := []any{p.in, p.key()}
 	switch {
 	case p.minLen >= 0 && n < p.minLen:
-		return map[string]any{"loc": loc, "msg": "ensure this value has at least " + itoa(p.minLen) + " characters",
-			"type": "value_error.any_str.min_length", "ctx": map[string]any{"limit_value": int64(p.minLen)}}
+		return &jsonObject{keys: []string{"loc", "msg", "type", "ctx"}, vals: []any{loc,
+			"ensure this value has at least " + itoa(p.minLen) + " characters",
+			"value_error.any_str.min_length", map[string]any{"limit_value": int64(p.minLen)}}}
 	case p.maxLen >= 0 && n > p.maxLen:
-		return map[string]any{"loc": loc, "msg": "ensure this value has at most " + itoa(p.maxLen) + " characters",
-			"type": "value_error.any_str.max_length", "ctx": map[string]any{"limit_value": int64(p.maxLen)}}
+		return &jsonObject{keys: []string{"loc", "msg", "type", "ctx"}, vals: []any{loc,
+			"ensure this value has at most " + itoa(p.maxLen) + " characters",
+			"value_error.any_str.max_length", map[string]any{"limit_value": int64(p.maxLen)}}}
 	}
 	return nil
 }

@@ -764,10 +764,13 @@ func (r *resolver) params(b *block, outer *block, params []*syntax.Param) {
 // (a call, an await) would behave differently if a compiler skipped it.
 func (r *resolver) annotation(b *block, x syntax.Expr) {
 	if bad := badAnnotation(x); bad != nil {
-		r.subsetErrorf(bad.Pos(), "annotations other than type expressions are not supported in scenes (names, dotted names, subscripts, strings, Depends(...))")
+		r.subsetErrorf(bad.Pos(), "annotations other than type expressions are not supported in scenes (names, dotted names, subscripts, strings, and FastAPI's Depends(...), Query(...), Header(...), Cookie(...), Path(...))")
 	}
 	r.expr(b, x)
 }
+
+// fastapiMarkers are the calls an annotation may hold, inside Annotated.
+var fastapiMarkers = map[string]bool{"Depends": true, "Query": true, "Header": true, "Cookie": true, "Path": true}
 
 // badAnnotation returns the first part of an annotation that is not a
 // type expression, or nil.
@@ -812,11 +815,16 @@ func badAnnotation(x syntax.Expr) syntax.Expr {
 		}
 		return badAnnotation(x.Y)
 	case *syntax.CallExpr:
-		// Annotated[Session, Depends(get_db)], FastAPI's other spelling.
-		if id, ok := x.Fn.(*syntax.Ident); ok && id.Name == "Depends" {
+		// Annotated[Session, Depends(get_db)], Annotated[str, Header()],
+		// Annotated[str, Query(max_length=50)]: FastAPI's markers. Their
+		// arguments are plain values (defaults, limits, aliases).
+		if id, ok := x.Fn.(*syntax.Ident); ok && fastapiMarkers[id.Name] {
 			for _, a := range x.Args {
 				if kw, ok := a.(*syntax.KeywordArg); ok {
 					a = kw.Value
+				}
+				if lit, ok := a.(*syntax.Literal); ok && lit.Token != syntax.FSTRING {
+					continue
 				}
 				if bad := badAnnotation(a); bad != nil {
 					return bad
