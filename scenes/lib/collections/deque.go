@@ -470,3 +470,13 @@ func init() {
 func (d *Deque) Reversed(t *py.Thread) (py.Iterator, error) {
 	return &dequeIter{d: d, state: d.state, rev: true}, nil
 }
+
+// Cmp orders two deques as sequences.
+func (d *Deque) Cmp(t *py.Thread, b py.Value) (int, bool, error) {
+	o, ok := b.(*Deque)
+	if !ok {
+		return 0, false, nil
+	}
+	c, err := seqCmp(t, d.items(), o.items())
+	return c, true, err
+}

@@ -315,3 +315,47 @@ var keywords = map[string]bool{
 }
 
 func isKeyword(s string) bool { return keywords[s] }
+
+// seqCmp compares two sequences as tuples do: by their first unequal
+// items, else by length.
+func seqCmp(t *py.Thread, a, b []py.Value) (int, error) {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		eq, err := py.Equal(t, a[i], b[i])
+		if err != nil {
+			return 0, err
+		}
+		if eq {
+			continue
+		}
+		lt, err := py.Compare(t, py.OpLT, a[i], b[i])
+		if err != nil {
+			return 0, err
+		}
+		if lt {
+			return -1, nil
+		}
+		return 1, nil
+	}
+	switch {
+	case len(a) < len(b):
+		return -1, nil
+	case len(a) > len(b):
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// Cmp orders a namedtuple against another or a tuple, as tuples order.
+func (n *NamedTuple) Cmp(t *py.Thread, b py.Value) (int, bool, error) {
+	var items py.Tuple
+	switch b := b.(type) {
+	case *NamedTuple:
+		items = b.Items
+	case py.Tuple:
+		items = b
+	default:
+		return 0, false, nil
+	}
+	c, err := seqCmp(t, n.Items, items)
+	return c, true, err
+}

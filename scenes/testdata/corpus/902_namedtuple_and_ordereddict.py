@@ -16,6 +16,7 @@ async def main():
     results = await asyncio.gather(ping("a.example", 0.2), ping("b.example", 0.5), ping("c.example", 0.1))
     for r in results:
         print(r, r.host, r[1], r.ok)
+    print(sorted(results, reverse=True)[0], Point(1, 2) < (1, 3), sorted([Point(2), Point(1, 5), Point(1)]))
     fastest = min(results, key=lambda r: r.latency)
     print("fastest:", fastest._asdict(), fastest._replace(ok=None))
     host, latency, ok = fastest
