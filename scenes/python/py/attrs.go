@@ -220,6 +220,11 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 	if name == "__class__" {
 		return x.Type(), nil
 	}
+	if name == "__await__" {
+		if aw := nativeAwait(x); aw != nil {
+			return aw, nil
+		}
+	}
 	return nil, attributeError(x, name, "'%s' object has no attribute '%s'", typeName(x), name)
 }
 

@@ -402,3 +402,28 @@ func AwaitIterOf(t *Thread, x Value) (it Coroutine, ok bool, err error) {
 	}
 	return v.(Coroutine), true, nil
 }
+
+// nativeAwait returns the __await__ method of a native coroutine
+// (asyncio.sleep(1)) or awaitable (a Future, a Task): what an awaitable
+// class's __await__ delegates to with yield from; nil for other values.
+func nativeAwait(x Value) *Builtin {
+	switch v := x.(type) {
+	case *Generator:
+		return nil
+	case Coroutine:
+		return NewBuiltin("__await__", func(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := checkArgs("__await__", args, 0, 0); err != nil {
+				return nil, err
+			}
+			return v, nil
+		})
+	case Awaitable:
+		return NewBuiltin("__await__", func(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
+			if err := checkArgs("__await__", args, 0, 0); err != nil {
+				return nil, err
+			}
+			return v.AwaitIter(t)
+		})
+	}
+	return nil
+}
