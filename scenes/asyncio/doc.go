@@ -77,5 +77,9 @@
 // timed lines, the uncaught exception, a budget or deadlock stop, the
 // trace, the exceptions CPython's default handler logs); Result.Golden
 // renders the corpus's golden form. LogError records such a logged
-// exception (Config.Traceback renders its traceback on stderr).
+// exception (Config.Traceback renders its traceback on stderr); Warn
+// writes a warning as CPython's warnings module shows it, once per file,
+// line and text (NeverAwaited: "coroutine 'f' was never awaited", which
+// the interpreter reports through py.NeverAwaitedReporter). Messages that
+// name CPython's own files name them under StdlibDir.
 package asyncio
