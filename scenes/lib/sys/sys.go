@@ -19,6 +19,8 @@ var spec = &modules.Spec{
 		{Name: "exit", Doc: "exit(status=None): raise SystemExit; uncaught, it ends the scene with that status and no traceback."},
 		{Name: "getrecursionlimit", Doc: "The call depth at which RecursionError is raised (1000)."},
 		{Name: "maxsize", Doc: "The largest index of a list: 2**63 - 1."},
+		{Name: "platform", Doc: "\"linux\", the platform of the CPython scenes are checked against."},
+		{Name: "version_info", Doc: "sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0): compare it with a tuple, as sys.version_info >= (3, 11)."},
 		{Name: "stderr", Doc: "Standard error: write(s) and flush()."},
 		{Name: "stdout", Doc: "Standard output, where print writes: write(s) and flush()."},
 	},
@@ -106,6 +108,98 @@ func newModule(h py.Host) (py.Value, error) {
 			}
 			return py.Int(t.RecursionLimit()), nil
 		}),
-		"maxsize": py.Int(1<<63 - 1),
+		"maxsize":      py.Int(1<<63 - 1),
+		"platform":     py.Str("linux"),
+		"version_info": &VersionInfo{items: Version},
 	}), nil
+}
+
+// VersionInfoType is the type of sys.version_info.
+var VersionInfoType = &py.Type{Name: "version_info", Module: "sys", Base: py.TupleType}
+
+// VersionInfo is sys.version_info: CPython 3.11's, a tuple that also has
+// its fields as attributes.
+type VersionInfo struct{ items py.Tuple }
+
+var versionFields = []string{"major", "minor", "micro", "releaselevel", "serial"}
+
+// Version is the CPython version scenes follow (the reference of the tests).
+var Version = py.Tuple{py.Int(3), py.Int(11), py.Int(7), py.Str("final"), py.Int(0)}
+
+// Type returns VersionInfoType.
+func (*VersionInfo) Type() *py.Type { return VersionInfoType }
+
+// Repr is sys.version_info(major=3, minor=11, ...).
+func (v *VersionInfo) Repr(t *py.Thread) (string, error) {
+	s := "sys.version_info("
+	for i, f := range versionFields {
+		r, err := py.Repr(t, v.items[i])
+		if err != nil {
+			return "", err
+		}
+		if i > 0 {
+			s += ", "
+		}
+		s += f + "=" + r
+	}
+	return s + ")", nil
+}
+
+// Attr implements py.HasAttrs: the fields.
+func (v *VersionInfo) Attr(t *py.Thread, name string) (py.Value, error) {
+	for i, f := range versionFields {
+		if f == name {
+			return v.items[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// GetItem indexes and slices as the tuple.
+func (v *VersionInfo) GetItem(t *py.Thread, k py.Value) (py.Value, error) {
+	return py.GetItem(t, v.items, k)
+}
+
+// Len implements py.Lenner.
+func (v *VersionInfo) Len() int { return len(v.items) }
+
+// Iter implements py.Iterable.
+func (v *VersionInfo) Iter(t *py.Thread) (py.Iterator, error) { return py.GetIter(t, v.items) }
+
+// Cmp implements py.Orderer: compared with a tuple as a tuple
+// (sys.version_info >= (3, 11)).
+func (v *VersionInfo) Cmp(t *py.Thread, b py.Value) (int, bool, error) {
+	var other py.Tuple
+	switch b := b.(type) {
+	case py.Tuple:
+		other = b
+	case *VersionInfo:
+		other = b.items
+	default:
+		return 0, false, nil
+	}
+	for i := 0; i < len(v.items) && i < len(other); i++ {
+		eq, err := py.Equal(t, v.items[i], other[i])
+		if err != nil || eq {
+			if err != nil {
+				return 0, true, err
+			}
+			continue
+		}
+		lt, err := py.Compare(t, py.OpLT, v.items[i], other[i])
+		if err != nil {
+			return 0, true, err
+		}
+		if lt {
+			return -1, true, nil
+		}
+		return 1, true, nil
+	}
+	switch {
+	case len(v.items) < len(other):
+		return -1, true, nil
+	case len(v.items) > len(other):
+		return 1, true, nil
+	}
+	return 0, true, nil
 }

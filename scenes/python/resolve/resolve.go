@@ -1069,6 +1069,8 @@ func (r *resolver) importable(pos syntax.Position, path string) *modules.Spec {
 func (r *resolver) member(pos syntax.Position, mod *modules.Spec, name string) bool {
 	m := mod.Member(name)
 	switch {
+	case m == nil && name == "__name__":
+		return true // every module has its name
 	case m == nil:
 		r.subsetErrorf(pos, "%s.%s is not supported in scenes", mod.Name, name)
 		return false
