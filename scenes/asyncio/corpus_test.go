@@ -45,26 +45,29 @@ func runSource(filename string, src []byte, cfg Config) (*Result, error) {
 	return Run(prog, cfg), nil
 }
 
-// importsLibModule reports whether f imports, at its top level, a module
-// that this package does not register (one of scenes/lib's).
+// importsLibModule reports whether f imports, anywhere, a module that
+// this package does not register (one of scenes/lib's).
 func importsLibModule(f *syntax.File) bool {
-	for _, st := range f.Stmts {
-		var path []*syntax.Ident
-		switch st := st.(type) {
-		case *syntax.ImportStmt:
-			for _, n := range st.Names {
-				if modules.Lookup(n.Path[0].Name) == nil {
-					return true
-				}
-			}
-		case *syntax.FromImportStmt:
-			path = st.Module
-		}
+	found := false
+	unregistered := func(path []*syntax.Ident) {
 		if len(path) > 0 && modules.Lookup(path[0].Name) == nil {
-			return true
+			found = true
 		}
 	}
-	return false
+	for _, st := range f.Stmts {
+		syntax.Walk(st, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.ImportStmt:
+				for _, name := range n.Names {
+					unregistered(name.Path)
+				}
+			case *syntax.FromImportStmt:
+				unregistered(n.Module)
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func TestCorpus(t *testing.T) {
