@@ -195,19 +195,11 @@ func traceCmd(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	opts.Trace = true
+	// The events go out as they happen: the trace is never held whole.
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	opts.Trace, opts.TraceTo = true, w
 	res := engine.Run(src, opts)
-	var err error
-	if res.Trace != nil {
-		w := bufio.NewWriterSize(stdout, 1<<16)
-		buf := make([]byte, 0, 256)
-		for i := range res.Trace.Events {
-			buf = res.Trace.Events[i].AppendJSON(buf[:0])
-			buf = append(buf, '\n')
-			w.Write(buf)
-		}
-		err = w.Flush()
-	}
+	err := w.Flush()
 	return finish("trace", res, err, stderr)
 }
 

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"loopscope/internal/reftool"
 )
 
 var (
@@ -131,3 +133,38 @@ func TestMemoryBudgetHolds(t *testing.T) {
 }
 
 func strconvI(n int64) string { return strconv.FormatInt(n, 10) }
+
+// peakRSS runs argv with stdout discarded and returns its exit error and
+// peak resident memory.
+func peakRSS(t *testing.T, argv ...string) int64 {
+	t.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %v\n%s", argv, err, stderr.String())
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Fatal("no resource usage")
+	}
+	return ru.Maxrss * 1024
+}
+
+// TestTracePeakMemory runs `loopscope trace` on the 100,000-task scene
+// (3.1 million events): the trace is streamed, never held, so the peak
+// stays under 1.5 times python3's on the same scene.
+func TestTracePeakMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the 100,000-task scene")
+	}
+	py := reftool.Python311(t, "the trace's peak memory is not compared with CPython's")
+	bin := builtBinary(t)
+	scene := "scenes/testdata/bench/gather100k.py"
+	pyPeak := peakRSS(t, py, scene)
+	trPeak := peakRSS(t, bin, "trace", scene)
+	t.Logf("peak: python3 %d MiB, loopscope trace %d MiB", pyPeak>>20, trPeak>>20)
+	if float64(trPeak) >= 1.5*float64(pyPeak) {
+		t.Errorf("loopscope trace peaks at %d MiB, python3 at %d MiB: want under 1.5x", trPeak>>20, pyPeak>>20)
+	}
+}

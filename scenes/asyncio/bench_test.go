@@ -1,6 +1,7 @@
 package asyncio
 
 import (
+	"bufio"
 	"testing"
 
 	"loopscope/scenes/python/py"
@@ -118,8 +119,25 @@ print("done")
 `
 
 // BenchmarkGather100kScene runs the bar through the interpreter, as the
-// engine does.
+// engine does: without a trace, with the trace kept (the page), and with
+// the trace streamed as JSON lines (loopscope trace).
 func BenchmarkGather100kScene(b *testing.B) {
+	b.Run("trace-stream", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			var n countWriter
+			w := bufio.NewWriterSize(&n, 1<<16)
+			r, err := runSource("gather.py", []byte(gather100kScene), Config{Trace: true, TraceTo: w, MaxEvents: 50_000_000})
+			if err != nil {
+				b.Fatal(err)
+			}
+			w.Flush()
+			if r.Stdout != "done\n" || r.Trace != nil {
+				b.Fatalf("stdout %q, trace kept %v", r.Stdout, r.Trace != nil)
+			}
+			b.ReportMetric(float64(n), "bytes")
+		}
+	})
 	for _, tr := range []bool{false, true} {
 		name := "notrace"
 		if tr {
@@ -141,4 +159,12 @@ func BenchmarkGather100kScene(b *testing.B) {
 			}
 		})
 	}
+}
+
+// countWriter counts what is written to it.
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

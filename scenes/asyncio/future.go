@@ -58,6 +58,7 @@ type Future struct {
 	gather       *gatherState  // set for a _GatheringFuture
 	what         string        // what it is for: "sleep", "create_future()", "gather"
 	whatArg      py.Value      // shown as what(arg) when set
+	label        string        // what(arg), once made
 	concept      trace.Concept // the concept of a task suspending on it
 	onCancel     func(msg py.Value) bool
 }
@@ -91,8 +92,12 @@ func (f *Future) Label() string {
 	if f.whatArg == nil {
 		return f.what
 	}
-	s, _ := py.Repr(nil, f.whatArg)
-	return f.what + "(" + s + ")"
+	if f.label == "" {
+		// Made once: the trace names the future in many events.
+		s, _ := py.Repr(nil, f.whatArg)
+		f.label = f.what + "(" + s + ")"
+	}
+	return f.label
 }
 
 // value is the Python object: the Task when f is a Task's.

@@ -2,6 +2,7 @@ package asyncio
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"runtime"
 	"runtime/metrics"
@@ -15,8 +16,13 @@ import (
 
 // Config configures a run. Zero budget fields take their defaults.
 type Config struct {
-	Filename       string  // the scene's file name, as tracebacks show it
-	Trace          bool    // record the trace (off: no event is built at all)
+	Filename string // the scene's file name, as tracebacks show it
+	Trace    bool   // record the trace (off: no event is built at all)
+	// TraceTo, when set with Trace, receives each event as a JSON line
+	// (trace.Event.AppendJSON) as it happens, and the trace is not kept:
+	// Result.Trace is nil. Write errors are the writer's to keep (a
+	// bufio.Writer reports them at Flush).
+	TraceTo        io.Writer
 	MaxSteps       int64   // bytecode instructions (default 2,000,000,000)
 	MaxVirtualTime float64 // seconds of virtual time (default 100,000)
 	MaxEvents      int     // trace events (default 5,000,000)
@@ -143,6 +149,8 @@ type Machine struct {
 	chunks  [][]trace.Event
 	chunk   []trace.Event
 	nEvents int
+	line    []byte        // one event's JSON line, when the trace is streamed
+	enc     trace.Encoder // and its encoder
 
 	stdout  strings.Builder
 	lines   []Line
@@ -272,6 +280,11 @@ func (m *Machine) Emit(e trace.Event) {
 	}
 	e.Seq = int32(m.nEvents)
 	m.nEvents++
+	if w := m.cfg.TraceTo; w != nil {
+		m.line = append(m.enc.Append(m.line[:0], &e), '\n')
+		w.Write(m.line)
+		return
+	}
 	if len(m.chunk) == cap(m.chunk) {
 		if m.chunk != nil {
 			m.chunks = append(m.chunks, m.chunk)
@@ -639,7 +652,9 @@ func (m *Machine) fill(res *Result) {
 	res.Stderr = m.stderr.String()
 	res.Logged = m.logged
 	m.joinTrace()
-	res.Trace = m.tr
+	if m.cfg.TraceTo == nil {
+		res.Trace = m.tr
+	}
 	res.FinalTime = m.now
 	res.Steps = m.steps
 }

@@ -21,6 +21,7 @@ type Task struct {
 	futWaiter  *Future
 	numCancels int    // _num_cancels_requested
 	stepLabel  string // "Task-2.__step", made once
+	numName    string // "Task-2", made once
 	wakeLabel  string // "Task-2.__wakeup"
 	inRepr     bool
 }
@@ -62,7 +63,10 @@ func (tk *Task) Name() py.Value {
 // nameString is the name as text.
 func (tk *Task) nameString() string {
 	if tk.name == nil {
-		return "Task-" + strconv.Itoa(tk.num)
+		if tk.numName == "" {
+			tk.numName = "Task-" + strconv.Itoa(tk.num)
+		}
+		return tk.numName
 	}
 	if s, ok := tk.name.(py.Str); ok {
 		return string(s)

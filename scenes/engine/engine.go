@@ -7,6 +7,7 @@ package engine
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"loopscope/scenes/trace"
@@ -34,7 +35,11 @@ type Budgets struct {
 type Options struct {
 	Filename string // the name errors and tracebacks show ("scene.py")
 	Trace    bool   // record the trace
-	Budgets  Budgets
+	// TraceTo, when set with Trace, receives the trace as JSON lines, one
+	// event a line, as the scene runs; the trace is then not kept in memory
+	// (Result.Trace is nil). Check the writer's own errors (bufio's Flush).
+	TraceTo io.Writer
+	Budgets Budgets
 	// Seed, when SeedSet, seeds the random generators the scene does not
 	// seed itself (random at import, random.seed()); otherwise each run
 	// picks a seed from the real clock. The trace records it (seed event).

@@ -42,6 +42,7 @@ func run(src []byte, opts Options) (res *Result) {
 		},
 		Filename:       opts.Filename,
 		Trace:          opts.Trace,
+		TraceTo:        opts.TraceTo,
 		MaxSteps:       b.MaxSteps,
 		MaxVirtualTime: b.MaxVirtualTime,
 		MaxEvents:      b.MaxEvents,
