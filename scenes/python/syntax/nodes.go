@@ -262,7 +262,12 @@ func (s *ContinueStmt) End() Position { return s.Continue.add(8) }
 func (x *Ident) Pos() Position { return x.NamePos }
 
 // End returns the position after the name.
-func (x *Ident) End() Position { return x.NamePos.add(utf8.RuneCountInString(x.Name)) }
+func (x *Ident) End() Position {
+	if x.NameEnd.IsValid() {
+		return x.NameEnd
+	}
+	return x.NamePos.add(utf8.RuneCountInString(x.Name))
+}
 
 // Pos returns the start of the literal.
 func (x *Literal) Pos() Position { return x.TokenPos }

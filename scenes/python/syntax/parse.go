@@ -3,6 +3,7 @@ package syntax
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse parses a scene file. On success it returns the file's syntax tree;
@@ -30,6 +31,9 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	}()
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:] // UTF-8 byte order mark
+	}
+	if err := checkSource(filename, src); err != nil {
+		return nil, err
 	}
 	p = newParser(filename, src, Position{1, 1}, false)
 	f = &File{Path: filename}
@@ -1719,7 +1723,11 @@ func (p *parser) parseAtom() Expr {
 	switch t.kind {
 	case IDENT:
 		p.next()
-		return &Ident{NamePos: t.pos, Name: t.str}
+		id := &Ident{NamePos: t.pos, Name: t.str}
+		if t.end.Col-t.pos.Col != int32(utf8.RuneCountInString(t.str)) {
+			id.NameEnd = t.end
+		}
+		return id
 	case INT, FLOAT:
 		p.next()
 		return &Literal{Token: t.kind, TokenPos: t.pos, EndPos: t.end, Raw: t.raw, Value: t.value}
@@ -1979,4 +1987,36 @@ func (p *parser) parseComprehension(kind CompKind, lbrack Position, body Expr) *
 			return c
 		}
 	}
+}
+
+// checkSource refuses, as CPython's tokenizer does before it reads any
+// token there, source text that is not UTF-8 (no encoding declaration is
+// supported) and a NUL byte anywhere, in a string literal or a comment
+// too: the first such byte, at its line and column.
+func checkSource(filename string, src []byte) *Error {
+	line, col := int32(1), int32(1)
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == 0:
+			return &Error{File: filename, Pos: Position{line, col}, Msg: "source code cannot contain null bytes"}
+		case c == '\n':
+			line, col = line+1, 1
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			col++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return &Error{File: filename, Pos: Position{line, col}, Msg: fmt.Sprintf(
+				"Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+				c, filename, line)}
+		}
+		col++
+		i += n
+	}
+	return nil
 }

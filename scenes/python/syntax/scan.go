@@ -284,6 +284,11 @@ skip:
 		}
 		t := tok(IDENT)
 		t.str = string(wordBytes)
+		if !isASCII(wordBytes) {
+			// Identifiers are NFKC-normalised, as CPython does (PEP 3131):
+			// "ﬁle" is the name "file".
+			t.str = normalizeIdent(t.str)
+		}
 		return t
 	case c == '"' || c == '\'':
 		return sc.scanString(start, startOff, "")
@@ -848,4 +853,13 @@ func (sc *scanner) intToken(start Position, startOff int, text string, base int)
 	}
 	t.value = z
 	return t
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -424,6 +424,10 @@ type ContinueStmt struct{ Continue Position }
 type Ident struct {
 	NamePos Position
 	Name    string
+	// NameEnd is where the name ends in the source when it was spelled
+	// otherwise (NFKC-normalised, "ﬁle" for file); zero when Name is
+	// what the source says.
+	NameEnd Position
 
 	// Binding is set by the resolver to a *resolve.Binding.
 	Binding interface{}
