@@ -26,10 +26,10 @@ THE VIRTUAL CLOCK
     VCLOCK_WALL_CLOCK. --golden (and so --update and --check) fixes it at
     CORPUS_WALL_CLOCK (2026-12-07T17:13:52Z) in TZ=UTC unless --wall-clock
     is given. time.localtime(), gmtime(), ctime(), asctime() and strftime()
-    without a time read the wall clock; so do datetime's date.today(),
-    datetime.now(), today() and utcnow() (through stand-in classes, see
-    _install_datetime; every date and datetime a scene holds is CPython's
-    C object); logging's records read time.time() too. The local time zone is the process's (TZ).
+    without a time read the wall clock; datetime runs as its pure-Python
+    classes (see _install_datetime), whose date.today(), datetime.now(),
+    today() and utcnow() read time.time(); logging's records read
+    time.time() too. The local time zone is the process's (TZ).
   * time.sleep(s) blocks the calling thread until now + s (float addition).
     A negative s raises ValueError as CPython does. time.sleep(0) is still a
     blocking point (the thread goes to the back of the runnable queue).
@@ -514,57 +514,17 @@ def _v_sleep(secs):
 
 
 def _install_datetime():
-    """datetime.date and datetime.datetime become thin stand-ins whose
-    today(), now() and utcnow() read the wall clock. CPython's C classes
-    cannot be patched, and their pure-Python twins word errors differently,
-    so the stand-ins subclass the C classes only to carry those class
-    methods: constructing one returns the C object, isinstance() and repr()
-    answer for the C class, and every instance a scene sees is CPython's
-    own (its reprs and error messages included)."""
-    import datetime as dtmod
-    base_date, base_datetime = dtmod.date, dtmod.datetime
-
-    class _StandIn(type):
-        def __instancecheck__(cls, obj):
-            return isinstance(obj, cls._vc_base)
-
-        def __subclasscheck__(cls, sub):
-            return issubclass(sub, cls._vc_base)
-
-        def __repr__(cls):
-            return repr(cls._vc_base)
-
-    class date(base_date, metaclass=_StandIn):
-        _vc_base = base_date
-
-        def __new__(cls, *args, **kwargs):
-            return base_date(*args, **kwargs)
-
-        @classmethod
-        def today(cls):
-            return base_date.fromtimestamp(_v_wall())
-
-    class datetime(base_datetime, metaclass=_StandIn):
-        _vc_base = base_datetime
-
-        def __new__(cls, *args, **kwargs):
-            return base_datetime(*args, **kwargs)
-
-        @classmethod
-        def today(cls):
-            return base_datetime.fromtimestamp(_v_wall())
-
-        @classmethod
-        def now(cls, tz=None):
-            return base_datetime.fromtimestamp(_v_wall(), tz)
-
-        @classmethod
-        def utcnow(cls):
-            return base_datetime.utcfromtimestamp(_v_wall())
-
-    for standin in (date, datetime):
-        standin.__module__ = "datetime"
-    dtmod.date, dtmod.datetime = date, datetime
+    """datetime runs as CPython's pure-Python classes (Lib/datetime.py
+    without its C accelerator), whose today(), now() and utcnow() read the
+    patched time.time(): the C classes cannot be patched, and stand-in
+    subclasses of them break libraries that subclass datetime's classes
+    (pydantic, under FastAPI). The pure-Python classes print and compute
+    as the C ones do; a few error messages differ in wording, which is why
+    the corpus scenes avoid them (scenes/lib/datetime tests those against
+    plain python3)."""
+    if "datetime" in sys.modules:
+        raise RuntimeError("vclock: datetime was imported before the clock was patched")
+    sys.modules["_datetime"] = None
 
 
 # Thread patches ----------------------------------------------------------

@@ -69,3 +69,21 @@ func TestLocalZonesMatchCPython(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsMatchCPython compares datetime's error messages with plain
+// python3's (CPython's C datetime): testdata/errors.py reads no clock.
+func TestErrorsMatchCPython(t *testing.T) {
+	python := reftool.Python(t, "datetime's errors are not compared with CPython")
+	src, err := os.ReadFile("testdata/errors.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := exec.Command(python, "testdata/errors.py").Output()
+	if err != nil {
+		t.Fatalf("python3: %v", err)
+	}
+	res := engine.Run(src, engine.Options{Filename: "errors.py"})
+	if res.Stdout != string(want) {
+		t.Errorf("--- CPython\n%s--- engine\n%s%s", want, res.Stdout, res.Stderr)
+	}
+}

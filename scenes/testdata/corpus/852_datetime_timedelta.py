@@ -34,10 +34,3 @@ print(repr(timedelta.min), repr(timedelta.max))
 print({timedelta(seconds=60): "a minute"}[timedelta(minutes=1)])
 print(f"{timedelta(seconds=3725)}", "took %s" % timedelta(seconds=0.25), [timedelta(0)])
 print(sum([timedelta(seconds=1), timedelta(seconds=2)], timedelta()))
-for bad in [lambda: timedelta(days=1000000000), lambda: timedelta.max + timedelta(1),
-            lambda: a / 0, lambda: a // timedelta(0), lambda: a + 1, lambda: 1 - a,
-            lambda: timedelta(hours="1"), lambda: a < 5, lambda: timedelta(x=1)]:
-    try:
-        print(bad())
-    except Exception as e:
-        print(type(e).__name__ + ":", e)
