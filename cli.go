@@ -185,8 +185,23 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	res := engine.Run(src, opts)
-	_, err := io.WriteString(stdout, res.Stdout)
-	return finish("run", res, err, stderr)
+	// stdout and stderr in the order the scene wrote them, as python3 in
+	// a terminal shows them; then the rest of stderr (a traceback).
+	var err error
+	written := 0
+	for _, c := range res.Output {
+		if c.Stderr {
+			if _, werr := io.WriteString(stderr, c.Text); werr != nil {
+				return 1
+			}
+			written += len(c.Text)
+		} else if err == nil {
+			_, err = io.WriteString(stdout, c.Text)
+		}
+	}
+	tail := *res
+	tail.Stderr = res.Stderr[min(written, len(res.Stderr)):]
+	return finish("run", &tail, err, stderr)
 }
 
 // traceCmd is `loopscope trace FILE.py`: the trace as JSON lines.

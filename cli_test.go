@@ -77,3 +77,24 @@ func TestBudgetFlagsRefused(t *testing.T) {
 		t.Errorf("good budgets: exit %d, %q %q", code, stdout.String(), stderr.String())
 	}
 }
+
+// run writes stdout and stderr in the order the scene wrote them, as
+// python3 in a terminal shows them, and the uncaught traceback last; the
+// wall clock starts where -wall-clock says.
+func TestRunInterleavesStderr(t *testing.T) {
+	file := writeScene(t, `import logging, time
+print("one")
+logging.warning("two at %s", time.strftime("%H:%M:%S", time.gmtime()))
+print("three")
+logging.error("four")
+raise ValueError("five")
+`)
+	var both bytes.Buffer
+	if code := runCmd([]string{"-wall-clock", "2026-12-07T17:13:52Z", file}, &both, &both); code != 1 {
+		t.Fatalf("exit %d, output %q", code, both.String())
+	}
+	want := "one\nWARNING:root:two at 17:13:52\nthree\nERROR:root:four\nTraceback (most recent call last):\n"
+	if !strings.HasPrefix(both.String(), want) || !strings.HasSuffix(both.String(), "ValueError: five\n") {
+		t.Errorf("got %q, want it to start with %q and end with the traceback", both.String(), want)
+	}
+}

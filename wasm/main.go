@@ -145,7 +145,7 @@ func run(src, filename string) (out map[string]any) {
 	}()
 	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true, Budgets: engine.Budgets{MaxSteps: pageMaxSteps}, WallClock: browserClock()})
 	ok := res.Trace != nil && res.ExitCode != engine.ExitRefused && res.ExitCode != engine.ExitInternal
-	out = map[string]any{"ok": ok, "exitCode": res.ExitCode, "stderr": res.Stderr}
+	out = map[string]any{"ok": ok, "exitCode": res.ExitCode, "stderr": stderrTail(res)}
 	if res.Err != nil {
 		e := res.Err
 		out["error"] = errorObject(e.Kind, e.Line, e.Col, e.Msg, e.Error())
@@ -161,6 +161,19 @@ func run(src, filename string) (out map[string]any) {
 	stg.SetPlayer(p)
 	out["events"] = p.Len()
 	return out
+}
+
+// stderrTail is what the engine wrote to stderr after the scene's own
+// writes (a traceback, a stop message): the console already plays those
+// (log records, warnings) from the trace, where they happened.
+func stderrTail(res *engine.Result) string {
+	n := 0
+	for _, c := range res.Output {
+		if c.Stderr {
+			n += len(c.Text)
+		}
+	}
+	return res.Stderr[min(n, len(res.Stderr)):]
 }
 
 // browserClock is the browser's clock now, in the browser's time zone at

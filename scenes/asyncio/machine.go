@@ -61,6 +61,13 @@ const (
 	DefaultMaxDepth       = 1000
 )
 
+// Chunk is a run of text written to one stream: stdout, or stderr when
+// Stderr is set.
+type Chunk struct {
+	Stderr bool
+	Text   string
+}
+
 // Line is one line of standard output with the virtual time at which its
 // newline was written (for a final line without a newline: the end).
 type Line struct {
@@ -105,6 +112,7 @@ type Result struct {
 	Lines     []Line        // Stdout as timed lines (a last line without newline included)
 	NoEOL     bool          // the last line had no newline
 	Stderr    string        // what CPython would log on stderr (callback errors, thread errors), last lines only
+	Output    []Chunk       // stdout and stderr as the scene wrote them, in order (as a terminal shows them)
 	Logged    []LoggedError // the logged exceptions, in order, for a full traceback each
 	Trace     *trace.Trace  // nil unless Config.Trace
 	Uncaught  *py.Exception // the exception that ended the scene, with its traceback
@@ -152,7 +160,10 @@ type Machine struct {
 	line    []byte        // one event's JSON line, when the trace is streamed
 	enc     trace.Encoder // and its encoder
 
-	stdout  strings.Builder
+	stdout strings.Builder
+	// output marks where the writes switch stream: each mark ends a run
+	// of one stream at an offset of stdout or stderr (Result.Output).
+	output  []outputMark
 	lines   []Line
 	partial strings.Builder
 	stderr  strings.Builder
@@ -380,6 +391,7 @@ func (m *Machine) FreshSeed() uint64 {
 // Write implements py.Host: print's output, timestamped per line.
 func (m *Machine) Write(t *py.Thread, s string) {
 	m.stdout.WriteString(s)
+	m.addOutput(false, s)
 	if m.tr != nil {
 		m.Emit(trace.Event{Kind: trace.Print, Concept: trace.ConceptPrint, Text: s})
 	}
@@ -404,19 +416,65 @@ func (m *Machine) Write(t *py.Thread, s string) {
 // then exc's traceback (stderr gets message and exc's last line).
 func (m *Machine) LogError(message string, exc *py.Exception) {
 	m.logged = append(m.logged, LoggedError{Time: m.now, Message: message, Exc: exc})
-	m.stderr.WriteString(message + "\n")
+	m.WriteStderr(message + "\n")
 	switch {
 	case exc == nil:
 	case m.cfg.Traceback != nil:
-		m.stderr.WriteString(m.cfg.Traceback(exc))
+		m.WriteStderr(m.cfg.Traceback(exc))
 	default:
-		m.stderr.WriteString(exc.Error() + "\n")
+		m.WriteStderr(exc.Error() + "\n")
 	}
 }
 
 // WriteStderr records text CPython would write to stderr (logged callback
-// errors, thread exceptions). stderr is not compared with CPython.
-func (m *Machine) WriteStderr(s string) { m.stderr.WriteString(s) }
+// errors, thread exceptions, logging's records, print(file=sys.stderr)),
+// in order with stdout; the trace gets it as a print event labelled
+// "stderr", so that the page's console shows it where it happened.
+func (m *Machine) WriteStderr(s string) {
+	m.stderr.WriteString(s)
+	m.addOutput(true, s)
+	if m.tr != nil {
+		m.Emit(trace.Event{Kind: trace.Print, Concept: trace.ConceptPrint, Text: s, Label: "stderr"})
+	}
+}
+
+// outputMark ends a run of writes to one stream, at offset end of it.
+type outputMark struct {
+	stderr bool
+	end    int
+}
+
+// addOutput records that s was just written to stdout or stderr.
+func (m *Machine) addOutput(stderr bool, s string) {
+	if s == "" {
+		return
+	}
+	end := m.stdout.Len()
+	if stderr {
+		end = m.stderr.Len()
+	}
+	if n := len(m.output); n > 0 && m.output[n-1].stderr == stderr {
+		m.output[n-1].end = end
+		return
+	}
+	m.output = append(m.output, outputMark{stderr: stderr, end: end})
+}
+
+// orderedOutput cuts stdout and stderr into the runs the marks record.
+func (m *Machine) orderedOutput() []Chunk {
+	out := make([]Chunk, 0, len(m.output))
+	streams := [2]string{m.stdout.String(), m.stderr.String()}
+	var at [2]int
+	for _, mk := range m.output {
+		i := 0
+		if mk.stderr {
+			i = 1
+		}
+		out = append(out, Chunk{Stderr: mk.stderr, Text: streams[i][at[i]:mk.end]})
+		at[i] = mk.end
+	}
+	return out
+}
 
 // memCheckSteps is how many instructions pass between two heap
 // measurements made whatever was charged.
@@ -638,7 +696,7 @@ func (m *Machine) exitStatus(e *py.Exception) int {
 	if err != nil {
 		s = "<exit code>"
 	}
-	m.stderr.WriteString(s + "\n")
+	m.WriteStderr(s + "\n")
 	return 1
 }
 
@@ -650,6 +708,7 @@ func (m *Machine) fill(res *Result) {
 		res.NoEOL = true
 	}
 	res.Stderr = m.stderr.String()
+	res.Output = m.orderedOutput()
 	res.Logged = m.logged
 	m.joinTrace()
 	if m.cfg.TraceTo == nil {

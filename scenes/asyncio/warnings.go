@@ -76,5 +76,5 @@ func (m *Machine) Warn(file string, line int, category, message, src string, wit
 	if withSource {
 		b.WriteString(category + ": Enable tracemalloc to get the object allocation traceback\n")
 	}
-	m.stderr.WriteString(b.String())
+	m.WriteStderr(b.String())
 }

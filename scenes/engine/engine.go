@@ -61,6 +61,13 @@ type Line struct {
 	Text string
 }
 
+// Chunk is a run of text the scene wrote to one stream: stdout, or
+// stderr when Stderr is set.
+type Chunk struct {
+	Stderr bool
+	Text   string
+}
+
 // Error is why a scene was refused or stopped.
 type Error struct {
 	Kind string // "syntax" (refused before running), "budget", "deadlock", "internal"
@@ -84,9 +91,13 @@ func (e *Error) Error() string {
 
 // Result is the outcome of a run.
 type Result struct {
-	Stdout    string       // exactly what python3 would print on stdout
-	Lines     []Line       // Stdout split into timed lines (a final line without newline included)
-	Stderr    string       // the traceback of an uncaught exception, or the error message
+	Stdout string // exactly what python3 would print on stdout
+	Lines  []Line // Stdout split into timed lines (a final line without newline included)
+	Stderr string // the traceback of an uncaught exception, or the error message
+	// Output is what the scene wrote to stdout and stderr while it ran,
+	// in order, as a terminal shows it; Stderr ends with what comes after
+	// (an uncaught exception's traceback, a stop message).
+	Output    []Chunk
 	Uncaught  string       // the uncaught exception's line ("ValueError: boom"), if any
 	ExitCode  int          // one of the Exit constants, or, when Exited, the scene's own status
 	Exited    bool         // the scene ended itself with sys.exit (SystemExit): ExitCode is its status, as CPython's

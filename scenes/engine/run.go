@@ -60,6 +60,9 @@ func run(src []byte, opts Options) (res *Result) {
 		Trace:     r.Trace,
 		FinalTime: r.FinalTime,
 	}
+	for _, c := range r.Output {
+		res.Output = append(res.Output, Chunk{Stderr: c.Stderr, Text: c.Text})
+	}
 	res.Lines = make([]Line, len(r.Lines))
 	for i, l := range r.Lines {
 		res.Lines[i] = Line{Time: l.Time, Text: l.Text}

@@ -52,8 +52,12 @@ func TestRealTraces(t *testing.T) {
 		if a := rec.Anomalies(); len(a) > 0 {
 			t.Errorf("%s: %d events the state cannot follow, first: %s", name, len(a), a[0])
 		}
-		if rec.Output() != r.Stdout {
-			t.Errorf("%s: the console plays %q, the engine printed %q", name, rec.Output(), r.Stdout)
+		var console strings.Builder
+		for _, c := range r.Output {
+			console.WriteString(c.Text)
+		}
+		if rec.Output() != console.String() {
+			t.Errorf("%s: the console plays %q, the engine printed %q", name, rec.Output(), console.String())
 		}
 		end := rec.StateAt(rec.Len() - 1)
 		if r.ExitCode == engine.ExitOK {

@@ -94,7 +94,7 @@ const (
 	SyncWake // sync.wake: a waiter is woken; ref: the waiter's future
 	SyncOp   // sync.op: a change of its state; text: "put", "get", "set", "clear", "acquire", "release"; num: size or count after
 
-	Print    // print: text written to stdout
+	Print    // print: text written to stdout; label "stderr": to stderr (a log record, a warning)
 	Raise    // raise: an exception is raised; text: its last line
 	Uncaught // uncaught: the scene ends with this exception; text: its last line
 	Stopped  // stopped: the engine stopped the scene (budget, deadlock); text: the message
