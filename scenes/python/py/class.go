@@ -18,6 +18,7 @@ type Instance struct {
 	Class *Type
 	Dict  *Dict // __dict__: the instance attributes, in assignment order
 	id    uint64
+	dict  Dict // Dict's storage, allocated with the instance
 }
 
 // Type returns the instance's class.
@@ -41,7 +42,9 @@ var objectIDs atomic.Uint64
 // NewInstance returns a new instance of the class cls with an empty
 // __dict__, without calling __init__ (object.__new__(cls)).
 func NewInstance(t *Thread, cls *Type) *Instance {
-	return &Instance{Class: cls, Dict: NewDict(), id: newObjectID(t)}
+	o := &Instance{Class: cls, id: newObjectID(t)}
+	o.Dict = &o.dict
+	return o
 }
 
 // newObjectID returns a number that identifies a new object within a run:
@@ -808,11 +811,21 @@ func callClass(t *Thread, cls *Type, args []Value, kw []Kwarg) (Value, error) {
 		}
 		return obj, nil
 	}
-	fn, err := bindClassAttr(t, init, obj, cls)
-	if err != nil {
-		return nil, err
+	var r Value
+	var err error
+	if f, ok := init.(*Function); ok {
+		// a plain __init__: call it with self first, without a bound method
+		a := make([]Value, len(args)+1)
+		a[0] = obj
+		copy(a[1:], args)
+		r, err = t.callValue(f, a, kw)
+	} else {
+		var fn Value
+		if fn, err = bindClassAttr(t, init, obj, cls); err != nil {
+			return nil, err
+		}
+		r, err = t.callValue(fn, args, kw)
 	}
-	r, err := t.callValue(fn, args, kw)
 	if err != nil {
 		return nil, err
 	}
