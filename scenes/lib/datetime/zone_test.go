@@ -1,9 +1,11 @@
 package datetime_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,4 +88,52 @@ func TestErrorsMatchCPython(t *testing.T) {
 	if res.Stdout != string(want) {
 		t.Errorf("--- CPython\n%s--- engine\n%s%s", want, res.Stdout, res.Stderr)
 	}
+}
+
+// TestTimedeltaMatchesCPython builds a few thousand timedeltas from ints
+// and floats in every keyword (with carries, negatives and the rounding of
+// fractional microseconds) and compares their str, repr, fields,
+// total_seconds and arithmetic with plain python3's.
+func TestTimedeltaMatchesCPython(t *testing.T) {
+	python := reftool.Python(t, "timedelta is not compared with CPython")
+	var b strings.Builder
+	b.WriteString("from datetime import timedelta\ncases = [\n")
+	kws := []string{"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"}
+	vals := []string{"0", "1", "-1", "7", "59", "60", "61", "86399", "86400", "-86401", "999999", "1000000",
+		"0.5", "1.5", "2.5", "-0.5", "0.1", "0.25", "-1.75", "1e-7", "3.333333", "1234.5678", "-0.000001"}
+	n := 0
+	for i, kw := range kws {
+		for j, v := range vals {
+			other := kws[(i+1+j%(len(kws)-1))%len(kws)]
+			fmt.Fprintf(&b, "    timedelta(%s=%s), timedelta(%s=%s, %s=%s),\n", kw, v, kw, v, other, vals[(j*7+i)%len(vals)])
+			n += 2
+		}
+	}
+	b.WriteString(`]
+for d in cases:
+    print(str(d), repr(d), d.days, d.seconds, d.microseconds, d.total_seconds(), bool(d))
+    print(d * 3, d / 7, -d, abs(d), d // 3, d * 0.3, d + timedelta(seconds=1), d > timedelta(0))
+`)
+	src := b.String()
+	cmd := exec.Command(python, "-c", src)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, stderr.String())
+	}
+	res := engine.Run([]byte(src), engine.Options{Filename: "timedeltas.py"})
+	if res.Stdout != string(want) {
+		g, w := strings.Split(res.Stdout, "\n"), strings.Split(string(want), "\n")
+		for i := range w {
+			if i >= len(g) || g[i] != w[i] {
+				got := "(missing)"
+				if i < len(g) {
+					got = g[i]
+				}
+				t.Fatalf("line %d differs:\nCPython: %s\nengine:  %s\n%s", i+1, w[i], got, res.Stderr)
+			}
+		}
+	}
+	t.Logf("%d timedeltas compared with CPython", n)
 }
