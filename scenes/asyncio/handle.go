@@ -237,7 +237,36 @@ func (h *Handle) source() string {
 		args = []py.Value{h.fut.value(), h.fn}
 	}
 	var b strings.Builder
-	b.WriteString(h.label())
+	var kw []py.Kwarg
+	suffix := ""
+	label := h.label()
+	if p, ok := fn.(partial); ok && (h.op == opPy || h.op == opFutPy) {
+		// _format_callback unwraps functools.partial: f(1, x=2)(3)
+		for ok {
+			suffix = formatArgs(args, kw) + suffix
+			fn, args, kw = p.Parts()
+			p, ok = fn.(partial)
+		}
+		label = callableName(fn)
+	}
+	b.WriteString(label)
+	b.WriteString(formatArgs(args, kw))
+	b.WriteString(suffix)
+	if f, ok := fn.(*py.Function); ok && f.Code != nil {
+		b.WriteString(" at " + f.Code.File + ":" + itoa(f.Code.FirstLine))
+	}
+	return b.String()
+}
+
+// partial is a functools.partial, which format_helpers unwraps.
+type partial interface {
+	Parts() (fn py.Value, args py.Tuple, kw []py.Kwarg)
+}
+
+// formatArgs is format_helpers._format_args_and_kwargs: (1, 'a', x=2)
+// with reprlib's shortening.
+func formatArgs(args []py.Value, kw []py.Kwarg) string {
+	var b strings.Builder
 	b.WriteByte('(')
 	for i, a := range args {
 		if i > 0 {
@@ -245,10 +274,13 @@ func (h *Handle) source() string {
 		}
 		b.WriteString(reprlibRepr(a))
 	}
-	b.WriteByte(')')
-	if f, ok := fn.(*py.Function); ok && f.Code != nil {
-		b.WriteString(" at " + f.Code.File + ":" + itoa(f.Code.FirstLine))
+	for i, k := range kw {
+		if i > 0 || len(args) > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(k.Name + "=" + reprlibRepr(k.Value))
 	}
+	b.WriteByte(')')
 	return b.String()
 }
 

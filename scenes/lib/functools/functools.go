@@ -68,6 +68,10 @@ func (p *Partial) Forward(a []py.Value, kw []py.Kwarg) (py.Value, []py.Value, []
 	return p.Func, all, mergeKw(p.Kw, kw)
 }
 
+// Parts returns the function, the arguments and the keywords (asyncio's
+// reprs of callbacks unwrap a partial).
+func (p *Partial) Parts() (py.Value, py.Tuple, []py.Kwarg) { return p.Func, p.Args, p.Kw }
+
 // Call calls the partial from Go.
 func (p *Partial) Call(t *py.Thread, a []py.Value, kw []py.Kwarg) (py.Value, error) {
 	fn, fa, fkw := p.Forward(a, kw)
