@@ -163,7 +163,7 @@ func (f *fscan) parts(depth int) []FStringPart {
 			f.fail("f-string: single '}' is not allowed")
 		case c == '\\' && !f.raw:
 			if f.peek(1) == 'N' && f.peek(2) == '{' {
-				f.fail("\\N{...} escapes are not supported in scenes")
+				f.fail("\\N{...} escapes are not supported in scenes: write the character itself, or a \\uXXXX escape")
 			}
 			lit.WriteByte(c)
 			f.adv()

@@ -486,12 +486,12 @@ func (p *parser) dottedName() []*Ident {
 func (p *parser) parseFromImport() Stmt {
 	s := &FromImportStmt{From: p.expect(FROM)}
 	if p.tok.kind == DOT || p.tok.kind == ELLIPSIS {
-		p.errorf(p.tok.pos, "relative imports are not supported in scenes")
+		p.errorf(p.tok.pos, "relative imports are not supported in scenes: a scene is one file, so define what you import in it")
 	}
 	s.Module = p.dottedName()
 	s.Import = p.expect(IMPORT)
 	if p.tok.kind == STAR {
-		p.errorf(p.tok.pos, "'from %s import *' is not supported in scenes", dotted(s.Module))
+		p.errorf(p.tok.pos, "'from %s import *' is not supported in scenes: import the names you use, as in 'from %s import name1, name2'", dotted(s.Module), dotted(s.Module))
 	}
 	paren := p.tok.kind == LPAREN
 	if paren {
@@ -1680,7 +1680,7 @@ func (p *parser) parseSubscript(x Expr) Expr {
 	rbrack := p.expect(RBRACK)
 	if slice != nil {
 		if sawComma {
-			p.errorf(slice.Lbrack, "extended slices are not supported in scenes")
+			p.errorf(slice.Lbrack, "extended slices are not supported in scenes: index one dimension at a time, as in a[1:3][0]")
 		}
 		slice.Rbrack = rbrack
 		return slice

@@ -718,7 +718,7 @@ func decodeEscapes(body string, isBytes bool) (string, string) {
 				b.WriteString("\\N")
 				continue
 			}
-			return "", "\\N{...} escapes are not supported in scenes"
+			return "", "\\N{...} escapes are not supported in scenes: write the character itself, or a \\uXXXX escape"
 		default:
 			// Unknown escapes are kept, as CPython does (with a warning).
 			b.WriteByte('\\')
@@ -792,7 +792,7 @@ func (sc *scanner) scanNumber(start Position, startOff int) token {
 	}
 	if c := sc.peekByte(0); c == 'j' || c == 'J' {
 		sc.readRune()
-		sc.softErrorf(start, "complex numbers are not supported in scenes")
+		sc.softErrorf(start, "complex numbers are not supported in scenes: keep the real and imaginary parts in two floats")
 	}
 	if r := sc.peekRune(); r == '_' || r != 0 && (unicode.IsLetter(r) || isDigit(byte(r))) {
 		if !isKeywordAhead(sc.src[sc.off:]) {

@@ -1,2 +1,2 @@
-# want: 2:6: relative imports are not supported in scenes
+# want: 2:6: relative imports are not supported in scenes: a scene is one file, so define what you import in it
 from . import helpers
