@@ -45,6 +45,7 @@ import (
 	"strings"
 
 	"loopscope/scenes/python/modules"
+	"loopscope/scenes/python/suggest"
 	"loopscope/scenes/python/syntax"
 )
 
@@ -1056,13 +1057,25 @@ func (r *resolver) importable(pos syntax.Position, path string) *modules.Spec {
 	spec := modules.Lookup(path)
 	switch {
 	case spec == nil:
-		r.subsetErrorf(pos, "module '%s' is not supported in scenes (supported: %s)", path, modules.Supported())
+		r.subsetErrorf(pos, "module '%s' is not supported in scenes (supported: %s)%s", path, modules.Supported(),
+			didYouMean(modules.Importable(), path))
 		return nil
 	case spec.Refused != "":
 		r.subsetErrorf(pos, "module '%s' is not available in scenes: %s", path, spec.Refused)
 		return nil
 	}
 	return spec
+}
+
+// didYouMean is CPython's ". Did you mean: 'x'?" for the name closest to
+// name among names, or "". It asks for a closer match than CPython does
+// (two edits at most): a name that CPython has and scenes do not
+// (random.betavariate) should not look like a typo.
+func didYouMean(names []string, name string) string {
+	if s := suggest.Closest(names, name); s != "" && suggest.Distance(s, name) <= 4 {
+		return ". Did you mean: '" + s + "'?"
+	}
+	return ""
 }
 
 // member reports whether scenes may use mod.name, refusing it at pos if not.
@@ -1072,7 +1085,13 @@ func (r *resolver) member(pos syntax.Position, mod *modules.Spec, name string) b
 	case m == nil && name == "__name__":
 		return true // every module has its name
 	case m == nil:
-		r.subsetErrorf(pos, "%s.%s is not supported in scenes", mod.Name, name)
+		var names []string
+		for _, m := range mod.Members {
+			if m.Refused == "" {
+				names = append(names, m.Name)
+			}
+		}
+		r.subsetErrorf(pos, "%s.%s is not supported in scenes%s", mod.Name, name, didYouMean(names, name))
 		return false
 	case m.Refused != "":
 		r.subsetErrorf(pos, "%s.%s is not available in scenes: %s", mod.Name, name, m.Refused)
