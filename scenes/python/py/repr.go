@@ -28,6 +28,11 @@ func Repr(t *Thread, v Value) (string, error) {
 	var b strings.Builder
 	p := printer{t: t}
 	err := p.repr(&b, v)
+	if err == nil && p.tooDeep {
+		// As CPython's repr counts each nested container against the
+		// recursion limit, with the Python calls already running.
+		return "", Errorf(RecursionErrorType, "maximum recursion depth exceeded while getting the repr of an object")
+	}
 	return b.String(), err
 }
 
@@ -67,10 +72,16 @@ const maxReprNesting = 2000
 type printer struct {
 	t        *Thread
 	visiting []Value
+	tooDeep  bool // nesting reached the recursion limit: RecursionError
 }
 
 func (p *printer) enter(v Value) bool {
-	if len(p.visiting) > maxReprNesting {
+	depth, limit := 1, DefaultRecursionLimit
+	if p.t != nil {
+		depth, limit = max(p.t.vm.depth, 1), p.t.vm.limit
+	}
+	if p.tooDeep || depth+len(p.visiting)+1 >= limit || len(p.visiting) > maxReprNesting {
+		p.tooDeep = true
 		return false
 	}
 	for _, x := range p.visiting {
