@@ -59,8 +59,19 @@ type Loop struct {
 // NewLoop returns a new event loop (events.new_event_loop()).
 func (m *Machine) NewLoop() *Loop {
 	l := &Loop{m: m, id: m.NewID()}
+	if m.cur != nil {
+		for _, fn := range m.newLoopHooks {
+			fn(m.cur.Py)
+		}
+	}
 	return l
 }
+
+// OnNewLoop registers fn, called on the current thread whenever an event
+// loop is created: logging uses it to log what CPython's
+// BaseSelectorEventLoop.__init__ does ("Using selector: EpollSelector" at
+// DEBUG on the asyncio logger).
+func (m *Machine) OnNewLoop(fn func(t *py.Thread)) { m.newLoopHooks = append(m.newLoopHooks, fn) }
 
 // Type returns LoopType.
 func (l *Loop) Type() *py.Type { return LoopType }

@@ -187,11 +187,13 @@ type Machine struct {
 	lastLine     int   // where the last Tick found the scene
 	lastCol      int
 
-	modules   map[string]py.Value
-	exitHooks []func(t *py.Thread) error
-	seeds     uint64 // the state of FreshSeed's sequence
-	seeded    bool
-	warned    map[string]bool // the warnings shown (Warn), by file, line and text
+	modules map[string]py.Value
+	// newLoopHooks run when an event loop is created (OnNewLoop).
+	newLoopHooks []func(t *py.Thread)
+	exitHooks    []func(t *py.Thread) error
+	seeds        uint64 // the state of FreshSeed's sequence
+	seeded       bool
+	warned       map[string]bool // the warnings shown (Warn), by file, line and text
 }
 
 // NewMachine returns a machine configured by cfg, with no threads yet. Run

@@ -156,6 +156,12 @@ func newModule(h py.Host) (py.Value, error) {
 	st := &state{loggers: map[string]*Logger{}}
 	st.root = &Logger{st: st, Name: "root", Level: 30, Propagate: true, Handlers: py.NewList(nil), root: true}
 	st.lastResort = &Handler{Level: 30}
+	if m, ok := h.(interface{ OnNewLoop(func(*py.Thread)) }); ok {
+		// asyncio's BaseSelectorEventLoop.__init__ logs its selector.
+		m.OnNewLoop(func(t *py.Thread) {
+			_, _ = st.getLogger("asyncio").logCall(t, "debug", 10, []py.Value{py.Str("Using selector: %s"), py.Str("EpollSelector")}, nil)
+		})
+	}
 	levelFn := func(name string, level int) *py.Builtin {
 		return py.NewBuiltin(name, func(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			if len(st.root.Handlers.Elems) == 0 {
