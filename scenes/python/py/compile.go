@@ -88,7 +88,8 @@ type fcomp struct {
 	pos      syntax.Position
 	end      syntax.Position
 	isModule bool
-	isClass  bool // a class body
+	isClass  bool         // a class body
+	match    *matchStores // the captures of the case being compiled
 }
 
 func (pc *pcomp) newFcomp(fn *resolve.Function, name, qualname string, line int) *fcomp {

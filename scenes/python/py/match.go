@@ -5,10 +5,36 @@ import "loopscope/scenes/python/syntax"
 // The match statement (PEP 634), compiled in the manner of CPython 3.11:
 // each case tests a copy of the subject; a pattern consumes the value on
 // top of the stack and, when it fails, jumps to a label that pops what it
-// left on the stack and goes on with the next case. Captures are stored as
-// soon as they match (CPython stores them once the whole pattern has
-// matched: only a later case that reads a name bound by an earlier failed
-// one can tell the difference).
+// left on the stack and goes on with the next case. Captures go to hidden
+// local slots first and reach their names only once the whole pattern has
+// matched (before the guard), so a case that fails binds nothing, as in
+// CPython.
+
+// matchStores tracks the captures of one case: a hidden slot per name
+// (shared by the cases of a function) and the names in order.
+type matchStores struct {
+	slots map[string]int
+	names []*syntax.Ident
+}
+
+// matchCapture stores the value on top of the stack for capture name.
+func (c *fcomp) matchCapture(id *syntax.Ident) {
+	ms := c.match
+	slot, ok := ms.slots[id.Name]
+	if !ok {
+		slot = len(c.code.Locals)
+		c.code.Locals = append(c.code.Locals, ".match."+id.Name)
+		ms.slots[id.Name] = slot
+	}
+	for _, n := range ms.names {
+		if n.Name == id.Name {
+			c.emit(STORE_FAST, slot)
+			return
+		}
+	}
+	ms.names = append(ms.names, id)
+	c.emit(STORE_FAST, slot)
+}
 
 // patFail holds the failure labels of one case (or one alternative of an
 // or pattern): fail(n) pops n values, then gives up.
@@ -37,6 +63,12 @@ func (pf *patFail) bindAll(c *fcomp) {
 func (c *fcomp) matchStmt(s *syntax.MatchStmt) {
 	end := c.newLabel()
 	c.expr(s.Subject)
+	saved := c.match
+	defer func() { c.match = saved }()
+	slots := map[string]int{}
+	if saved != nil {
+		slots = saved.slots
+	}
 	for i, cs := range s.Cases {
 		last := i == len(s.Cases)-1
 		c.setSpan(cs.Pattern)
@@ -44,7 +76,12 @@ func (c *fcomp) matchStmt(s *syntax.MatchStmt) {
 			c.emit(DUP, 0)
 		}
 		pf := &patFail{}
+		c.match = &matchStores{slots: slots}
 		c.pattern(cs.Pattern, pf, 1)
+		for _, id := range c.match.names {
+			c.emit(LOAD_FAST, c.match.slots[id.Name])
+			c.store(id)
+		}
 		if cs.Guard != nil {
 			c.cond(cs.Guard, pf.at(c, 0))
 		}
@@ -67,7 +104,7 @@ func (c *fcomp) pattern(p syntax.Pattern, pf *patFail, n int) {
 		if p.Name.Name == "_" {
 			c.emit(POP, 0)
 		} else {
-			c.store(p.Name)
+			c.matchCapture(p.Name)
 		}
 	case *syntax.MatchValue:
 		c.expr(p.Value)
@@ -131,7 +168,7 @@ func (c *fcomp) pattern(p syntax.Pattern, pf *patFail, n int) {
 		if p.Rest != nil {
 			c.setSpan(p)
 			c.emit(MATCH_REST, 0)
-			c.store(p.Rest)
+			c.matchCapture(p.Rest)
 		} else {
 			c.emit(POP, 0)
 			c.emit(POP, 0)
@@ -158,7 +195,7 @@ func (c *fcomp) pattern(p syntax.Pattern, pf *patFail, n int) {
 	case *syntax.MatchAs:
 		c.emit(DUP, 0)
 		c.pattern(p.Pattern, pf, n+1)
-		c.store(p.Name)
+		c.matchCapture(p.Name)
 	case *syntax.MatchOr:
 		success := c.newLabel()
 		for i, alt := range p.Patterns {
