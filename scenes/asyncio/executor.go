@@ -39,6 +39,7 @@ func init() {
 	RegisterLoopMethod("run_in_executor", loopRunInExecutor)
 	RegisterLoopMethod("set_default_executor", loopSetDefaultExecutor)
 	RegisterLoopMethod("shutdown_default_executor", loopShutdownDefaultExecutor)
+	RegisterLoopMethod("shutdown_asyncgens", loopShutdownAsyncgens)
 	RegisterAsyncio("to_thread", py.NewBuiltin("to_thread", asyncioToThread))
 	RegisterAsyncio("wrap_future", py.NewBuiltin("wrap_future", asyncioWrapFuture))
 	registerModule(&modules.Spec{
@@ -826,6 +827,16 @@ func loopShutdownDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, k
 		return nil, err
 	}
 	return recv.(*Loop).shutdownDefaultExecutor(), nil
+}
+
+// loopShutdownAsyncgens is loop.shutdown_asyncgens(): the coroutine
+// asyncio.run also runs at its end (tasks_api.go); old programs run it
+// themselves before loop.close().
+func loopShutdownAsyncgens(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+	if err := noArgs("shutdown_asyncgens", args, kw); err != nil {
+		return nil, err
+	}
+	return recv.(*Loop).shutdownAsyncgens(), nil
 }
 
 // asyncioToThread is asyncio.to_thread(func, /, *args, **kwargs).
