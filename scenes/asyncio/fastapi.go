@@ -43,6 +43,7 @@ import (
 	"strconv"
 	"strings"
 
+	pyjson "loopscope/scenes/lib/json"
 	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/trace"
@@ -1517,34 +1518,7 @@ func writeJSON(b *strings.Builder, v any) error {
 }
 
 // writeJSONString is json.dumps of a str with ensure_ascii=False.
-func writeJSONString(b *strings.Builder, s string) {
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			if r < 0x20 {
-				fmt.Fprintf(b, `\u%04x`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-}
+func writeJSONString(b *strings.Builder, s string) { pyjson.WriteString(b, s, false) }
 
 // pyFromJSON is json.loads of a rendered tree.
 func pyFromJSON(v any) py.Value {

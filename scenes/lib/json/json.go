@@ -362,8 +362,14 @@ func (e *encoder) dict(d *py.Dict, level int) error {
 }
 
 // str writes a JSON string as encode_basestring(_ascii) does.
-func (e *encoder) str(s string) {
-	b := &e.b
+func (e *encoder) str(s string) { WriteString(&e.b, s, e.ensureASCII) }
+
+// WriteString writes s as a JSON string the way CPython's json writes it:
+// encode_basestring_ascii when ensureASCII (every character outside
+// ' '..'~' as \uXXXX, surrogate pairs above the BMP), else
+// encode_basestring (only quotes, backslashes and control characters
+// escaped). FastAPI's JSONResponse (ensure_ascii=False) writes with it too.
+func WriteString(b *strings.Builder, s string, ensureASCII bool) {
 	b.WriteByte('"')
 	for _, r := range s {
 		switch r {
@@ -385,7 +391,7 @@ func (e *encoder) str(s string) {
 			switch {
 			case r < 0x20:
 				fmt.Fprintf(b, `\u%04x`, r)
-			case e.ensureASCII && r > 0x7e:
+			case ensureASCII && r > 0x7e:
 				if r > 0xffff {
 					r1, r2 := utf16.EncodeRune(r)
 					fmt.Fprintf(b, `\u%04x\u%04x`, r1, r2)

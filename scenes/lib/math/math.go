@@ -434,8 +434,10 @@ func newModule(h py.Host) (py.Value, error) {
 	pred("isfinite", func(x float64) bool { return !gomath.IsInf(x, 0) && !gomath.IsNaN(x) })
 	pred("isinf", func(x float64) bool { return gomath.IsInf(x, 0) })
 	pred("isnan", gomath.IsNaN)
-	def("factorial", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-		if err := exactly("factorial", 1, args, kw); err != nil {
+	// natural reads the one int argument of name, refusing a negative one
+	// with negMsg.
+	natural := func(name string, args []py.Value, kw []py.Kwarg, negMsg string) (*big.Int, error) {
+		if err := exactly(name, 1, args, kw); err != nil {
 			return nil, err
 		}
 		n, err := toBig(args[0])
@@ -443,7 +445,14 @@ func newModule(h py.Host) (py.Value, error) {
 			return nil, err
 		}
 		if n.Sign() < 0 {
-			return nil, py.Errorf(py.ValueErrorType, "factorial() not defined for negative values")
+			return nil, py.Errorf(py.ValueErrorType, "%s", negMsg)
+		}
+		return n, nil
+	}
+	def("factorial", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+		n, err := natural("factorial", args, kw, "factorial() not defined for negative values")
+		if err != nil {
+			return nil, err
 		}
 		if !n.IsInt64() || n.Int64() > 100000 {
 			return nil, py.Errorf(py.OverflowErrorType, "the scenes' factorial() stops at 100000! (the result would not fit the memory budget)")
@@ -532,15 +541,9 @@ func newModule(h py.Host) (py.Value, error) {
 		return py.MakeBigInt(new(big.Int).MulRange(lo.Int64()+1, n.Int64())), nil
 	})
 	def("isqrt", func(t *py.Thread, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-		if err := exactly("isqrt", 1, args, kw); err != nil {
-			return nil, err
-		}
-		n, err := toBig(args[0])
+		n, err := natural("isqrt", args, kw, "isqrt() argument must be nonnegative")
 		if err != nil {
 			return nil, err
-		}
-		if n.Sign() < 0 {
-			return nil, py.Errorf(py.ValueErrorType, "isqrt() argument must be nonnegative")
 		}
 		return py.MakeBigInt(new(big.Int).Sqrt(n)), nil
 	})
