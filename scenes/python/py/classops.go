@@ -427,3 +427,12 @@ func nativeAwait(x Value) *Builtin {
 	}
 	return nil
 }
+
+// Abs is abs(x) for an instance: __abs__.
+func (o *Instance) Abs(t *Thread) (Value, error) {
+	v, ok, err := callSpecial(t, o, "__abs__")
+	if err != nil || ok {
+		return v, err
+	}
+	return nil, Errorf(TypeErrorType, "bad operand type for abs(): '%s'", typeName(o))
+}

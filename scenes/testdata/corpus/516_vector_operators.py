@@ -1,6 +1,6 @@
 # Operator overloading on a small vector class: +, -, * by a number on
 # either side, unary minus, ==, in-place += (falling back to +), len and
-# indexing, and a sum() starting from a zero vector.
+# indexing, abs(), and a sum() starting from a zero vector.
 class Vec:
     def __init__(self, *xs):
         self.xs = list(xs)
@@ -30,6 +30,9 @@ class Vec:
     def __len__(self):
         return len(self.xs)
 
+    def __abs__(self):
+        return sum(x * x for x in self.xs) ** 0.5
+
     def __getitem__(self, i):
         return self.xs[i]
 
@@ -39,7 +42,7 @@ print(v + w, w - v, v * 3, 2 * v, -v, v == Vec(1, 2), v != w)
 u = v
 u += w
 print(u, v, u is v, len(u), u[0], u[-1], u[0:1])
-print(sum([Vec(1, 1), Vec(2, 2)], Vec(0, 0)))
+print(sum([Vec(1, 1), Vec(2, 2)], Vec(0, 0)), abs(Vec(3, 4)))
 try:
     v * v
 except TypeError as e:
