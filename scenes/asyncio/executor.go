@@ -794,13 +794,11 @@ func (l *Loop) RunInExecutor(t *py.Thread, executor py.Value, fn py.Value, args 
 
 // loopRunInExecutor is loop.run_in_executor(executor, func, *args).
 func loopRunInExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-	if len(kw) > 0 {
-		return nil, py.Errorf(py.TypeErrorType, "run_in_executor() got an unexpected keyword argument '%s'", kw[0].Name)
+	a, rest, err := loopArgs("run_in_executor", args, kw, []string{"executor", "func"}, 2, true)
+	if err != nil {
+		return nil, err
 	}
-	if len(args) < 2 {
-		return nil, py.Errorf(py.TypeErrorType, "run_in_executor() missing %d required positional argument%s", 2-len(args), plural(2-len(args)))
-	}
-	f, err := recv.(*Loop).RunInExecutor(t, args[0], args[1], append([]py.Value(nil), args[2:]...), nil)
+	f, err := recv.(*Loop).RunInExecutor(t, a[0], a[1], rest, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -809,7 +807,7 @@ func loopRunInExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwa
 
 // loopSetDefaultExecutor is loop.set_default_executor(executor).
 func loopSetDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-	a, err := parseArgs("set_default_executor", args, kw, []string{"executor"}, 1)
+	a, _, err := loopArgs("set_default_executor", args, kw, []string{"executor"}, 1, false)
 	if err != nil {
 		return nil, err
 	}
@@ -823,7 +821,7 @@ func loopSetDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []p
 // loopShutdownDefaultExecutor is loop.shutdown_default_executor(): the
 // coroutine asyncio.run also runs at its end (tasks_api.go).
 func loopShutdownDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-	if err := noArgs("shutdown_default_executor", args, kw); err != nil {
+	if err := noLoopArgs("shutdown_default_executor", args, kw); err != nil {
 		return nil, err
 	}
 	return recv.(*Loop).shutdownDefaultExecutor(), nil
@@ -833,7 +831,7 @@ func loopShutdownDefaultExecutor(t *py.Thread, recv py.Value, args []py.Value, k
 // asyncio.run also runs at its end (tasks_api.go); old programs run it
 // themselves before loop.close().
 func loopShutdownAsyncgens(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-	if err := noArgs("shutdown_asyncgens", args, kw); err != nil {
+	if err := noLoopArgs("shutdown_asyncgens", args, kw); err != nil {
 		return nil, err
 	}
 	return recv.(*Loop).shutdownAsyncgens(), nil

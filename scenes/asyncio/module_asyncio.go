@@ -145,19 +145,20 @@ func pyBool(b bool) string {
 // callbackArgs splits call_soon's arguments: the callback and its args
 // (context= is accepted and ignored: scenes have no contextvars).
 func callbackArgs(fname string, args []py.Value, kw []py.Kwarg, lead int) ([]py.Value, py.Value, []py.Value, error) {
-	for _, k := range kw {
-		if k.Name != "context" {
-			return nil, nil, nil, py.Errorf(py.TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, k.Name)
-		}
+	pos := []string{"callback"}
+	switch fname {
+	case "call_later":
+		pos = []string{"delay", "callback"}
+	case "call_at":
+		pos = []string{"when", "callback"}
 	}
-	if len(args) < lead+1 {
-		return nil, nil, nil, py.Errorf(py.TypeErrorType, "%s() missing required positional argument", fname)
+	a, rest, err := loopArgs(fname, args, kw, pos, len(pos), true, "context")
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	// Outside debug mode CPython 3.11 does not check that fn is callable:
 	// the loop logs the TypeError when it runs the handle.
-	fn := args[lead]
-	rest := append([]py.Value(nil), args[lead+1:]...)
-	return args[:lead], fn, rest, nil
+	return a[:lead], a[lead], rest, nil
 }
 
 func reprOf(v py.Value) string {
@@ -170,16 +171,16 @@ var loopCoreMethods map[string]py.BuiltinFunc
 func init() {
 	loopCoreMethods = map[string]py.BuiltinFunc{
 		"time": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return py.Float(recv.(*Loop).m.now), noArgs("time", args, kw)
+			return py.Float(recv.(*Loop).m.now), noLoopArgs("time", args, kw)
 		},
 		"create_future": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			if err := noArgs("create_future", args, kw); err != nil {
+			if err := noLoopArgs("create_future", args, kw); err != nil {
 				return nil, err
 			}
 			return recv.(*Loop).CreateFuture(), nil
 		},
 		"create_task": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			a, err := parseArgs("create_task", args, kw, []string{"coro", "name", "context"}, 1)
+			a, _, err := loopArgs("create_task", args, kw, []string{"coro"}, 1, false, "name", "context")
 			if err != nil {
 				return nil, err
 			}
@@ -235,27 +236,30 @@ func init() {
 			return l.CallAt(w, fn, rest), nil
 		},
 		"is_running": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return py.Bool(recv.(*Loop).running), noArgs("is_running", args, kw)
+			return py.Bool(recv.(*Loop).running), noLoopArgs("is_running", args, kw)
 		},
 		"is_closed": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return py.Bool(recv.(*Loop).closed), noArgs("is_closed", args, kw)
+			return py.Bool(recv.(*Loop).closed), noLoopArgs("is_closed", args, kw)
 		},
 		"get_debug": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			return py.False, noArgs("get_debug", args, kw)
+			return py.False, noLoopArgs("get_debug", args, kw)
 		},
 		"stop": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			if err := noLoopArgs("stop", args, kw); err != nil {
+				return nil, err
+			}
 			recv.(*Loop).Stop()
-			return py.None, noArgs("stop", args, kw)
+			return py.None, nil
 		},
 		"close": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-			if err := noArgs("close", args, kw); err != nil {
+			if err := noLoopArgs("close", args, kw); err != nil {
 				return nil, err
 			}
 			return py.None, recv.(*Loop).Close(t)
 		},
 		"run_until_complete": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			l := recv.(*Loop)
-			a, err := parseArgs("run_until_complete", args, kw, []string{"future"}, 1)
+			a, _, err := loopArgs("run_until_complete", args, kw, []string{"future"}, 1, false)
 			if err != nil {
 				return nil, err
 			}

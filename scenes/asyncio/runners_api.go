@@ -299,7 +299,7 @@ func init() {
 		return &Runner{debug: a[0], loopFactory: a[1]}, nil
 	}
 	RegisterLoopMethod("run_forever", func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
-		if err := noArgs("run_forever", args, kw); err != nil {
+		if err := noLoopArgs("run_forever", args, kw); err != nil {
 			return nil, err
 		}
 		return py.None, recv.(*Loop).RunForever(t)
