@@ -81,6 +81,11 @@ func (l *Loop) CreateFuture() *Future {
 // ID returns the future's object id.
 func (f *Future) ID() int32 { return f.id }
 
+// Hash is the hash sets and dicts use for a Future or Task: its id, so that
+// a set of tasks (background_tasks.add(task)) iterates in the same order on
+// every run rather than in the order of Go's pointers.
+func (f *Future) Hash() uint64 { return uint64(f.id) }
+
 // Loop returns the future's loop.
 func (f *Future) Loop() *Loop { return f.loop }
 
