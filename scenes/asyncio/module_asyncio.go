@@ -244,6 +244,15 @@ func init() {
 		"get_debug": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			return py.False, noLoopArgs("get_debug", args, kw)
 		},
+		// Scenes cannot set a task factory or an exception handler
+		// (set_task_factory, set_exception_handler), so the loop has
+		// CPython's defaults: None.
+		"get_task_factory": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			return py.None, noLoopArgs("get_task_factory", args, kw)
+		},
+		"get_exception_handler": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
+			return py.None, noLoopArgs("get_exception_handler", args, kw)
+		},
 		"stop": func(t *py.Thread, recv py.Value, args []py.Value, kw []py.Kwarg) (py.Value, error) {
 			if err := noLoopArgs("stop", args, kw); err != nil {
 				return nil, err
