@@ -16,6 +16,7 @@ import (
 
 	"loopscope/scenes/python/modules"
 	"loopscope/scenes/python/py"
+	"loopscope/scenes/python/syntax"
 )
 
 var spec = &modules.Spec{
@@ -391,6 +392,12 @@ func WriteString(b *strings.Builder, s string, ensureASCII bool) {
 			switch {
 			case r < 0x20:
 				fmt.Fprintf(b, `\u%04x`, r)
+			case syntax.IsSurrogate(r):
+				if ensureASCII {
+					fmt.Fprintf(b, `\u%04x`, syntax.CodePoint(r))
+				} else {
+					b.WriteRune(r) // still the lone surrogate
+				}
 			case ensureASCII && r > 0x7e:
 				if r > 0xffff {
 					r1, r2 := utf16.EncodeRune(r)
@@ -568,7 +575,7 @@ func (d *decoder) str(i int) (string, int, error) {
 					i += 6
 				}
 			}
-			b.WriteRune(r)
+			b.WriteRune(syntax.SurrogateRune(r))
 		default:
 			return "", i, decodeError("Invalid \\escape", s, i-1)
 		}

@@ -64,6 +64,9 @@ func (s *Stream) Attr(t *py.Thread, name string) (py.Value, error) {
 			if !ok {
 				return nil, py.Errorf(py.TypeErrorType, "write() argument must be str, not %s", args[0].Type().Name)
 			}
+			if err := py.CheckEncodable(string(str)); err != nil {
+				return nil, err
+			}
 			if s.err {
 				if m, ok := t.Host.(*asyncio.Machine); ok {
 					m.WriteStderr(string(str))

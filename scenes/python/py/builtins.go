@@ -1,6 +1,7 @@
 package py
 
 import (
+	"loopscope/scenes/python/syntax"
 	"math"
 	"math/big"
 	"sort"
@@ -432,7 +433,7 @@ func init() {
 		if i < 0 || i > 0x10ffff {
 			return nil, Errorf(ValueErrorType, "chr() arg not in range(0x110000)")
 		}
-		return Str(string(rune(i))), nil
+		return Str(string(syntax.SurrogateRune(rune(i)))), nil
 	})
 	def("ord", func(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		if err := checkArgs("ord", args, 1, 1); err != nil {
@@ -444,7 +445,7 @@ func init() {
 				return nil, Errorf(TypeErrorType, "ord() expected a character, but string of length %d found", utf8.RuneCountInString(string(s)))
 			}
 			r, _ := utf8.DecodeRuneInString(string(s))
-			return Int(r), nil
+			return Int(syntax.CodePoint(r)), nil
 		case Bytes:
 			if len(s) != 1 {
 				return nil, Errorf(TypeErrorType, "ord() expected a character, but string of length %d found", len(s))
@@ -597,17 +598,33 @@ func builtinPrint(t *Thread, _ Value, args []Value, kw []Kwarg) (Value, error) {
 		}
 	}
 	var b strings.Builder
+	// CPython's print writes each piece in turn: a piece holding a lone
+	// surrogate fails to encode after the pieces before it went out.
+	var encErr error
+	piece := func(s string) {
+		if encErr == nil {
+			if encErr = CheckEncodable(s); encErr == nil {
+				b.WriteString(s)
+			}
+		}
+	}
 	for i, a := range args {
 		if i > 0 {
-			b.WriteString(sep)
+			piece(sep)
 		}
 		s, err := ToStr(t, a)
 		if err != nil {
 			return nil, err
 		}
-		b.WriteString(s)
+		piece(s)
 	}
-	b.WriteString(end)
+	piece(end)
+	if encErr != nil && file == nil {
+		if t.Host != nil && b.Len() > 0 {
+			t.Host.Write(t, b.String())
+		}
+		return nil, encErr
+	}
 	if file != nil {
 		// print(..., file=sys.stderr): the file's write method
 		write, err := GetAttr(t, file, "write")

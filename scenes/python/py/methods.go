@@ -567,6 +567,9 @@ func init() {
 			s := string(recv.(Str))
 			switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
 			case "utf-8", "utf8":
+				if err := CheckEncodable(s); err != nil {
+					return nil, err
+				}
 				return Bytes(s), nil
 			case "ascii":
 				for i, r := range []rune(s) {

@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"loopscope/scenes/python/syntax"
 	"math"
 	"reflect"
 	"strconv"
@@ -438,6 +439,8 @@ func StrRepr(s string) string {
 			b.WriteRune(r)
 		case r == utf8.RuneError:
 			b.WriteString(`\ufffd`)
+		case syntax.IsSurrogate(r):
+			fmt.Fprintf(&b, `\u%04x`, syntax.CodePoint(r))
 		case isPrintable(r):
 			b.WriteRune(r)
 		case r <= 0xff:
@@ -491,4 +494,30 @@ func BytesRepr(s string) string {
 	}
 	b.WriteByte(quote)
 	return b.String()
+}
+
+// CheckEncodable is what encoding s as UTF-8 (printing it, str.encode)
+// finds wrong: a lone surrogate raises UnicodeEncodeError as CPython words
+// it, naming the first one (or the run of them) by position.
+func CheckEncodable(s string) error {
+	i := 0
+	for _, r := range s {
+		if !syntax.IsSurrogate(r) {
+			i++
+			continue
+		}
+		first := syntax.CodePoint(r)
+		n := 0
+		for _, r2 := range s[strings.Index(s, string(r)):] {
+			if !syntax.IsSurrogate(r2) {
+				break
+			}
+			n++
+		}
+		if n == 1 {
+			return Errorf(UnicodeEncodeErrorType, "'utf-8' codec can't encode character '\\u%04x' in position %d: surrogates not allowed", first, i)
+		}
+		return Errorf(UnicodeEncodeErrorType, "'utf-8' codec can't encode characters in position %d-%d: surrogates not allowed", i, i+n-1)
+	}
+	return nil
 }

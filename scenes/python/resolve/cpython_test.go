@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"loopscope/internal/reftool"
 	"loopscope/scenes/python/resolve"
@@ -396,7 +397,7 @@ func literals(name string, f *syntax.File) []string {
 				if n.Token == syntax.BYTES {
 					s = "bytes " + hexOf(v)
 				} else {
-					s = "str " + hexOf(v)
+					s = "str " + hexOf(surrogatePass(v))
 				}
 			case bool:
 				s = map[bool]string{true: "True", false: "False"}[v]
@@ -525,4 +526,19 @@ func TestFlagsMatchCPython(t *testing.T) {
 func isSingleton(m *syntax.MatchValue) bool {
 	lit, ok := m.Value.(*syntax.Literal)
 	return ok && (lit.Token == syntax.NONE || lit.Token == syntax.TRUE || lit.Token == syntax.FALSE)
+}
+
+// surrogatePass is CPython's str.encode("utf-8", "surrogatepass") of a
+// scanned str: the stand-ins of lone surrogates as their 3-byte forms.
+func surrogatePass(s string) string {
+	var b []byte
+	for _, r := range s {
+		if !syntax.IsSurrogate(r) {
+			b = utf8.AppendRune(b, r)
+			continue
+		}
+		c := syntax.CodePoint(r)
+		b = append(b, byte(0xe0|c>>12), byte(0x80|(c>>6)&0x3f), byte(0x80|c&0x3f))
+	}
+	return string(b)
 }

@@ -711,7 +711,7 @@ func decodeEscapes(body string, isBytes bool) (string, string) {
 			case v > unicode.MaxRune:
 				return "", "(unicode error) illegal Unicode character"
 			default:
-				b.WriteRune(rune(v))
+				b.WriteRune(SurrogateRune(rune(v)))
 			}
 		case 'N':
 			if isBytes {

@@ -236,3 +236,39 @@ var keywords = func() map[string]Token {
 	}
 	return m
 }()
+
+// Lone surrogates (U+D800 to U+DFFF, which "\ud800" and chr(0xd800) make in
+// CPython) cannot be held in the UTF-8 a Str is: a Str holds each as a
+// stand-in rune in the last 2,048 code points of Unicode's private use
+// plane 16 (U+10F800 to U+10FFFF), so it still counts as one character.
+// Printing or encoding one raises UnicodeEncodeError, as in CPython; repr,
+// ord and json show the surrogate. Known differences: a scene that writes
+// those private use characters themselves sees them as surrogates, and a
+// surrogate orders after every other character (CPython: between U+D7FF
+// and U+E000).
+const (
+	surrogateFirst = 0xD800
+	surrogateLast  = 0xDFFF
+	surrogateBase  = 0x10F800
+)
+
+// SurrogateRune is the rune a Str holds for code point r: r itself, or the
+// stand-in of a lone surrogate.
+func SurrogateRune(r rune) rune {
+	if r >= surrogateFirst && r <= surrogateLast {
+		return r - surrogateFirst + surrogateBase
+	}
+	return r
+}
+
+// CodePoint is the code point a Str's rune r stands for: the surrogate of a
+// stand-in, else r.
+func CodePoint(r rune) rune {
+	if r >= surrogateBase {
+		return r - surrogateBase + surrogateFirst
+	}
+	return r
+}
+
+// IsSurrogate reports whether the Str rune r stands for a lone surrogate.
+func IsSurrogate(r rune) bool { return r >= surrogateBase }
