@@ -807,21 +807,27 @@ func rArg(v py.Value, n int) (int, error) {
 	return int(r), nil
 }
 
-func permutations(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, error) {
-	p, err := args.Parse("permutations", a, kw, []string{"iterable", "r"}, 1)
+// poolAndR reads the (iterable, r) arguments of permutations and the
+// combinations: the iterable's items and the length of each result.
+func poolAndR(t *py.Thread, name string, a []py.Value, kw []py.Kwarg, required int) ([]py.Value, int, error) {
+	p, err := args.Parse(name, a, kw, []string{"iterable", "r"}, required)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	ps, err := pools(t, p[:1])
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	pool := ps[0]
-	n := len(pool)
-	r, err := rArg(p[1], n)
+	r, err := rArg(p[1], len(ps[0]))
+	return ps[0], r, err
+}
+
+func permutations(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Value, error) {
+	pool, r, err := poolAndR(t, "permutations", a, kw, 1)
 	if err != nil {
 		return nil, err
 	}
+	n := len(pool)
 	// the algorithm of the itertools documentation
 	indices := make([]int, n)
 	for i := range indices {
@@ -866,20 +872,11 @@ func permutations(t *py.Thread, _ py.Value, a []py.Value, kw []py.Kwarg) (py.Val
 }
 
 func combinationsOf(t *py.Thread, name string, a []py.Value, kw []py.Kwarg, replace bool) (py.Value, error) {
-	p, err := args.Parse(name, a, kw, []string{"iterable", "r"}, 2)
+	pool, r, err := poolAndR(t, name, a, kw, 2)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := pools(t, p[:1])
-	if err != nil {
-		return nil, err
-	}
-	pool := ps[0]
 	n := len(pool)
-	r, err := rArg(p[1], n)
-	if err != nil {
-		return nil, err
-	}
 	indices := make([]int, r)
 	if !replace {
 		for i := range indices {

@@ -647,12 +647,11 @@ func (c *fcomp) tryStmt(s *syntax.TryStmt) {
 	c.bind(end)
 }
 
-func (c *fcomp) tryExcept(s *syntax.TryStmt) {
-	if s.Handlers[0].Star.IsValid() {
-		c.tryExceptStar(s)
-		return
-	}
-	handler, cleanup, end := c.newLabel(), c.newLabel(), c.newLabel()
+// tryBody compiles the try block and its else block of try/except and
+// try/except*, and returns the labels of the handlers, of their cleanup
+// and of the statement's end (the handlers are the caller's).
+func (c *fcomp) tryBody(s *syntax.TryStmt) (handler, cleanup, end *label) {
+	handler, cleanup, end = c.newLabel(), c.newLabel(), c.newLabel()
 	c.setPos(s.Try)
 	c.jump(SETUP_EXCEPT, handler)
 	c.blocks = append(c.blocks, &block{kind: blockTryBody})
@@ -661,6 +660,15 @@ func (c *fcomp) tryExcept(s *syntax.TryStmt) {
 	c.emit(POP_BLOCK, 0)
 	c.stmts(s.Else)
 	c.jump(JUMP, end)
+	return handler, cleanup, end
+}
+
+func (c *fcomp) tryExcept(s *syntax.TryStmt) {
+	if s.Handlers[0].Star.IsValid() {
+		c.tryExceptStar(s)
+		return
+	}
+	handler, cleanup, end := c.tryBody(s)
 	c.bind(handler)
 	c.setPos(s.Handlers[0].Except)
 	c.emit(PUSH_EXC_INFO, 0)

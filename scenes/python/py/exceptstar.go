@@ -12,16 +12,7 @@ import "loopscope/scenes/python/syntax"
 // handled before; orig: the one caught; list: what the clauses raised;
 // rest: what no clause has matched yet, or None).
 func (c *fcomp) tryExceptStar(s *syntax.TryStmt) {
-	handler, cleanup, end := c.newLabel(), c.newLabel(), c.newLabel()
-	c.setPos(s.Try)
-	c.jump(SETUP_EXCEPT, handler)
-	c.blocks = append(c.blocks, &block{kind: blockTryBody})
-	c.stmts(s.Body)
-	c.blocks = c.blocks[:len(c.blocks)-1]
-	c.emit(POP_BLOCK, 0)
-	c.stmts(s.Else)
-	c.jump(JUMP, end)
-
+	handler, cleanup, end := c.tryBody(s)
 	c.bind(handler)
 	c.setPos(s.Handlers[0].Except)
 	c.emit(PUSH_EXC_INFO, 0) // prev orig

@@ -500,24 +500,35 @@ func BytesRepr(s string) string {
 // finds wrong: a lone surrogate raises UnicodeEncodeError as CPython words
 // it, naming the first one (or the run of them) by position.
 func CheckEncodable(s string) error {
+	// Every stand-in starts with the byte 0xF4 (plane 16): most strings
+	// are passed over without decoding them.
+	if strings.IndexByte(s, 0xf4) < 0 {
+		return nil
+	}
+	first, n, at := rune(0), 0, 0
 	i := 0
 	for _, r := range s {
-		if !syntax.IsSurrogate(r) {
-			i++
-			continue
-		}
-		first := syntax.CodePoint(r)
-		n := 0
-		for _, r2 := range s[strings.Index(s, string(r)):] {
-			if !syntax.IsSurrogate(r2) {
-				break
-			}
+		switch {
+		case syntax.IsSurrogate(r) && n == 0:
+			first, n, at = syntax.CodePoint(r), 1, i
+		case syntax.IsSurrogate(r):
 			n++
+		case n > 0:
+			return surrogateError(first, n, at)
 		}
-		if n == 1 {
-			return Errorf(UnicodeEncodeErrorType, "'utf-8' codec can't encode character '\\u%04x' in position %d: surrogates not allowed", first, i)
-		}
-		return Errorf(UnicodeEncodeErrorType, "'utf-8' codec can't encode characters in position %d-%d: surrogates not allowed", i, i+n-1)
+		i++
+	}
+	if n > 0 {
+		return surrogateError(first, n, at)
 	}
 	return nil
+}
+
+// surrogateError is UnicodeEncodeError for n surrogates at position at,
+// the first of them being first.
+func surrogateError(first rune, n, at int) error {
+	if n == 1 {
+		return Errorf(UnicodeEncodeErrorType, "'utf-8' codec can't encode character '\\u%04x' in position %d: surrogates not allowed", first, at)
+	}
+	return Errorf(UnicodeEncodeErrorType, "'utf-8' codec can't encode characters in position %d-%d: surrogates not allowed", at, at+n-1)
 }
