@@ -51,6 +51,140 @@
     return "en";
   }
 
+  // ---- words: every word the page shows, in English and Korean ----
+  //
+  // Each message has a key and both languages; {name} in a message is
+  // filled from t's args. Static markup names its keys in data attributes:
+  // data-t (the text), data-t-title (the tooltip), data-t-aria (an
+  // aria-label that is not part of the scripting API: the controls' API
+  // names, "Play", "Run", "Stop"..., stay English in both languages) and
+  // data-t-placeholder. applyWords fills them, and the document's title and
+  // lang, whenever the language changes; code that writes words of its own
+  // registers a redraw with onLang.
+  const MESSAGES = new Map();
+  const langHooks = [];
+
+  // defineMessages adds {key: {en, ko}} to the table. A key defined twice,
+  // or a message missing a language, is a bug: it throws at load.
+  function defineMessages(table) {
+    for (const key of Object.keys(table)) {
+      const m = table[key];
+      if (MESSAGES.has(key)) throw new Error("loopscope: message " + key + " defined twice");
+      if (typeof m.en !== "string" || typeof m.ko !== "string") throw new Error("loopscope: message " + key + " needs en and ko");
+      MESSAGES.set(key, m);
+    }
+  }
+
+  // t is the message key in the current language, its {name}s filled from
+  // args. An unknown key shows as itself, and is logged.
+  function t(key, args) {
+    const m = MESSAGES.get(key);
+    if (!m) {
+      console.error("loopscope: no message " + key);
+      return key;
+    }
+    return m[lang].replace(/\{(\w+)\}/g, (all, name) => (args && args[name] !== undefined ? String(args[name]) : all));
+  }
+
+  // onLang registers fn to run after every language change (and once at
+  // start, when the first language is set).
+  function onLang(fn) { langHooks.push(fn); }
+
+  // applyWords puts the current language's words in the static markup.
+  function applyWords(root) {
+    root = root || document;
+    for (const e of root.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+    for (const e of root.querySelectorAll("[data-t-title]")) e.title = t(e.dataset.tTitle);
+    for (const e of root.querySelectorAll("[data-t-aria]")) e.setAttribute("aria-label", t(e.dataset.tAria));
+    for (const e of root.querySelectorAll("[data-t-placeholder]")) e.placeholder = t(e.dataset.tPlaceholder);
+    if (root === document) {
+      document.documentElement.lang = lang;
+      document.title = t("doc.title");
+      const desc = document.querySelector('meta[name="description"]');
+      if (desc) desc.content = t("doc.description");
+    }
+  }
+
+  defineMessages({
+    "doc.title": { en: "loopscope: watch Python's asyncio run", ko: "loopscope: 파이썬 asyncio가 도는 모습 보기" },
+    "doc.description": {
+      en: "A playground that shows Python's asyncio event loop running, step by step, with study notes in English and Korean.",
+      ko: "파이썬 asyncio 이벤트 루프가 도는 모습을 한 단계씩 보여 주는 놀이터입니다. 영어와 한국어 학습 노트가 함께 있습니다.",
+    },
+    "bar.label": { en: "Playback", ko: "재생" },
+    "scene.label": { en: "Scene", ko: "장면" },
+    "start.title": { en: "To start (Home)", ko: "처음으로 (Home)" },
+    "back.title": { en: "Step back (←)", ko: "한 단계 뒤로 (←)" },
+    "play.title": { en: "Play (Space)", ko: "재생 (Space)" },
+    "pause.title": { en: "Pause (Space)", ko: "일시 정지 (Space)" },
+    "fwd.title": { en: "Step forward (→)", ko: "한 단계 앞으로 (→)" },
+    "end.title": { en: "To end (End)", ko: "끝으로 (End)" },
+    "slower.title": { en: "Slower (−)", ko: "느리게 (−)" },
+    "faster.title": { en: "Faster (+)", ko: "빠르게 (+)" },
+    "speed.label": { en: "Speed", ko: "속도" },
+    "run.label": { en: "Run", ko: "실행" },
+    "run.title": { en: "Run the edited scene (Ctrl+Enter)", ko: "수정한 장면 실행 (Ctrl+Enter)" },
+    "lang.title": { en: "Language: English (click for Korean)", ko: "언어: 한국어 (누르면 영어로 바뀝니다)" },
+    "pane.code": { en: "Code", ko: "코드" },
+    "pane.console": { en: "Console", ko: "콘솔" },
+    "pane.stage": { en: "Stage", ko: "무대" },
+    "pane.notes": { en: "Notes", ko: "노트" },
+    "code.label": { en: "Code editor", ko: "코드 편집기" },
+    "edited": { en: "edited", ko: "수정됨" },
+    "edited.title": { en: "The code differs from the scene as written", ko: "코드가 원래 장면과 다릅니다" },
+    "stage.title": { en: "Stage: the event loop, animated", ko: "무대: 움직이는 이벤트 루프" },
+    "loading": { en: "Loading the simulator…", ko: "시뮬레이터를 불러오는 중…" },
+    "loading.label": { en: "Loading", ko: "불러오는 중" },
+    "loading.progress": { en: "Loading the simulator… {got} MB", ko: "시뮬레이터를 불러오는 중… {got} MB" },
+    "loading.progress.total": { en: "Loading the simulator… {got} / {total} MB", ko: "시뮬레이터를 불러오는 중… {got} / {total} MB" },
+    "loading.starting": { en: "Starting the simulator…", ko: "시뮬레이터를 시작하는 중…" },
+    "loading.redraw": { en: "Redrawing the stage for the new pixel ratio…", ko: "바뀐 화면 배율에 맞춰 무대를 다시 그리는 중…" },
+    "position": { en: "event {n} / {total} · {time} s", ko: "이벤트 {n} / {total} · {time}초" },
+    "position.none": { en: "no events", ko: "이벤트 없음" },
+    "notes.failed": { en: "These notes could not be rendered ({error}). Here they are as written:", ko: "노트를 그리지 못했습니다({error}). 원문을 그대로 보여 드립니다:" },
+    "notes.none": { en: "the simulator returned no notes", ko: "시뮬레이터가 노트를 돌려주지 않았습니다" },
+    "console.keeps": { en: "(the stage keeps the previous run until the edited scene runs)", ko: "(수정한 장면이 실행될 때까지 무대는 이전 실행을 보여 줍니다)" },
+    "scene.missing": { en: "There is no scene {id}.", ko: "{id} 장면이 없습니다." },
+    "fatal.reload": { en: "Reload the page to start again.", ko: "페이지를 새로 고쳐 다시 시작하세요." },
+    "fatal.answer": { en: "The simulator stopped answering: {error}", ko: "시뮬레이터가 응답하지 않습니다: {error}" },
+    "fatal.failed": { en: "The simulator failed: {error}", ko: "시뮬레이터에 문제가 생겼습니다: {error}" },
+    "fatal.stopped": { en: "The simulator stopped.", ko: "시뮬레이터가 멈췄습니다." },
+    "fatal.crashed": { en: "The simulator crashed: {error}", ko: "시뮬레이터가 비정상 종료되었습니다: {error}" },
+    "fatal.load": { en: "Could not load the simulator: {error}", ko: "시뮬레이터를 불러오지 못했습니다: {error}" },
+    "fatal.stage": { en: "The stage failed: {error}", ko: "무대를 그리다 문제가 생겼습니다: {error}" },
+    // What a refused or stopped run means, said before the engine's own
+    // (CPython's) English words. English needs no such sentence: "" is none.
+    "err.expected": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸에 '{token}' 기호가 필요합니다." },
+    "err.syntax": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸의 문법이 올바르지 않습니다." },
+    "err.refused": { en: "", ko: "실행하기 전에 {line}번째 줄 {col}번째 칸에서 문제를 찾았습니다." },
+    "err.refused.nowhere": { en: "", ko: "실행하기 전에 코드에서 문제를 찾았습니다." },
+    "err.budget": { en: "", ko: "{line}번째 줄에서 실행 한도에 닿아 멈췄습니다." },
+    "err.deadlock": { en: "", ko: "{line}번째 줄에서 더 진행할 수 없어(교착 상태) 멈췄습니다." },
+    "err.internal": { en: "", ko: "시뮬레이터 내부 오류입니다." },
+  });
+
+  // errorText is a failed run's message as the page shows it: a sentence in
+  // the current language saying what happened (none in English, whose
+  // words the engine's message already is), then the engine's message.
+  function errorText(err) {
+    if (!err) return "";
+    const at = { line: err.line, col: err.col };
+    let key = "";
+    if (err.kind === "syntax") {
+      const m = /^expected '([^']+)'$/.exec(err.msg || "");
+      if (!(err.line > 0)) key = "err.refused.nowhere";
+      else if (m) { key = "err.expected"; at.token = m[1]; }
+      else if (err.msg === "invalid syntax") key = "err.syntax";
+      else key = "err.refused";
+    } else if (err.kind === "budget" || err.kind === "deadlock") {
+      key = err.line > 0 ? "err." + err.kind : "";
+    } else if (err.kind === "internal") {
+      key = "err.internal";
+    }
+    const said = key ? t(key, at) : "";
+    return said ? said + "\n" + err.text : err.text;
+  }
+
   const sceneById = (id) => scenes.find((s) => s.id === id) || null;
   const clampSpeed = (x) => Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
   const fmtSpeed = (x) => String(Math.round(x * 100) / 100);
@@ -79,7 +213,7 @@
     try {
       const out = mod.notes(s.notes[lang] || s.notes.en || "");
       if (out && typeof out.html === "string") r = { html: out.html };
-      else r = { error: String((out && out.error) || "the simulator returned no notes") };
+      else r = { error: String((out && out.error) || t("notes.none")) };
     } catch (e) {
       r = { error: String(e && e.message ? e.message : e) };
     }
@@ -107,7 +241,7 @@
         const msg = document.createElement("p");
         msg.className = "notes-error";
         msg.setAttribute("role", "alert");
-        msg.textContent = "These notes could not be rendered (" + r.error + "). Here they are as written:";
+        msg.textContent = t("notes.failed", { error: r.error });
         el.notes.append(msg);
       }
       const src = document.createElement("div");
@@ -121,13 +255,16 @@
     dirty = true;
   }
 
+  onLang(() => { el.errorBar.textContent = errorText(lastError); dirty = true; });
+
   function setLang(l) {
     lang = l === "ko" ? "ko" : "en";
     try { localStorage.setItem("loopscope.lang", lang); } catch (e) { /* ignore */ }
     for (const span of el.lang.querySelectorAll("span")) span.classList.toggle("on", span.dataset.lang === lang);
-    el.lang.title = lang === "ko" ? "Notes in Korean (click for English)" : "Notes in English (click for Korean)";
+    applyWords(document);
     fillScenes();
     showNotes();
+    for (const fn of langHooks) fn(lang);
   }
 
   function light(concept) {
@@ -137,7 +274,9 @@
     for (const old of el.notes.querySelectorAll(".note-section.lit")) old.classList.remove("lit");
     sec.classList.add("lit");
     litConcept = concept;
-    el.notesConcept.textContent = concept;
+    // The section's heading, in the notes' language (the concept is an id).
+    const h = sec.querySelector("h1, h2, h3");
+    el.notesConcept.textContent = h ? h.textContent : "";
     showLit(matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth");
   }
 
@@ -258,7 +397,7 @@
   function showError(err) {
     lastError = err;
     el.errorBar.hidden = !err;
-    el.errorBar.textContent = err ? err.text : "";
+    el.errorBar.textContent = errorText(err);
     updateGutter();
     dirty = true;
   }
@@ -294,7 +433,7 @@
 
   function load(id) {
     const s = sceneById(id);
-    if (!s) return { ok: false, error: { text: "no scene " + id } };
+    if (!s) return { ok: false, error: { text: t("scene.missing", { id }) } };
     sceneId = s.id;
     el.scene.value = s.id;
     el.code.value = s.source;
@@ -401,12 +540,12 @@
     if (lastError) {
       const span = document.createElement("span");
       span.className = "err";
-      span.textContent = (el.console.textContent ? "\n" : "") + lastError.text + "\n";
+      span.textContent = (el.console.textContent ? "\n" : "") + errorText(lastError) + "\n";
       el.console.append(span);
       if (playingSource) {
         const note = document.createElement("span");
         note.className = "note";
-        note.textContent = "(the stage keeps the previous run until the edited scene runs)\n";
+        note.textContent = t("console.keeps") + "\n";
         el.console.append(note);
       }
     }
@@ -426,14 +565,15 @@
     try {
       s = mod.state();
     } catch (e) {
-      die("The simulator stopped answering: " + e);
+      die("fatal.answer", { error: String(e) });
       return;
     }
     const playing = !!s.playing;
     if (el.play.dataset.playing !== String(playing)) {
       el.play.dataset.playing = String(playing);
       el.play.setAttribute("aria-label", playing ? "Pause" : "Play");
-      el.play.title = playing ? "Pause (Space)" : "Play (Space)";
+      el.play.dataset.tTitle = playing ? "pause.title" : "play.title";
+      el.play.title = t(el.play.dataset.tTitle);
       el.play.querySelector("use").setAttribute("href", playing ? "#i-pause" : "#i-play");
     }
     const max = Math.max(0, s.events - 1);
@@ -441,9 +581,9 @@
     if (el.timeline.value !== String(s.event)) el.timeline.value = String(s.event);
     el.timeline.disabled = s.events === 0;
     if (document.activeElement !== el.speed && el.speed.value !== fmtSpeed(s.speed)) el.speed.value = fmtSpeed(s.speed);
-    const pos = s.events ? "event " + (s.event + 1) + " / " + s.events + " · " + s.time.toFixed(3) + " s" : "no events";
+    const pos = s.events ? t("position", { n: s.event + 1, total: s.events, time: s.time.toFixed(3) }) : t("position.none");
     if (el.position.textContent !== pos) el.position.textContent = pos;
-    if (s.crash) die(s.crash);
+    if (s.crash) die("fatal.stage", { error: s.crash });
     if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();
     if (!dirty && s.event === lastEvent && s.events === lastEvents) return;
     dirty = false;
@@ -453,7 +593,7 @@
     try {
       d = mod.detail();
     } catch (e) {
-      die("The simulator failed: " + (e.message || e));
+      die("fatal.failed", { error: e.message || e });
       return;
     }
     consoleText(d, s);
@@ -463,12 +603,17 @@
     light(eventConcept);
   }
 
-  function die(msg) {
+  // die shows why the module is gone: the message key and its args, in
+  // the current language (again after a switch).
+  let fatalWhy = null;
+  function die(key, args) {
     if (fatal) return;
-    fatal = msg;
+    fatalWhy = { key, args };
+    fatal = t(key, args);
+    delete el.loadingText.dataset.t;
     el.loading.classList.remove("done");
     el.loading.classList.add("failed");
-    el.loadingText.textContent = msg + "\nReload the page to start again.";
+    el.loadingText.textContent = fatal + "\n" + t("fatal.reload");
     el.progress.hidden = true;
   }
 
@@ -478,13 +623,22 @@
     const pct = total > 0 ? Math.min(100, (100 * got) / total) : 0;
     el.progressFill.style.width = pct.toFixed(1) + "%";
     el.progress.setAttribute("aria-valuenow", pct.toFixed(0));
-    el.loadingText.textContent = "Loading the simulator… " + (got / 1e6).toFixed(1) + (total ? " / " + (total / 1e6).toFixed(1) : "") + " MB";
+    const mb = (n) => (n / 1e6).toFixed(1);
+    delete el.loadingText.dataset.t;
+    el.loadingText.textContent = total ? t("loading.progress.total", { got: mb(got), total: mb(total) }) : t("loading.progress", { got: mb(got) });
   };
   window.loopscopeLoaded = () => {
     timings.moduleLoaded = performance.now();
-    el.loadingText.textContent = "Starting the simulator…";
+    el.loadingText.dataset.t = "loading.starting";
+    el.loadingText.textContent = t("loading.starting");
   };
-  window.loopscopeFatal = (msg) => die(msg);
+  // The stage frame names what went wrong by a message key and its detail.
+  window.loopscopeFatal = (key, error) => die(key, { error });
+  onLang(() => {
+    if (!fatalWhy) return;
+    fatal = t(fatalWhy.key, fatalWhy.args);
+    el.loadingText.textContent = fatal + "\n" + t("fatal.reload");
+  });
   window.loopscopeKey = onKey;
   // guard wraps the module's functions: a Go panic comes back as
   // {panic: message} and is thrown here as an Error.
@@ -537,7 +691,8 @@
     mod = null;
     restarts++;
     el.loading.classList.remove("done");
-    el.loadingText.textContent = "Redrawing the stage for the new pixel ratio…";
+    el.loadingText.dataset.t = "loading.redraw";
+    el.loadingText.textContent = t("loading.redraw");
     pending = () => {
       if (source) {
         run(source, { speed: st.speed });
@@ -611,6 +766,7 @@
     load: (id) => load(id),
     run: (source) => { el.code.value = String(source); updateGutter(); return runEdited(); },
     timings: () => Object.assign({}, timings),
+    messages: () => Object.fromEntries([...MESSAGES].map(([k, m]) => [k, { en: m.en, ko: m.ko }])),
     scenes: () => scenes.map((s) => ({ id: s.id, title: s.titles[lang] || s.titles.en })),
   };
 

@@ -65,10 +65,10 @@
     }
     tell("loopscopeLoaded");
     go.run(inst).then(
-      () => tell("loopscopeFatal", "The simulator stopped."),
-      (e) => tell("loopscopeFatal", "The simulator crashed: " + e),
+      () => tell("loopscopeFatal", "fatal.stopped", ""),
+      (e) => tell("loopscopeFatal", "fatal.crashed", String(e)),
     );
   }
 
-  start().catch((e) => tell("loopscopeFatal", "Could not load the simulator: " + (e && e.message ? e.message : e)));
+  start().catch((e) => tell("loopscopeFatal", "fatal.load", String(e && e.message ? e.message : e)));
 })();
