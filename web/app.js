@@ -21,6 +21,7 @@
     notesConcept: $("notes-concept"), timeline: $("timeline"),
     position: $("position"), frame: $("stage"), loading: $("loading"),
     loadingText: $("loading-text"), progress: $("progress"), progressFill: $("progress-fill"),
+    layout: $("layout"), tabs: [...document.querySelectorAll(".tabs [role=tab]")],
   };
 
   let mod = null;           // the module's API, once it is ready
@@ -129,6 +130,8 @@
     "pane.console": { en: "Console", ko: "콘솔" },
     "pane.stage": { en: "Stage", ko: "무대" },
     "pane.notes": { en: "Notes", ko: "노트" },
+    "tabs.label": { en: "Panes", ko: "화면" },
+    "tab.alert": { en: "{pane}: the last run was refused", ko: "{pane}: 마지막 실행이 거부되었습니다" },
     "code.label": { en: "Code editor", ko: "코드 편집기" },
     "edited": { en: "edited", ko: "수정됨" },
     "edited.title": { en: "The code differs from the scene as written", ko: "코드가 원래 장면과 다릅니다" },
@@ -288,6 +291,26 @@
     if (top < el.notes.scrollTop || top + Math.min(sec.offsetHeight, el.notes.clientHeight) > el.notes.scrollTop + el.notes.clientHeight) {
       el.notes.scrollTo({ top: Math.max(0, top), behavior });
     }
+  }
+
+  // ---- the panes on a phone ----
+
+  // A narrow screen shows one pane at a time, under a row of tabs: stage,
+  // notes, code and console are each one tap away. (On a wide screen the
+  // tabs are hidden and every pane shows.) The others stay laid out, only
+  // invisible, so the stage keeps its size and the notes their scroll.
+  function showTab(name) {
+    el.layout.dataset.tab = name;
+    for (const b of el.tabs) b.setAttribute("aria-selected", String(b.dataset.tab === name));
+    if (name === "notes") showLit("auto");
+  }
+
+  // markCodeTab flags the code tab while a refused run's error shows there.
+  function markCodeTab() {
+    const b = $("tab-code");
+    b.classList.toggle("alert", !!lastError);
+    if (lastError) b.title = t("tab.alert", { pane: t("pane.code") });
+    else b.removeAttribute("title");
   }
 
   // ---- the editor ----
@@ -597,6 +620,7 @@
       return;
     }
     consoleText(d, s);
+    markCodeTab();
     renderMarks(d.taskLines);
     followTask(d.taskLines);
     eventConcept = d.concept || "";
@@ -708,6 +732,7 @@
   // ---- wiring ----
 
   el.scene.addEventListener("change", () => load(el.scene.value));
+  for (const b of el.tabs) b.addEventListener("click", () => showTab(b.dataset.tab));
   el.play.addEventListener("click", () => act.toggle());
   el.back.addEventListener("click", () => act.step(-1));
   el.fwd.addEventListener("click", () => act.step(1));

@@ -544,11 +544,19 @@ func TestLayout(t *testing.T) {
 		if canvas.Ratio != 2 || math.Abs(canvas.Width-2*canvas.CSS) > 2 {
 			t.Errorf("at pixel ratio 2 the stage's canvas is %v device pixels for %v CSS pixels (ratio %v): it would be blurred", canvas.Width, canvas.CSS, canvas.Ratio)
 		}
-		p.waitFor(`document.querySelector(".code-pane").getBoundingClientRect().y > document.querySelector(".stage-pane").getBoundingClientRect().bottom - 1`, 5*time.Second)
+		// One pane at a time, under a row of tabs (TestPhone taps them):
+		// the panes share one place, the stage's first.
+		p.waitFor(`getComputedStyle(document.querySelector(".tabs")).display !== "none"`, 5*time.Second)
 		code, console, stage, notes = p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
-		if !(stage.bottom() <= code.Y+1 && code.bottom() <= console.Y+1 && console.bottom() <= notes.Y+1) {
-			t.Errorf("390×844: stage %+v code %+v console %+v notes %+v", stage, code, console, notes)
+		if code != stage || console != stage || notes != stage {
+			t.Errorf("390×844: stage %+v code %+v console %+v notes %+v, want one place", stage, code, console, notes)
 		}
+		var vis string
+		p.eval(`getComputedStyle(document.querySelector(".notes-pane")).visibility + " " + getComputedStyle(document.querySelector(".stage-pane")).visibility`, &vis)
+		if vis != "hidden visible" {
+			t.Errorf("390×844: notes and stage are %q, want the stage alone shown", vis)
+		}
+		p.do(chromedp.Click(chromedp.ID("tab-notes")))
 		for name, r := range map[string]rect{"stage": stage, "code": code, "notes": notes} {
 			if r.W < 380 || r.right() > 391 {
 				t.Errorf("390×844: %s is %+v", name, r)
@@ -561,6 +569,7 @@ func TestLayout(t *testing.T) {
 		}
 		p.notesShowText("390×844")
 		p.screenshot("layout-390x844")
+		p.do(chromedp.Click(chromedp.ID("tab-stage")))
 	})
 }
 

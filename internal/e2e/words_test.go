@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // message is one entry of the page's table of words (loopscope.messages()).
@@ -138,6 +140,7 @@ func TestPageWords(t *testing.T) {
 			}[lang]
 			p.waitFor(fmt.Sprintf(`/%s/.test(document.getElementById("position").textContent)`, strings.ReplaceAll(posRE.String(), "/", `\/`)), 5*time.Second)
 
+			p.screenshot("words-1440x900-" + lang)
 			var items []chromeItem
 			p.eval(chromeText, &items)
 			if len(items) < 15 {
@@ -175,6 +178,113 @@ func TestPageWords(t *testing.T) {
 		p.screenshot("words-error-en")
 		p.eval(`loopscope.setLang("ko")`, nil)
 		p.screenshot("words-error-ko")
+		p.eval(`loopscope.setLang("en")`, nil)
+		if errs := p.consoleErrors(); len(errs) > 0 {
+			t.Errorf("console errors: %q", errs)
+		}
+	})
+}
+
+// TestPhone checks the page on a phone (390×844, pixel ratio 2), in both
+// languages: one pane at a time under a row of tabs, the stage as tall as
+// the screen leaves, and the notes one tap away (after tapping their tab,
+// their heading is on screen, not covered).
+func TestPhone(t *testing.T) {
+	onServed(t, func(t *testing.T, tg target) {
+		p := openOwn(t, tg)
+		p.hasEvents()
+		before := p.state()
+		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
+		p.waitReady()
+		var table map[string]message
+		p.eval(`loopscope.messages()`, &table)
+		// shown reports whether the element's centre, on screen, is the
+		// element or inside it: drawn and not covered.
+		shown := func(selector string) bool {
+			var ok bool
+			p.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return false;
+				const r = e.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + Math.min(r.height / 2, 10);
+				if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+				const at = document.elementFromPoint(x, y); return !!at && (at === e || e.contains(at)); })()`, selector), &ok)
+			return ok
+		}
+		for _, lang := range []string{"en", "ko"} {
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load(loopscope.scenes()[0].id)`, lang), nil)
+			var tabs []struct {
+				Text, Selected string
+				R              rect
+			}
+			p.eval(`[...document.querySelectorAll(".tabs [role=tab]")].map((b) => { const r = b.getBoundingClientRect();
+				return {text: b.textContent, selected: b.getAttribute("aria-selected"), r: {X: r.x, Y: r.y, W: r.width, H: r.height}}; })`, &tabs)
+			want := []string{"pane.code", "pane.stage", "pane.notes", "pane.console"}
+			if len(tabs) != len(want) {
+				t.Fatalf("%s: %d tabs, want %d", lang, len(tabs), len(want))
+			}
+			for i, tb := range tabs {
+				m := table[want[i]]
+				if w := map[string]string{"en": m.EN, "ko": m.KO}[lang]; tb.Text != w {
+					t.Errorf("%s: tab %d says %q, want %q", lang, i, tb.Text, w)
+				}
+				if tb.R.W < 44 || tb.R.H < 32 || tb.R.right() > 390 || tb.R.Y < 0 {
+					t.Errorf("%s: tab %q is %+v: too small to tap, or off screen", lang, tb.Text, tb.R)
+				}
+			}
+			if tabs[1].Selected != "true" {
+				t.Errorf("%s: the stage's tab is not the one selected: %+v", lang, tabs)
+			}
+			stage, timeline := p.rect(".stage-pane"), p.rect(".timeline-bar")
+			if !shown("#stage") || stage.W < 380 || stage.H < 560 || stage.Y < tabs[0].R.bottom()-1 || stage.bottom() > timeline.Y+1 {
+				t.Errorf("%s: the stage is %+v (tabs end at %v, timeline starts at %v): want it shown, as wide as the screen and at least 560 px tall",
+					lang, stage, tabs[0].R.bottom(), timeline.Y)
+			}
+			var controls []struct {
+				Name string
+				R    rect
+			}
+			p.eval(`[...document.querySelectorAll(".bar button, .bar select, .bar input, .timeline-bar input, .timeline-bar output")].map((e) => {
+				const r = e.getBoundingClientRect(); return {name: e.getAttribute("aria-label") || e.id, r: {X: r.x, Y: r.y, W: r.width, H: r.height}}; })`, &controls)
+			for _, c := range controls {
+				if c.R.X < 0 || c.R.right() > 390 || c.R.Y < 0 || c.R.bottom() > 844 {
+					t.Errorf("%s: control %s is %+v: off screen", lang, c.Name, c.R)
+				}
+			}
+			var scrollW, scrollH int
+			p.eval("document.documentElement.scrollWidth", &scrollW)
+			p.eval("document.documentElement.scrollHeight", &scrollH)
+			if scrollW > 390 || scrollH > 844 {
+				t.Errorf("%s: the page is %d×%d: it scrolls, the bars would move", lang, scrollW, scrollH)
+			}
+			p.screenshot("phone-stage-" + lang)
+
+			// One tap: the notes, their heading on screen.
+			p.do(chromedp.Click(chromedp.ID("tab-notes")))
+			heading := `(() => { const lit = document.querySelector("#notes .note-section.lit");
+				const h = (lit && lit.querySelector("h1, h2, h3")) || document.querySelector("#notes h1, #notes h2");
+				if (h) h.id = h.id || "phone-heading"; return h ? "#" + h.id : ""; })()`
+			var h string
+			p.eval(heading, &h)
+			if h == "" {
+				t.Fatalf("%s: the notes have no heading", lang)
+			}
+			if !shown(h) || shown("#stage") {
+				t.Errorf("%s: after tapping the notes' tab, their heading %s is shown %v, the stage %v", lang, h, shown(h), shown("#stage"))
+			}
+			p.notesShowText("390×844 " + lang)
+			p.screenshot("phone-notes-" + lang)
+			p.do(chromedp.Click(chromedp.ID("tab-code")))
+			if !shown("#code") || shown(h) {
+				t.Errorf("%s: after tapping the code's tab, the editor is shown %v", lang, shown("#code"))
+			}
+			p.do(chromedp.Click(chromedp.ID("tab-console")))
+			if !shown("#console") {
+				t.Errorf("%s: after tapping the console's tab, it is not shown", lang)
+			}
+			p.do(chromedp.Click(chromedp.ID("tab-stage")))
+			if !shown("#stage") {
+				t.Errorf("%s: after tapping the stage's tab, it is not shown", lang)
+			}
+		}
 		p.eval(`loopscope.setLang("en")`, nil)
 		if errs := p.consoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
