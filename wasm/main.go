@@ -75,6 +75,7 @@ func main() {
 		}
 		return nil
 	})
+	export(api, "setLang", func(args []js.Value) any { player.SetLang(playback.ParseLang(str(args, 0))); return nil })
 	export(api, "state", func([]js.Value) any { return state() })
 	export(api, "detail", func([]js.Value) any { return detail() })
 	export(api, "notes", func(args []js.Value) any { return renderNotes(str(args, 0)) })
@@ -157,6 +158,7 @@ func run(src, filename string) (out map[string]any) {
 	}
 	p := playback.New(res.Trace, src)
 	p.SetSpeed(player.Speed())
+	p.SetLang(player.Lang())
 	player = p
 	stg.SetPlayer(p)
 	out["events"] = p.Len()

@@ -265,6 +265,7 @@
     try { localStorage.setItem("loopscope.lang", lang); } catch (e) { /* ignore */ }
     for (const span of el.lang.querySelectorAll("span")) span.classList.toggle("on", span.dataset.lang === lang);
     applyWords(document);
+    if (mod && !fatal) mod.setLang(lang); // the stage's captions and labels
     fillScenes();
     showNotes();
     for (const fn of langHooks) fn(lang);
@@ -680,6 +681,7 @@
 
   window.loopscopeModuleReady = (m) => {
     mod = guard(m);
+    mod.setLang(lang);
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
     // The notes shown as plain text until now: render them.

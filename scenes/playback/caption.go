@@ -7,153 +7,176 @@ import (
 	"loopscope/scenes/trace"
 )
 
-// Seconds formats a virtual time as the stage shows it: "1.250 s".
-func Seconds(t float64) string {
-	return strconv.FormatFloat(t, 'f', 3, 64) + " s"
+// Seconds formats a virtual time as the stage shows it in English:
+// "1.250 s".
+func Seconds(t float64) string { return EN.Seconds(t) }
+
+// Seconds formats a virtual time as the stage shows it in language l:
+// "1.250 s", "1.250초".
+func (l Lang) Seconds(t float64) string {
+	return l.t(lSeconds, strconv.FormatFloat(t, 'f', 3, 64))
 }
 
-// caption says in one sentence what the current event did.
+// caption says in one sentence, in the state's language, what the current
+// event did.
 func (s *State) caption() string {
+	l := s.Lang
 	if s.Index < 0 {
-		return "Press play: nothing has happened yet."
+		return l.t(cPressPlay)
 	}
 	e := &s.Event
 	name := s.Name(e.ID)
 	ref := s.Name(e.Ref)
 	switch e.Kind {
 	case trace.LoopStart:
-		return "asyncio.run starts the event loop on " + s.Name(e.Thread) + "."
+		return l.t(cLoopStart, s.Name(e.Thread))
 	case trace.LoopPhase:
 		switch e.Text {
 		case "select":
 			switch {
 			case e.Num < 0:
-				return "Nothing is ready and no timer is armed: the loop waits for I/O with no timeout."
+				return l.t(cSelectNoTimeout)
 			case e.Num == 0:
-				return "Something is ready: the loop polls for I/O without waiting."
+				return l.t(cSelectPoll)
 			default:
-				return "Nothing is ready: the loop waits up to " + Seconds(e.Num) + " for the next timer."
+				return l.t(cSelectWait, l.Seconds(e.Num))
 			}
 		case "timers":
-			return "The loop moves every timer that is due to the ready queue."
+			return l.t(cTimers)
 		case "ready":
 			if e.Num == 1 {
-				return "The loop runs the one callback that was ready when this turn began."
+				return l.t(cReadyOne)
 			}
-			return "The loop runs the " + itoa(int(e.Num)) + " callbacks that were ready when this turn began, in FIFO order."
+			return l.t(cReadyN, itoa(int(e.Num)))
 		}
-		return "The loop enters " + e.Text + "."
+		return l.t(cPhaseOther, e.Text)
 	case trace.LoopStop:
-		return "The event loop stops."
+		return l.t(cLoopStop)
 	case trace.ClockJump:
-		return "Nothing to do until the next timer: the clock jumps from " + Seconds(e.Num) + " to " + Seconds(e.Time) + "."
+		return l.t(cClockJump, l.Seconds(e.Num), l.Seconds(e.Time))
 	case trace.TaskNew:
-		return name + " is created to run " + e.Label + "; its first step goes to the ready queue."
+		return l.t(cTaskNew, name, e.Label)
 	case trace.TaskStep:
 		t := s.Task(e.ID)
 		if t != nil && t.Steps == 1 {
-			return name + " starts running " + t.Coro + " on the loop thread."
+			return l.t(cTaskFirstStep, name, t.Coro)
 		}
-		return name + " resumes at line " + itoa(int(e.Line)) + "."
+		return l.t(cTaskResume, name, itoa(int(e.Line)))
 	case trace.TaskSuspend:
 		if e.Ref == 0 {
-			return name + " yields to the loop (a bare yield: sleep(0)) and is rescheduled."
+			return l.t(cTaskYield, name)
 		}
 		what := ref
 		if f := s.Future(e.Ref); f != nil && f.Text != "" {
 			what += " (" + f.Text + ")"
 		}
-		return name + " awaits " + what + " and hands the loop back."
+		return l.t(cTaskAwaits, name, what)
 	case trace.TaskDone:
 		switch e.Text {
 		case "exception":
-			return name + " failed: " + e.Label + "."
+			return l.t(cTaskFailed, name, e.Label)
 		case "cancelled":
-			return name + " ended cancelled."
+			return l.t(cTaskCancelled, name)
 		}
-		return name + " finished and returned " + e.Label + "."
+		return l.t(cTaskReturned, name, e.Label)
 	case trace.TaskCancel:
-		return "cancel() is requested on " + name + ": CancelledError will be thrown in at its await."
+		return l.t(cTaskCancel, name)
 	case trace.TaskRename:
-		return "The task is renamed " + e.Text + "."
+		return l.t(cTaskRename, e.Text)
 	case trace.FutureNew:
 		if e.Text != "" {
-			return name + " is created for " + e.Text + "."
+			return l.t(cFutureNewFor, name, e.Text)
 		}
-		return name + " is created."
+		return l.t(cFutureNew, name)
 	case trace.FutureResult:
-		return name + " is done with result " + e.Label + ": its callbacks are scheduled."
+		return l.t(cFutureResult, name, e.Label)
 	case trace.FutureException:
-		return name + " fails with " + e.Label + ": its callbacks are scheduled."
+		return l.t(cFutureException, name, e.Label)
 	case trace.FutureCancelled:
-		return name + " is cancelled: its callbacks are scheduled."
+		return l.t(cFutureCancelled, name)
 	case trace.FutureCallback:
-		return e.Text + " is added as a done-callback of " + name + "."
+		return l.t(cFutureCallback, e.Text, name)
 	case trace.HandleNew:
-		return e.Text + " joins the ready queue at position " + itoa(len(s.Ready)) + "."
+		return l.t(cHandleNew, e.Text, itoa(len(s.Ready)))
 	case trace.HandleRun:
-		return "The loop takes " + s.Loop.HandleTxt + " from the head of the ready queue and runs it."
+		return l.t(cHandleRun, s.Loop.HandleTxt)
 	case trace.HandleCancel:
-		return "A handle is cancelled: it stays queued and will be skipped."
+		return l.t(cHandleCancel)
 	case trace.HandleSkip:
-		return "The loop pops a cancelled handle and skips it."
+		return l.t(cHandleSkip)
 	case trace.TimerNew:
-		return "A timer is armed for " + Seconds(e.Num) + ": then it will call " + e.Text + "."
+		return l.t(cTimerNew, l.Seconds(e.Num), e.Text)
 	case trace.TimerDue:
-		return "The timer is due: " + e.Text + " moves to the ready queue."
+		what := e.Text
+		if k := s.readyIndex(e.ID); k >= 0 && what == "" {
+			what = s.Ready[k].Text
+		}
+		return l.t(cTimerDue, what)
 	case trace.TimerCancel:
-		return "A timer is cancelled before it was due."
+		return l.t(cTimerCancel)
 	case trace.ThreadNew:
-		return "Thread " + e.Text + " is created."
+		return l.t(cThreadNew, e.Text)
 	case trace.ThreadBlock:
 		if s.Loop.Blocked && e.ID == s.Loop.Thread {
-			return "STALL: the loop thread is blocked in " + e.Text + ". Nothing else can run until it returns."
+			return l.t(cStall, e.Text)
 		}
 		if e.Text == "select" && e.ID == s.Loop.Thread {
 			if e.Num >= 0 {
-				return "The loop thread sleeps in select until " + Seconds(e.Num) + ": nothing to run before then."
+				return l.t(cSelectUntil, l.Seconds(e.Num))
 			}
-			return "The loop thread sleeps in select until some I/O or another thread wakes it."
+			return l.t(cSelectForever)
 		}
-		return name + " blocks in " + e.Text + "."
+		return l.t(cThreadBlocks, name, e.Text)
 	case trace.ThreadWake:
-		return name + " runs again."
+		return l.t(cThreadWake, name)
 	case trace.ThreadEnd:
-		return name + " ends."
+		return l.t(cThreadEnd, name)
 	case trace.JobNew:
-		return e.Text + " is queued for the executor; " + ref + " will carry its result."
+		return l.t(cJobNew, e.Text, ref)
 	case trace.JobStart:
-		j := s.Job(e.ID)
-		fn := "a job"
-		if j != nil {
+		fn := l.t(cAJob)
+		if j := s.Job(e.ID); j != nil {
 			fn = j.Fn
 		}
-		return ref + " takes " + fn + " and runs it off the loop thread."
+		return l.t(cJobStart, ref, fn)
 	case trace.JobDone:
-		return "The executor job finished (" + e.Text + ")."
-	case trace.SyncNew:
-		return "An asyncio." + e.Text + " is created."
-	case trace.SyncWait:
-		return ref + " waits on " + name + " (" + e.Label + ")."
-	case trace.SyncWake:
-		return name + " wakes a waiter."
-	case trace.SyncOp:
-		return name + ": " + e.Text + " (now " + strconv.FormatFloat(e.Num, 'g', -1, 64) + ")."
-	case trace.Print:
-		return "print writes " + strconv.Quote(strings.TrimSuffix(e.Text, "\n")) + " to the console."
-	case trace.Raise:
-		return "raise " + e.Text
-	case trace.Uncaught:
-		return "The scene ends with an uncaught exception: " + e.Text
-	case trace.Stopped:
-		return "Stopped: " + e.Text
-	case trace.Seed:
-		return e.Text + " is seeded with " + e.Label + ", as the scene gave no seed (run it with -seed " + e.Label + " to get the same numbers again)."
-	case trace.SocketOp, trace.Depends, trace.Request:
-		if e.Label != "" {
-			return e.Kind.String() + ": " + e.Text + " (" + e.Label + ")"
+		switch e.Text {
+		case "result":
+			return l.t(cJobDoneResult)
+		case "exception":
+			return l.t(cJobDoneException)
 		}
-		return e.Kind.String() + ": " + e.Text
+		return l.t(cJobDone, e.Text)
+	case trace.SyncNew:
+		return l.t(cSyncNew, e.Text)
+	case trace.SyncWait:
+		return l.t(cSyncWait, ref, name, e.Label)
+	case trace.SyncWake:
+		return l.t(cSyncWake, name)
+	case trace.SyncOp:
+		return l.t(cSyncOp, name, e.Text, strconv.FormatFloat(e.Num, 'g', -1, 64))
+	case trace.Print:
+		return l.t(cPrint, strconv.Quote(strings.TrimSuffix(e.Text, "\n")))
+	case trace.Raise:
+		return l.t(cRaise, e.Text)
+	case trace.Uncaught:
+		return l.t(cUncaught, e.Text)
+	case trace.Stopped:
+		return l.t(cStopped, e.Text)
+	case trace.Seed:
+		return l.t(cSeed, e.Text, e.Label)
+	case trace.SocketOp, trace.Depends, trace.Request:
+		plain, labelled := cSocket, cSocketLabel
+		switch e.Kind {
+		case trace.Depends:
+			plain, labelled = cDepends, cDependsLabel
+		case trace.Request:
+			plain, labelled = cRequest, cRequestLabel
+		}
+		if e.Label != "" {
+			return l.t(labelled, e.Text, e.Label)
+		}
+		return l.t(plain, e.Text)
 	}
-	return e.Kind.String()
+	return l.t(cOther, e.Kind.String())
 }

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"loopscope/scenes/trace"
 )
@@ -17,7 +16,7 @@ const (
 	KSection   ItemKind = iota // a titled region; Text is its title
 	KBanner                    // the caption line, or a stall or error banner (Tone)
 	KDial                      // the loop: a ring of phases; Text "event loop", Sub the iteration, Sub2 the phase
-	KClock                     // the virtual clock; Text is the time (the stage may show an interpolated one)
+	KClock                     // the virtual clock; Text is the time (the stage may show an interpolated one), Sub2 what to say while it jumps
 	KSlot                      // what runs on the loop thread now
 	KChip                      // a handle in the ready queue (or running in the slot)
 	KCard                      // a task
@@ -76,6 +75,7 @@ type Item struct {
 
 // Scene is the stage laid out for one State.
 type Scene struct {
+	Lang  Lang // the language of its words
 	W, H  float64
 	Scale float64
 	Font  float64 // normal text size
@@ -104,8 +104,59 @@ func key(tag int, id int32) uint64 { return uint64(tag)<<32 | uint64(uint32(id))
 func CardKey(id int32) uint64 { return key(tagCard, id) }
 
 // CharWidth is the advance of one character of the monospaced font (Go
-// Mono) at the given size: Layout measures text with it.
+// Mono) at the given size.
 func CharWidth(size float64) float64 { return size * 0.6 }
+
+// RuneWidth is the advance of r at the given size: 1 em for the wide
+// characters of East Asian scripts (Hangul, drawn with a Korean font whose
+// syllables are square), CharWidth for every other rune.
+func RuneWidth(r rune, size float64) float64 {
+	if Wide(r) {
+		return size
+	}
+	return CharWidth(size)
+}
+
+// TextWidth is how wide s is drawn at the given size: Layout fits and
+// truncates every text by it, and the stage centres text by it.
+func TextWidth(s string, size float64) float64 {
+	n, wide := 0, 0
+	for _, r := range s {
+		n++
+		if Wide(r) {
+			wide++
+		}
+	}
+	return float64(n-wide)*CharWidth(size) + float64(wide)*size
+}
+
+// Wide reports whether r is East Asian Wide or Fullwidth (Unicode's
+// EastAsianWidth W or F): Hangul syllables and jamo, CJK ideographs, kana,
+// CJK punctuation and fullwidth forms.
+func Wide(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	switch {
+	case r <= 0x115F, // Hangul jamo (initial consonants)
+		r >= 0x2E80 && r <= 0x303E, // CJK radicals, punctuation
+		r >= 0x3041 && r <= 0x33FF, // kana, Hangul compatibility jamo, CJK symbols
+		r >= 0x3400 && r <= 0x4DBF, // CJK extension A
+		r >= 0x4E00 && r <= 0x9FFF, // CJK ideographs
+		r >= 0xA000 && r <= 0xA4CF, // Yi
+		r >= 0xA960 && r <= 0xA97F, // Hangul jamo extended A
+		r >= 0xAC00 && r <= 0xD7A3, // Hangul syllables
+		r >= 0xF900 && r <= 0xFAFF, // CJK compatibility ideographs
+		r >= 0xFE30 && r <= 0xFE4F, // CJK compatibility forms
+		r >= 0xFF00 && r <= 0xFF60, // fullwidth forms
+		r >= 0xFFE0 && r <= 0xFFE6,
+		r >= 0x1F300 && r <= 0x1F64F, // emoji pictographs and faces
+		r >= 0x1F900 && r <= 0x1F9FF,
+		r >= 0x20000 && r <= 0x3FFFD: // CJK extensions B and beyond
+		return true
+	}
+	return false
+}
 
 // ShortCoro drops the class or enclosing function from a coroutine label
 // when one is there: "BaseEventLoop.shutdown_asyncgens()" becomes
@@ -129,20 +180,24 @@ func RunCleanup(label string) bool {
 	return strings.HasPrefix(label, "BaseEventLoop.shutdown_asyncgens(") || strings.HasPrefix(label, "BaseEventLoop.shutdown_default_executor(")
 }
 
-// Fit shortens s with "…" so it takes at most w pixels at size.
+// Fit shortens s with "…" so it takes at most w pixels at size, as
+// TextWidth measures it.
 func Fit(s string, w, size float64) string {
-	n := int(w / CharWidth(size))
-	if n <= 0 {
-		return ""
-	}
-	if utf8.RuneCountInString(s) <= n {
+	const eps = 1e-9
+	if TextWidth(s, size) <= w+eps {
 		return s
 	}
-	if n == 1 {
-		return "…"
+	ell := CharWidth(size) // "…"
+	if w+eps < ell {
+		return ""
 	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	used := ell
+	for i, r := range s {
+		if used += RuneWidth(r, size); used > w+eps {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 type layout struct {
@@ -155,6 +210,9 @@ type layout struct {
 	timersAbove     bool    // the timer heap found room in the top row
 	rh              float64 // a timeline row's height
 }
+
+// t returns message m in the stage's language.
+func (l *layout) t(m msg, args ...string) string { return l.s.Lang.t(m, args...) }
 
 func (l *layout) add(it Item) int {
 	if it.Size == 0 {
@@ -180,6 +238,9 @@ func Layout(w, h, scale float64, s *State) *Scene {
 	}
 	u := scale
 	sc := &Scene{W: w, H: h, Scale: scale, Font: 13 * u, Small: 11 * u}
+	if s != nil {
+		sc.Lang = s.Lang
+	}
 	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u}
 	if w < 200*u || h < 200*u || s == nil {
 		return sc
@@ -192,17 +253,17 @@ func Layout(w, h, scale float64, s *State) *Scene {
 	bh := 24 * u
 	switch {
 	case s.Loop.Blocked:
-		why := "LOOP BLOCKED in " + s.Loop.BlockWhy + ": no task, no callback can run"
+		why := l.t(bStall, s.Loop.BlockWhy)
 		if s.Loop.BlockTo >= 0 {
-			why += " until " + Seconds(s.Loop.BlockTo)
+			why = l.t(bStallUntil, s.Loop.BlockWhy, s.Lang.Seconds(s.Loop.BlockTo))
 		}
 		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(why, W-12*u, sc.Font), Tone: ToneStall, Parent: -1})
 	case s.Err != "":
-		what := "Uncaught: "
+		what := l.t(bUncaught, s.Err)
 		if s.ErrKind == "stopped" {
-			what = "Stopped: "
+			what = l.t(bStopped, s.Err)
 		}
-		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(what+s.Err, W-12*u, sc.Font), Tone: ToneFailed, Parent: -1})
+		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(what, W-12*u, sc.Font), Tone: ToneFailed, Parent: -1})
 	default:
 		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(s.Caption, W-12*u, sc.Font), Tone: ToneNeutral, Parent: -1})
 	}
@@ -274,49 +335,49 @@ func (l *layout) top(x, y, W, H float64) {
 	u, s := l.u, l.s
 	d := l.dialD(W)
 	colW := max(d, 140*u)
-	sec := l.section("EVENT LOOP", x, y, colW, H)
-	dial := Item{Kind: KDial, Key: key(tagDial, 0), X: x + (colW-d)/2, Y: y + l.title, W: d, H: d, Parent: sec, Text: "event loop", Size: l.sc.Font}
+	sec := l.section(l.t(hEventLoop), x, y, colW, H)
+	dial := Item{Kind: KDial, Key: key(tagDial, 0), X: x + (colW-d)/2, Y: y + l.title, W: d, H: d, Parent: sec, Text: l.t(lEventLoop), Size: l.sc.Font}
 	switch {
 	case !s.Loop.Started:
-		dial.Sub, dial.Tone = "not started", ToneIdle
+		dial.Sub, dial.Tone = l.t(lNotStarted), ToneIdle
 	case !s.Loop.Running:
-		dial.Sub, dial.Tone = "stopped", ToneIdle
+		dial.Sub, dial.Tone = l.t(lStopped), ToneIdle
 	default:
-		dial.Sub, dial.Sub2, dial.Tone = "iteration "+strconv.Itoa(s.Loop.Iteration), s.Loop.Phase, ToneRunning
+		dial.Sub, dial.Sub2, dial.Tone = l.t(lIteration, strconv.Itoa(s.Loop.Iteration)), s.Lang.Phase(s.Loop.Phase), ToneRunning
 	}
 	if s.Loop.Blocked {
-		dial.Tone, dial.Sub2 = ToneStall, "blocked"
+		dial.Tone, dial.Sub2 = ToneStall, l.t(lBlocked)
 	}
 	l.add(dial)
 	cy := dial.Y + d + 4*u
-	l.add(Item{Kind: KClock, Key: key(tagClock, 0), X: x, Y: cy, W: colW, H: H - (cy - y), Text: Fit(Seconds(s.Clock), colW, 22*u), Sub: "virtual clock", Size: 22 * u, Parent: sec})
+	l.add(Item{Kind: KClock, Key: key(tagClock, 0), X: x, Y: cy, W: colW, H: H - (cy - y), Text: Fit(s.Lang.Seconds(s.Clock), colW, 22*u), Sub: l.t(lVirtualClock), Sub2: l.t(lFastForward), Size: 22 * u, Parent: sec})
 
 	// The slot: the handle the loop is running, and the task whose step it is.
 	sx := x + colW + l.gap
 	slotW := min(max(200*u, (W-colW)*0.3), 300*u)
 	slotH := l.title + l.chipH + 6*u + l.cardH + 8*u
-	slot := l.section("ON THE LOOP THREAD", sx, y, slotW, min(H, slotH))
+	slot := l.section(l.t(hOnLoopThread), sx, y, slotW, min(H, slotH))
 	frame := Item{Kind: KSlot, Key: key(tagSlot, 0), X: sx, Y: y + l.title, W: slotW, H: min(H, slotH) - l.title, Parent: slot, Tone: ToneIdle}
 	switch {
 	case s.Loop.Blocked && s.Loop.Task == 0 && s.Loop.Handle == 0:
-		frame.Tone, frame.Text = ToneStall, Fit("blocked: "+s.Loop.BlockWhy, slotW-16*u, l.sc.Small)
+		frame.Tone, frame.Text = ToneStall, Fit(l.t(lSlotBlocked, s.Loop.BlockWhy), slotW-16*u, l.sc.Small)
 	case s.Loop.Blocked:
 		frame.Tone = ToneStall
 	case s.Loop.Handle != 0 || s.Loop.Task != 0:
 		frame.Tone = ToneRunning
 	case s.Loop.Running && s.Loop.Phase == "select":
-		frame.Text = "waiting in select"
+		frame.Text = l.t(lSlotSelect)
 	case s.Loop.Running:
-		frame.Text = "loop: " + s.Loop.Phase
+		frame.Text = l.t(lSlotPhase, s.Lang.Phase(s.Loop.Phase))
 	default:
-		frame.Text = "idle"
+		frame.Text = l.t(lSlotIdle)
 	}
 	l.add(frame)
 	inner := slotW - 12*u
 	if s.Loop.Handle != 0 {
-		sub := "running"
+		sub := l.t(lRunning)
 		if t := s.Task(s.Loop.HandleRef); t != nil {
-			sub = "runs " + t.Name
+			sub = l.t(lRuns, t.Name)
 		}
 		l.add(Item{Kind: KChip, Key: key(tagChip, s.Loop.Handle), X: sx + 6*u, Y: frame.Y + 4*u, W: inner, H: l.chipH - 4*u, Text: Fit(s.Loop.HandleTxt, inner-12*u, l.sc.Small), Sub: Fit(sub, inner-12*u, l.sc.Small), Tone: ToneRunning, Parent: slot, Size: l.sc.Small})
 	}
@@ -338,7 +399,7 @@ func (l *layout) top(x, y, W, H float64) {
 
 func (l *layout) timers(x, y, W, H float64) {
 	u, s := l.u, l.s
-	sec := l.section("TIMER HEAP ("+strconv.Itoa(len(s.Timers))+")", x, y, W, H)
+	sec := l.section(l.t(hTimerHeap, strconv.Itoa(len(s.Timers))), x, y, W, H)
 	rowH := 26 * u
 	cols := max(1, int((W+l.gap)/(190*u+l.gap)))
 	colW := (W - float64(cols-1)*l.gap) / float64(cols)
@@ -355,19 +416,19 @@ func (l *layout) timers(x, y, W, H float64) {
 		cy := y + l.title + float64(k%rows)*(rowH+4*u)
 		what := tm.Text
 		if f := s.Future(tm.Ref); f != nil {
-			what = "wake " + s.Name(tm.Ref) + " " + f.Text
+			what = l.t(lWake, s.Name(tm.Ref), f.Text)
 		}
-		label := Seconds(tm.Deadline)
-		l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: cx, Y: cy, W: colW, H: rowH, Text: label, Sub: Fit(what, colW-CharWidth(l.sc.Small)*float64(len(label)+3)-12*u, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
+		label := s.Lang.Seconds(tm.Deadline)
+		l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: cx, Y: cy, W: colW, H: rowH, Text: label, Sub: Fit(what, colW-TextWidth(label+"   ", l.sc.Small)-12*u, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
 	}
 	if n > show {
 		k := show
 		cx := x + float64(k/rows)*(colW+l.gap)
 		cy := y + l.title + float64(k%rows)*(rowH+4*u)
-		l.add(Item{Kind: KMore, X: cx, Y: cy, W: colW, H: rowH, Text: Fit("+"+strconv.Itoa(n-show)+" more timers", colW-8*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KMore, X: cx, Y: cy, W: colW, H: rowH, Text: Fit(l.t(lMoreTimers, strconv.Itoa(n-show)), colW-8*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
 	}
 	if n == 0 {
-		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: rowH, Text: Fit("(no timer armed)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: rowH, Text: Fit(l.t(lNoTimer), W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 	}
 }
 
@@ -389,29 +450,29 @@ func (l *layout) fromKey(h *Handle) uint64 {
 
 func (l *layout) ready(x, y, W, H float64) {
 	u, s := l.u, l.s
-	sec := l.section("READY QUEUE (FIFO: head first) · "+strconv.Itoa(len(s.Ready)), x, y, W, H)
+	sec := l.section(l.t(hReadyQueue, strconv.Itoa(len(s.Ready))), x, y, W, H)
 	cx := x
 	cy := y + l.title
 	moreW := 110 * u
 	for k := range s.Ready {
 		h := &s.Ready[k]
-		cw := min(max(CharWidth(l.sc.Small)*float64(utf8.RuneCountInString(h.Text))+16*u, 110*u), 230*u)
+		cw := min(max(TextWidth(h.Text, l.sc.Small)+16*u, 110*u), 230*u)
 		last := k == len(s.Ready)-1
 		if cx+cw > x+W || (!last && cx+cw+l.gap+moreW > x+W) {
 			left := len(s.Ready) - k
-			l.add(Item{Kind: KMore, X: cx, Y: cy, W: min(moreW, x+W-cx), H: l.chipH, Text: Fit("+"+strconv.Itoa(left)+" more", min(moreW, x+W-cx)-8*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
+			l.add(Item{Kind: KMore, X: cx, Y: cy, W: min(moreW, x+W-cx), H: l.chipH, Text: Fit(l.t(lMore, strconv.Itoa(left)), min(moreW, x+W-cx)-8*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
 			break
 		}
 		sub := ""
 		switch {
 		case h.Cancelled:
-			sub = "cancelled: will be skipped"
+			sub = l.t(lChipCancelled)
 		case h.FromTimer:
-			sub = "timer fell due"
+			sub = l.t(lChipTimerDue)
 		case s.Task(h.Ref) != nil:
-			sub = "steps " + s.Name(h.Ref)
+			sub = l.t(lChipSteps, s.Name(h.Ref))
 		case h.Ref != 0:
-			sub = "for " + s.Name(h.Ref)
+			sub = l.t(lChipFor, s.Name(h.Ref))
 		}
 		tone := ToneReady
 		if h.Cancelled {
@@ -423,7 +484,7 @@ func (l *layout) ready(x, y, W, H float64) {
 		cx += cw + l.gap
 	}
 	if len(s.Ready) == 0 {
-		l.add(Item{Kind: KLabel, X: x, Y: cy, W: W, H: l.chipH, Text: Fit("(empty)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KLabel, X: x, Y: cy, W: W, H: l.chipH, Text: Fit(l.t(lEmpty), W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 	}
 }
 
@@ -451,39 +512,39 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 	fs := l.sc.Small
 	iw := w - 14*u
 	title := t.Name + " " + t.Coro
-	if n := iw / CharWidth(l.sc.Font); float64(utf8.RuneCountInString(title)) > n {
+	if TextWidth(title, l.sc.Font) > iw {
 		title = t.Name + " " + ShortCoro(t.Coro)
 	}
-	state := t.State.String()
+	state := s.Lang.TaskState(t.State)
 	if t.Line > 0 && !t.State.Finished() {
-		state += " · line " + strconv.Itoa(int(t.Line))
+		state = l.t(lAtLine, state, strconv.Itoa(int(t.Line)))
 	}
 	if t.Cancel && !t.State.Finished() {
-		state += " · cancelling"
+		state = l.t(lCancelling, state)
 	}
 	var what string
 	switch {
 	case t.State == TaskPending:
-		what = "not started yet"
+		what = l.t(lNotStartedYet)
 	case t.State == TaskReady:
-		what = "in the ready queue"
+		what = l.t(lInReadyQueue)
 	case t.State == TaskRunning && s.Loop.Blocked && s.Loop.Task == t.ID:
-		what = "BLOCKS the loop: " + s.Loop.BlockWhy
+		what = l.t(lBlocksLoop, s.Loop.BlockWhy)
 	case t.State == TaskRunning:
-		what = "running its step"
+		what = l.t(lRunningStep)
 	case t.State == TaskWaiting && t.Sync != 0:
-		what = "waits on " + s.Name(t.Sync) + " (" + t.SyncWhy + ")"
+		what = l.t(lWaitsOn, s.Name(t.Sync), t.SyncWhy)
 	case t.State == TaskWaiting && t.Await == 0:
-		what = "yielded: rescheduled"
+		what = l.t(lYielded)
 	case t.State == TaskWaiting:
-		what = "awaits " + s.Name(t.Await)
+		what = l.t(lAwaits, s.Name(t.Await))
 		if f := s.Future(t.Await); f != nil && f.Text != "" {
-			what += " " + f.Text
+			what = l.t(lAwaitsFor, s.Name(t.Await), f.Text)
 		}
 	case t.State == TaskDone && RunCleanup(t.Coro):
-		what = "asyncio.run's cleanup"
+		what = l.t(lRunCleanup)
 	case t.State == TaskDone:
-		what = "→ " + t.Result
+		what = l.t(lReturned, t.Result)
 	default:
 		what = t.Result
 	}
@@ -503,11 +564,11 @@ func (l *layout) tasks(x, y, W, H float64) {
 			live++
 		}
 	}
-	sec := l.section("TASKS · "+strconv.Itoa(n)+" created, "+strconv.Itoa(live)+" alive", x, y, W, H)
+	sec := l.section(l.t(hTasks, strconv.Itoa(n), strconv.Itoa(live)), x, y, W, H)
 	gy := y + l.title
 	gh := H - l.title
 	if n == 0 {
-		l.add(Item{Kind: KLabel, X: x, Y: gy, W: W, H: min(gh, 20*u), Text: Fit("(no task yet)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KLabel, X: x, Y: gy, W: W, H: min(gh, 20*u), Text: Fit(l.t(lNoTask), W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 		return
 	}
 	cols := max(1, int((W+l.gap)/(180*u+l.gap)))
@@ -519,7 +580,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 			cx := x + float64(k%cols)*(cw+l.gap)
 			cy := gy + float64(k/cols)*(l.cardH+l.gap)
 			if t.ID == s.Loop.Task {
-				l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+": on the loop thread ↑", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+				l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(l.t(lOnLoopThread, t.Name), cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
 				continue
 			}
 			l.card(t, cx, cy, cw, l.cardH, sec)
@@ -548,9 +609,9 @@ func (l *layout) tasks(x, y, W, H float64) {
 	}
 	stripH := float64(stripRows) * cell * 1.25
 	sy := y + H - stripH
-	legend := "each square is a task: blue ready, yellow running, tinted waiting, green done, red failed"
+	legend := l.t(lLegend)
 	if group > 1 {
-		legend = "each square is " + strconv.Itoa(group) + " tasks (the busiest shown): blue ready, yellow running, tinted waiting, green done, red failed"
+		legend = l.t(lLegendGroup, strconv.Itoa(group))
 	}
 	lh := 15 * u
 	if gh-stripH-lh > l.cardH {
@@ -580,7 +641,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 		cx := x + float64(shown%cols)*(cw+l.gap)
 		cy := gy + float64(shown/cols)*(l.cardH+l.gap)
 		if t.ID == s.Loop.Task {
-			l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(t.Name+": on the loop thread ↑", cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+			l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(l.t(lOnLoopThread, t.Name), cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
 		} else {
 			l.card(t, cx, cy, cw, l.cardH, sec)
 		}
@@ -616,7 +677,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 	for st, c := range hidden {
 		if c > 0 {
 			more += c
-			parts = append(parts, strconv.Itoa(c)+" "+TaskState(st).String())
+			parts = append(parts, l.t(lCountState, strconv.Itoa(c), s.Lang.TaskState(TaskState(st))))
 		}
 	}
 	if more > 0 && !single {
@@ -629,7 +690,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 			}
 			sub += p
 		}
-		l.add(Item{Kind: KMore, X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit("+"+strconv.Itoa(more)+" more tasks", cw-14*u, l.sc.Font), Sub: Fit(sub, cw-14*u, l.sc.Small), Parent: sec})
+		l.add(Item{Kind: KMore, X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(l.t(lMoreTasks, strconv.Itoa(more)), cw-14*u, l.sc.Font), Sub: Fit(sub, cw-14*u, l.sc.Small), Parent: sec})
 	}
 }
 
@@ -648,7 +709,7 @@ func busiest(ts []Task) *Task {
 
 func (l *layout) futures(x, y, W, H float64, rows int) {
 	u, s := l.u, l.s
-	sec := l.section("FUTURES, SYNC OBJECTS & EXECUTOR JOBS", x, y, W, H)
+	sec := l.section(l.t(hFutures), x, y, W, H)
 	itemW := 210 * u
 	itemH := 34 * u
 	cols := max(1, int((W+l.gap)/(itemW+l.gap)))
@@ -662,7 +723,7 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 	}
 	var es []entry
 	if !l.timersAbove {
-		l.sc.Items[sec].Text = Fit("TIMER HEAP, FUTURES, SYNC OBJECTS & JOBS", W, l.sc.Small)
+		l.sc.Items[sec].Text = Fit(l.t(hTimersFutures), W, l.sc.Small)
 		for k := range s.Timers {
 			es = append(es, entry{timer: &s.Timers[k]})
 		}
@@ -696,39 +757,41 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 		if tm := e.timer; tm != nil {
 			what := tm.Text
 			if f := s.Future(tm.Ref); f != nil {
-				what = "wake " + s.Name(tm.Ref) + " " + f.Text
+				what = l.t(lWake, s.Name(tm.Ref), f.Text)
 			}
-			l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit("timer at "+Seconds(tm.Deadline), tw, l.sc.Small), Sub: Fit(what, tw, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
+			l.add(Item{Kind: KTimer, Key: key(tagTimer, tm.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit(l.t(lTimerAt, s.Lang.Seconds(tm.Deadline)), tw, l.sc.Small), Sub: Fit(what, tw, l.sc.Small), Tone: ToneTimer, Parent: sec, Size: l.sc.Small, Fresh: tm.Born == s.Index})
 			continue
 		}
 		if j := e.job; j != nil {
-			sub, tone := "queued: no free worker yet", ToneWaiting
+			sub, tone := l.t(lJobQueued), ToneWaiting
 			if j.State == JobRunning {
-				sub, tone = "running on "+s.Name(j.Worker), ToneThread
+				sub, tone = l.t(lJobRunningOn, s.Name(j.Worker)), ToneThread
 			}
-			l.add(Item{Kind: KSync, Key: key(tagSync, j.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit("executor job "+j.Fn+"()", tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small})
+			l.add(Item{Kind: KSync, Key: key(tagSync, j.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit(l.t(lJob, j.Fn), tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small})
 			continue
 		}
 		if y := e.sync; y != nil {
 			var sub string
 			switch y.Kind {
 			case "Queue", "LifoQueue", "PriorityQueue":
-				sub = "size " + strconv.FormatFloat(y.Value, 'g', -1, 64)
+				sub = l.t(lSize, strconv.FormatFloat(y.Value, 'g', -1, 64))
 			case "Lock":
-				sub = "unlocked"
+				sub = l.t(lUnlocked)
 				if y.Value != 0 {
-					sub = "locked"
+					sub = l.t(lLocked)
 				}
 			case "Event":
-				sub = "clear"
+				sub = l.t(lEventClear)
 				if y.Value != 0 {
-					sub = "set"
+					sub = l.t(lEventSet)
 				}
+			case "ThreadPoolExecutor", "ProcessPoolExecutor":
+				sub = l.t(lMaxWorkers, strconv.FormatFloat(y.Value, 'g', -1, 64))
 			default:
-				sub = "value " + strconv.FormatFloat(y.Value, 'g', -1, 64)
+				sub = l.t(lValue, strconv.FormatFloat(y.Value, 'g', -1, 64))
 			}
 			if n := len(y.Waiters); n > 0 {
-				sub += " · " + strconv.Itoa(n) + " waiting (" + s.Name(y.Waiters[0].Task) + " " + y.Waiters[0].Why + ")"
+				sub = l.t(lWaiting, sub, strconv.Itoa(n), s.Name(y.Waiters[0].Task), y.Waiters[0].Why)
 			}
 			tone := ToneNeutral
 			if len(y.Waiters) > 0 {
@@ -738,30 +801,31 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 			continue
 		}
 		f := e.fut
-		tone, sub := TonePending, "pending"
+		tone, sub := TonePending, l.t(lFuturePending)
 		switch f.State {
 		case FutureDone:
-			tone, sub = ToneDone, "done → "+f.Result
+			tone, sub = ToneDone, l.t(lFutureDone, f.Result)
 		case FutureFailed:
-			tone, sub = ToneFailed, "failed: "+f.Result
+			tone, sub = ToneFailed, l.t(lFutureFailed, f.Result)
 		case FutureCancelled:
-			tone, sub = ToneCancelled, "cancelled"
+			tone, sub = ToneCancelled, l.t(lFutureCancelled)
 		}
 		if n := len(f.Callbacks); n > 0 {
 			// name the callback: it is what will join the ready queue
-			sub += " · cb " + f.Callbacks[0].Name
+			cb := f.Callbacks[0].Name
 			if n > 1 {
-				sub += " +" + strconv.Itoa(n-1)
+				cb = l.t(lPlus, cb, strconv.Itoa(n-1))
 			}
+			sub = l.t(lCallback, sub, cb)
 		}
 		l.add(Item{Kind: KFuture, Key: key(tagFuture, f.ID), X: px, Y: py, W: itemW, H: itemH, Text: Fit(s.Name(f.ID)+" "+f.Text, tw, l.sc.Small), Sub: Fit(sub, tw, l.sc.Small), Tone: tone, Parent: sec, Size: l.sc.Small, Fresh: f.Born == s.Index || f.Settled == s.Index})
 	}
 	if len(es) > show {
 		px, py := pos(show)
-		l.add(Item{Kind: KMore, X: px, Y: py, W: itemW, H: itemH, Text: Fit("+"+strconv.Itoa(len(es)-show)+" more", itemW-12*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KMore, X: px, Y: py, W: itemW, H: itemH, Text: Fit(l.t(lMore, strconv.Itoa(len(es)-show)), itemW-12*u, l.sc.Small), Parent: sec, Size: l.sc.Small})
 	}
 	if len(es) == 0 {
-		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: itemH, Text: Fit("(no future pending)", W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: itemH, Text: Fit(l.t(lNoFuture), W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 	}
 }
 
@@ -790,7 +854,7 @@ func (l *layout) timelineRows(compact bool) []tlRow {
 		th := &s.Threads[k]
 		name := th.Name
 		if s.Loop.Started && th.ID == s.Loop.Thread {
-			name += " (loop)"
+			name = l.t(lLoopLane, name)
 		} else if j := s.Job(th.Job); j != nil {
 			name += ": " + j.Fn + "()"
 		}
@@ -801,10 +865,10 @@ func (l *layout) timelineRows(compact bool) []tlRow {
 			rows = append(rows, tlRow{label: s.Tasks[k].Name, color: s.Tasks[k].Color, task: s.Tasks[k].ID, kind: 1})
 		}
 	} else {
-		rows = append(rows, tlRow{label: "task steps", color: -1, task: -1, kind: 1})
+		rows = append(rows, tlRow{label: l.t(lTaskSteps), color: -1, task: -1, kind: 1})
 	}
-	rows = append(rows, tlRow{label: "callbacks", tone: ToneCallback, color: -1, kind: 2})
-	rows = append(rows, tlRow{label: "STALL", tone: ToneStall, color: -1, kind: 3})
+	rows = append(rows, tlRow{label: l.t(lCallbacks), tone: ToneCallback, color: -1, kind: 2})
+	rows = append(rows, tlRow{label: l.t(lStallLane), tone: ToneStall, color: -1, kind: 3})
 	return rows
 }
 
@@ -827,7 +891,7 @@ func (l *layout) tasksNeed(W float64) float64 {
 
 func (l *layout) timeline(x, y, W, H float64, compact bool) {
 	u, s := l.u, l.s
-	sec := l.section("THREADS & WHO HELD THE LOOP THREAD (width: half events, half virtual time)", x, y, W, H)
+	sec := l.section(l.t(hTimeline), x, y, W, H)
 	rows := l.timelineRows(compact)
 	labelW := min(170*u, W*0.3)
 	cx := x + labelW
@@ -916,7 +980,11 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 				if sp.Task == 0 {
 					tone = ToneCallback
 				}
-				b.add(xAt(sp.Start), xTo(sp.End), tone, sp.Color, sp.Label)
+				label := sp.Label
+				if sp.Task != 0 {
+					label = l.t(lStep, sp.Label)
+				}
+				b.add(xAt(sp.Start), xTo(sp.End), tone, sp.Color, label)
 			}
 		case 3:
 			for _, st := range s.Stalls {
@@ -935,8 +1003,8 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 		if i < len(evs) {
 			t = evs[i].Time
 		}
-		txt := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(t, 'f', 3, 64), "0"), ".") + " s"
-		tw := CharWidth(l.sc.Small) * float64(len(txt))
+		txt := l.t(lSeconds, strings.TrimRight(strings.TrimRight(strconv.FormatFloat(t, 'f', 3, 64), "0"), "."))
+		tw := TextWidth(txt, l.sc.Small)
 		px := min(xAt(i), cx+cw-tw)
 		if px < lastX+8*u || ah <= 0 {
 			return
@@ -1042,15 +1110,15 @@ func (l *layout) arrows() {
 		}
 		h := &s.Ready[k]
 		if fk := l.fromKey(h); fk != 0 {
-			arrow(find(fk), find(key(tagChip, h.ID)), ToneCallback, "callback → ready queue")
+			arrow(find(fk), find(key(tagChip, h.ID)), ToneCallback, l.t(aCallbackToReady))
 		}
 	case trace.TaskSuspend:
 		to := find(key(tagFuture, e.Ref))
 		if to == nil {
 			to = find(key(tagCard, e.Ref))
 		}
-		arrow(find(key(tagCard, e.ID)), to, ToneWaiting, "awaits")
+		arrow(find(key(tagCard, e.ID)), to, ToneWaiting, l.t(aAwaits))
 	case trace.SyncWait:
-		arrow(find(key(tagCard, e.Ref)), find(key(tagSync, e.ID)), ToneWaiting, "waits")
+		arrow(find(key(tagCard, e.Ref)), find(key(tagSync, e.ID)), ToneWaiting, l.t(aWaits))
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
@@ -54,7 +53,7 @@ func checkScene(sc *Scene) []string {
 			bad = append(bad, fmt.Sprintf("%s at %.0f,%.0f %.0fx%.0f: outside its section %q at %.0f,%.0f %.0fx%.0f", desc(), it.X, it.Y, it.W, it.H, p.Text, p.X, p.Y, p.W, p.H))
 		}
 		if it.Text != "" && it.Kind != KArrow && it.Kind != KDial {
-			if w := CharWidth(it.Size) * float64(utf8.RuneCountInString(it.Text)); w > it.W+0.01 {
+			if w := TextWidth(it.Text, it.Size); w > it.W+0.01 {
 				bad = append(bad, fmt.Sprintf("%s: text %.0f px wide in %.0f", desc(), w, it.W))
 			}
 		}

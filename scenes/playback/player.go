@@ -25,6 +25,7 @@ type Player struct {
 	anim    float64 // screen seconds (at speed 1) into the current event
 	playing bool
 	speed   float64
+	lang    Lang
 
 	cur    *State
 	curIdx int
@@ -58,6 +59,12 @@ func (p *Player) Playing() bool { return p.playing }
 
 // Speed returns the speed factor.
 func (p *Player) Speed() float64 { return p.speed }
+
+// SetLang sets the language of the captions and of the stage's words.
+func (p *Player) SetLang(l Lang) { p.lang = l }
+
+// Lang returns the language of the captions and of the stage's words.
+func (p *Player) Lang() Lang { return p.lang }
 
 // Play starts playing; at the end it starts again from the first event.
 func (p *Player) Play() {
@@ -181,9 +188,11 @@ func (p *Player) State() *State {
 			}
 			p.cur = p.rec.StateAt(i)
 		}
+		p.cur.Lang = p.lang
 		p.cur.finish()
 		p.curIdx = p.idx
 	}
+	p.cur.SetLang(p.lang)
 	p.cur.Clock = p.clock()
 	return p.cur
 }

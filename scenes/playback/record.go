@@ -91,7 +91,7 @@ func build(tr *trace.Trace, minK int) *Recording {
 			}
 			if sp := &r.timeline[openSpan]; sp.Task == 0 {
 				if t := s.Task(e.ID); t != nil {
-					sp.Task, sp.Label, sp.Color = e.ID, t.Name+" step", t.Color
+					sp.Task, sp.Label, sp.Color = e.ID, t.Name, t.Color
 				}
 			}
 		case trace.LoopPhase, trace.LoopStop, trace.HandleSkip, trace.Uncaught, trace.Stopped:

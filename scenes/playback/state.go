@@ -211,7 +211,7 @@ type Span struct {
 	T0, T1     float64 // virtual times at Start and End
 	Task       int32   // the task whose step ran, 0 for a plain callback
 	Handle     int32
-	Label      string // "Task-1 step" or what the callback calls; for a stall, why
+	Label      string // the task's name ("Task-1"), or what the callback calls; for a stall, why
 	Color      int    // the task's colour, -1 for a callback
 	Stall      bool
 }
@@ -234,7 +234,8 @@ type State struct {
 	Index   int         // the event just applied; -1 before the first
 	Event   trace.Event // that event
 	Concept string      // its concept: the notes section to light
-	Caption string      // what just happened, in words
+	Caption string      // what just happened, in words, in Lang
+	Lang    Lang        // the language of Caption and of the stage's words
 	Clock   float64     // the virtual clock (a Player interpolates it during jumps)
 
 	Loop    Loop
@@ -324,6 +325,15 @@ func (s *State) Name(id int32) string {
 		return "handle-" + itoa(int(id))
 	}
 	return "Future-" + itoa(int(id))
+}
+
+// SetLang sets the language the state's caption, and the stage laid out
+// from it, speak.
+func (s *State) SetLang(l Lang) {
+	if s.Lang != l {
+		s.Lang = l
+		s.Caption = s.caption()
+	}
 }
 
 // Stalled reports whether the loop thread is blocked right now.

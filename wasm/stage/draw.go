@@ -5,7 +5,6 @@ package stage
 import (
 	"image/color"
 	"math"
-	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -143,17 +142,17 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 
 	case playback.KClock:
 		c := colText
-		txt := playback.Seconds(s.Clock)
+		txt := g.to.Lang.Seconds(s.Clock)
 		jumping := g.p.Jumping()
 		if jumping {
 			c = colAccent
 		}
-		g.text(dst, txt, x+(w-CharW(it.Size)*float64(len(txt)))/2, y, it.Size, true, fade(c, a))
+		g.text(dst, txt, x+(w-playback.TextWidth(txt, it.Size))/2, y, it.Size, true, fade(c, a))
 		sub := it.Sub
 		if jumping {
-			sub = ">> fast-forward"
+			sub = it.Sub2
 		}
-		g.text(dst, sub, x+(w-CharW(sm)*float64(len(sub)))/2, y+it.Size*1.3, sm, false, fade(colDim, a))
+		g.text(dst, sub, x+(w-playback.TextWidth(sub, sm))/2, y+it.Size*1.3, sm, false, fade(colDim, a))
 
 	case playback.KSlot:
 		c := toneColor(it.Tone)
@@ -172,7 +171,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 			if it.Tone == playback.ToneStall {
 				tc = colText
 			}
-			g.text(dst, it.Text, x+(w-CharW(sm)*float64(len([]rune(it.Text))))/2, y+h-sm*1.8, sm, it.Tone == playback.ToneStall, fade(tc, a))
+			g.text(dst, it.Text, x+(w-playback.TextWidth(it.Text, sm))/2, y+h-sm*1.8, sm, it.Tone == playback.ToneStall, fade(tc, a))
 		}
 
 	case playback.KChip:
@@ -269,7 +268,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		g.box(dst, x, y, w, h, 5*u, fade(mix(colPanel, colTimer, 0.08), a), fade(mix(colBorder, colTimer, 0.6), a), 1.2*u)
 		if h < 30*u {
 			g.text(dst, it.Text, x+pad, y+(h-it.Size*1.25)/2, it.Size, true, fade(colTimer, a))
-			g.text(dst, it.Sub, x+pad+CharW(it.Size)*float64(len(it.Text)+2), y+(h-it.Size*1.25)/2, sm, false, fade(colDim, a))
+			g.text(dst, it.Sub, x+pad+playback.TextWidth(it.Text+"  ", it.Size), y+(h-it.Size*1.25)/2, sm, false, fade(colDim, a))
 		} else {
 			g.text(dst, it.Text, x+pad, y+3*u, it.Size, true, fade(colTimer, a))
 			g.text(dst, it.Sub, x+pad, y+3*u+it.Size*1.35, sm, false, fade(colDim, a))
@@ -326,12 +325,12 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 	if it.Tone == playback.ToneRunning {
 		lit = colAccent
 	}
-	phases := [...]string{"select", "timers", "ready"}
+	phases := [...]string{g.to.Lang.Phase("select"), g.to.Lang.Phase("timers"), g.to.Lang.Phase("ready")}
 	for k, ph := range phases {
 		a0 := -math.Pi/2 + float64(k)*2*math.Pi/3 + 0.08
 		a1 := a0 + 2*math.Pi/3 - 0.16
 		c := colBorder
-		if it.Sub2 == ph || it.Sub2 == "blocked" {
+		if it.Sub2 == ph || it.Tone == playback.ToneStall {
 			c = lit
 		}
 		g.arc(cx, cy, r, a0, a1, sw, fade(c, p.alpha))
@@ -346,7 +345,7 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 		if it.Sub2 == ph {
 			tc = lit
 		}
-		g.text(dst, ph, lx-CharW(sm)*float64(len(ph))/2, ly-sm*0.6, sm, it.Sub2 == ph, fade(tc, p.alpha))
+		g.text(dst, ph, lx-playback.TextWidth(ph, sm)/2, ly-sm*0.6, sm, it.Sub2 == ph, fade(tc, p.alpha))
 	}
 	if it.Tone == playback.ToneRunning || it.Tone == playback.ToneStall {
 		// the spark
@@ -363,15 +362,15 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 	// farther edge.
 	inner := r - sw/2 - 3*u
 	line := func(s string, top, size float64, bold bool, c color.RGBA) {
-		n := float64(utf8.RuneCountInString(s))
-		if n == 0 {
+		em := playback.TextWidth(s, 1) // its width in ems
+		if em == 0 {
 			return
 		}
 		dy := max(math.Abs(top-cy), math.Abs(top+size*1.2-cy))
-		if room := 2 * math.Sqrt(max(0, inner*inner-dy*dy)); CharW(size)*n > room {
-			size = max(math.Floor(room/n/0.6*2)/2, sm*0.75) // half pixels: few faces
+		if room := 2 * math.Sqrt(max(0, inner*inner-dy*dy)); em*size > room {
+			size = max(math.Floor(room/em*2)/2, sm*0.75) // half pixels: few faces
 		}
-		g.text(dst, s, cx-CharW(size)*n/2, top, size, bold, fade(c, p.alpha))
+		g.text(dst, s, cx-em*size/2, top, size, bold, fade(c, p.alpha))
 	}
 	if r < 62*u {
 		// a small dial: the phase goes in the middle, under the iteration

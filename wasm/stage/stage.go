@@ -145,7 +145,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	b := screen.Bounds()
 	s := g.p.State()
-	if g.to == nil || s.Index != g.idx || b.Dx() != g.w || b.Dy() != g.h {
+	if g.to == nil || s.Index != g.idx || s.Lang != g.to.Lang || b.Dx() != g.w || b.Dy() != g.h {
 		sc := playback.Layout(float64(b.Dx()), float64(b.Dy()), g.u(), s)
 		g.layoutRuns++
 		if g.to == nil || b.Dx() != g.w || b.Dy() != g.h || s.Index < g.idx {
@@ -197,7 +197,11 @@ func (g *Game) drawError(screen *ebiten.Image) {
 	w := float64(b.Dx()) - 40*u
 	g.qdst = screen
 	g.quad(20*u, 20*u, w, 60*u, colFailedBG)
-	g.text(screen, playback.Fit("The stage hit a bug and stopped drawing:", w-20*u, 13*u), 30*u, 28*u, 13*u, true, colText)
+	lang := playback.EN
+	if g.p != nil {
+		lang = g.p.Lang()
+	}
+	g.text(screen, playback.Fit(lang.StageBroken(), w-20*u, 13*u), 30*u, 28*u, 13*u, true, colText)
 	g.text(screen, playback.Fit(g.err, w-20*u, 12*u), 30*u, 50*u, 12*u, false, colFailed)
 	g.flush()
 }
