@@ -425,7 +425,7 @@ func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
 	if it.Text != "" && t > 0.15 {
 		lx, ly := at(0.12)
 		sm := it.Size
-		w := CharW(sm) * float64(len([]rune(it.Text)))
+		w := playback.TextWidth(it.Text, sm)
 		lx = max(4*u, min(lx+6*u, float64(g.to.W)-w-4*u))
 		g.box(dst, lx-3*u, ly-sm*0.7-2*u, w+6*u, sm*1.4+4*u, 4*u, rgb(0x0f1420), c, 1*u)
 		g.text(dst, it.Text, lx, ly-sm*0.7, sm, false, c)
