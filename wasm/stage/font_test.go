@@ -14,7 +14,7 @@ import (
 // The layout fits and truncates the stage's text by playback.CharWidth;
 // the fonts the stage draws with must agree, rune for rune, or text spills
 // out of its box. (This runs natively: it reads the same fonts through
-// the same x/image face the js/wasm stage hands to text/v2.)
+// the same x/image face the js/wasm stage draws with.)
 func TestGoMonoAdvanceIsCharWidth(t *testing.T) {
 	runes := []rune("→↑…·") // the symbols the layout writes
 	for r := rune(' '); r <= '~'; r++ {

@@ -14,7 +14,6 @@ import (
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"loopscope/scenes/playback"
 )
@@ -39,7 +38,7 @@ type Game struct {
 	faces  map[float64]*face // by size in device pixels
 	strs   map[textKey]*textImage
 	frame  int
-	glyphs []text.Glyph // reused by renderText
+	glyphs []glyphAt // reused by renderText
 	textOp ebiten.DrawImageOptions
 	white  *ebiten.Image
 	qvs    []ebiten.Vertex // queued shapes

@@ -9,23 +9,40 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
-// The stage draws its text with Ebiten's text/v2 in Go Mono, which covers
-// Latin, Greek, Cyrillic and the WGL4 symbols; Korean goes to the HTML
-// notes. Every advance is 0.6 em, which is what playback.CharWidth assumes
-// when the layout fits and truncates text.
+// The stage draws its text in Go Mono, which covers Latin, Greek, Cyrillic
+// and the WGL4 symbols, and takes every rune Go Mono lacks (Hangul, for the
+// Korean captions) from the Korean face, when the module has one. Go Mono's
+// advances are 0.6 em; the Korean face's are 1.0 em for wide runes (all of
+// Hangul) and 0.6 em for the others: what playback.CharWidth assumes when
+// the layout fits and truncates text.
 //
-// Bold is Go Mono drawn again a pixel or two to the right (boldShift)
-// rather than Go Mono Bold: that font would add 78 KB to the gzipped
-// module, which is over its size budget, and at the stage's sizes the
-// doubled strokes read as bold. Each string is drawn once into an image of
-// its own (drawText), so the extra pass costs nothing per frame.
-var regular = mustParse(gomono.TTF)
+// The Korean face is a subset of Noto Sans CJK made when internal/site
+// builds the module (internal/stagefont): only the glyphs the stage's Korean
+// strings use, in a file the build adds to this package (korean). A build
+// without it, such as `go vet`, draws Go Mono only.
+//
+// Bold is the same glyphs drawn again a pixel or two to the right
+// (boldShift) rather than a bold font: Go Mono Bold would add 78 KB to the
+// gzipped module, which is over its size budget, and at the stage's sizes
+// the doubled strokes read as bold.
+//
+// Glyphs are rasterised by x/image/font/opentype, kept per size, rune and
+// sub-pixel position (glyphs), and each distinct string is put together
+// once into an image of its own (drawText). Ebiten's text/v2 would do the
+// same but pulls go-text/typesetting into the module, and with it image
+// decoders and language tables: 100 KB of gzip the stage does not use.
+var (
+	goMono = mustParse(gomono.TTF)
+	// korean is the Korean face's font, or nil when the module has none.
+	korean *opentype.Font
+)
 
 // boldShift is how far, in device pixels, the second pass of a bold string
 // at size (also in device pixels) is drawn to the right of the first.
@@ -39,20 +56,43 @@ func mustParse(ttf []byte) *opentype.Font {
 	return f
 }
 
-// face is one font at one size in device pixels, made once and kept: text/v2
-// keeps each face's rasterised glyphs, so a face made per frame would
-// rasterise every glyph again.
+// face is the stage's fonts at one size in device pixels, made once and
+// kept with the glyphs rasterised at that size.
 type face struct {
-	f text.Face
-	// down is how far to move text/v2's line box so that its baseline falls
-	// a whole number of pixels, round(ascent + 0.1 em), below the top of
-	// ours: the same place the stage has always put it.
-	down float64
+	size float64
+	mono font.Face
+	ko   font.Face // nil without the Korean font
+	// base is the baseline's distance below the top of the line box, in
+	// whole pixels: round(ascent + 0.1 em), where the stage has always put it.
+	base int
+	// steps is how many sub-pixel positions a glyph is rasterised at: more
+	// for small text, where a quarter pixel shows.
+	steps  int
+	glyphs map[glyphKey]*glyph
+	buf    sfnt.Buffer
+}
+
+// glyphKey names one rune at one sub-pixel position (a step of 1/steps px).
+type glyphKey struct {
+	r    rune
+	step int
+}
+
+// glyph is one rasterised glyph: its coverage and where its corner sits from
+// the whole pixel left of the pen, on the baseline.
+type glyph struct {
+	mask    *image.Alpha // nil for a glyph with no ink
+	off     image.Point
+	advance fixed.Int26_6
 }
 
 // maxFaces bounds the faces kept; the layout uses a handful of sizes, times
-// each device scale factor the page has seen.
-const maxFaces = 32
+// each device scale factor the page has seen. maxGlyphs bounds the glyphs
+// one face keeps.
+const (
+	maxFaces  = 32
+	maxGlyphs = 2048
+)
 
 func (g *Game) face(size float64) *face {
 	if f := g.faces[size]; f != nil {
@@ -61,17 +101,62 @@ func (g *Game) face(size float64) *face {
 	if len(g.faces) >= maxFaces {
 		clear(g.faces)
 	}
-	ff, err := opentype.NewFace(regular, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	f := &face{size: size, mono: newFace(goMono, size), glyphs: map[glyphKey]*glyph{}}
+	if korean != nil {
+		f.ko = newFace(korean, size)
+	}
+	asc := float64(f.mono.Metrics().Ascent) / 64
+	f.base = int(math.Round(asc + 0.1*size))
+	switch {
+	case size < 20:
+		f.steps = 8
+	case size < 40:
+		f.steps = 4
+	default:
+		f.steps = 2
+	}
+	g.faces[size] = f
+	return f
+}
+
+func newFace(f *opentype.Font, size float64) font.Face {
+	ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		panic(err)
 	}
-	tf := text.NewGoXFace(ff)
-	// text/v2 puts the baseline at the ascent below the line's top, on the
-	// whole pixel at or above it.
-	asc := tf.Metrics().HAscent
-	f := &face{f: tf, down: math.Round(asc+0.1*size) - math.Floor(asc)}
-	g.faces[size] = f
-	return f
+	return ff
+}
+
+// glyph returns r rasterised with the pen at x (in 26.6 pixels) on the
+// baseline, and the pixel its offset counts from.
+func (f *face) glyph(r rune, x fixed.Int26_6) (*glyph, int) {
+	px := x.Floor()
+	step := int(x-fixed.I(px)) * f.steps / 64
+	k := glyphKey{r, step}
+	if gl := f.glyphs[k]; gl != nil {
+		return gl, px
+	}
+	if len(f.glyphs) >= maxGlyphs {
+		clear(f.glyphs)
+	}
+	ff := f.mono
+	if f.ko != nil {
+		if i, err := goMono.GlyphIndex(&f.buf, r); err == nil && i == 0 {
+			ff = f.ko
+		}
+	}
+	dot := fixed.Point26_6{X: fixed.Int26_6(step * 64 / f.steps)}
+	dr, mask, mp, adv, _ := ff.Glyph(dot, r)
+	gl := &glyph{off: dr.Min, advance: adv}
+	if m, ok := mask.(*image.Alpha); ok && !dr.Empty() {
+		// The face reuses its mask for the next glyph: keep a copy.
+		gl.mask = image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+		for y := range dr.Dy() {
+			copy(gl.mask.Pix[y*gl.mask.Stride:][:dr.Dx()], m.Pix[m.PixOffset(mp.X, mp.Y+y):][:dr.Dx()])
+		}
+	}
+	f.glyphs[k] = gl
+	return gl, px
 }
 
 // textKey names one string at one size and weight.
@@ -90,8 +175,7 @@ type textImage struct {
 
 // drawText draws s with the top of its line box at y, starting at x.
 //
-// text/v2 rasterises each glyph once per face and keeps it in an atlas,
-// but laying every string out and drawing it glyph by glyph each frame made
+// Laying every string out and drawing it glyph by glyph each frame made
 // Draw about four times slower (the harness's bench=1: 2-3 ms became 8-13
 // ms per Draw here), so each distinct string is drawn once into an image
 // of its own and blitted with one DrawImage after that; strings no frame
@@ -118,21 +202,31 @@ func (g *Game) drawText(dst *ebiten.Image, s string, x, y, size float64, b bool,
 	dst.DrawImage(ti.img, op)
 }
 
+// glyphAt is one glyph of a string being rendered, at its pixel position.
+type glyphAt struct {
+	gl   *glyph
+	x, y int
+}
+
 func (g *Game) renderText(k textKey) *textImage {
 	s := k.s
 	if strings.IndexByte(s, '\n') >= 0 {
-		// text/v2 would start a new line; the stage's text is one line.
+		// The stage's text is one line.
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
 	f := g.face(k.size)
-	g.glyphs = text.AppendGlyphs(g.glyphs[:0], s, f.f, nil)
-	// The box every glyph image falls in; glyph positions are whole pixels.
+	g.glyphs = g.glyphs[:0]
 	var box image.Rectangle
-	for _, gl := range g.glyphs {
-		if gl.Image != nil {
-			b := gl.Image.Bounds()
-			box = box.Union(image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(int(gl.X), int(gl.Y))))
+	var pen fixed.Int26_6
+	for _, r := range s {
+		gl, px := f.glyph(r, pen)
+		pen += gl.advance
+		if gl.mask == nil {
+			continue
 		}
+		p := glyphAt{gl, px + gl.off.X, f.base + gl.off.Y}
+		g.glyphs = append(g.glyphs, p)
+		box = box.Union(gl.mask.Rect.Add(image.Pt(p.x, p.y)))
 	}
 	if box.Empty() {
 		return &textImage{}
@@ -141,18 +235,31 @@ func (g *Game) renderText(k textKey) *textImage {
 	if k.bold {
 		shift = boldShift(k.size)
 	}
-	img := ebiten.NewImage(box.Dx()+shift, box.Dy())
-	var op ebiten.DrawImageOptions
+	// The string's coverage, each glyph laid over what is there (a glyph's
+	// edge may overlap its neighbour's, and a bold pass its own first).
+	w, h := box.Dx()+shift, box.Dy()
+	cov := make([]byte, w*h)
 	for pass := 0; pass <= shift; pass++ {
-		for _, gl := range g.glyphs {
-			if gl.Image != nil {
-				op.GeoM.Reset()
-				op.GeoM.Translate(gl.X-float64(box.Min.X)+float64(pass), gl.Y-float64(box.Min.Y))
-				img.DrawImage(gl.Image, &op)
+		for _, p := range g.glyphs {
+			m := p.gl.mask
+			x0, y0 := p.x-box.Min.X+pass, p.y-box.Min.Y
+			for y := range m.Rect.Dy() {
+				row := cov[(y0+y)*w+x0:]
+				for x, a := range m.Pix[y*m.Stride : y*m.Stride+m.Rect.Dx()] {
+					d := uint(row[x])
+					row[x] = byte(d + uint(a) - d*uint(a)/255)
+				}
 			}
 		}
 	}
-	return &textImage{img: img, dx: float64(box.Min.X), dy: float64(box.Min.Y) + f.down}
+	// White, premultiplied: every channel is the coverage.
+	pix := make([]byte, 4*len(cov))
+	for i, a := range cov {
+		pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = a, a, a, a
+	}
+	img := ebiten.NewImage(w, h)
+	img.WritePixels(pix)
+	return &textImage{img: img, dx: float64(box.Min.X), dy: float64(box.Min.Y)}
 }
 
 // sweepTexts drops the strings no frame has drawn for a while.
