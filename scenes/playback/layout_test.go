@@ -81,7 +81,8 @@ func accounted(sc *Scene, s *State) (cards, cells, more int) {
 		it := &sc.Items[i]
 		switch it.Kind {
 		case KCard:
-			if it.Parent >= 0 && strings.HasPrefix(sc.Items[it.Parent].Text, "TASKS") {
+			heading, _, _ := strings.Cut(messages[hTasks][sc.Lang], "{")
+			if it.Parent >= 0 && strings.HasPrefix(sc.Items[it.Parent].Text, heading) {
 				cards++
 			}
 		case KGhost:
@@ -89,9 +90,8 @@ func accounted(sc *Scene, s *State) (cards, cells, more int) {
 		case KCell:
 			cells++
 		case KMore:
-			if strings.HasSuffix(it.Text, "more tasks") {
-				n := 0
-				fmt.Sscanf(it.Text, "+%d", &n)
+			n := 0
+			if _, err := fmt.Sscanf(it.Text, strings.Replace(messages[lMoreTasks][sc.Lang], "{1}", "%d", 1), &n); err == nil {
 				more += n
 			}
 		}
@@ -128,30 +128,33 @@ func TestLayoutFits(t *testing.T) {
 		}
 		for name, i := range moments {
 			s := rec.StateAt(i)
-			for _, scale := range []float64{1, 2} {
-				for _, w := range []float64{480, 640, 800, 1024, 1280, 1920} {
-					for _, h := range []float64{560, 720, 1080} {
-						sc := Layout(w*scale, h*scale, scale, s)
-						where := fmt.Sprintf("%d tasks, %s (event %d), %gx%g @%gx", n, name, i, w, h, scale)
-						if bad := checkScene(sc); len(bad) > 0 {
-							t.Errorf("%s: %d problems, first: %s", where, len(bad), strings.Join(bad[:min(3, len(bad))], "\n\t"))
-							continue
-						}
-						cards, cells, more := accounted(sc, s)
-						inSlot := 0 // the running task has a ghost in the grid
-						switch {
-						case len(s.Tasks) == 0:
-						case cells > 0 && cards == 0 && more == 0:
-							// Only the strip fits: it shows every task.
-						case cells > 0:
-							if cards+more+inSlot != len(s.Tasks) {
-								t.Errorf("%s: %d cards + %d more for %d tasks", where, cards, more, len(s.Tasks))
+			for _, lang := range []Lang{EN, KO} {
+				s.SetLang(lang)
+				for _, scale := range []float64{1, 2} {
+					for _, w := range []float64{480, 640, 800, 1024, 1280, 1920} {
+						for _, h := range []float64{560, 720, 1080} {
+							sc := Layout(w*scale, h*scale, scale, s)
+							where := fmt.Sprintf("%d tasks, %s (event %d), %gx%g @%gx in %s", n, name, i, w, h, scale, lang)
+							if bad := checkScene(sc); len(bad) > 0 {
+								t.Errorf("%s: %d problems, first: %s", where, len(bad), strings.Join(bad[:min(3, len(bad))], "\n\t"))
+								continue
 							}
-						case cards != len(s.Tasks):
-							t.Errorf("%s: %d cards for %d tasks and no density strip", where, cards, len(s.Tasks))
-						}
-						if n == 1000 && s.Index > 4*n && cells == 0 {
-							t.Errorf("%s: a thousand tasks without a density strip", where)
+							cards, cells, more := accounted(sc, s)
+							inSlot := 0 // the running task has a ghost in the grid
+							switch {
+							case len(s.Tasks) == 0:
+							case cells > 0 && cards == 0 && more == 0:
+								// Only the strip fits: it shows every task.
+							case cells > 0:
+								if cards+more+inSlot != len(s.Tasks) {
+									t.Errorf("%s: %d cards + %d more for %d tasks", where, cards, more, len(s.Tasks))
+								}
+							case cards != len(s.Tasks):
+								t.Errorf("%s: %d cards for %d tasks and no density strip", where, cards, len(s.Tasks))
+							}
+							if n == 1000 && s.Index > 4*n && cells == 0 {
+								t.Errorf("%s: a thousand tasks without a density strip", where)
+							}
 						}
 					}
 				}
