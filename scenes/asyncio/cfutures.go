@@ -746,7 +746,7 @@ func (ac *AsCompleted) next(t *py.Thread, afterTimeout bool) (py.Value, error) {
 			// harness stops it on its budget). A tiny positive rest comes
 			// only from rounding and ends the same way.
 			line, col := t.Where()
-			return nil, &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
+			return nil, &StopError{Kind: "budget", Budget: "steps", Line: line, Col: col, Msg: fmt.Sprintf(
 				"budget: as_completed() spins at %.6f (%s): its timeout is reached exactly, and waiting 0 s lets no time pass",
 				machineOf(t).Now(), at(line, col))}
 		}

@@ -398,6 +398,9 @@ func (l *Loop) postSelect() error {
 		if err := m.checkEvents(); err != nil {
 			return err
 		}
+		if err := m.pauseLoop(); err != nil {
+			return err
+		}
 	}
 	t := l.thread.Py
 	for i := 0; i < ntodo; i++ {

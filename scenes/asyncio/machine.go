@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +47,30 @@ type Config struct {
 	// SourceLine, when set, returns the scene's source line n (1-based),
 	// which warnings quote.
 	SourceLine func(n int) string
+	// Pause, when set, is called about every PauseSteps instructions and
+	// every PauseEvents trace events with the run's progress. The host may
+	// block in it (the page lets the browser handle input and draw); an
+	// error it returns stops the run where the scene is, as a StopError
+	// of kind "interrupted". The calls fall at the same points on every
+	// run of a scene, and change nothing the scene sees.
+	Pause func(Progress) error
 }
+
+// Progress is how far a run has come, as Config.Pause is told.
+type Progress struct {
+	Steps  int64   // bytecode instructions run
+	Time   float64 // the virtual clock
+	Events int     // trace events recorded
+	Line   int     // where the scene is: its line (0 if unknown)
+	Col    int     // and column
+}
+
+// How often Config.Pause is called: every PauseSteps instructions (a few
+// milliseconds of the browser's work) and every PauseEvents events.
+const (
+	PauseSteps  = 1 << 14
+	PauseEvents = 1 << 11
+)
 
 // The default budgets. Each is far beyond what a program that ends needs:
 // DefaultMaxSteps is about 13 s of CPython 3.11's own work at its fastest
@@ -86,10 +110,11 @@ const (
 // could ever run again. It is returned through the interpreter as a
 // run-stopping error, which no Python code can catch.
 type StopError struct {
-	Kind string // "budget" or "deadlock"
-	Line int    // the scene line it happened at, 0 if unknown
-	Col  int    // and its column, 0 if unknown
-	Msg  string // the whole message
+	Kind   string // "budget", "deadlock", or "interrupted" (Config.Pause said so)
+	Budget string // for "budget": which one ran out: "steps", "time", "events" or "memory"
+	Line   int    // the scene line it happened at, 0 if unknown
+	Col    int    // and its column, 0 if unknown
+	Msg    string // the whole message
 }
 
 // Error returns the message.
@@ -186,6 +211,9 @@ type Machine struct {
 	nextMemCheck int64 // m.steps at which Tick measures the heap
 	lastLine     int   // where the last Tick found the scene
 	lastCol      int
+	heapBase     int64 // the heap before the run: the memory budget counts what the run adds
+	nextPause    int64 // m.steps at which Tick calls Config.Pause
+	pauseEvents  int   // m.nEvents at which the loop calls Config.Pause
 
 	modules map[string]py.Value
 	// newLoopHooks run when an event loop is created (OnNewLoop).
@@ -220,7 +248,7 @@ func NewMachine(cfg Config) *Machine {
 	if cfg.WallClock.IsZero() {
 		cfg.WallClock = time.Unix(0, 0).UTC()
 	}
-	m := &Machine{cfg: cfg}
+	m := &Machine{cfg: cfg, heapBase: heapBase(), nextPause: PauseSteps, pauseEvents: PauseEvents}
 	if cfg.Trace {
 		m.tr = &trace.Trace{}
 	}
@@ -506,7 +534,7 @@ func (m *Machine) Tick(t *py.Thread, line, col int) error {
 	}
 	m.lastLine, m.lastCol = line, col
 	if m.steps > m.cfg.MaxSteps {
-		return &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
+		return &StopError{Kind: "budget", Budget: "steps", Line: line, Col: col, Msg: fmt.Sprintf(
 			"step budget exhausted at %s: the scene ran %s Python steps (bytecode instructions) and had not finished. "+
 				"A loop that never ends stops here; if the scene is only long, give it more steps with -max-steps",
 			at(line, col), thousands(m.cfg.MaxSteps))}
@@ -517,6 +545,35 @@ func (m *Machine) Tick(t *py.Thread, line, col int) error {
 		if err := m.checkMemory(line, col); err != nil {
 			return err
 		}
+	}
+	if m.steps >= m.nextPause {
+		m.nextPause = m.steps + PauseSteps
+		return m.pause(line, col)
+	}
+	return nil
+}
+
+// pauseLoop calls Config.Pause from the event loop when PauseEvents
+// events have been recorded since the last call: a scene whose loop turns
+// over and over runs few instructions of its own between events.
+func (m *Machine) pauseLoop() error {
+	if m.nEvents < m.pauseEvents {
+		return nil
+	}
+	m.pauseEvents = m.nEvents + PauseEvents
+	return m.pause(m.lastLine, m.lastCol)
+}
+
+// pause calls Config.Pause, if set, with the run's progress at line and
+// col; its error stops the run there.
+func (m *Machine) pause(line, col int) error {
+	if m.cfg.Pause == nil {
+		return nil
+	}
+	if err := m.cfg.Pause(Progress{Steps: m.steps, Time: m.now, Events: m.nEvents, Line: line, Col: col}); err != nil {
+		return &StopError{Kind: "interrupted", Line: line, Col: col, Msg: fmt.Sprintf(
+			"interrupted at %s after %s Python steps and %s s of loop time: %v",
+			at(line, col), thousands(m.steps), strconv.FormatFloat(m.now, 'f', -1, 64), err)}
 	}
 	return nil
 }
@@ -544,6 +601,21 @@ func (m *Machine) Charge(t *py.Thread, n int64, whole bool) error {
 	return m.checkMemoryFor(line, col, n)
 }
 
+// heapBase is the heap a run starts on: what the process keeps from
+// before (the page keeps the last run's trace to play it while the next
+// one runs), which the run's memory budget does not count. A large heap is
+// collected first, so that garbage left by an earlier run (the list it
+// grew until its budget ran out) is not taken for kept data, which would
+// let this run grow by that much more than its budget.
+func heapBase() int64 {
+	h := heapBytes()
+	if h > 64<<20 {
+		runtime.GC()
+		h = heapBytes()
+	}
+	return h
+}
+
 // heapBytes reads the bytes of heap objects, live or not yet swept.
 func heapBytes() int64 {
 	metrics.Read(memSample)
@@ -560,12 +632,12 @@ func (m *Machine) checkMemory(line, col int) error { return m.checkMemoryFor(lin
 // yet collected, so an over-budget measure is taken again after a
 // collection before the scene is stopped.
 func (m *Machine) checkMemoryFor(line, col int, next int64) error {
-	if heapBytes()+next <= m.cfg.MaxMemory {
+	if heapBytes()-m.heapBase+next <= m.cfg.MaxMemory {
 		return nil
 	}
 	runtime.GC()
-	if heapBytes()+next > m.cfg.MaxMemory {
-		return &StopError{Kind: "budget", Line: line, Col: col, Msg: fmt.Sprintf(
+	if heapBytes()-m.heapBase+next > m.cfg.MaxMemory {
+		return &StopError{Kind: "budget", Budget: "memory", Line: line, Col: col, Msg: fmt.Sprintf(
 			"memory budget exhausted at %s: the scene's objects took more than %s MiB. "+
 				"A scene that allocates without end stops here; if it really needs that much, raise it with -max-memory",
 			at(line, col), thousands(m.cfg.MaxMemory>>20))}
@@ -576,7 +648,7 @@ func (m *Machine) checkMemoryFor(line, col int, next int64) error {
 // checkEvents stops the run when the trace is full.
 func (m *Machine) checkEvents() error {
 	if m.tr != nil && m.nEvents > m.cfg.MaxEvents {
-		return &StopError{Kind: "budget", Line: m.lastLine, Col: m.lastCol, Msg: fmt.Sprintf(
+		return &StopError{Kind: "budget", Budget: "events", Line: m.lastLine, Col: m.lastCol, Msg: fmt.Sprintf(
 			"event budget exhausted at %s: the trace recorded %s events, all kept so that playback can step back. "+
 				"Raise it with -max-events, or run the scene without a trace (loopscope run has no such limit)",
 			at(m.lastLine, m.lastCol), thousands(int64(m.cfg.MaxEvents)))}

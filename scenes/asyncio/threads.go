@@ -672,7 +672,7 @@ func (h *threadHeap) live() int {
 // timeBudgetExhausted is the stop when the clock would pass the virtual
 // time budget to reach deadline d.
 func (m *Machine) timeBudgetExhausted(d float64) *StopError {
-	return &StopError{Kind: "budget", Line: m.lastLine, Col: m.lastCol, Msg: fmt.Sprintf(
+	return &StopError{Kind: "budget", Budget: "time", Line: m.lastLine, Col: m.lastCol, Msg: fmt.Sprintf(
 		"virtual time budget exhausted at %s: the scene's next wake-up would be at %s s of loop time, past the limit of %s s. "+
 			"A scene that sleeps in a loop without end stops here; if it really waits that long, raise the limit with -max-time",
 		at(m.lastLine, m.lastCol), strconv.FormatFloat(d, 'f', -1, 64), strconv.FormatFloat(m.cfg.MaxVirtualTime, 'f', -1, 64))}

@@ -52,6 +52,22 @@ type Options struct {
 	// the zero value is the Unix epoch in UTC (no package under scenes/
 	// reads the real clock).
 	WallClock time.Time
+	// Pause, when set, is called every few thousand instructions and
+	// every few thousand events with how far the run has come, at the same
+	// points on every run of a scene. The caller may block in it (the
+	// page's module lets the browser handle input and draw in between);
+	// an error it returns stops the run where the scene is: ExitStopped,
+	// with an Error of kind "interrupted" at the scene's line and column.
+	Pause func(Progress) error
+}
+
+// Progress is how far a run has come, as Options.Pause is told.
+type Progress struct {
+	Steps  int64   // bytecode instructions run
+	Time   float64 // the virtual clock, in seconds
+	Events int     // trace events recorded
+	Line   int     // the scene's line (0 if unknown)
+	Col    int     // and column
 }
 
 // Line is one line of the scene's standard output, with the virtual time at
@@ -70,11 +86,16 @@ type Chunk struct {
 
 // Error is why a scene was refused or stopped.
 type Error struct {
-	Kind string // "syntax" (refused before running), "budget", "deadlock", "internal"
-	File string
-	Line int // 1-based; 0 when unknown
-	Col  int // 1-based; 0 when unknown
-	Msg  string
+	// Kind is "syntax" (refused before running), "budget", "deadlock",
+	// "interrupted" (Options.Pause stopped it) or "internal".
+	Kind string
+	// Budget names the budget that ran out, for Kind "budget": "steps",
+	// "time", "events" or "memory".
+	Budget string
+	File   string
+	Line   int // 1-based; 0 when unknown
+	Col    int // 1-based; 0 when unknown
+	Msg    string
 }
 
 // Error returns "file:line:col: msg", leaving out what is unknown.

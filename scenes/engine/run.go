@@ -51,6 +51,7 @@ func run(src []byte, opts Options) (res *Result) {
 		Seed:           opts.Seed,
 		SeedSet:        opts.SeedSet,
 		WallClock:      opts.WallClock,
+		Pause:          pauser(opts.Pause),
 	})
 	res = &Result{
 		Stdout:    r.Stdout,
@@ -74,7 +75,7 @@ func run(src []byte, opts Options) (res *Result) {
 		res.Stderr += res.Err.Error() + "\n"
 	case r.Stop != nil:
 		res.ExitCode = ExitStopped
-		res.Err = &Error{Kind: r.Stop.Kind, File: opts.Filename, Line: r.Stop.Line, Col: r.Stop.Col, Msg: r.Stop.Msg}
+		res.Err = &Error{Kind: r.Stop.Kind, Budget: r.Stop.Budget, File: opts.Filename, Line: r.Stop.Line, Col: r.Stop.Col, Msg: r.Stop.Msg}
 		res.Stderr += res.Err.Error() + "\n"
 	case r.Uncaught != nil:
 		res.ExitCode = ExitUncaught
@@ -82,6 +83,16 @@ func run(src []byte, opts Options) (res *Result) {
 		res.Stderr += FormatTraceback(r.Uncaught, lines)
 	}
 	return res
+}
+
+// pauser adapts Options.Pause to the machine's hook.
+func pauser(pause func(Progress) error) func(asyncio.Progress) error {
+	if pause == nil {
+		return nil
+	}
+	return func(p asyncio.Progress) error {
+		return pause(Progress{Steps: p.Steps, Time: p.Time, Events: p.Events, Line: p.Line, Col: p.Col})
+	}
 }
 
 // debugEngine adds the Go stack to internal errors (set by tests).
