@@ -28,7 +28,7 @@
   let fatal = null;         // why the module is gone, if it is
   let sceneId = null;       // the scene on screen (its built-in id)
   let playingSource = "";   // the source the module is playing
-  let runInfo = null;       // the last successful run: {exitCode, stderr}
+  let runInfo = null;       // the last successful run: {exitCode, stderr, error}
   let lastError = null;     // the last failed run: {line, col, msg, text}
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
@@ -164,7 +164,24 @@
     "err.budget": { en: "", ko: "{line}번째 줄에서 실행 한도에 닿아 멈췄습니다." },
     "err.deadlock": { en: "", ko: "{line}번째 줄에서 더 진행할 수 없어(교착 상태) 멈췄습니다." },
     "err.internal": { en: "", ko: "시뮬레이터 내부 오류입니다." },
+    "end.uncaught": { en: "", ko: "처리되지 않은 예외 {exc} 때문에 장면이 끝났습니다. 아래는 파이썬의 메시지입니다." },
+    "end.uncaught.plain": { en: "", ko: "장면이 오류와 함께 끝났습니다. 아래는 파이썬의 메시지입니다." },
   });
+
+  // endSentence says, in the current language, how a run that played
+  // ended when it did not end well (none in English: the console's
+  // traceback or stop message is already in English).
+  function endSentence(info) {
+    if (info.exitCode === 1 && !info.error) {
+      const last = info.stderr.trimEnd().split("\n").pop();
+      const m = /Traceback/.test(info.stderr) && /^([A-Za-z_][\w.]*)(:|$)/.exec(last || "");
+      return m ? t("end.uncaught", { exc: m[1] }) : t("end.uncaught.plain");
+    }
+    if (info.error && info.error.line > 0 && (info.error.kind === "budget" || info.error.kind === "deadlock")) {
+      return t("err." + info.error.kind, { line: info.error.line, col: info.error.col });
+    }
+    return "";
+  }
 
   // errorText is a failed run's message as the page shows it: a sentence in
   // the current language saying what happened (none in English, whose
@@ -446,7 +463,7 @@
       return r;
     }
     playingSource = source;
-    runInfo = { exitCode: r.exitCode, stderr: r.stderr || "" };
+    runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", error: r.error || null };
     showError(null);
     if (opts.speed) mod.setSpeed(opts.speed);
     if (opts.play) mod.play();
@@ -553,7 +570,8 @@
     if (atEnd && runInfo && runInfo.exitCode !== 0 && runInfo.stderr) {
       const span = document.createElement("span");
       span.className = "err";
-      span.textContent = runInfo.stderr;
+      const said = endSentence(runInfo);
+      span.textContent = (said ? said + "\n" : "") + runInfo.stderr;
       el.console.append(span);
     } else if (d && d.err) {
       const span = document.createElement("span");
@@ -748,7 +766,10 @@
     el.speed.value = fmtSpeed(mod ? mod.state().speed : clampSpeed(x) || 1);
   });
   el.speed.addEventListener("keydown", (e) => { if (e.key === "Enter") el.speed.blur(); });
-  el.run.addEventListener("click", () => runEdited());
+  // On a phone, a run that plays shows the stage: the code's tab hid it.
+  el.run.addEventListener("click", () => Promise.resolve(runEdited()).then((r) => {
+    if (r && r.ok && getComputedStyle(el.tabs[0].parentElement).display !== "none") showTab("stage");
+  }));
   el.lang.addEventListener("click", () => setLang(lang === "en" ? "ko" : "en"));
   el.timeline.addEventListener("input", () => act.seek(Number(el.timeline.value)));
   el.code.addEventListener("input", () => { updateGutter(); setEdited(); renderMarks([]); dirty = true; });

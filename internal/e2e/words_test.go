@@ -48,6 +48,13 @@ type chromeItem struct{ Kind, Where, Text string }
 // units. Everything else in Latin letters under KO is an untranslated word.
 var notWords = regexp.MustCompile(`loopscope|scene\.py|Ctrl\+Enter|\b(EN|KO|Home|End|Space|MB|asyncio)\b`)
 
+// koreanOnly reports whether a message may be empty in English: a sentence
+// said before the engine's (CPython's) own English words, "err.*" before a
+// refused or stopped run's message, "end.*" before a traceback.
+func koreanOnly(key string) bool {
+	return strings.HasPrefix(key, "err.") || strings.HasPrefix(key, "end.")
+}
+
 var latinWord = regexp.MustCompile(`[A-Za-z]{2,}`)
 
 // TestPageWords checks that every word of the page's chrome comes from its
@@ -65,7 +72,7 @@ func TestPageWords(t *testing.T) {
 		}
 		holes := regexp.MustCompile(`\{\w+\}`)
 		for key, m := range table {
-			if m.KO == "" || (m.EN == "" && !strings.HasPrefix(key, "err.")) {
+			if m.KO == "" || (m.EN == "" && !koreanOnly(key)) {
 				t.Errorf("message %s: en %q, ko %q: a language is missing", key, m.EN, m.KO)
 			}
 			if !hasHangul(m.KO) {
@@ -175,6 +182,22 @@ func TestPageWords(t *testing.T) {
 		if hasHangul(bar) || !strings.HasPrefix(bar, "scene.py:3:17") {
 			t.Errorf("en: the error bar says %q", bar)
 		}
+		// A run that ends with an uncaught exception: at its end, the
+		// console says so in Korean before CPython's traceback.
+		raising := "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError(\"boom\")\n\n\nasyncio.run(main())\n"
+		for _, lang := range []string{"ko", "en"} {
+			var out string
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.run(%q); loopscope.pause(); loopscope.seek(loopscope.state().events - 1);
+				document.getElementById("console").textContent`, lang, raising), &out)
+			said := "처리되지 않은 예외 ValueError 때문에 장면이 끝났습니다."
+			if !strings.Contains(out, "Traceback (most recent call last)") || !strings.Contains(out, "ValueError: boom") {
+				t.Errorf("%s: the console at the end is %q, want the traceback", lang, out)
+			}
+			if (lang == "ko") != strings.Contains(out, said) || (lang == "en" && hasHangul(out)) {
+				t.Errorf("%s: the console at the end is %q: want %q before the traceback in Korean only", lang, out, said)
+			}
+		}
+		p.eval(`loopscope.run("import asyncio\n\nasync def main()\n    pass\n")`, nil)
 		p.screenshot("words-error-en")
 		p.eval(`loopscope.setLang("ko")`, nil)
 		p.screenshot("words-error-ko")
@@ -275,6 +298,12 @@ func TestPhone(t *testing.T) {
 			p.do(chromedp.Click(chromedp.ID("tab-code")))
 			if !shown("#code") || shown(h) {
 				t.Errorf("%s: after tapping the code's tab, the editor is shown %v", lang, shown("#code"))
+			}
+			// Run from the code's tab: a run that plays shows the stage.
+			p.click("Run")
+			p.waitFor(`document.getElementById("layout").dataset.tab === "stage"`, 10*time.Second)
+			if !shown("#stage") {
+				t.Errorf("%s: after Run on the code's tab, the stage is not shown", lang)
 			}
 			p.do(chromedp.Click(chromedp.ID("tab-console")))
 			if !shown("#console") {
