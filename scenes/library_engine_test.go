@@ -95,11 +95,11 @@ func TestNotesFollowTheTrace(t *testing.T) {
 					t.Fatalf("notes.%s.md: %v", lang, err)
 				}
 				for c := range emitted {
-					if !slices.Contains(r.Sections, c) {
+					if !slices.Contains(r.IDs(), c) {
 						t.Errorf("notes.%s.md has no section {#%s}, which the trace emits", lang, c)
 					}
 				}
-				for _, id := range r.Sections {
+				for _, id := range r.IDs()[1:] {
 					if !emitted[id] {
 						t.Errorf("notes.%s.md: section {#%s} is orphaned: no event of the scene carries it", lang, id)
 					}

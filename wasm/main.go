@@ -2,8 +2,9 @@
 
 // Command wasm is loopscope's browser program. It runs inside the page's
 // stage frame: it exposes window.loopscopeModule (run a scene's source,
-// drive the player, read its state, render a scene's notes) for the page's
-// script, and hands the player to the Ebiten stage, which draws it.
+// drive the player, read its state) for the page's script, and hands the
+// player to the Ebiten stage, which draws it. The notes are rendered when
+// the site is built, not here (internal/site).
 //
 // The page calls in from JavaScript while Ebiten's loop runs in its own
 // goroutine. WebAssembly here is single-threaded and goroutines switch only
@@ -20,7 +21,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"loopscope/scenes/engine"
-	"loopscope/scenes/notes"
 	"loopscope/scenes/playback"
 	"loopscope/wasm/stage"
 )
@@ -78,7 +78,6 @@ func main() {
 	export(api, "setLang", func(args []js.Value) any { player.SetLang(playback.ParseLang(str(args, 0))); return nil })
 	export(api, "state", func([]js.Value) any { return state() })
 	export(api, "detail", func([]js.Value) any { return detail() })
-	export(api, "notes", func(args []js.Value) any { return renderNotes(str(args, 0)) })
 	js.Global().Set("loopscopeModule", api)
 	if ready := js.Global().Get("loopscopeReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
@@ -211,18 +210,6 @@ func abs(n int) int {
 
 func errorObject(kind string, line, col int, msg, text string) map[string]any {
 	return map[string]any{"kind": kind, "line": line, "col": col, "msg": msg, "text": text}
-}
-
-// renderNotes renders a scene's markdown notes with goldmark, as the page
-// shows them: {html}, whose sections carry their ids in data-section, or
-// {error} when the notes cannot be rendered. Raw HTML in the markdown is
-// dropped, so the page may assign the HTML as it comes.
-func renderNotes(markdown string) map[string]any {
-	r, err := notes.Render([]byte(markdown))
-	if err != nil {
-		return map[string]any{"error": err.Error()}
-	}
-	return map[string]any{"html": r.HTML}
 }
 
 // state is what the page reads every frame: cheap to make.

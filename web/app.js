@@ -33,8 +33,7 @@
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
   let litConcept = "";      // the notes section lit
-  let notesShown = "";      // what the notes region holds: "plain" (markdown as text), "html", "error"
-  const notesCache = new Map(); // scene id + "/" + lang -> {html} or {error}, from the module
+  let notesShown = "";      // what the notes region holds: "html", or "" for nothing
   let eventConcept = "";    // the current event's concept
   let lang = pickLanguage();
   const timings = { moduleLoaded: null, moduleReady: null, firstFrame: null }; // ms since navigation
@@ -144,8 +143,6 @@
     "loading.redraw": { en: "Redrawing the stage for the new pixel ratio…", ko: "바뀐 화면 배율에 맞춰 무대를 다시 그리는 중…" },
     "position": { en: "event {n} / {total} · {time} s", ko: "이벤트 {n} / {total} · {time}초" },
     "position.none": { en: "no events", ko: "이벤트 없음" },
-    "notes.failed": { en: "These notes could not be rendered ({error}). Here they are as written:", ko: "노트를 그리지 못했습니다({error}). 원문을 그대로 보여 드립니다:" },
-    "notes.none": { en: "the simulator returned no notes", ko: "시뮬레이터가 노트를 돌려주지 않았습니다" },
     "console.keeps": { en: "(the stage keeps the previous run until the edited scene runs)", ko: "(수정한 장면이 실행될 때까지 무대는 이전 실행을 보여 줍니다)" },
     "scene.missing": { en: "There is no scene {id}.", ko: "{id} 장면이 없습니다." },
     "fatal.reload": { en: "Reload the page to start again.", ko: "페이지를 새로 고쳐 다시 시작하세요." },
@@ -222,54 +219,17 @@
     if (sceneId) el.scene.value = sceneId;
   }
 
-  // renderNotes asks the module for the HTML of a scene's notes in the
-  // current language, once per scene and language. The module renders the
-  // markdown with goldmark (raw HTML in it is dropped); an error, or a
-  // module that throws, comes back as {error}.
-  function renderNotes(s) {
-    const key = s.id + "/" + lang;
-    let r = notesCache.get(key);
-    if (r) return r;
-    try {
-      const out = mod.notes(s.notes[lang] || s.notes.en || "");
-      if (out && typeof out.html === "string") r = { html: out.html };
-      else r = { error: String((out && out.error) || t("notes.none")) };
-    } catch (e) {
-      r = { error: String(e && e.message ? e.message : e) };
-    }
-    notesCache.set(key, r);
-    return r;
-  }
-
-  // showNotes fills the notes region for the scene and language on screen:
-  // the module's HTML when it is ready; until then (or if it never loads),
-  // the markdown itself as plain text; a rendering error as a message above
-  // that text.
+  // showNotes fills the notes region with the notes of the scene on screen
+  // in the current language, rendered when the site was built (raw HTML in
+  // the markdown was dropped there, so the HTML goes in as it comes). They
+  // need no module: the page shows them while it loads, and if it never does.
   function showNotes() {
     const s = sceneById(sceneId);
     el.notes.lang = lang;
-    const r = !s ? null : notesCache.get(s.id + "/" + lang) || (mod && !fatal ? renderNotes(s) : null);
-    if (!s) {
-      el.notes.textContent = "";
-      notesShown = "";
-    } else if (r && r.html !== undefined) {
-      el.notes.innerHTML = r.html; // the module's output only: never the page data
-      notesShown = "html";
-    } else {
-      el.notes.textContent = "";
-      if (r) {
-        const msg = document.createElement("p");
-        msg.className = "notes-error";
-        msg.setAttribute("role", "alert");
-        msg.textContent = t("notes.failed", { error: r.error });
-        el.notes.append(msg);
-      }
-      const src = document.createElement("div");
-      src.className = "notes-source";
-      src.textContent = s.notes[lang] || s.notes.en || "";
-      el.notes.append(src);
-      notesShown = r ? "error" : "plain";
-    }
+    const n = s && (s.notes[lang] || s.notes.en);
+    if (n) el.notes.innerHTML = n.html;
+    else el.notes.textContent = "";
+    notesShown = n ? "html" : "";
     el.notes.dataset.shown = notesShown;
     litConcept = "";
     dirty = true;
@@ -702,11 +662,6 @@
     mod.setLang(lang);
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
-    // The notes shown as plain text until now: render them.
-    if (notesShown === "plain") {
-      showNotes();
-      el.notes.scrollTop = 0;
-    }
     const p = pending;
     pending = null;
     if (p) p();

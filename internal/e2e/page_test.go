@@ -32,7 +32,7 @@ type State struct {
 	Lit      string  `json:"lit"`     // the notes section lit
 	Error    *string `json:"error"`
 	Lang     string  `json:"lang"`
-	Notes    string  `json:"notes"` // what the notes pane holds: "plain", "html" or "error"
+	Notes    string  `json:"notes"` // what the notes pane holds: "html", or "" for nothing
 	Frames   int     `json:"frames"`
 	Ticks    int     `json:"ticks"`
 	Restarts int     `json:"restarts"` // how often the stage frame started again for a new pixel ratio

@@ -258,7 +258,7 @@ func TestScenesAndLanguages(t *testing.T) {
 		if got := h1(); got != first.Titles["en"] {
 			t.Errorf("notes title %q, want %q", got, first.Titles["en"])
 		}
-		p.notesRenderedByModule(first.ID, "en")
+		p.notesRendered(first.ID, "en")
 		// The picker switches scene: the code and the notes follow.
 		p.do(chromedp.SetValue(chromedp.ID("scene"), second.ID))
 		p.eval(`document.getElementById("scene").dispatchEvent(new Event("change"))`, nil)
@@ -268,7 +268,7 @@ func TestScenesAndLanguages(t *testing.T) {
 		if got := h1(); got != second.Titles["en"] {
 			t.Errorf("notes title %q after switching, want %q", got, second.Titles["en"])
 		}
-		p.notesRenderedByModule(second.ID, "en")
+		p.notesRendered(second.ID, "en")
 		var code string
 		p.eval(`document.getElementById("code").value`, &code)
 		if code != second.Source {
@@ -288,13 +288,13 @@ func TestScenesAndLanguages(t *testing.T) {
 		if notesLang != "ko" {
 			t.Errorf("notes lang=%q", notesLang)
 		}
-		p.notesRenderedByModule(second.ID, "ko") // the toggle renders the other language
+		p.notesRendered(second.ID, "ko") // the toggle renders the other language
 		p.screenshot("notes-ko-" + tg.name)
 		p.click("Language")
 		if got := h1(); got != second.Titles["en"] {
 			t.Errorf("back to English: %q", got)
 		}
-		p.notesRenderedByModule(second.ID, "en")
+		p.notesRendered(second.ID, "en")
 		// A reload keeps the scene (in the address) and the language.
 		p.eval(`loopscope.setLang("ko")`, nil)
 		p.do(chromedp.Reload())

@@ -19,12 +19,13 @@ import (
 	"time"
 
 	"loopscope/scenes"
+	"loopscope/scenes/engine"
 	"loopscope/scenes/notes"
 )
 
 // DataMarker is the comment in index.html that New replaces with the page's
-// data: the scene library with its notes (markdown, which the module renders)
-// and facts about the build.
+// data: the scene library with its notes (rendered, with the event each
+// section starts at) and facts about the build.
 const DataMarker = "<!--loopscope:data-->"
 
 // File is one file of the site, with its precompressed forms when they
@@ -58,17 +59,36 @@ type BuildInfo struct {
 
 // SceneData is one scene as the page needs it.
 type SceneData struct {
-	ID     string      `json:"id"`
-	Titles scenes.Text `json:"titles"`
-	Source string      `json:"source"`
-	Speed  float64     `json:"speed"`
-	Notes  scenes.Text `json:"notes"` // markdown, by language: the module renders it (notes.Render)
+	ID     string               `json:"id"`
+	Titles scenes.Text          `json:"titles"`
+	Source string               `json:"source"`
+	Speed  float64              `json:"speed"`
+	Events int                  `json:"events"` // the events of the scene's run, which the notes' moments count
+	Notes  map[string]NotesData `json:"notes"`  // by language
 }
 
-// Data gathers the page's data: every built-in scene with its notes as
-// markdown in each language. The page renders them with the module, which
-// runs notes.Render; here every notes file is rendered once too, only to
-// check it, so a file the page could not show fails the build, by name.
+// NotesData is a scene's notes in one language, rendered when the site is
+// built: the page shows the HTML as it comes (raw HTML in the markdown is
+// dropped) and lights the section that explains the event on screen.
+type NotesData struct {
+	HTML     string        `json:"html"`
+	Sections []SectionData `json:"sections"` // in document order, the introduction first
+}
+
+// SectionData is one section of the notes and the event it starts at in
+// the scene's run: the page lights, at each event, the section that
+// started last (notes.Lit).
+type SectionData struct {
+	ID    string `json:"id"`
+	When  string `json:"when,omitempty"` // its {when: ...} rule, as the notes say it
+	Start int    `json:"start"`          // the event it starts at; -1: none in this run
+}
+
+// Data gathers the page's data: every built-in scene with its notes in
+// each language, rendered, and the event each section starts at, found by
+// running the scene (the same engine the page's module runs, so the page
+// plays the same events). A notes file that cannot be rendered, or a scene
+// the engine refuses, fails the build, by name.
 func Data(wasmSize int, hash string) (*PageData, error) {
 	return data(scenes.All(), wasmSize, hash)
 }
@@ -76,13 +96,23 @@ func Data(wasmSize int, hash string) (*PageData, error) {
 func data(library []scenes.Scene, wasmSize int, hash string) (*PageData, error) {
 	d := &PageData{Build: BuildInfo{Hash: hash, WasmSize: wasmSize}}
 	for _, s := range library {
-		sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed, Notes: scenes.Text{}}
+		res := engine.Run([]byte(s.Source), engine.Options{Filename: "scene.py", Trace: true})
+		if res.Trace == nil || res.ExitCode == engine.ExitRefused || res.ExitCode == engine.ExitInternal {
+			return nil, fmt.Errorf("%s/scene.py does not run: %s", s.ID, res.Stderr)
+		}
+		sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed,
+			Events: res.Trace.Len(), Notes: map[string]NotesData{}}
 		for _, lang := range scenes.Languages {
-			md := s.Notes.In(lang)
-			if _, err := notes.Render([]byte(md)); err != nil {
+			r, err := notes.Render([]byte(s.Notes.In(lang)))
+			if err != nil {
 				return nil, fmt.Errorf("%s/notes.%s.md: %w", s.ID, lang, err)
 			}
-			sd.Notes[lang] = md
+			nd := NotesData{HTML: r.HTML, Sections: make([]SectionData, len(r.Sections))}
+			for i, start := range notes.Starts(r.Sections, res.Trace.Events) {
+				sec := r.Sections[i]
+				nd.Sections[i] = SectionData{ID: sec.ID, When: sec.When.String(), Start: start}
+			}
+			sd.Notes[lang] = nd
 		}
 		d.Scenes = append(d.Scenes, sd)
 	}

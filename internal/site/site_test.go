@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,6 +17,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"loopscope/scenes"
+	"loopscope/scenes/notes"
 )
 
 // fakeModule writes a module directory as BuildModule leaves it, holding
@@ -224,15 +226,32 @@ func TestPageData(t *testing.T) {
 		if sd.ID != all[i].ID || sd.Source != all[i].Source || sd.Titles["ko"] != all[i].Titles["ko"] {
 			t.Errorf("scene %d: %s", i, sd.ID)
 		}
+		if sd.Events < 10 {
+			t.Errorf("%s: %d events", sd.ID, sd.Events)
+		}
 		for _, lang := range scenes.Languages {
-			// The notes travel as markdown; the module renders them.
-			if got := sd.Notes[lang]; got == "" || got != all[i].Notes.In(lang) || !strings.Contains(got, "{#") {
-				t.Errorf("%s: notes in %s are not the scene's markdown: %.80q", sd.ID, lang, got)
+			// The notes travel rendered, with the event each section starts at.
+			want, err := notes.Render([]byte(all[i].Notes.In(lang)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := sd.Notes[lang]
+			if got.HTML != want.HTML || len(got.Sections) != len(want.Sections) || len(got.Sections) < 2 {
+				t.Errorf("%s: notes in %s are not the scene's, rendered: %d sections, %.80q", sd.ID, lang, len(got.Sections), got.HTML)
+				continue
+			}
+			if got.Sections[0] != (SectionData{ID: notes.IntroID, Start: 0}) {
+				t.Errorf("%s in %s: first section %+v, want the introduction at event 0", sd.ID, lang, got.Sections[0])
+			}
+			for j, sec := range got.Sections[1:] {
+				if sec.ID != want.Sections[j+1].ID || sec.When != want.Sections[j+1].When.String() || sec.Start >= sd.Events {
+					t.Errorf("%s in %s: section %+v", sd.ID, lang, sec)
+				}
 			}
 		}
 	}
-	if strings.Contains(js, "note-section") {
-		t.Error("the page data carries rendered notes")
+	if strings.Contains(js, "{when:") || strings.Contains(js, "{#") {
+		t.Error("the page data carries markdown")
 	}
 	if strings.Contains(js, "</") {
 		t.Error("the JSON could close its script element")
@@ -244,18 +263,32 @@ func TestPageData(t *testing.T) {
 
 func TestDataChecksEveryNotesFile(t *testing.T) {
 	scene := func(id, en, ko string) scenes.Scene {
-		return scenes.Scene{ID: id, Titles: scenes.Text{"en": id, "ko": id}, Source: "pass\n", DefaultSpeed: 1,
+		return scenes.Scene{ID: id, Titles: scenes.Text{"en": id, "ko": id}, Source: "print('hi')\nprint('there')\n", DefaultSpeed: 1,
 			Notes: scenes.Text{"en": en, "ko": ko}}
 	}
-	good := "# A\n\n## Await {#await}\n\ntext\n"
+	good := "# A\n\nIntro.\n\n## Hi {#hi}\n{when: line 1}\ntext\n\n## There {#there}\n{when: print \"there\"}\n\n## Never {#never}\n{when: line 9}\n"
 	d, err := data([]scenes.Scene{scene("01_a", good, good)}, 1, "h")
-	if err != nil || d.Scenes[0].Notes["ko"] != good {
-		t.Fatalf("%+v, %v", d, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// A notes file the module could not render fails the build, by name.
-	_, err = data([]scenes.Scene{scene("01_a", good, good), scene("02_b", good, "## X {#await}\n\n## Y {#await}\n")}, 1, "h")
+	var starts []int
+	for _, sec := range d.Scenes[0].Notes["ko"].Sections {
+		starts = append(starts, sec.Start)
+	}
+	// thread.new, the two prints, thread.end.
+	if d.Scenes[0].Events != 4 || !slices.Equal(starts, []int{0, 1, 2, -1}) || !strings.Contains(d.Scenes[0].Notes["ko"].HTML, `data-section="there"`) {
+		t.Errorf("%d events, starts %v, html %q", d.Scenes[0].Events, starts, d.Scenes[0].Notes["ko"].HTML)
+	}
+	// A notes file that cannot be rendered fails the build, by name.
+	_, err = data([]scenes.Scene{scene("01_a", good, good), scene("02_b", good, "## X {#await}\n{when: line 1}\n\n## Y {#await}\n{when: line 1}\n")}, 1, "h")
 	if err == nil || !strings.Contains(err.Error(), "02_b/notes.ko.md") || !strings.Contains(err.Error(), `"await"`) {
 		t.Errorf("err = %v, want one naming 02_b/notes.ko.md", err)
+	}
+	// So does a scene that does not run.
+	bad := scene("03_c", good, good)
+	bad.Source = "def f(:\n"
+	if _, err = data([]scenes.Scene{bad}, 1, "h"); err == nil || !strings.Contains(err.Error(), "03_c/scene.py") {
+		t.Errorf("err = %v, want one naming 03_c/scene.py", err)
 	}
 }
 

@@ -1,23 +1,51 @@
 // Package notes renders a scene's study notes, markdown, to HTML with
-// goldmark. A heading may carry an id, written after it in braces:
+// goldmark, and tells which section explains which moment of the scene.
 //
-//	## The event loop {#event-loop}
+// # Sections and their moments
 //
-// Such a heading opens a section that runs to the next heading of the same
-// or a higher level; the section is rendered as
-// <section class="note-section" data-section="event-loop">. The ids are
-// the trace's concept tags, so the page can light the section that belongs
-// to the event on screen.
+// The notes are the scene's story, told in the order it happens. What
+// comes before the first section (the title and a few lines) is the
+// introduction, shown and lit before the scene has done anything. Each
+// section opens with a heading that carries an id, and the line right
+// under the heading says at which moment of the scene it starts:
 //
-// The notes are CommonMark plus those heading ids: no tables, no
-// strikethrough, no other extension. The page's WebAssembly module renders
-// them in the browser with this package, so every extension would cost the
-// module bytes for nothing the notes use.
+//	## Bob waits for the lock {#bob-waits}
+//	{when: event sync.wait, line 23}
+//	Bob asks while Ann holds the lock...
+//
+// A section runs to the next heading of the same or a higher level and is
+// rendered as <section class="note-section" data-section="ID">; the
+// introduction as <section class="note-section note-intro"
+// data-section="intro">. The {when: ...} line is never shown.
+//
+// A section starts at the first event of the run that meets every
+// condition of its line (ParseWhen lists them: line, time, print, event),
+// and it stays lit until a later section starts: at every event the lit
+// section is the one that started last (Lit). So a teacher writes, for
+// each part of the story, where it begins: "when line 23 first runs",
+// "when the clock reaches 2 s", "when 'ann takes 30' is printed". The
+// sections should start in the order they are written, each at a
+// different event, none at the very first one (that is the
+// introduction's): the scenes' tests check it for every built-in scene, in
+// both languages, and that both languages tell the story with the same
+// sections and the same moments.
+//
+// Lines are the lines of the scene as written: after a learner edits the
+// scene, the page stops lighting sections and says that the notes describe
+// the original scene.
+//
+// # Markdown
+//
+// The notes are CommonMark plus heading ids and the {when: ...} lines: no
+// tables, no strikethrough, no raw HTML (dropped, not passed through).
+// The site renders them when it is built, natively; the page receives the
+// HTML and each section's moment.
 package notes
 
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -29,21 +57,45 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// requireWhen makes a section without a {when: ...} line an error. It is
+// off only while the built-in scenes' notes are being given theirs.
+const requireWhen = false
+
+// IntroID is the id of the introduction, the section made of what comes
+// before the first heading with an id. A heading may not use it.
+const IntroID = "intro"
+
 // Rendered is a notes file rendered to HTML.
 type Rendered struct {
-	HTML     string   `json:"html"`
-	Sections []string `json:"sections"` // the section ids, in document order
+	HTML     string    `json:"html"`
+	Sections []Section `json:"sections"` // in document order, the introduction first if there is one
+}
+
+// Section is one section of the notes and the moment it explains.
+type Section struct {
+	ID   string `json:"id"`
+	When When   `json:"-"` // empty for the introduction
+}
+
+// IDs returns the sections' ids, in order.
+func (r *Rendered) IDs() []string {
+	ids := make([]string, len(r.Sections))
+	for i, s := range r.Sections {
+		ids[i] = s.ID
+	}
+	return ids
 }
 
 // markdown is the one goldmark every call shares, made on first use:
 // building it per call would redo the set-up of its parsers and renderers.
 // goldmark sets them up once (behind a sync.Once) and keeps the state of a
-// conversion per call, so sharing it is safe; the sections are read from
-// each call's document, not gathered in shared state.
+// conversion per call (the parser context, where the {when: ...} lines
+// found are kept), so sharing it is safe.
 var markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
+			parser.WithParagraphTransformers(util.Prioritized(whenLines{}, 50)),
 			parser.WithASTTransformers(util.Prioritized(sectioner{}, 100)),
 		),
 		goldmark.WithRendererOptions(
@@ -53,65 +105,176 @@ var markdown = sync.OnceValue(func() goldmark.Markdown {
 	)
 })
 
-// Render renders markdown notes. Raw HTML in the source is dropped, not
-// passed through. Two sections with the same id are an error.
+// whensKey holds, in a conversion's parser context, the {when: ...} lines
+// found so far.
+var whensKey = parser.NewContextKey()
+
+// whenLine is a {when: ...} line: the heading it follows (nil if it does
+// not directly follow one), where it is, and what it says.
+type whenLine struct {
+	heading *ast.Heading
+	offset  int
+	text    string
+	closed  bool // it ends with }
+}
+
+// Render renders markdown notes. It fails, naming the line, on a section
+// without a {when: ...} line, a {when: ...} line that is not right under a
+// section's heading or cannot be parsed, and two sections with one id.
 func Render(src []byte) (*Rendered, error) {
 	md := markdown()
-	doc := md.Parser().Parse(text.NewReader(src))
-	sections := []string{}
+	pc := parser.NewContext()
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	whens, _ := pc.Get(whensKey).([]whenLine)
+	byHeading := map[*ast.Heading]whenLine{}
+	for _, w := range whens {
+		if w.heading == nil || headingID(w.heading) == "" {
+			return nil, fmt.Errorf("line %d: a {when: ...} line belongs right under a section's heading (## Title {#id})", lineOf(src, w.offset))
+		}
+		if !w.closed {
+			return nil, fmt.Errorf("line %d: a {when: ...} line ends with }", lineOf(src, w.offset))
+		}
+		if _, twice := byHeading[w.heading]; twice {
+			return nil, fmt.Errorf("line %d: a second {when: ...} line for one section", lineOf(src, w.offset))
+		}
+		byHeading[w.heading] = w
+	}
+	var sections []Section
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		sec, ok := n.(*Section)
+		sec, ok := n.(*sectionBlock)
 		if !ok {
 			continue
 		}
-		for _, id := range sections {
-			if id == sec.ID {
-				return nil, fmt.Errorf("notes: section id %q appears twice", id)
+		s := Section{ID: sec.id}
+		for _, old := range sections {
+			if old.ID == s.ID {
+				return nil, fmt.Errorf("line %d: section id %q appears twice", headingLine(src, sec.heading), s.ID)
 			}
 		}
-		sections = append(sections, sec.ID)
+		if sec.heading != nil {
+			if s.ID == IntroID {
+				return nil, fmt.Errorf("line %d: the id %q is the introduction's: choose another", headingLine(src, sec.heading), IntroID)
+			}
+			if w, ok := byHeading[sec.heading]; ok {
+				var err error
+				if s.When, err = ParseWhen(w.text); err != nil {
+					return nil, fmt.Errorf("line %d: {when: %s}: %v", lineOf(src, w.offset), w.text, err)
+				}
+			} else if requireWhen {
+				return nil, fmt.Errorf("line %d: section %q does not say which moment it explains: put a {when: ...} line right under its heading", headingLine(src, sec.heading), s.ID)
+			}
+		}
+		sections = append(sections, s)
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}
+	if sections == nil {
+		sections = []Section{}
+	}
 	return &Rendered{HTML: buf.String(), Sections: sections}, nil
 }
 
-// KindSection is the node kind of a section.
-var KindSection = ast.NewNodeKind("Section")
-
-// Section is a heading with an id and the blocks that follow it up to the
-// next heading of the same or a higher level.
-type Section struct {
-	ast.BaseBlock
-	ID string
+// lineOf returns the 1-based line of the byte offset in src.
+func lineOf(src []byte, offset int) int {
+	return bytes.Count(src[:min(offset, len(src))], []byte("\n")) + 1
 }
 
-// Kind returns KindSection.
-func (n *Section) Kind() ast.NodeKind { return KindSection }
+func headingLine(src []byte, h *ast.Heading) int {
+	if h.Lines().Len() > 0 {
+		return lineOf(src, h.Lines().At(0).Start)
+	}
+	return 0
+}
+
+// whenLines takes the {when: ...} lines out of the paragraphs, before
+// their text is parsed, and keeps them in the parser context. A paragraph
+// left empty goes.
+type whenLines struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (whenLines) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := p.Lines()
+	kept := text.NewSegments()
+	found := false
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := strings.TrimSpace(string(seg.Value(src)))
+		inner, ok := strings.CutPrefix(line, "{when:")
+		if !ok {
+			kept.Append(seg)
+			continue
+		}
+		found = true
+		var h *ast.Heading
+		if i == 0 {
+			h, _ = p.PreviousSibling().(*ast.Heading)
+		}
+		inner, closed := strings.CutSuffix(inner, "}")
+		whens, _ := pc.Get(whensKey).([]whenLine)
+		pc.Set(whensKey, append(whens, whenLine{heading: h, offset: seg.Start, text: strings.TrimSpace(inner), closed: closed}))
+	}
+	if !found {
+		return
+	}
+	if kept.Len() == 0 {
+		p.Parent().RemoveChild(p.Parent(), p)
+		return
+	}
+	p.SetLines(kept)
+}
+
+// kindSection is the node kind of a section.
+var kindSection = ast.NewNodeKind("Section")
+
+// sectionBlock is a heading with an id and the blocks that follow it up to
+// the next heading of the same or a higher level; or, with no heading, the
+// introduction.
+type sectionBlock struct {
+	ast.BaseBlock
+	id      string
+	heading *ast.Heading // nil for the introduction
+}
+
+// Kind returns kindSection.
+func (n *sectionBlock) Kind() ast.NodeKind { return kindSection }
 
 // Dump prints the node for goldmark's debugging.
-func (n *Section) Dump(src []byte, level int) {
-	ast.DumpHelper(n, src, level, map[string]string{"ID": n.ID}, nil)
+func (n *sectionBlock) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"ID": n.id}, nil)
 }
 
 // sectioner gathers the blocks after each heading with an id into a
-// Section, a child of the document. It keeps no state between calls.
+// section, a child of the document, and the blocks before the first such
+// heading into the introduction. It keeps no state between calls.
 type sectioner struct{}
 
 // Transform implements parser.ASTTransformer.
 func (sectioner) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var open *Section
+	var open *sectionBlock
 	openLevel := 0
+	if first := doc.FirstChild(); first != nil {
+		if h, ok := first.(*ast.Heading); !ok || headingID(h) == "" {
+			open = &sectionBlock{id: IntroID}
+			openLevel = 0
+			doc.InsertBefore(doc, first, open)
+		}
+	}
 	for n := doc.FirstChild(); n != nil; {
 		next := n.NextSibling()
+		if n == open {
+			n = next
+			continue
+		}
 		if h, ok := n.(*ast.Heading); ok {
-			if open != nil && h.Level <= openLevel {
+			id := headingID(h)
+			if open != nil && (open.heading == nil && id != "" || open.heading != nil && h.Level <= openLevel) {
 				open = nil
 			}
-			if id := headingID(h); id != "" && open == nil {
-				open = &Section{ID: id}
+			if id != "" && open == nil {
+				open = &sectionBlock{id: id, heading: h}
 				openLevel = h.Level
 				doc.InsertBefore(doc, h, open)
 			}
@@ -138,19 +301,24 @@ func headingID(h *ast.Heading) string {
 	return ""
 }
 
-// sectionRenderer renders Section nodes.
+// sectionRenderer renders sections.
 type sectionRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (sectionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindSection, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString(`<section class="note-section" data-section="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(n.(*Section).ID)))
-			_, _ = w.WriteString("\">\n")
-		} else {
+	reg.Register(kindSection, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
 			_, _ = w.WriteString("</section>\n")
+			return ast.WalkContinue, nil
 		}
+		s := n.(*sectionBlock)
+		if s.heading == nil {
+			_, _ = w.WriteString(`<section class="note-section note-intro" data-section="`)
+		} else {
+			_, _ = w.WriteString(`<section class="note-section" data-section="`)
+		}
+		_, _ = w.Write(util.EscapeHTML([]byte(s.id)))
+		_, _ = w.WriteString("\">\n")
 		return ast.WalkContinue, nil
 	})
 }
