@@ -1,8 +1,9 @@
 // Command wasmsize prints where the playground's WebAssembly module spends
 // its bytes: each section, and the code section split by Go package (from
 // the module's name section), largest first, raw and gzip -9. It builds the
-// module as `go run . build` does (the same site.GCFlags, the data section
-// packed by site.PackData), but keeps the name section.
+// module as `go run . build` does (the same site.GCFlags and the stage's
+// Korean font by site.StageOverlay, the data section packed by
+// site.PackData), but keeps the name section.
 //
 //	go run ./scripts/wasmsize [-n 40] [-module path.wasm]
 package main
@@ -14,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,7 +43,11 @@ func run(path string, n int) error {
 		}
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "main.wasm")
-		args := append([]string{"build", "-trimpath", "-ldflags=-w"}, site.GCFlags...)
+		overlay, err := site.StageOverlay(".", "go", filepath.Join(dir, "stage"), io.Discard)
+		if err != nil {
+			return err
+		}
+		args := append([]string{"build", "-trimpath", "-ldflags=-w", "-overlay=" + overlay}, site.GCFlags...)
 		cmd := exec.Command("go", append(args, "-o", path, "./wasm")...)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		cmd.Stderr = os.Stderr

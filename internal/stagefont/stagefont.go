@@ -1,0 +1,194 @@
+// Package stagefont makes the Korean font the stage draws Hangul with: a
+// TrueType subset of Noto Sans CJK holding only the glyphs the stage's
+// Korean strings can use. internal/site makes it each time it builds the
+// WebAssembly module and hands it to the build (the source tree holds no
+// font file); wasm/stage draws Go Mono and takes every rune Go Mono lacks
+// from this font.
+//
+// The source is Noto Sans CJK JP's variable font (SIL Open Font License
+// 1.1), which has every Hangul syllable, from the Go module
+// github.com/go-text/typesetting-utils: a Go module, so a fresh clone gets
+// it with the go command alone (about 74 MB, once per module cache). It is
+// instanced at Regular weight, its cubic outlines turned into quadratic
+// ones, and written as a small TrueType font that
+// golang.org/x/image/font/opentype reads.
+package stagefont
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Where the source font comes from: a file in a Go module, at a version
+// pinned here (the one go-text/typesetting v0.2.0, which Ebiten uses,
+// requires, so go.sum already vouches for it).
+const (
+	SourceModule  = "github.com/go-text/typesetting-utils"
+	SourceVersion = "v0.0.0-20240317173224-1986cbe96c66"
+	SourceFile    = "opentype/common/NotoSansCJKjp-VF.otf"
+)
+
+// Weight is the source's weight axis value the font is instanced at:
+// Regular.
+const Weight = 400
+
+// Tolerance is how far, in font units (1000 to the em), a quadratic curve
+// may stray from the cubic it replaces: 0.05 px at 16 px.
+const Tolerance = 3
+
+// Source returns the source font's bytes, read from the Go module cache;
+// goCmd downloads the module there first if it is missing (or answers
+// from the cache).
+func Source(goCmd string) ([]byte, error) {
+	cmd := exec.Command(goCmd, "mod", "download", "-json", SourceModule+"@"+SourceVersion)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var m struct{ Dir, Error string }
+	if jerr := json.Unmarshal(out, &m); jerr == nil && m.Error != "" {
+		return nil, fmt.Errorf("go mod download %s@%s: %s", SourceModule, SourceVersion, m.Error)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("go mod download %s@%s: %w\n%s", SourceModule, SourceVersion, err, bytes.TrimSpace(stderr.Bytes()))
+	}
+	if m.Dir == "" {
+		return nil, fmt.Errorf("go mod download %s@%s named no directory", SourceModule, SourceVersion)
+	}
+	return os.ReadFile(filepath.Join(m.Dir, filepath.FromSlash(SourceFile)))
+}
+
+// Runes returns the runes of s that Go Mono lacks, sorted, each once: the
+// ones the stage takes from the Korean font.
+func Runes(s string) []rune {
+	gm, err := sfnt.Parse(gomono.TTF)
+	if err != nil {
+		panic(err) // Go Mono is compiled in
+	}
+	var buf sfnt.Buffer
+	var rs []rune
+	for _, r := range s {
+		if i, err := gm.GlyphIndex(&buf, r); err == nil && i == 0 {
+			rs = append(rs, r)
+		}
+	}
+	slices.Sort(rs)
+	return slices.Compact(rs)
+}
+
+// Make returns a TrueType font holding the glyphs of runes from src (the
+// bytes of SourceFile), at Weight. A rune whose wide reports true gets an
+// advance of 1 em, any other 0.6 em, as Go Mono's: the stage's layout
+// measures text that way. Glyphs are scaled so the source's capitals would
+// stand as tall as Go Mono's, and centred in their advance. A rune the
+// source lacks is an error.
+func Make(src []byte, runes []rune, wide func(rune) bool) ([]byte, error) {
+	face, err := font.ParseTTF(bytes.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", SourceFile, err)
+	}
+	face.SetVariations([]font.Variation{{Tag: ot.MustNewTag("wght"), Value: Weight}})
+	upem := float64(face.Upem())
+	scale, err := capScale(face)
+	if err != nil {
+		return nil, err
+	}
+	scale *= unitsPerEm / upem
+
+	runes = slices.Compact(slices.Sorted(slices.Values(runes)))
+	f := &ttf{names: sourceNames(src)}
+	f.glyphs = append(f.glyphs, glyph{advance: unitsPerEm}) // .notdef: no ink
+	for _, r := range runes {
+		gid, ok := face.NominalGlyph(r)
+		if !ok {
+			return nil, fmt.Errorf("%s has no glyph for %q (U+%04X)", SourceFile, r, r)
+		}
+		adv := float64(unitsPerEm) * 0.6
+		if wide(r) {
+			adv = unitsPerEm
+		}
+		srcAdv := float64(face.HorizontalAdvance(gid))
+		s := min(scale, adv/srcAdv)
+		tr := transform{s: s, dx: (adv - s*srcAdv) / 2}
+		var segs []ot.Segment
+		switch d := face.GlyphData(gid).(type) {
+		case font.GlyphOutline:
+			segs = d.Segments
+		case nil:
+		default:
+			return nil, fmt.Errorf("%s: the glyph for %q is not an outline", SourceFile, r)
+		}
+		g := glyph{advance: uint16(math.Round(adv)), contours: contours(segs, tr)}
+		f.glyphs = append(f.glyphs, g)
+		f.runes = append(f.runes, r)
+	}
+	return f.bytes(), nil
+}
+
+// capScale is the factor that makes the source's capital H as tall as Go
+// Mono's, the two measured in ems.
+func capScale(face *font.Face) (float64, error) {
+	gid, ok := face.NominalGlyph('H')
+	if !ok {
+		return 0, fmt.Errorf("%s has no H", SourceFile)
+	}
+	out, ok := face.GlyphData(gid).(font.GlyphOutline)
+	if !ok {
+		return 0, fmt.Errorf("%s: its H is not an outline", SourceFile)
+	}
+	top := math.Inf(-1)
+	for _, s := range out.Segments {
+		for _, p := range s.ArgsSlice() {
+			top = max(top, float64(p.Y))
+		}
+	}
+	gm, err := sfnt.Parse(gomono.TTF)
+	if err != nil {
+		return 0, err
+	}
+	var buf sfnt.Buffer
+	upem := gm.UnitsPerEm()
+	m, err := gm.Metrics(&buf, fixed.I(int(upem)), xfont.HintingNone)
+	if err != nil {
+		return 0, err
+	}
+	goCap := float64(m.CapHeight) / 64 / float64(upem)
+	return goCap / (top / float64(face.Upem())), nil
+}
+
+// sourceNames returns the source's copyright, licence and licence URL
+// (name IDs 0, 13 and 14), which the subset carries on.
+func sourceNames(src []byte) map[uint16]string {
+	names := map[uint16]string{}
+	ld, err := ot.NewLoader(bytes.NewReader(src))
+	if err != nil {
+		return names
+	}
+	raw, err := ld.RawTable(ot.MustNewTag("name"))
+	if err != nil {
+		return names
+	}
+	n, _, err := tables.ParseName(raw)
+	if err != nil {
+		return names
+	}
+	for _, id := range []tables.NameID{0, 13, 14} {
+		if s := n.Name(id); s != "" {
+			names[uint16(id)] = s
+		}
+	}
+	return names
+}
