@@ -584,6 +584,7 @@
     el.timeline.disabled = s.events === 0;
     if (document.activeElement !== el.speed && el.speed.value !== fmtSpeed(s.speed)) el.speed.value = fmtSpeed(s.speed);
     const pos = s.events ? t("position", { n: s.event + 1, total: s.events, time: s.time.toFixed(3) }) : t("position.none");
+    delete el.position.dataset.t; // the module's position from now on, not the markup's "no events"
     if (el.position.textContent !== pos) el.position.textContent = pos;
     if (s.crash) die("fatal.stage", { error: s.crash });
     if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();

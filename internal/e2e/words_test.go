@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -8,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -148,23 +152,13 @@ func TestPageWords(t *testing.T) {
 			p.waitFor(fmt.Sprintf(`/%s/.test(document.getElementById("position").textContent)`, strings.ReplaceAll(posRE.String(), "/", `\/`)), 5*time.Second)
 
 			p.screenshot("words-1440x900-" + lang)
-			var items []chromeItem
-			p.eval(chromeText, &items)
-			if len(items) < 15 {
-				t.Errorf("%s: only %d texts in the chrome: %+v", lang, len(items), items)
-			}
-			for _, it := range items {
-				switch lang {
-				case "ko":
-					if w := latinWord.FindString(notWords.ReplaceAllString(it.Text, "")); w != "" {
-						t.Errorf("ko: the %s of %s is %q: %q is not Korean", it.Kind, it.Where, it.Text, w)
-					}
-				case "en":
-					if hasHangul(it.Text) {
-						t.Errorf("en: the %s of %s is %q: Korean on the English page", it.Kind, it.Where, it.Text)
-					}
-				}
-			}
+			p.chromeSpeaks(lang, "paused")
+			// Playing an edited scene: the pause button's tooltip, the
+			// edited badge.
+			p.eval(`document.getElementById("code").value += "\n# edited\n"; document.getElementById("code").dispatchEvent(new Event("input")); loopscope.play()`, nil)
+			p.waitFor(`loopscope.state().playing && loopscope.state().edited`, 10*time.Second)
+			p.chromeSpeaks(lang, "playing, edited")
+			p.eval(`loopscope.pause(); loopscope.load(loopscope.scenes()[0].id)`, nil)
 		}
 
 		// A refused run: in Korean a sentence says what happened, then
@@ -278,6 +272,7 @@ func TestPhone(t *testing.T) {
 			if scrollW > 390 || scrollH > 844 {
 				t.Errorf("%s: the page is %d×%d: it scrolls, the bars would move", lang, scrollW, scrollH)
 			}
+			p.chromeSpeaks(lang, "390×844")
 			p.screenshot("phone-stage-" + lang)
 
 			// One tap: the notes, their heading on screen.
@@ -317,6 +312,87 @@ func TestPhone(t *testing.T) {
 		p.eval(`loopscope.setLang("en")`, nil)
 		if errs := p.consoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
+		}
+	})
+}
+
+// chromeSpeaks checks that every text of the page's chrome is in lang: in
+// Korean no Latin word outside notWords, in English no Hangul.
+// Texts of the elements whose ids are in skip are not checked.
+func (p *page) chromeSpeaks(lang, when string, skip ...string) {
+	p.t.Helper()
+	var items []chromeItem
+	p.eval(chromeText, &items)
+	if len(items) < 15 {
+		p.t.Errorf("%s, %s: only %d texts in the chrome: %+v", lang, when, len(items), items)
+	}
+	for _, it := range items {
+		if slices.Contains(skip, it.Where) {
+			continue
+		}
+		switch lang {
+		case "ko":
+			if w := latinWord.FindString(notWords.ReplaceAllString(it.Text, "")); w != "" {
+				p.t.Errorf("ko, %s: the %s of %s is %q: %q is not Korean", when, it.Kind, it.Where, it.Text, w)
+			}
+		case "en":
+			if hasHangul(it.Text) {
+				p.t.Errorf("en, %s: the %s of %s is %q: Korean on the English page", when, it.Kind, it.Where, it.Text)
+			}
+		}
+	}
+}
+
+// TestLoadingWords fails the module's request in a tab of its own: the
+// loading veil says so in the current language, and follows the switch.
+func TestLoadingWords(t *testing.T) {
+	onServed(t, func(t *testing.T, tg target) {
+		tb, cancel := newTab(t)
+		defer cancel()
+		p := &page{t: t, tab: tb}
+		events := chromedp.Events(tb.ctx, fetch.RequestPaused)
+		p.do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tt, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/main.wasm*"}}})
+			return err
+		}))
+		done := make(chan struct{})
+		defer func() { cancel(); <-done }()
+		go func() {
+			defer close(done)
+			for ev, err := range events {
+				if err != nil {
+					return
+				}
+				id := ev.RequestID
+				err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+					_, err := cdp.Call(ctx, tt, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonFailed})
+					return err
+				}))
+				if err != nil && tb.ctx.Err() == nil {
+					t.Errorf("failing the module's request: %v", err)
+				}
+			}
+		}()
+		p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.url))
+		p.waitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
+		for _, c := range []struct{ lang, said, reload string }{
+			{"ko", "시뮬레이터를 불러오지 못했습니다: ", "페이지를 새로 고쳐 다시 시작하세요."},
+			{"en", "Could not load the simulator: ", "Reload the page to start again."},
+		} {
+			var text string
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); document.getElementById("loading-text").textContent`, c.lang), &text)
+			if !strings.HasPrefix(text, c.said) || !strings.HasSuffix(text, "\n"+c.reload) {
+				t.Errorf("%s: the loading veil says %q, want %q ... %q", c.lang, text, c.said, c.reload)
+			}
+			var s State
+			p.eval("loopscope.state()", &s)
+			if s.Error == nil || !strings.HasPrefix(*s.Error, c.said) {
+				t.Errorf("%s: state().error is %q, want the loading veil's words", c.lang, strOr(s.Error))
+			}
+			// The veil's detail is the browser's own words ("Failed to
+			// fetch"), as CPython's are in a run's error.
+			p.chromeSpeaks(c.lang, "without the module", "loading-text")
+			p.screenshot("loading-failed-" + c.lang)
 		}
 	})
 }
