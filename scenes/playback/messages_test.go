@@ -199,13 +199,15 @@ func TestScenesSpeakKorean(t *testing.T) {
 		for _, i := range []int{0, rec.Len() / 3, 2 * rec.Len() / 3, rec.Len() - 1} {
 			s := rec.StateAt(i)
 			s.SetLang(KO)
-			for _, wh := range [][2]float64{{1440, 900}, {390, 844}} {
-				lay := Layout(wh[0], wh[1], 1, s)
+			// The desktop, a phone's whole screen, and the stage's frame on
+			// a phone (390x685 CSS px at a pixel ratio of 2).
+			for _, wh := range [][3]float64{{1440, 900, 1}, {390, 844, 1}, {780, 1370, 2}} {
+				lay := Layout(wh[0], wh[1], wh[2], s)
 				if lay.Lang != KO {
 					t.Errorf("%s: the scene's language is %v", sc.ID, lay.Lang)
 				}
 				if bad := checkScene(lay); len(bad) > 0 {
-					t.Errorf("%s at event %d, %gx%g in Korean: %s", sc.ID, i, wh[0], wh[1], strings.Join(bad[:min(3, len(bad))], "; "))
+					t.Errorf("%s at event %d, %gx%g @%gx in Korean: %s", sc.ID, i, wh[0], wh[1], wh[2], strings.Join(bad[:min(3, len(bad))], "; "))
 				}
 				for _, it := range lay.Items {
 					if it.Kind == KSection && it.Text != "" && !hasHangul(it.Text) {
