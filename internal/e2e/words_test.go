@@ -309,6 +309,14 @@ func TestPhone(t *testing.T) {
 				t.Errorf("%s: after tapping the stage's tab, it is not shown", lang)
 			}
 		}
+		// A scene with a witness (16's heartbeat), two thirds in, to look at.
+		for _, lang := range []string{"en", "ko"} {
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("16_blocking")`, lang), nil)
+			p.waitFor(`loopscope.state().scene === "16_blocking" && loopscope.state().events > 1`, 20*time.Second)
+			p.eval(`loopscope.seek(Math.floor(loopscope.state().events * 2 / 3))`, nil)
+			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", p.state().Frames+2), 10*time.Second)
+			p.screenshot("phone-16-" + lang)
+		}
 		p.eval(`loopscope.setLang("en")`, nil)
 		if errs := p.consoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
