@@ -151,6 +151,13 @@ func TestPageWords(t *testing.T) {
 			}[lang]
 			p.waitFor(fmt.Sprintf(`/%s/.test(document.getElementById("position").textContent)`, strings.ReplaceAll(posRE.String(), "/", `\/`)), 5*time.Second)
 
+			// At 1440×900 the bar is one row in either language.
+			var rows int
+			p.eval(`new Set([...document.querySelector(".bar").children].filter((e) => e.getBoundingClientRect().height > 0)
+				.map((e) => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2 / 16); })).size`, &rows)
+			if rows != 1 {
+				t.Errorf("%s: the bar at 1440×900 wraps to %d rows", lang, rows)
+			}
 			p.screenshot("words-1440x900-" + lang)
 			p.chromeSpeaks(lang, "paused")
 			// Playing an edited scene: the pause button's tooltip, the
