@@ -52,7 +52,7 @@ func init() {
 			return nil, py.Errorf(py.ValueErrorType, "parties must be > 0")
 		}
 		b := &Barrier{cond: NewCondition(t, nil), parties: n, state: barrierFilling}
-		b.init(t, "Barrier", trace.ConceptCondition)
+		b.init(t, "Barrier", trace.ConceptCondition, b.cond.id, func() float64 { return float64(b.nWaiting()) })
 		return b, nil
 	}
 }
@@ -107,6 +107,7 @@ func (b *Barrier) Attr(t *py.Thread, name string) (py.Value, error) {
 				} else {
 					b.state = barrierFilling
 				}
+				b.opLabel(t, "reset", b.state)
 			}), nil
 		}), nil
 	case "abort":
@@ -114,7 +115,10 @@ func (b *Barrier) Attr(t *py.Thread, name string) (py.Value, error) {
 			if err := noArgs("abort", args, kw); err != nil {
 				return nil, err
 			}
-			return b.withLock("Barrier.abort", func() { b.state = barrierBroken }), nil
+			return b.withLock("Barrier.abort", func() {
+				b.state = barrierBroken
+				b.opLabel(t, "abort", b.state)
+			}), nil
 		}), nil
 	}
 	return nil, nil
@@ -201,10 +205,11 @@ func (b *Barrier) Wait(t *py.Thread) py.Coroutine {
 	// then the lock's release.
 	finish := func(v py.Value, err error) (int, py.Value, py.CoroState, error) {
 		b.count--
+		if b.count == 0 && (b.state == barrierResetting || b.state == barrierDraining) {
+			b.state = barrierFilling
+		}
+		b.opLabel(t, "leave", b.state)
 		if b.count == 0 {
-			if b.state == barrierResetting || b.state == barrierDraining {
-				b.state = barrierFilling
-			}
 			if nerr := b.cond.Notify(t, len(b.cond.waiters)); nerr != nil && err == nil {
 				err = nerr
 			}
@@ -240,6 +245,9 @@ func (b *Barrier) Wait(t *py.Thread) py.Coroutine {
 				if index+1 == b.parties {
 					// _release: draining; the others wake.
 					b.state = barrierDraining
+				}
+				b.opLabel(t, "arrive", b.state)
+				if index+1 == b.parties {
 					if err := b.cond.Notify(t, len(b.cond.waiters)); err != nil {
 						return finish(nil, err)
 					}

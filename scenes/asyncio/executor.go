@@ -593,7 +593,7 @@ func (w *executorWorker) finish(t *py.Thread, v py.Value, err error) error {
 	var serr error
 	if exc, ok := err.(*py.Exception); ok {
 		if m.Tracing() {
-			m.Emit(trace.Event{Kind: trace.JobDone, ID: item.id, Concept: trace.ConceptExecutor, Text: "exception", Label: exc.Error()})
+			m.Emit(trace.Event{Kind: trace.JobDone, ID: item.id, Concept: trace.ConceptExecutor, Outcome: trace.OutcomeException, Label: exc.Error()})
 		}
 		serr = item.fut.SetException(t, exc)
 	} else {
@@ -601,7 +601,7 @@ func (w *executorWorker) finish(t *py.Thread, v py.Value, err error) error {
 			v = py.None
 		}
 		if m.Tracing() {
-			m.Emit(trace.Event{Kind: trace.JobDone, ID: item.id, Concept: trace.ConceptExecutor, Text: "result"})
+			m.Emit(trace.Event{Kind: trace.JobDone, ID: item.id, Concept: trace.ConceptExecutor, Outcome: trace.OutcomeResult})
 		}
 		serr = item.fut.SetResult(t, v)
 	}

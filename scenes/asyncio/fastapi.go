@@ -942,11 +942,11 @@ func (w *anyioWorker) Next(t *py.Thread, v py.Value, err error) Step {
 			v = nil
 		}
 		if m.Tracing() {
-			label := "result"
+			how := trace.OutcomeResult
 			if err != nil {
-				label = "exception"
+				how = trace.OutcomeException
 			}
-			m.Emit(trace.Event{Kind: trace.JobDone, Concept: trace.ConceptExecutor, ID: job.id, Ref: w.th.ID, Text: label})
+			m.Emit(trace.Event{Kind: trace.JobDone, Concept: trace.ConceptExecutor, ID: job.id, Ref: w.th.ID, Outcome: how})
 		}
 		l := w.pool.loop
 		if !l.IsClosed() {

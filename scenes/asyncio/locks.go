@@ -91,7 +91,7 @@ type Lock struct {
 // NewLock returns an unlocked asyncio.Lock.
 func NewLock(t *py.Thread) *Lock {
 	l := &Lock{}
-	l.init(t, "Lock", trace.ConceptLock)
+	l.init(t, "Lock", trace.ConceptLock, 0, func() float64 { return boolValue(l.locked) })
 	return l
 }
 
@@ -164,7 +164,7 @@ func (l *Lock) Acquire(t *py.Thread) py.Coroutine {
 		case 0:
 			if !l.locked && allCancelled(l.waiters) {
 				l.locked = true
-				l.op(t, "acquire", 1)
+				l.op(t, "acquire")
 				return -1, py.True, py.CoroReturned, nil
 			}
 			loop, err := l.loop(t)
@@ -184,7 +184,7 @@ func (l *Lock) Acquire(t *py.Thread) py.Coroutine {
 				return -1, nil, py.CoroRaised, throw
 			}
 			l.locked = true
-			l.op(t, "acquire", 1)
+			l.op(t, "acquire")
 			return -1, py.True, py.CoroReturned, nil
 		}
 	})
@@ -196,7 +196,7 @@ func (l *Lock) Release(t *py.Thread) error {
 		return py.Errorf(py.RuntimeErrorType, "Lock is not acquired.")
 	}
 	l.locked = false
-	l.op(t, "release", 0)
+	l.op(t, "release")
 	l.wakeUpFirst(t)
 	return nil
 }
@@ -233,7 +233,7 @@ type Event struct {
 // NewEvent returns an unset asyncio.Event.
 func NewEvent(t *py.Thread) *Event {
 	e := &Event{}
-	e.init(t, "Event", trace.ConceptEvent)
+	e.init(t, "Event", trace.ConceptEvent, 0, func() float64 { return boolValue(e.value) })
 	return e
 }
 
@@ -295,7 +295,7 @@ func (e *Event) Set(t *py.Thread) {
 		return
 	}
 	e.value = true
-	e.op(t, "set", 1)
+	e.op(t, "set")
 	for _, fut := range e.waiters {
 		if !fut.Done() {
 			e.wake(t, fut, py.True)
@@ -306,7 +306,7 @@ func (e *Event) Set(t *py.Thread) {
 // Clear resets the flag.
 func (e *Event) Clear(t *py.Thread) {
 	e.value = false
-	e.op(t, "clear", 0)
+	e.op(t, "clear")
 }
 
 // Wait returns the coroutine event.wait().
@@ -357,7 +357,7 @@ func NewCondition(t *py.Thread, lock *Lock) *Condition {
 		lock = NewLock(t)
 	}
 	c := &Condition{lock: lock}
-	c.init(t, "Condition", trace.ConceptCondition)
+	c.init(t, "Condition", trace.ConceptCondition, lock.id, func() float64 { return boolValue(lock.locked) })
 	return c
 }
 
@@ -601,7 +601,7 @@ func NewSemaphore(t *py.Thread, value int64, bounded bool) (*Semaphore, error) {
 	if bounded {
 		kind = "BoundedSemaphore"
 	}
-	s.init(t, kind, trace.ConceptSemaphore)
+	s.init(t, kind, trace.ConceptSemaphore, 0, func() float64 { return float64(s.value) })
 	return s, nil
 }
 
@@ -694,7 +694,7 @@ func (s *Semaphore) Acquire(t *py.Thread) py.Coroutine {
 		case 0:
 			if !s.Locked() {
 				s.value--
-				s.op(t, "acquire", float64(s.value))
+				s.op(t, "acquire")
 				return -1, py.True, py.CoroReturned, nil
 			}
 			loop, err := s.loop(t)
@@ -710,6 +710,7 @@ func (s *Semaphore) Acquire(t *py.Thread) py.Coroutine {
 			if throw != nil {
 				if isCancelledError(throw) && !fut.Cancelled() {
 					s.value++
+					s.op(t, "cancel")
 					s.wakeUpNext(t)
 				}
 				return -1, nil, py.CoroRaised, throw
@@ -729,7 +730,7 @@ func (s *Semaphore) Release(t *py.Thread) error {
 		return py.Errorf(py.ValueErrorType, "BoundedSemaphore released too many times")
 	}
 	s.value++
-	s.op(t, "release", float64(s.value))
+	s.op(t, "release")
 	s.wakeUpNext(t)
 	return nil
 }

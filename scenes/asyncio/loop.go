@@ -149,8 +149,24 @@ func (l *Loop) checkClosed() error {
 func (l *Loop) push(h *Handle) {
 	l.ready.Push(h)
 	if m := l.m; m.tr != nil {
-		m.Emit(trace.Event{Kind: trace.HandleNew, Concept: trace.ConceptReadyQueue, ID: h.id, Ref: h.ref(), Text: h.label()})
+		m.Emit(trace.Event{Kind: trace.HandleNew, Concept: trace.ConceptReadyQueue, ID: h.id, Ref: h.ref(), Cause: l.cause(h), Text: h.label()})
 	}
+}
+
+// cause is why h joins the ready queue, as the trace's handle.new says:
+// the future whose completion scheduled it, the task itself for a step
+// (its first, after a bare yield, or to throw a cancellation in), or the
+// task running on the loop's thread that called call_soon.
+func (l *Loop) cause(h *Handle) int32 {
+	switch {
+	case h.fut != nil:
+		return h.fut.id
+	case h.op == opStep:
+		return h.task.id
+	case l.current != nil && l.thread != nil && l.m.cur == l.thread:
+		return l.current.id
+	}
+	return 0
 }
 
 // callSoonStep schedules task.__step(exc).
@@ -337,7 +353,7 @@ func (l *Loop) selectDeadline(timeout float64) float64 {
 		}
 	}
 	if m.tr != nil {
-		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Text: "select", Num: timeout})
+		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Phase: trace.PhaseSelect, Num: timeout})
 	}
 	return deadline
 }
@@ -377,7 +393,7 @@ func (l *Loop) postSelect() error {
 	// Timers that are due join the ready queue.
 	end := dueBefore(m.now)
 	if m.tr != nil && len(l.timers) > 0 && l.timers[0].when < end {
-		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptTimer, Text: "timers"})
+		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptTimer, Phase: trace.PhaseTimers})
 	}
 	for len(l.timers) > 0 {
 		h := l.timers[0]
@@ -394,7 +410,7 @@ func (l *Loop) postSelect() error {
 
 	ntodo := l.ready.Len()
 	if m.tr != nil {
-		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Text: "ready", Num: float64(ntodo)})
+		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, Phase: trace.PhaseReady, Num: float64(ntodo)})
 		if err := m.checkEvents(); err != nil {
 			return err
 		}

@@ -63,7 +63,7 @@ type Queue struct {
 // NewQueue returns an empty queue; maxsize <= 0 means unbounded.
 func NewQueue(t *py.Thread, maxsize int64) *Queue {
 	q := &Queue{maxsize: maxsize, typ: QueueType}
-	q.init(t, "Queue", trace.ConceptQueue)
+	q.init(t, "Queue", trace.ConceptQueue, 0, func() float64 { return float64(len(q.items)) })
 	// The queue's own Event (self._finished) shows as the queue itself:
 	// waiting on it is waiting for join().
 	q.finished = &Event{syncObj: q.syncObj, value: true}
@@ -230,7 +230,7 @@ func (q *Queue) PutNowait(t *py.Thread, item py.Value) error {
 	}
 	q.unfinished++
 	q.finished.value = false
-	q.op(t, "put", float64(len(q.items)))
+	q.opLabel(t, "put", strconv.FormatInt(q.unfinished, 10))
 	q.wakeupNext(t, &q.getters)
 	return nil
 }
@@ -245,7 +245,7 @@ func (q *Queue) GetNowait(t *py.Thread) (py.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	q.op(t, "get", float64(len(q.items)))
+	q.opLabel(t, "get", strconv.FormatInt(q.unfinished, 10))
 	q.wakeupNext(t, &q.putters)
 	return item, nil
 }
@@ -322,7 +322,7 @@ func (q *Queue) TaskDone(t *py.Thread) error {
 		return py.Errorf(py.ValueErrorType, "task_done() called too many times")
 	}
 	q.unfinished--
-	q.op(t, "task_done", float64(q.unfinished))
+	q.opLabel(t, "task_done", strconv.FormatInt(q.unfinished, 10))
 	if q.unfinished == 0 {
 		q.finished.Set(t)
 	}

@@ -118,6 +118,7 @@ func (r *drivenRunner) next(v py.Value, err error) (py.Value, error) {
 	case 0:
 		r.res, r.err = v, err
 		r.phase = 1
+		l.beginShutdown()
 		r.toCancel = l.AllTasks()
 		if len(r.toCancel) > 0 {
 			children := make([]*Future, len(r.toCancel))

@@ -96,6 +96,7 @@ func (r *Runner) Close(t *py.Thread) error {
 		return nil
 	}
 	l := r.loop
+	l.beginShutdown()
 	err := l.cancelAllTasks(t)
 	if err == nil {
 		_, err = l.RunUntilComplete(t, &l.NewTask(t, l.shutdownAsyncgens(), nil).Future)

@@ -24,13 +24,27 @@ type syncObj struct {
 	bound     *Loop
 	internal  bool   // a queue's own Event: its set and clear are not shown
 	waitLabel string // what sync.wait says a waiter waits for; "wait" when empty
+	// value is what the trace shows as the primitive's value after each
+	// change (see package trace): a Semaphore's _value, a Lock's locked(),
+	// a Queue's qsize().
+	value func() float64
 }
 
-func (s *syncObj) init(t *py.Thread, kind string, concept trace.Concept) {
+// init gives the primitive its id and records its creation; ref is a
+// second object it is built on (a Condition's lock), value its value.
+func (s *syncObj) init(t *py.Thread, kind string, concept trace.Concept, ref int32, value func() float64) {
 	m := machineOf(t)
-	s.kind, s.concept = kind, concept
+	s.kind, s.concept, s.value = kind, concept, value
 	s.id = m.NewID()
-	m.Emit(trace.Event{Kind: trace.SyncNew, ID: s.id, Concept: concept, Text: kind})
+	m.Emit(trace.Event{Kind: trace.SyncNew, ID: s.id, Ref: ref, Concept: concept, Text: kind, Num: value()})
+}
+
+// boolValue is a flag as the trace's num shows it: 1 or 0.
+func boolValue(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // runningLoop is events._get_running_loop(): the loop running on t's
@@ -104,21 +118,30 @@ func (s *syncObj) wait(t *py.Thread, fut *Future, why string) {
 	}
 }
 
-// wake resolves the waiter fut with v and records it.
+// wake resolves the waiter fut with v and records it, with the
+// primitive's value now (a Semaphore has already handed the waiter its
+// unit).
 func (s *syncObj) wake(t *py.Thread, fut *Future, v py.Value) {
 	m := machineOf(t)
-	m.Emit(trace.Event{Kind: trace.SyncWake, ID: s.id, Ref: fut.ID(), Concept: s.concept})
+	if m.Tracing() {
+		m.Emit(trace.Event{Kind: trace.SyncWake, ID: s.id, Ref: fut.ID(), Concept: s.concept, Num: s.value()})
+	}
 	// A waiter that is not done takes the result: SetResult cannot fail.
 	_ = fut.SetResult(v)
 }
 
-// op records a change of the primitive's state; num is its size or count
-// afterwards.
-func (s *syncObj) op(t *py.Thread, what string, num float64) {
+// op records a change of the primitive's state, with its value afterwards.
+func (s *syncObj) op(t *py.Thread, what string) { s.opLabel(t, what, "") }
+
+// opLabel is op with a label (a Queue's unfinished tasks, a Barrier's
+// state).
+func (s *syncObj) opLabel(t *py.Thread, what, label string) {
 	if s.internal {
 		return
 	}
-	machineOf(t).Emit(trace.Event{Kind: trace.SyncOp, ID: s.id, Concept: s.concept, Text: what, Num: num})
+	if m := machineOf(t); m.Tracing() {
+		m.Emit(trace.Event{Kind: trace.SyncOp, ID: s.id, Concept: s.concept, Text: what, Label: label, Num: s.value()})
+	}
 }
 
 // ---------------------------------------------------------------------------

@@ -218,7 +218,11 @@ asyncio.run(main())
 		default:
 			continue
 		}
-		fmt.Fprintf(&b, "%g %s %s %s line=%d thread=%s", e.Time, e.Kind, e.Concept, e.Text, e.Line, names[e.Thread])
+		text := e.Text
+		if e.Outcome != trace.NoOutcome {
+			text = e.Outcome.String()
+		}
+		fmt.Fprintf(&b, "%g %s %s %s line=%d thread=%s", e.Time, e.Kind, e.Concept, text, e.Line, names[e.Thread])
 		if e.Label != "" {
 			fmt.Fprintf(&b, " label=%s", e.Label)
 		}
@@ -238,9 +242,9 @@ asyncio.run(main())
 1 sync.op lock release line=6 thread=MainThread
 1 sync.wake lock  line=6 thread=MainThread
 1 sync.op lock acquire line=15 thread=MainThread num=1
-1 sync.op queue put line=16 thread=MainThread num=1
-1 sync.op queue get line=17 thread=MainThread
-1 sync.op queue task_done line=18 thread=MainThread
+1 sync.op queue put line=16 thread=MainThread label=1 num=1
+1 sync.op queue get line=17 thread=MainThread label=1
+1 sync.op queue task_done line=18 thread=MainThread label=0
 1 sync.op lock release line=15 thread=MainThread
 1 sync.new executor ThreadPoolExecutor line=19 thread=MainThread label=asyncio num=8
 1 job.new executor sleep line=19 thread=MainThread label=asyncio num=1

@@ -174,12 +174,12 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 	case py.CoroReturned:
 		if tk.mustCancel {
 			tk.mustCancel = false
-			tk.emitDone("cancelled", "")
+			tk.emitDone(trace.OutcomeCancelled, "")
 			tk.baseCancel(tk.cancelMsg)
 		} else {
 			if m.tr != nil {
 				s, _ := py.Repr(nil, result)
-				tk.emitDone("result", s)
+				tk.emitDone(trace.OutcomeResult, s)
 			}
 			_ = tk.Future.SetResult(result)
 		}
@@ -192,15 +192,15 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 		switch {
 		case e.Class.IsSubtypeOf(CancelledErrorType):
 			tk.cancelledExc = e
-			tk.emitDone("cancelled", e.Error())
+			tk.emitDone(trace.OutcomeCancelled, e.Error())
 			tk.baseCancel(nil)
 		case e.Class.IsSubtypeOf(py.KeyboardInterruptType) || e.Class.IsSubtypeOf(py.SystemExitType):
-			tk.emitDone("exception", e.Error())
+			tk.emitDone(trace.OutcomeException, e.Error())
 			_ = tk.Future.SetException(e)
 			l.current = nil
 			return e
 		default:
-			tk.emitDone("exception", e.Error())
+			tk.emitDone(trace.OutcomeException, e.Error())
 			_ = tk.Future.SetException(e)
 		}
 	case py.CoroYielded:
@@ -213,9 +213,9 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 	return nil
 }
 
-func (tk *Task) emitDone(how, label string) {
+func (tk *Task) emitDone(how trace.Outcome, label string) {
 	if m := tk.loop.m; m.tr != nil {
-		m.Emit(trace.Event{Kind: trace.TaskDone, Concept: trace.ConceptTask, ID: tk.id, Text: how, Label: label})
+		m.Emit(trace.Event{Kind: trace.TaskDone, Concept: trace.ConceptTask, ID: tk.id, Outcome: how, Label: label})
 	}
 }
 

@@ -90,10 +90,19 @@ func asyncioRun(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Va
 		return nil, err
 	}
 	th.clearEventLoop()
+	l.beginShutdown()
 	if cerr := l.runnerClose(t); cerr != nil {
 		return nil, cerr
 	}
 	return res, err
+}
+
+// beginShutdown records that Runner.close begins: the trace folds what
+// follows, up to the loop's loop.stop, into one step.
+func (l *Loop) beginShutdown() {
+	if m := l.m; m.tr != nil {
+		m.Emit(trace.Event{Kind: trace.LoopPhase, Concept: trace.ConceptEventLoop, ID: l.id, Phase: trace.PhaseShutdown})
+	}
 }
 
 // runnerClose is Runner.close(): _cancel_all_tasks, shutdown_asyncgens,

@@ -31,8 +31,8 @@ func (s *State) caption() string {
 	case trace.LoopStart:
 		return l.t(cLoopStart, s.Name(e.Thread))
 	case trace.LoopPhase:
-		switch e.Text {
-		case "select":
+		switch e.Phase {
+		case trace.PhaseSelect:
 			switch {
 			case e.Num < 0:
 				return l.t(cSelectNoTimeout)
@@ -41,15 +41,17 @@ func (s *State) caption() string {
 			default:
 				return l.t(cSelectWait, l.Seconds(e.Num))
 			}
-		case "timers":
+		case trace.PhaseTimers:
 			return l.t(cTimers)
-		case "ready":
+		case trace.PhaseReady:
 			if e.Num == 1 {
 				return l.t(cReadyOne)
 			}
 			return l.t(cReadyN, itoa(int(e.Num)))
+		case trace.PhaseShutdown:
+			return l.t(cShutdown)
 		}
-		return l.t(cPhaseOther, e.Text)
+		return l.t(cPhaseOther, e.Phase.String())
 	case trace.LoopStop:
 		return l.t(cLoopStop)
 	case trace.ClockJump:
@@ -72,10 +74,10 @@ func (s *State) caption() string {
 		}
 		return l.t(cTaskAwaits, name, what)
 	case trace.TaskDone:
-		switch e.Text {
-		case "exception":
+		switch e.Outcome {
+		case trace.OutcomeException:
 			return l.t(cTaskFailed, name, e.Label)
-		case "cancelled":
+		case trace.OutcomeCancelled:
 			return l.t(cTaskCancelled, name)
 		}
 		return l.t(cTaskReturned, name, e.Label)
@@ -140,13 +142,13 @@ func (s *State) caption() string {
 		}
 		return l.t(cJobStart, ref, fn)
 	case trace.JobDone:
-		switch e.Text {
-		case "result":
+		switch e.Outcome {
+		case trace.OutcomeResult:
 			return l.t(cJobDoneResult)
-		case "exception":
+		case trace.OutcomeException:
 			return l.t(cJobDoneException)
 		}
-		return l.t(cJobDone, e.Text)
+		return l.t(cJobDone, e.Outcome.String())
 	case trace.SyncNew:
 		return l.t(cSyncNew, e.Text)
 	case trace.SyncWait:

@@ -260,7 +260,7 @@ func Layout(w, h, scale float64, s *State) *Scene {
 		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(why, W-12*u, sc.Font), Tone: ToneStall, Parent: -1})
 	case s.Err != "":
 		what := l.t(bUncaught, s.Err)
-		if s.ErrKind == "stopped" {
+		if s.ErrKind == trace.Stopped {
 			what = l.t(bStopped, s.Err)
 		}
 		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(what, W-12*u, sc.Font), Tone: ToneFailed, Parent: -1})
@@ -343,7 +343,7 @@ func (l *layout) top(x, y, W, H float64) {
 	case !s.Loop.Running:
 		dial.Sub, dial.Tone = l.t(lStopped), ToneIdle
 	default:
-		dial.Sub, dial.Sub2, dial.Tone = l.t(lIteration, strconv.Itoa(s.Loop.Iteration)), s.Lang.Phase(s.Loop.Phase), ToneRunning
+		dial.Sub, dial.Sub2, dial.Tone = l.t(lIteration, strconv.Itoa(s.Loop.Iteration)), s.Lang.Phase(s.Loop.Phase.String()), ToneRunning
 	}
 	if s.Loop.Blocked {
 		dial.Tone, dial.Sub2 = ToneStall, l.t(lBlocked)
@@ -365,10 +365,10 @@ func (l *layout) top(x, y, W, H float64) {
 		frame.Tone = ToneStall
 	case s.Loop.Handle != 0 || s.Loop.Task != 0:
 		frame.Tone = ToneRunning
-	case s.Loop.Running && s.Loop.Phase == "select":
+	case s.Loop.Running && s.Loop.Phase == trace.PhaseSelect:
 		frame.Text = l.t(lSlotSelect)
 	case s.Loop.Running:
-		frame.Text = l.t(lSlotPhase, s.Lang.Phase(s.Loop.Phase))
+		frame.Text = l.t(lSlotPhase, s.Lang.Phase(s.Loop.Phase.String()))
 	default:
 		frame.Text = l.t(lSlotIdle)
 	}

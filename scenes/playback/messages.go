@@ -50,6 +50,7 @@ const (
 	cReadyOne
 	cReadyN
 	cPhaseOther
+	cShutdown
 	cLoopStop
 	cClockJump
 	cTaskNew
@@ -232,6 +233,7 @@ var messages = [numMsgs][2]string{
 	cReadyOne:         {"The loop runs the one callback that was ready when this turn began.", "루프가 이번 반복을 시작할 때 준비되어 있던 콜백 하나를 실행합니다."},
 	cReadyN:           {"The loop runs the {1} callbacks that were ready when this turn began, in FIFO order.", "루프가 이번 반복을 시작할 때 준비되어 있던 콜백 {1}개를 들어온 순서(FIFO)대로 실행합니다."},
 	cPhaseOther:       {"The loop enters {1}.", "루프가 {1} 단계에 들어갑니다."},
+	cShutdown:         {"The main task is done: asyncio.run shuts down (it cancels the tasks left, closes async generators and the default executor, then closes the loop).", "메인 태스크가 끝났습니다. asyncio.run이 마무리 작업을 합니다. 남은 태스크를 취소하고, 비동기 제너레이터와 기본 실행기를 닫은 뒤 루프를 닫습니다."},
 	cLoopStop:         {"The event loop stops.", "이벤트 루프가 멈춥니다."},
 	cClockJump:        {"Nothing to do until the next timer: the clock jumps from {1} to {2}.", "다음 타이머까지 할 일이 없습니다. 시계가 {1}에서 {2|로} 건너뜁니다."},
 	cTaskNew:          {"{1} is created to run {2}; its first step goes to the ready queue.", "{2|를} 실행할 태스크 {1|이} 만들어집니다. 첫 단계가 준비 큐에 들어갑니다."},

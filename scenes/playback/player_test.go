@@ -43,9 +43,9 @@ func TestEveryEventGetsScreenTime(t *testing.T) {
 func TestLongWaitsAreCompressedAndTheClockRuns(t *testing.T) {
 	var tr trace.Trace
 	tr.Add(trace.Event{Kind: trace.LoopStart, Thread: 1})
-	tr.Add(trace.Event{Kind: trace.LoopPhase, Thread: 1, Text: "select", Num: 3600})
+	tr.Add(trace.Event{Kind: trace.LoopPhase, Thread: 1, Phase: trace.PhaseSelect, Num: 3600})
 	tr.Add(trace.Event{Time: 3600, Kind: trace.ClockJump, Thread: 1, Num: 0})
-	tr.Add(trace.Event{Time: 3600, Kind: trace.LoopPhase, Thread: 1, Text: "timers"})
+	tr.Add(trace.Event{Time: 3600, Kind: trace.LoopPhase, Thread: 1, Phase: trace.PhaseTimers})
 	p := New(&tr, "")
 	p.Seek(1)
 	p.Play()

@@ -85,19 +85,20 @@ func (s JobState) String() string { return jobStateNames[s] }
 
 // Loop is the event loop's picture.
 type Loop struct {
-	Started   bool    // loop.start has happened
-	Running   bool    // between loop.start and loop.stop
-	Thread    int32   // the thread that runs it
-	Phase     string  // "select", "timers", "ready", or "" before the first phase
-	PhaseNum  float64 // the select timeout (-1: none) or the number of ready handles
-	Iteration int     // turns of _run_once so far
-	Handle    int32   // the handle being run, 0 if none
-	HandleRef int32   // what that handle serves
-	HandleTxt string  // what that handle calls
-	Task      int32   // the task whose step is running, 0 if none
-	Blocked   bool    // the loop thread is stalled in a blocking call
-	BlockWhy  string  // why ("time.sleep(2)")
-	BlockTo   float64 // until when (-1: unknown)
+	Started   bool        // loop.start has happened
+	Running   bool        // between loop.start and loop.stop
+	Thread    int32       // the thread that runs it
+	Phase     trace.Phase // the phase of _run_once it is in; NoPhase before the first and after loop.stop
+	Shutdown  bool        // asyncio.run's shutdown is under way (from loop.phase "shutdown" to loop.stop)
+	PhaseNum  float64     // the select timeout (-1: none) or the number of ready handles
+	Iteration int         // turns of _run_once so far
+	Handle    int32       // the handle being run, 0 if none
+	HandleRef int32       // what that handle serves
+	HandleTxt string      // what that handle calls
+	Task      int32       // the task whose step is running, 0 if none
+	Blocked   bool        // the loop thread is stalled in a blocking call
+	BlockWhy  string      // why ("time.sleep(2)")
+	BlockTo   float64     // until when (-1: unknown)
 }
 
 // Handle is a callback in the ready queue.
@@ -188,12 +189,14 @@ type Waiter struct {
 	Future int32  // the future it sleeps on, once known
 }
 
-// Sync is an asyncio Queue, Lock, Event, Semaphore or Condition.
+// Sync is an asyncio Queue, Lock, Event, Semaphore, Condition or Barrier.
 type Sync struct {
 	ID      int32
-	Kind    string // "Queue", "Lock", ...
-	Value   float64
-	LastOp  string
+	Kind    string  // "Queue", "Lock", ...
+	Value   float64 // what CPython reports now: a Semaphore's _value, 1 for a locked Lock or a set Event, a Queue's qsize(), a Barrier's n_waiting, a Condition's locked()
+	LastOp  string  // the last sync.op ("acquire", "put"...)
+	Label   string  // the last sync.op's label: a Queue's unfinished tasks, a Barrier's state
+	On      int32   // what it is built on: a Condition's lock, a Barrier's condition
 	Waiters []Waiter
 }
 
@@ -250,7 +253,7 @@ type State struct {
 	Output    string     // the console so far
 	TaskLines []TaskLine // live tasks' lines
 	Err       string     // the uncaught exception or why the engine stopped
-	ErrKind   string     // "uncaught" or "stopped"
+	ErrKind   trace.Kind // trace.Uncaught or trace.Stopped, when Err is set
 	LastRaise string     // the last exception raised
 
 	Timeline    []Span       // who held the loop thread, in order; the last may be open
@@ -417,16 +420,20 @@ func (s *State) apply(i int) {
 	case trace.LoopStart:
 		s.Loop.Started, s.Loop.Running, s.Loop.Thread = true, true, e.Thread
 	case trace.LoopPhase:
+		if e.Phase == trace.PhaseShutdown {
+			s.Loop.Shutdown = true
+			break
+		}
 		// A turn of _run_once starts at select; a trace that leaves select
 		// out still starts a turn with whatever follows "ready".
-		if e.Text == "select" || s.Loop.Phase == "" || s.Loop.Phase == "ready" {
+		if e.Phase == trace.PhaseSelect || s.Loop.Phase == trace.NoPhase || s.Loop.Phase == trace.PhaseReady {
 			s.Loop.Iteration++
 		}
-		s.Loop.Phase, s.Loop.PhaseNum = e.Text, e.Num
+		s.Loop.Phase, s.Loop.PhaseNum = e.Phase, e.Num
 		s.Loop.Handle, s.Loop.HandleRef, s.Loop.HandleTxt, s.Loop.Task = 0, 0, "", 0
 	case trace.LoopStop:
-		s.Loop.Running = false
-		s.Loop.Phase = "stopped"
+		s.Loop.Running, s.Loop.Shutdown = false, false
+		s.Loop.Phase = trace.NoPhase
 		s.Loop.Handle, s.Loop.HandleRef, s.Loop.HandleTxt, s.Loop.Task = 0, 0, "", 0
 
 	case trace.TaskNew:
@@ -466,10 +473,10 @@ func (s *State) apply(i int) {
 		}
 	case trace.TaskDone:
 		if t := s.task(e); t != nil {
-			switch e.Text {
-			case "exception":
+			switch e.Outcome {
+			case trace.OutcomeException:
 				t.State = TaskFailed
-			case "cancelled":
+			case trace.OutcomeCancelled:
 				t.State = TaskCancelled
 			default:
 				t.State = TaskDone
@@ -520,9 +527,7 @@ func (s *State) apply(i int) {
 
 	case trace.HandleNew:
 		if s.readyIndex(e.ID) < 0 {
-			h := Handle{ID: e.ID, Ref: e.Ref, Text: e.Text, Born: i}
-			h.From = s.origin(e.Ref, e.Text)
-			s.Ready = append(s.Ready, h)
+			s.Ready = append(s.Ready, Handle{ID: e.ID, Ref: e.Ref, Text: e.Text, From: e.Cause, Born: i})
 			if t := s.Task(e.Ref); t != nil && !t.State.Finished() && t.State != TaskRunning {
 				if t.State == TaskWaiting || t.State == TaskPending {
 					t.State = TaskReady
@@ -614,7 +619,7 @@ func (s *State) apply(i int) {
 	case trace.JobDone:
 		if j := s.Job(e.ID); j != nil {
 			j.State = JobDone
-			if e.Text == "exception" {
+			if e.Outcome == trace.OutcomeException {
 				j.State = JobFailed
 			}
 			if th := s.Thread(j.Worker); th != nil && th.Job == e.ID {
@@ -625,7 +630,12 @@ func (s *State) apply(i int) {
 	case trace.SyncNew:
 		o := r.obj(e.ID)
 		if o.kind == objSync && o.pos == len(s.Syncs) {
-			s.Syncs = append(s.Syncs, Sync{ID: e.ID, Kind: e.Text, Value: e.Num})
+			s.Syncs = append(s.Syncs, Sync{ID: e.ID, Kind: e.Text, Value: e.Num, On: e.Ref})
+			if e.Text == "Condition" {
+				if l := s.Sync(e.Ref); l != nil {
+					s.Syncs[len(s.Syncs)-1].Value = l.Value
+				}
+			}
 		}
 	case trace.SyncWait:
 		if y := s.Sync(e.ID); y != nil {
@@ -649,49 +659,39 @@ func (s *State) apply(i int) {
 			ws = append(ws, y.Waiters[:k]...)
 			y.Waiters = append(ws, y.Waiters[k+1:]...)
 		}
+		s.setValue(e.ID, e.Num)
 	case trace.SyncOp:
 		if y := s.Sync(e.ID); y != nil {
-			y.Value, y.LastOp = e.Num, e.Text
+			y.LastOp, y.Label = e.Text, e.Label
 		}
+		s.setValue(e.ID, e.Num)
 
 	case trace.Raise:
 		s.LastRaise = e.Text
 	case trace.Uncaught:
-		s.Err, s.ErrKind = e.Text, "uncaught"
+		s.Err, s.ErrKind = e.Text, trace.Uncaught
 	case trace.Stopped:
-		s.Err, s.ErrKind = e.Text, "stopped"
+		s.Err, s.ErrKind = e.Text, trace.Stopped
 	}
 }
 
-// origin guesses where a new ready handle comes from, for the motion that
-// shows cause: the future whose completion scheduled it, the task that
-// finished, or the task itself (a first step, a bare yield).
-func (s *State) origin(ref int32, text string) int32 {
-	if f := s.Future(ref); f != nil {
-		return ref
+// setValue sets the value of the primitive id, as the trace gave it, and
+// of the Conditions built on it when it is a Lock: a Condition is locked
+// when its lock is.
+func (s *State) setValue(id int32, v float64) {
+	y := s.Sync(id)
+	if y == nil {
+		return
 	}
-	if t := s.Task(ref); t != nil {
-		if t.Await != 0 {
-			if f := s.Future(t.Await); f != nil && f.State != FuturePending {
-				return t.Await
-			}
-			if a := s.Task(t.Await); a != nil && a.State.Finished() {
-				return t.Await
-			}
-		}
-		return ref // its first step, or a bare yield: it requeues itself
+	y.Value = v
+	if y.Kind != "Lock" {
+		return
 	}
-	// A done-callback whose target is not a task: the future that just
-	// completed and had it registered.
-	if i := s.Index; i >= 0 {
-		for j := i; j >= 0 && j > i-8; j-- {
-			e := &s.rec.tr.Events[j]
-			if e.Kind == trace.FutureResult || e.Kind == trace.FutureException || e.Kind == trace.FutureCancelled || e.Kind == trace.TaskDone {
-				return e.ID
-			}
+	for k := range s.Syncs {
+		if c := &s.Syncs[k]; c.On == id && c.Kind == "Condition" {
+			c.Value = v
 		}
 	}
-	return 0
 }
 
 func (s *State) readyIndex(id int32) int {

@@ -202,9 +202,9 @@ func TestHandCallbacksAndSyncs(t *testing.T) {
 	ev(trace.Event{Kind: trace.FutureNew, ID: 6, Thread: 1, Text: "create_future()"})
 	ev(trace.Event{Kind: trace.FutureCallback, ID: 6, Thread: 1, Text: "announce"})
 	ev(trace.Event{Kind: trace.FutureException, ID: 6, Thread: 1, Label: "ValueError: boom"})
-	ev(trace.Event{Kind: trace.HandleNew, ID: 7, Ref: 0, Thread: 1, Text: "announce"})
+	ev(trace.Event{Kind: trace.HandleNew, ID: 7, Ref: 0, Cause: 6, Thread: 1, Text: "announce"})
 	ev(trace.Event{Kind: trace.SyncOp, ID: 4, Thread: 1, Text: "put", Num: 1})
-	ev(trace.Event{Kind: trace.SyncWake, ID: 4, Ref: 5, Thread: 1})
+	ev(trace.Event{Kind: trace.SyncWake, ID: 4, Ref: 5, Thread: 1, Num: 1})
 	ev(trace.Event{Kind: trace.TaskCancel, ID: 2, Thread: 1, Label: "bye"})
 	ev(trace.Event{Kind: trace.Uncaught, Thread: 1, Text: "ValueError: boom"})
 	rec := Build(&tr)
@@ -230,7 +230,7 @@ func TestHandCallbacksAndSyncs(t *testing.T) {
 	if !s.Tasks[0].Cancel || s.Tasks[0].CancelMsg != "bye" {
 		t.Errorf("main %+v", s.Tasks[0])
 	}
-	if s.Err != "ValueError: boom" || s.ErrKind != "uncaught" {
+	if s.Err != "ValueError: boom" || s.ErrKind != trace.Uncaught {
 		t.Errorf("err %q %q", s.Err, s.ErrKind)
 	}
 	if s.Name(4) != "Queue-4" || s.Name(6) != "Future-6" || s.Name(2) != "Task-1" {

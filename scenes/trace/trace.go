@@ -20,7 +20,7 @@
 //
 //	{"seq":0,"t":0,"kind":"loop.start","thread":1,"concept":"event-loop"}
 //	{"seq":1,"t":0,"kind":"task.new","id":2,"thread":1,"line":12,"col":5,"concept":"task","text":"Task-1","label":"main()"}
-//	{"seq":2,"t":0,"kind":"handle.new","id":3,"ref":2,"thread":1,"concept":"ready-queue","text":"Task-1.__step"}
+//	{"seq":2,"t":0,"kind":"handle.new","id":3,"ref":2,"cause":2,"thread":1,"concept":"ready-queue","text":"Task-1.__step"}
 //	{"seq":3,"t":0,"kind":"handle.run","id":3,"ref":2,"thread":1,"concept":"event-loop"}
 //	{"seq":4,"t":0,"kind":"task.step","id":2,"thread":1,"line":3,"col":5,"concept":"coroutine"}
 //	{"seq":5,"t":0,"kind":"print","thread":1,"line":4,"col":5,"concept":"print","text":"hello\n"}
@@ -31,11 +31,45 @@
 // Fields: seq (index in the trace, from 0), t (virtual seconds since the
 // start), kind (see Kind), id (the object the event is about), ref (a
 // second object: the future a task waits on, the task a handle steps, the
-// future a timer resolves), thread (the thread it happened on), line and
-// col (1-based source position, when there is one), concept (the notes
-// section it belongs to, see Concept), text (a name, printed text, an
-// exception's last line), label (a secondary description), num (a number:
-// a timer's deadline, a select timeout, a queue's size).
+// future a timer resolves), cause (the object whose change made this event
+// happen: the future whose completion put a handle in the ready queue, see
+// below), thread (the thread it happened on), line and col (1-based source
+// position, when there is one), concept (the notes section it belongs to,
+// see Concept), text (a name, printed text, an exception's last line; for
+// loop.phase the Phase, for task.done and job.done the Outcome), label (a
+// secondary description), num (a number: a timer's deadline, a select
+// timeout, a primitive's value).
+//
+// # Why a task is ready
+//
+// A task becomes ready when a handle that steps it joins the ready queue
+// (handle.new with ref the task). Its cause says why: the future or task
+// whose completion scheduled Task.__wakeup (a sleep's future, an awaited
+// task, a lock's waiter future), or the task itself for its first step, a
+// bare yield (sleep(0)) or a cancellation thrown in. A done-callback's
+// handle has the future that completed as its cause; a call_soon from a
+// running task has that task; a timer that falls due is its own cause (the
+// timer.due event).
+//
+// # Values of synchronisation primitives
+//
+// sync.new, sync.op and sync.wake always carry the primitive's value right
+// after the event in num (omitted when 0, as every zero field): a
+// Semaphore's or BoundedSemaphore's counter (_value), 1 for a locked Lock
+// and 0 for an unlocked one, 1 for a set Event, a Queue's qsize(), a
+// Barrier's n_waiting (its state, "filling", "draining", "resetting" or
+// "broken", in label). A Condition has no value of its own: its sync.new
+// names its lock in ref, whose value is the Condition's locked(). So a
+// Semaphore released to a waiter reads: sync.op "release" num 1, then
+// sync.wake num 0 (the unit handed to the waiter), as CPython's _value.
+//
+// # Shutdown
+//
+// asyncio.run ends with Runner.close: cancel the tasks left, run
+// shutdown_asyncgens and shutdown_default_executor, close the loop. It
+// starts with a loop.phase event whose text is "shutdown" and ends with
+// that loop's loop.stop: the events between are its bookkeeping, which a
+// player may show folded as one step.
 package trace
 
 import (
@@ -54,14 +88,14 @@ const (
 	KindInvalid Kind = iota
 
 	LoopStart // loop.start: the event loop starts running (asyncio.run)
-	LoopPhase // loop.phase: _run_once enters a phase; text: "select", "timers", "ready"; num: select timeout (-1: none) or the number of ready handles
-	LoopStop  // loop.stop: the loop stops and closes
+	LoopPhase // loop.phase: _run_once enters a phase, or asyncio.run's shutdown begins; text: the Phase ("select", "timers", "ready", "shutdown"); num: select timeout (-1: none) or the number of ready handles
+	LoopStop  // loop.stop: the loop stops and closes; ends a shutdown
 	ClockJump // clock: the virtual clock jumps forward to t; num: the previous time
 
 	TaskNew     // task.new: a task is created; text: its name; label: its coroutine ("main()")
 	TaskStep    // task.step: a step of the task starts (its coroutine resumes); line/col: where it resumes
 	TaskSuspend // task.suspend: the step ends at an await; ref: the future awaited (0 for a bare yield)
-	TaskDone    // task.done: the coroutine finished; text: "result", "exception" or "cancelled"; label: the result's repr or the exception
+	TaskDone    // task.done: the coroutine finished; text: the Outcome ("result", "exception" or "cancelled"); label: the result's repr or the exception
 	TaskCancel  // task.cancel: cancel() was requested; label: the message
 	TaskRename  // task.rename: set_name; text: the new name
 
@@ -71,7 +105,7 @@ const (
 	FutureCancelled // future.cancelled: cancelled; label: the message
 	FutureCallback  // future.callback: add_done_callback; ref: the callback's target object if any; text: the callback's name
 
-	HandleNew    // handle.new: a callback joins the ready queue (call_soon); ref: the task or future it serves; text: what it calls
+	HandleNew    // handle.new: a callback joins the ready queue (call_soon); ref: the task or future it serves; cause: why (see the package doc); text: what it calls
 	HandleRun    // handle.run: the loop takes the handle off the ready queue and runs it
 	HandleCancel // handle.cancel: a handle is cancelled (it stays queued and is skipped)
 	HandleSkip   // handle.skip: the loop pops a cancelled handle without running it
@@ -87,12 +121,12 @@ const (
 
 	JobNew   // job.new: an executor job is queued; text: the function's name; ref: the executor future
 	JobStart // job.start: a worker thread takes the job; ref: the worker thread
-	JobDone  // job.done: the job finished; text: "result" or "exception"
+	JobDone  // job.done: the job finished; text: the Outcome ("result" or "exception")
 
-	SyncNew  // sync.new: a queue, lock, event, semaphore or condition is created; text: its kind
+	SyncNew  // sync.new: a queue, lock, event, semaphore, condition or barrier is created (or a ThreadPoolExecutor: num its max_workers); text: its kind; num: its value; ref: what it is built on (a Condition's lock, a Barrier's condition)
 	SyncWait // sync.wait: a task waits on it; ref: the waiting task; label: why ("get", "put", "acquire", "wait")
-	SyncWake // sync.wake: a waiter is woken; ref: the waiter's future
-	SyncOp   // sync.op: a change of its state; text: "put", "get", "set", "clear", "acquire", "release"; num: size or count after
+	SyncWake // sync.wake: a waiter is woken; ref: the waiter's future; num: the value after (a Semaphore hands one unit to the waiter)
+	SyncOp   // sync.op: a change of its state; text: "put", "get", "task_done", "set", "clear", "acquire", "release", "cancel" (a woken Semaphore waiter was cancelled: its unit goes back), "arrive", "leave", "reset", "abort" (a Barrier; label: its state); num: the value after; label for a Queue: the unfinished tasks
 
 	Print    // print: text written to stdout; label "stderr": to stderr (a log record, a warning)
 	Raise    // raise: an exception is raised; text: its last line
@@ -266,6 +300,74 @@ func ParseConcept(s string) (Concept, bool) {
 	return NoConcept, false
 }
 
+// Phase is what a loop.phase event enters: a phase of BaseEventLoop's
+// _run_once, or the shutdown at the end of asyncio.run. Its JSON name is
+// the event's text.
+type Phase uint8
+
+// The phases.
+const (
+	NoPhase       Phase = iota
+	PhaseSelect         // select: the loop polls for I/O, waiting at most until the next timer
+	PhaseTimers         // timers: the timers that are due move to the ready queue
+	PhaseReady          // ready: the loop runs the handles that were ready when the turn began
+	PhaseShutdown       // shutdown: asyncio.run's Runner.close begins; it ends at the loop's loop.stop
+	numPhases
+)
+
+var phaseNames = [...]string{NoPhase: "", PhaseSelect: "select", PhaseTimers: "timers", PhaseReady: "ready", PhaseShutdown: "shutdown"}
+
+// String returns the phase's JSON name.
+func (p Phase) String() string {
+	if int(p) < len(phaseNames) {
+		return phaseNames[p]
+	}
+	return "phase(" + strconv.Itoa(int(p)) + ")"
+}
+
+// ParsePhase returns the phase with the given JSON name.
+func ParsePhase(s string) (Phase, bool) {
+	for p, n := range phaseNames {
+		if n == s && p != int(NoPhase) {
+			return Phase(p), true
+		}
+	}
+	return NoPhase, false
+}
+
+// Outcome is how a task or an executor job ended (task.done, job.done).
+// Its JSON name is the event's text.
+type Outcome uint8
+
+// The outcomes.
+const (
+	NoOutcome        Outcome = iota
+	OutcomeResult            // result: it returned
+	OutcomeException         // exception: it raised
+	OutcomeCancelled         // cancelled: it ended cancelled (a task)
+	numOutcomes
+)
+
+var outcomeNames = [...]string{NoOutcome: "", OutcomeResult: "result", OutcomeException: "exception", OutcomeCancelled: "cancelled"}
+
+// String returns the outcome's JSON name.
+func (o Outcome) String() string {
+	if int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return "outcome(" + strconv.Itoa(int(o)) + ")"
+}
+
+// ParseOutcome returns the outcome with the given JSON name.
+func ParseOutcome(s string) (Outcome, bool) {
+	for o, n := range outcomeNames {
+		if n == s && o != int(NoOutcome) {
+			return Outcome(o), true
+		}
+	}
+	return NoOutcome, false
+}
+
 // Event is one change in a scene's run. See the package doc for the
 // meaning of each field per kind.
 type Event struct {
@@ -273,11 +375,14 @@ type Event struct {
 	Seq     int32   // index in the trace
 	Kind    Kind
 	Concept Concept
-	ID      int32 // the object the event is about
-	Ref     int32 // a second object
-	Thread  int32 // the thread it happened on (the main thread is the first thread created)
-	Line    int32 // 1-based source line, 0 if none
-	Col     int32 // 1-based source column, 0 if none
+	Phase   Phase   // loop.phase: the phase entered (its JSON text)
+	Outcome Outcome // task.done, job.done: how it ended (its JSON text)
+	ID      int32   // the object the event is about
+	Ref     int32   // a second object
+	Cause   int32   // the object whose change made it happen (handle.new: see the package doc)
+	Thread  int32   // the thread it happened on (the main thread is the first thread created)
+	Line    int32   // 1-based source line, 0 if none
+	Col     int32   // 1-based source column, 0 if none
 	Num     float64
 	Text    string
 	Label   string
@@ -313,6 +418,7 @@ func (enc *Encoder) Append(b []byte, e *Event) []byte {
 	b = append(b, '"')
 	b = appendInt(b, `,"id":`, e.ID)
 	b = appendInt(b, `,"ref":`, e.Ref)
+	b = appendInt(b, `,"cause":`, e.Cause)
 	b = appendInt(b, `,"thread":`, e.Thread)
 	b = appendInt(b, `,"line":`, e.Line)
 	b = appendInt(b, `,"col":`, e.Col)
@@ -321,9 +427,9 @@ func (enc *Encoder) Append(b []byte, e *Event) []byte {
 		b = append(b, e.Concept.String()...)
 		b = append(b, '"')
 	}
-	if e.Text != "" {
+	if text := e.text(); text != "" {
 		b = append(b, `,"text":`...)
-		b = AppendString(b, e.Text)
+		b = AppendString(b, text)
 	}
 	if e.Label != "" {
 		b = append(b, `,"label":`...)
@@ -334,6 +440,20 @@ func (enc *Encoder) Append(b []byte, e *Event) []byte {
 		b = appendFloat(b, e.Num)
 	}
 	return append(b, '}')
+}
+
+// text is the event's JSON text: Text, or the name of its Phase or
+// Outcome.
+func (e *Event) text() string {
+	switch {
+	case e.Text != "":
+		return e.Text
+	case e.Phase != NoPhase:
+		return e.Phase.String()
+	case e.Outcome != NoOutcome:
+		return e.Outcome.String()
+	}
+	return ""
 }
 
 func appendInt(b []byte, key string, v int32) []byte {
@@ -449,6 +569,9 @@ func (tr *Trace) Validate() error {
 		}
 		if e.Kind == KindInvalid || e.Kind >= numKinds {
 			return fmt.Errorf("event %d: invalid kind %d", i, e.Kind)
+		}
+		if e.Phase >= numPhases || e.Outcome >= numOutcomes {
+			return fmt.Errorf("event %d (%s): invalid phase %d or outcome %d", i, e.Kind, e.Phase, e.Outcome)
 		}
 		if e.Concept >= numConcepts {
 			return fmt.Errorf("event %d: invalid concept %d", i, e.Concept)

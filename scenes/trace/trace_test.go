@@ -46,3 +46,34 @@ func TestNamesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestPhasesAndOutcomesWriteTheirNames(t *testing.T) {
+	cases := []struct {
+		e    Event
+		want string
+	}{
+		{Event{Kind: LoopPhase, Phase: PhaseReady, Num: 2}, `{"seq":0,"t":0,"kind":"loop.phase","text":"ready","num":2}`},
+		{Event{Kind: LoopPhase, Phase: PhaseShutdown}, `{"seq":0,"t":0,"kind":"loop.phase","text":"shutdown"}`},
+		{Event{Kind: TaskDone, ID: 3, Outcome: OutcomeCancelled}, `{"seq":0,"t":0,"kind":"task.done","id":3,"text":"cancelled"}`},
+		{Event{Kind: HandleNew, ID: 9, Ref: 3, Cause: 7, Text: "Task-1.__wakeup"}, `{"seq":0,"t":0,"kind":"handle.new","id":9,"ref":3,"cause":7,"text":"Task-1.__wakeup"}`},
+	}
+	for _, c := range cases {
+		if got := c.e.String(); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+	for p := NoPhase + 1; p < numPhases; p++ {
+		if got, ok := ParsePhase(p.String()); !ok || got != p {
+			t.Errorf("phase %d (%s) does not parse back", p, p)
+		}
+	}
+	for o := NoOutcome + 1; o < numOutcomes; o++ {
+		if got, ok := ParseOutcome(o.String()); !ok || got != o {
+			t.Errorf("outcome %d (%s) does not parse back", o, o)
+		}
+	}
+	tr := Trace{Events: []Event{{Kind: LoopPhase, Phase: numPhases}}}
+	if tr.Validate() == nil {
+		t.Errorf("an unknown phase was not reported")
+	}
+}

@@ -45,9 +45,11 @@ func (g *gen) add(e trace.Event) {
 
 func (g *gen) newID() int32 { g.id++; return g.id }
 
-func (g *gen) callSoon(ref int32, text string, run func()) {
+// callSoon queues a handle serving ref because of cause (see the trace's
+// package doc).
+func (g *gen) callSoon(ref, cause int32, text string, run func()) {
 	h := g.newID()
-	g.add(trace.Event{Kind: trace.HandleNew, ID: h, Ref: ref, Text: text, Concept: trace.ConceptReadyQueue})
+	g.add(trace.Event{Kind: trace.HandleNew, ID: h, Ref: ref, Cause: cause, Text: text, Concept: trace.ConceptReadyQueue})
 	g.ready = append(g.ready, ghandle{h, ref, text, run})
 }
 
@@ -65,13 +67,13 @@ func (g *gen) runLoop() {
 		if len(g.ready) == 0 {
 			timeout = g.timers[0].when - g.t
 		}
-		g.add(trace.Event{Kind: trace.LoopPhase, Text: "select", Num: timeout, Concept: trace.ConceptEventLoop})
+		g.add(trace.Event{Kind: trace.LoopPhase, Phase: trace.PhaseSelect, Num: timeout, Concept: trace.ConceptEventLoop})
 		if timeout > 0 {
 			prev := g.t
 			g.t += timeout
 			g.add(trace.Event{Kind: trace.ClockJump, Num: prev, Concept: trace.ConceptTimer})
 		}
-		g.add(trace.Event{Kind: trace.LoopPhase, Text: "timers", Concept: trace.ConceptTimer})
+		g.add(trace.Event{Kind: trace.LoopPhase, Phase: trace.PhaseTimers, Concept: trace.ConceptTimer})
 		for len(g.timers) > 0 && g.timers[0].when <= g.t {
 			tm := g.timers[0]
 			g.timers = g.timers[1:]
@@ -79,7 +81,7 @@ func (g *gen) runLoop() {
 			g.ready = append(g.ready, ghandle{tm.id, tm.ref, tm.text, tm.run})
 		}
 		n := len(g.ready)
-		g.add(trace.Event{Kind: trace.LoopPhase, Text: "ready", Num: float64(n), Concept: trace.ConceptEventLoop})
+		g.add(trace.Event{Kind: trace.LoopPhase, Phase: trace.PhaseReady, Num: float64(n), Concept: trace.ConceptEventLoop})
 		for range n {
 			h := g.ready[0]
 			g.ready = g.ready[1:]
@@ -97,7 +99,7 @@ func (g *gen) sleep(task int32, name string, d float64, line int32, then func())
 	g.add(trace.Event{Kind: trace.FutureNew, ID: f, Line: line, Col: 9, Text: "sleep(" + strconv.FormatFloat(d, 'g', -1, 64) + ")", Concept: trace.ConceptSleep})
 	g.callLater(d, f, "futures._set_result_unless_cancelled", func() {
 		g.add(trace.Event{Kind: trace.FutureResult, ID: f, Label: "None", Concept: trace.ConceptFuture})
-		g.callSoon(task, name+".__wakeup", func() {
+		g.callSoon(task, f, name+".__wakeup", func() {
 			g.add(trace.Event{Kind: trace.TaskStep, ID: task, Line: line, Col: 9, Concept: trace.ConceptCoroutine})
 			then()
 		})
@@ -130,7 +132,7 @@ func Gather(n int, stall bool) *trace.Trace {
 	g.add(trace.Event{Kind: trace.LoopStart, Concept: trace.ConceptEventLoop})
 	main := g.newID()
 	g.add(trace.Event{Kind: trace.TaskNew, ID: main, Line: 15, Col: 1, Text: "Task-1", Label: "main()", Concept: trace.ConceptTask})
-	g.callSoon(main, "Task-1.__step", func() {
+	g.callSoon(main, main, "Task-1.__step", func() {
 		g.add(trace.Event{Kind: trace.TaskStep, ID: main, Line: 9, Col: 1, Concept: trace.ConceptCoroutine})
 		if stall {
 			g.add(trace.Event{Kind: trace.ThreadBlock, ID: g.thread, Line: 10, Col: 5, Text: "time.sleep(1)", Num: g.t + 1, Concept: trace.ConceptBlocking})
@@ -145,20 +147,20 @@ func Gather(n int, stall bool) *trace.Trace {
 			tasks = append(tasks, task)
 			name := "Task-" + strconv.Itoa(k+2)
 			g.add(trace.Event{Kind: trace.TaskNew, ID: task, Line: 11, Col: 11, Text: name, Label: "worker(" + strconv.Itoa(k) + ")", Concept: trace.ConceptTask})
-			g.callSoon(task, name+".__step", func() {
+			g.callSoon(task, task, name+".__step", func() {
 				g.add(trace.Event{Kind: trace.TaskStep, ID: task, Line: 3, Col: 1, Concept: trace.ConceptCoroutine})
 				g.print(4, "start "+strconv.Itoa(k))
 				g.sleep(task, name, float64(k%4)*0.5+0.5, 5, func() {
 					g.print(6, "done "+strconv.Itoa(k))
-					g.add(trace.Event{Kind: trace.TaskDone, ID: task, Line: 7, Col: 5, Text: "result", Label: strconv.Itoa(k), Concept: trace.ConceptTask})
-					g.callSoon(gf, "gather._done_callback", func() {
+					g.add(trace.Event{Kind: trace.TaskDone, ID: task, Line: 7, Col: 5, Outcome: trace.OutcomeResult, Label: strconv.Itoa(k), Concept: trace.ConceptTask})
+					g.callSoon(gf, task, "gather._done_callback", func() {
 						left--
 						if left == 0 {
 							g.add(trace.Event{Kind: trace.FutureResult, ID: gf, Label: "[...]", Concept: trace.ConceptGather})
-							g.callSoon(main, "Task-1.__wakeup", func() {
+							g.callSoon(main, gf, "Task-1.__wakeup", func() {
 								g.add(trace.Event{Kind: trace.TaskStep, ID: main, Line: 12, Col: 5, Concept: trace.ConceptCoroutine})
 								g.print(13, "all done")
-								g.add(trace.Event{Kind: trace.TaskDone, ID: main, Line: 13, Col: 5, Text: "result", Label: "None", Concept: trace.ConceptTask})
+								g.add(trace.Event{Kind: trace.TaskDone, ID: main, Line: 13, Col: 5, Outcome: trace.OutcomeResult, Label: "None", Concept: trace.ConceptTask})
 							})
 						}
 					})
