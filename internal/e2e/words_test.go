@@ -316,6 +316,29 @@ func TestPhone(t *testing.T) {
 				t.Errorf("%s: after tapping the stage's tab, it is not shown", lang)
 			}
 		}
+		// A narrower phone: the bar still two rows, every control and tab
+		// on screen, the stage tall.
+		p.do(chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.waitFor(`innerWidth === 360`, 5*time.Second)
+		for _, lang := range []string{"en", "ko"} {
+			p.eval(fmt.Sprintf("loopscope.setLang(%q)", lang), nil)
+			var narrow struct {
+				Rows, Off int
+				Stage     rect
+			}
+			p.eval(`(() => { const bar = [...document.querySelector(".bar").children].filter((e) => e.getBoundingClientRect().height > 0);
+				const off = [...document.querySelectorAll(".bar button, .bar select, .bar input, .tabs button, .timeline-bar input")].filter((e) => {
+					const r = e.getBoundingClientRect(); return r.x < 0 || r.right > innerWidth || r.bottom > innerHeight; }).length;
+				const s = document.querySelector(".stage-pane").getBoundingClientRect();
+				return {rows: new Set(bar.map((e) => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2 / 16); })).size,
+					off, stage: {X: s.x, Y: s.y, W: s.width, H: s.height}}; })()`, &narrow)
+			if narrow.Rows > 2 || narrow.Off > 0 || narrow.Stage.H < 480 || narrow.Stage.W < 350 {
+				t.Errorf("%s, 360×740: the bar has %d rows, %d controls off screen, the stage is %+v", lang, narrow.Rows, narrow.Off, narrow.Stage)
+			}
+			p.screenshot("phone-360-" + lang)
+		}
+		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+
 		// A scene with a witness (16's heartbeat), two thirds in, to look at.
 		for _, lang := range []string{"en", "ko"} {
 			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("16_blocking")`, lang), nil)
