@@ -17,11 +17,14 @@ import (
 	"runtime/debug"
 	"syscall/js"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"loopscope/scenes/engine"
 	"loopscope/scenes/playback"
+	"loopscope/scenes/python/resolve"
+	"loopscope/scenes/python/syntax"
 	"loopscope/wasm/stage"
 )
 
@@ -78,6 +81,7 @@ func main() {
 	export(api, "setLang", func(args []js.Value) any { player.SetLang(playback.ParseLang(str(args, 0))); return nil })
 	export(api, "state", func([]js.Value) any { return state() })
 	export(api, "detail", func([]js.Value) any { return detail() })
+	export(api, "tokens", func(args []js.Value) any { return tokens(str(args, 0)) })
 	js.Global().Set("loopscopeModule", api)
 	if ready := js.Global().Get("loopscopeReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
@@ -244,5 +248,53 @@ func detail() map[string]any {
 		"concept":   st.Concept,
 		"taskLines": lines,
 		"err":       st.Err,
+	}
+}
+
+// tokens colours source for the page's editor with the scanner that reads
+// scenes: syntax.Highlight's spans as a Uint32Array of (start, end, color)
+// triples, offsets in UTF-16 code units as the page's strings count them.
+// One array crosses into JavaScript, so a 500-line scene costs one copy.
+func tokens(src string) js.Value {
+	spans := syntax.Highlight([]byte(src), resolve.IsBuiltin)
+	buf := make([]byte, 12*len(spans))
+	u16 := utf16Offsets(src)
+	put := func(i int, v int) {
+		buf[i], buf[i+1], buf[i+2], buf[i+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+	}
+	for i, sp := range spans {
+		put(12*i, u16(sp.Start))
+		put(12*i+4, u16(sp.End))
+		put(12*i+8, int(sp.Color))
+	}
+	arr := js.Global().Get("Uint8Array").New(len(buf))
+	js.CopyBytesToJS(arr, buf)
+	return js.Global().Get("Uint32Array").New(arr.Get("buffer"))
+}
+
+// utf16Offsets returns a function from byte offsets in src, asked in
+// increasing order, to UTF-16 offsets.
+func utf16Offsets(src string) func(int) int {
+	ascii := true
+	for i := 0; i < len(src); i++ {
+		if src[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return func(off int) int { return off }
+	}
+	b, u := 0, 0
+	return func(off int) int {
+		for b < off && b < len(src) {
+			r, n := utf8.DecodeRuneInString(src[b:])
+			b += n
+			u++
+			if r > 0xFFFF {
+				u++
+			}
+		}
+		return u
 	}
 }
