@@ -110,6 +110,13 @@ func (e *Error) Error() string {
 	}
 }
 
+// Where is a stretch of the scene's source: from Line:Col to EndLine:EndCol
+// (1-based, columns in characters, EndCol just after the last one); the
+// zero Where is nowhere, and a zero EndLine or EndCol is unknown.
+type Where struct {
+	Line, Col, EndLine, EndCol int
+}
+
 // Result is the outcome of a run.
 type Result struct {
 	Stdout string // exactly what python3 would print on stdout
@@ -118,13 +125,17 @@ type Result struct {
 	// Output is what the scene wrote to stdout and stderr while it ran,
 	// in order, as a terminal shows it; Stderr ends with what comes after
 	// (an uncaught exception's traceback, a stop message).
-	Output    []Chunk
-	Uncaught  string       // the uncaught exception's line ("ValueError: boom"), if any
-	ExitCode  int          // one of the Exit constants, or, when Exited, the scene's own status
-	Exited    bool         // the scene ended itself with sys.exit (SystemExit): ExitCode is its status, as CPython's
-	Err       *Error       // set for ExitRefused, ExitStopped and ExitInternal
-	Trace     *trace.Trace // nil unless Options.Trace
-	FinalTime float64      // the virtual clock at the end
+	Output   []Chunk
+	Uncaught string // the uncaught exception's line ("ValueError: boom"), if any
+	// UncaughtAt is where the uncaught exception came from in the scene:
+	// its innermost frame in the scene's own file, with the columns of
+	// the failing expression that CPython underlines (zero when none).
+	UncaughtAt Where
+	ExitCode   int          // one of the Exit constants, or, when Exited, the scene's own status
+	Exited     bool         // the scene ended itself with sys.exit (SystemExit): ExitCode is its status, as CPython's
+	Err        *Error       // set for ExitRefused, ExitStopped and ExitInternal
+	Trace      *trace.Trace // nil unless Options.Trace
+	FinalTime  float64      // the virtual clock at the end
 }
 
 // Run parses, checks, compiles and runs a scene.

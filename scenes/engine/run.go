@@ -80,6 +80,7 @@ func run(src []byte, opts Options) (res *Result) {
 	case r.Uncaught != nil:
 		res.ExitCode = ExitUncaught
 		res.Uncaught = r.Uncaught.Error()
+		res.UncaughtAt = innermost(r.Uncaught, opts.Filename)
 		res.Stderr += FormatTraceback(r.Uncaught, lines)
 	}
 	return res
@@ -93,6 +94,18 @@ func pauser(pause func(Progress) error) func(asyncio.Progress) error {
 	return func(p asyncio.Progress) error {
 		return pause(Progress{Steps: p.Steps, Time: p.Time, Events: p.Events, Line: p.Line, Col: p.Col})
 	}
+}
+
+// innermost returns where in file e was raised: the last frame of its
+// traceback in that file.
+func innermost(e *py.Exception, file string) Where {
+	tb := e.Traceback()
+	for i := len(tb) - 1; i >= 0; i-- {
+		if fr := tb[i]; fr.File == file && fr.Line > 0 {
+			return Where{Line: fr.Line, Col: fr.Col, EndLine: fr.EndLine, EndCol: fr.EndCol}
+		}
+	}
+	return Where{}
 }
 
 // debugEngine adds the Go stack to internal errors (set by tests).
