@@ -159,6 +159,9 @@ func run(src, filename string) (out map[string]any) {
 	if !ok {
 		return out
 	}
+	if w := res.UncaughtAt; res.ExitCode == engine.ExitUncaught && w.Line > 0 {
+		out["uncaught"] = map[string]any{"line": w.Line, "col": w.Col, "endLine": w.EndLine, "endCol": w.EndCol, "text": res.Uncaught}
+	}
 	p := playback.New(res.Trace, src)
 	p.SetSpeed(player.Speed())
 	p.SetLang(player.Lang())

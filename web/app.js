@@ -16,7 +16,7 @@
     scene: $("scene"), play: $("play"), back: $("back"), fwd: $("fwd"),
     toStart: $("to-start"), toEnd: $("to-end"), speed: $("speed"),
     slower: $("slower"), faster: $("faster"), run: $("run"), lang: $("lang"),
-    code: $("code"), gutter: $("gutter"), marks: $("marks"), edited: $("edited"),
+    code: $("code"), gutter: $("gutter"), marks: $("marks"), paint: $("paint"), tags: $("tags"), editor: $("editor"), edited: $("edited"),
     errorBar: $("error-bar"), console: $("console"), notes: $("notes"),
     notesConcept: $("notes-concept"), timeline: $("timeline"),
     position: $("position"), frame: $("stage"), loading: $("loading"),
@@ -292,9 +292,199 @@
   }
 
   // ---- the editor ----
+  //
+  // The editor is a textarea over two layers that scroll with it: #paint,
+  // the same source coloured by the module's own Python scanner
+  // (mod.tokens), and under it #marks, a strip on the line each live task
+  // is on and on an error's line. Once #paint holds the text, the
+  // textarea's own letters are transparent: what shows is the coloured
+  // copy, and the caret and the selection are the textarea's. Beside them
+  // #tags (the live tasks' names, one entry a line, in a lane of their own
+  // so they never cover code) and #gutter (line numbers) follow its
+  // vertical scroll. Long lines scroll sideways; the error's column is
+  // marked in #paint, where the letters are.
 
+  defineMessages({
+    "editor.tags": { en: "Tasks and the line each is on", ko: "태스크와 각 태스크가 있는 줄" },
+    "editor.tag": { en: "Task {name} is on line {line}", ko: "{name} 태스크는 {line}번째 줄에 있습니다" },
+    "editor.stack": { en: "{n} tasks are on line {line}: {names}", ko: "{line}번째 줄에 태스크 {n}개가 있습니다: {names}" },
+    "editor.more": { en: "and {n} more", ko: "외 {n}개" },
+    "editor.goto": { en: "Line {line}, column {col}", ko: "{line}번째 줄 {col}번째 칸" },
+    "editor.goto.line": { en: "Line {line}", ko: "{line}번째 줄" },
+    "editor.goto.title": { en: "Show it in the editor", ko: "편집기에서 보기" },
+    "editor.syntax": { en: "Python cannot read the code here:", ko: "파이썬이 코드를 읽을 수 없는 곳:" },
+    "editor.unsupported": { en: "Python that this playground does not run, here:", ko: "이 놀이터에서 실행할 수 없는 파이썬 코드가 있는 곳:" },
+    "editor.uncaught": { en: "The scene ended with an exception nobody caught, raised here:", ko: "아무도 잡지 않은 예외로 장면이 끝났습니다. 예외가 일어난 곳:" },
+    "editor.stopped": { en: "The run was stopped here:", ko: "실행이 멈춘 곳:" },
+  });
+
+  // The module's colour numbers (syntax.Color) as class names.
+  const PAINT_CLASSES = ["", "t-kw", "t-async", "t-const", "t-str", "t-num", "t-com", "t-def", "t-deco", "t-builtin"];
+  const TAG_NAMES_SHOWN = 24; // an expanded stack lists this many names, then a count
+
+  const paint = { inner: null, html: [], source: null, mark: null, spans: null, colored: false, timer: 0 };
+  const PAINT_PAUSE_MS = 150; // typing paused this long: colour the file again
   let gutterLines = 0;
-  function updateGutter() {
+  let lastTaskLines = [];
+  let shownMark = null;      // the error marked in the editor: {kind, line, col, endCol, text, err}
+  let runEnd = null;         // how the playing run ended, if badly: marked when playback is at its end
+
+  const lineHeight = () => parseFloat(getComputedStyle(el.code).lineHeight) || 20;
+  const padTop = () => parseFloat(getComputedStyle(el.code).paddingTop) || 6;
+  const escapeHTML = (s) => s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+
+  // cpToIndex turns a 1-based column in characters (code points, as Python
+  // counts them) into an index in the JavaScript string s (UTF-16).
+  function cpToIndex(s, col) {
+    let i = 0;
+    for (let c = 1; c < col && i < s.length; c++) {
+      const u = s.charCodeAt(i);
+      i += u >= 0xd800 && u < 0xdc00 && i + 1 < s.length ? 2 : 1;
+    }
+    return i + Math.max(0, col - 1 - cpLength(s.slice(0, i)));
+  }
+  function cpLength(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const u = s.charCodeAt(i);
+      if (!(u >= 0xdc00 && u < 0xe000 && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) < 0xdc00)) n++;
+    }
+    return n;
+  }
+
+  // editorTokens is the module's colouring of src (a Uint32Array of
+  // start, end, colour triples), or null while the module is not there.
+  function editorTokens(src) {
+    if (!mod || !mod.tokens) return null;
+    try {
+      const spans = mod.tokens(src);
+      return spans && typeof spans.length === "number" ? spans : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // paintLine is one line's HTML: the coloured spans that cross
+  // [from, from + text.length), and the error's columns [ma, mb) wrapped
+  // in .err-col (past the end of the line: a marked space after it).
+  function paintLine(text, from, spans, si, ma, mb) {
+    const out = [];
+    const piece = (a, b, cls) => {
+      const cuts = [a];
+      if (ma > a && ma < b) cuts.push(ma);
+      if (mb > a && mb < b && mb !== ma) cuts.push(mb);
+      cuts.push(b);
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const x = cuts[i], y = cuts[i + 1];
+        const c = x >= ma && y <= mb ? (cls ? cls + " err-col" : "err-col") : cls;
+        const s = escapeHTML(text.slice(x, y));
+        out.push(c ? '<span class="' + c + '">' + s + "</span>" : s);
+      }
+    };
+    let at = 0;
+    const end = from + text.length;
+    if (spans) {
+      for (let i = si; i < spans.length; i += 3) {
+        const a = spans[i] - from, b = spans[i + 1] - from;
+        if (spans[i] >= end) break;
+        if (b <= 0) continue;
+        const x = Math.max(0, a), y = Math.min(text.length, b);
+        if (x > at) piece(at, x, "");
+        piece(x, y, PAINT_CLASSES[spans[i + 2]] || "");
+        at = y;
+      }
+    }
+    if (at < text.length) piece(at, text.length, "");
+    if (ma >= text.length && ma >= 0) out.push('<span class="err-col eol"> </span>');
+    return out.join("");
+  }
+
+  // paintCode repaints #paint from the textarea. now: colour it with the
+  // module at once (a run, a scene, a mark). Otherwise (typing) the last
+  // colours are kept where the text did not change, shifted with the
+  // edit, and the module colours the whole file again once typing pauses:
+  // in the browser the scanner takes some milliseconds for 500 lines,
+  // more than a keystroke should.
+  function paintCode(now) {
+    const src = el.code.value;
+    const mark = shownMark;
+    if (src === paint.source && mark === paint.mark && (paint.colored || !mod || !now)) return;
+    clearTimeout(paint.timer);
+    paint.timer = 0;
+    let spans;
+    if (now || !paint.spans) {
+      spans = editorTokens(src);
+      paint.colored = !!spans;
+    } else {
+      spans = shiftSpans(paint.spans, paint.source, src);
+      paint.colored = false;
+      paint.timer = setTimeout(() => paintCode(true), PAINT_PAUSE_MS);
+    }
+    if (!paint.inner) {
+      paint.inner = document.createElement("div");
+      paint.inner.className = "paint-inner";
+      el.paint.append(paint.inner);
+    }
+    const lines = src.split("\n");
+    const html = new Array(lines.length);
+    let from = 0, si = 0;
+    for (let n = 0; n < lines.length; n++) {
+      const text = lines[n];
+      if (spans) while (si < spans.length && spans[si + 1] <= from) si += 3;
+      let ma = -1, mb = -1;
+      if (mark && mark.line === n + 1 && mark.col > 0) {
+        ma = cpToIndex(text, mark.col);
+        mb = mark.endCol > mark.col ? Math.max(ma + 1, cpToIndex(text, mark.endCol)) : ma + 1;
+      }
+      html[n] = paintLine(text, from, spans, si, ma, mb);
+      from += text.length + 1;
+    }
+    // Touch only the lines that changed: keep the common head and tail,
+    // replace what lies between.
+    const old = paint.html;
+    let a = 0, b = 0;
+    while (a < old.length && a < html.length && old[a] === html[a]) a++;
+    while (b < old.length - a && b < html.length - a && old[old.length - 1 - b] === html[html.length - 1 - b]) b++;
+    const kids = paint.inner.children;
+    for (let i = old.length - b - 1; i >= a; i--) kids[i].remove();
+    const at = kids[a] || null;
+    const frag = document.createDocumentFragment();
+    for (let i = a; i < html.length - b; i++) {
+      const d = document.createElement("div");
+      d.innerHTML = html[i]; // escaped text and our own spans only
+      frag.append(d);
+    }
+    paint.inner.insertBefore(frag, at);
+    paint.html = html;
+    paint.source = src;
+    paint.mark = mark;
+    paint.spans = spans;
+    el.editor.classList.add("painted");
+    el.editor.dataset.colored = paint.colored ? "1" : "";
+    syncScroll();
+  }
+
+  // shiftSpans moves the colours of before to the text after an edit: the
+  // spans before the edit stay, those after it move with it, those it
+  // touched are dropped (plain until the module colours them again).
+  function shiftSpans(spans, before, after) {
+    let p = 0;
+    const max = Math.min(before.length, after.length);
+    while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+    let q = 0;
+    while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+    const oldEnd = before.length - q, delta = after.length - before.length;
+    const out = [];
+    for (let i = 0; i < spans.length; i += 3) {
+      if (spans[i + 1] <= p) out.push(spans[i], spans[i + 1], spans[i + 2]);
+      else if (spans[i] >= oldEnd) out.push(spans[i] + delta, spans[i + 1] + delta, spans[i + 2]);
+    }
+    return out;
+  }
+
+  // updateGutter brings the line numbers, the error's number and the
+  // coloured text up to date with the textarea (typing: colour later).
+  function updateGutter(typing) {
     const n = el.code.value.split("\n").length;
     if (n !== gutterLines) {
       const frag = document.createDocumentFragment();
@@ -308,84 +498,207 @@
       gutterLines = n;
     }
     for (const d of el.gutter.querySelectorAll(".err")) d.classList.remove("err");
-    if (lastError && lastError.line > 0 && el.gutter.children[lastError.line - 1]) {
-      el.gutter.children[lastError.line - 1].classList.add("err");
+    if (shownMark && shownMark.line > 0 && el.gutter.children[shownMark.line - 1]) {
+      el.gutter.children[shownMark.line - 1].classList.add("err");
+    }
+    paintCode(!typing);
+    syncScroll();
+  }
+
+  // syncScroll moves every layer with the textarea's scroll: #paint both
+  // ways, the marks, tags and line numbers up and down.
+  function syncScroll() {
+    const x = el.code.scrollLeft, y = el.code.scrollTop;
+    el.gutter.scrollTop = y;
+    if (paint.inner) paint.inner.style.transform = "translate(" + -x + "px," + -y + "px)";
+    const inner = el.marks.firstElementChild;
+    if (inner) inner.style.transform = "translateY(" + -y + "px)";
+    const tags = el.tags.firstElementChild;
+    if (tags) tags.style.transform = "translateY(" + -y + "px)";
+  }
+
+  // editorMark is the error the editor marks now: a refused run's while
+  // the editor holds the source it refused; how the playing run ended
+  // (an uncaught exception, a stop) while playback is at its end.
+  function editorMark(s) {
+    if (lastError && lastError.line > 0 && lastError.source === el.code.value) return lastError.mark;
+    if (runEnd && el.code.value === playingSource && s && s.events > 0 && s.event === s.events - 1) return runEnd;
+    return null;
+  }
+
+  // setMark marks err in the editor (or clears the mark): the line in the
+  // gutter and under the code, the column in the coloured text, the error
+  // bar's words; a new mark scrolls into view.
+  function setMark(m) {
+    if (m === shownMark) return;
+    shownMark = m;
+    updateGutter();
+    renderMarks(lastTaskLines);
+    showErrorBar();
+    if (m) revealMark(m);
+  }
+
+  // revealMark scrolls the editor so the marked line and column show.
+  function revealMark(m) {
+    const lh = lineHeight(), top = padTop() + (m.line - 1) * lh;
+    const view = el.code.clientHeight;
+    if (top < el.code.scrollTop || top + lh > el.code.scrollTop + view) el.code.scrollTop = Math.max(0, top - view / 3);
+    const col = paint.inner && paint.inner.querySelector(".err-col");
+    const w = el.code.clientWidth;
+    if (col) {
+      const x = col.offsetLeft;
+      if (x < el.code.scrollLeft + 16 || x + col.offsetWidth > el.code.scrollLeft + w - 16) el.code.scrollLeft = Math.max(0, x - w / 2);
+    } else {
+      el.code.scrollLeft = 0;
     }
     syncScroll();
   }
 
-  function syncScroll() {
-    el.gutter.scrollTop = el.code.scrollTop;
-    const inner = el.marks.firstElementChild;
-    if (inner) inner.style.transform = "translateY(" + -el.code.scrollTop + "px)";
+  // showErrorBar says what the mark is in the page's words, then the
+  // engine's (CPython's) own, with a link that shows the place again.
+  function showErrorBar() {
+    const err = shownMark ? shownMark.err : lastError;
+    el.errorBar.hidden = !err;
+    el.errorBar.textContent = "";
+    if (!err) return;
+    const m = shownMark;
+    if (m) {
+      const head = document.createElement("div");
+      head.className = "error-head";
+      const words = document.createElement("span");
+      words.textContent = t("editor." + m.kind);
+      const go = document.createElement("button");
+      go.type = "button";
+      go.className = "goto";
+      go.textContent = m.col > 0 ? t("editor.goto", { line: m.line, col: m.col }) : t("editor.goto.line", { line: m.line });
+      go.title = t("editor.goto.title");
+      go.addEventListener("click", () => revealMark(m));
+      head.append(words, " ", go);
+      el.errorBar.append(head);
+    }
+    const text = document.createElement("div");
+    text.className = "error-text";
+    text.textContent = m && m.kind === "uncaught" ? m.text : errorText(err);
+    el.errorBar.append(text);
+  }
+  onLang(() => { showErrorBar(); renderMarks(lastTaskLines); });
+
+  // markOf is what the editor marks for an error of the engine's:
+  // {kind, line, col, endCol, text, err}, or null when it names no line.
+  function markOf(err, kind) {
+    if (!err || !(err.line > 0)) return null;
+    if (!kind) kind = err.kind === "syntax" ? (/ in scenes\b/.test(err.msg || "") ? "unsupported" : "syntax") : "stopped";
+    return { kind, line: err.line, col: err.col || 0, endCol: err.endLine === err.line ? err.endCol || 0 : 0, text: err.text || "", err };
   }
 
-  const lineHeight = () => parseFloat(getComputedStyle(el.code).lineHeight) || 20;
-  const padTop = () => parseFloat(getComputedStyle(el.code).paddingTop) || 6;
-
-  // renderMarks marks the line of every live task in its colour, and the
-  // error's line, if the editor still shows the source they belong to.
+  // renderMarks marks the line of every live task in its colour, names
+  // the tasks in the tag lane, and marks the error's line, if the editor
+  // still shows the source they belong to.
   function renderMarks(taskLines) {
-    const inner = document.createElement("div");
-    inner.style.position = "absolute";
-    inner.style.inset = "0";
+    lastTaskLines = taskLines || [];
     const lh = lineHeight(), top = padTop();
+    const marks = document.createElement("div");
+    marks.className = "layer-inner";
+    const lane = document.createElement("div");
+    lane.className = "layer-inner";
     const byLine = new Map();
     if (el.code.value === playingSource) {
-      for (const t of taskLines || []) {
-        if (t.line <= 0) continue;
-        if (!byLine.has(t.line)) byLine.set(t.line, []);
-        byLine.get(t.line).push(t);
+      for (const tl of lastTaskLines) {
+        if (tl.line <= 0) continue;
+        if (!byLine.has(tl.line)) byLine.set(tl.line, []);
+        byLine.get(tl.line).push(tl);
       }
     }
+    const colour = (tl) => "var(--t" + (tl.color % 8) + ")";
+    const chip = (tl) => {
+      const c = document.createElement("span");
+      c.className = "tag";
+      c.style.setProperty("--c", colour(tl));
+      c.textContent = tl.name;
+      return c;
+    };
     for (const [line, tasks] of byLine) {
+      const y = top + (line - 1) * lh + "px";
       const m = document.createElement("div");
       m.className = "mark";
-      m.style.top = top + (line - 1) * lh + "px";
-      m.style.setProperty("--c", "var(--t" + (tasks[0].color % 8) + ")");
-      inner.append(m);
-      const tags = document.createElement("div");
-      tags.className = "tags";
-      tags.style.top = m.style.top;
-      for (const t of tasks.slice(0, 3)) {
-        const tag = document.createElement("span");
-        tag.className = "tag";
-        tag.style.setProperty("--c", "var(--t" + (t.color % 8) + ")");
-        tag.textContent = t.name;
-        tags.append(tag);
+      m.style.top = y;
+      m.style.setProperty("--c", colour(tasks[0]));
+      marks.append(m);
+      const entry = document.createElement("div");
+      entry.className = "tag-line";
+      entry.style.top = y;
+      entry.dataset.line = line;
+      const first = chip(tasks[0]);
+      if (tasks.length === 1) {
+        first.title = t("editor.tag", { name: tasks[0].name, line });
+        entry.append(first);
+      } else {
+        // A stack: the first name, the others' colours as edges under it,
+        // and how many; hovering or focusing it lists every name.
+        const names = tasks.slice(0, TAG_NAMES_SHOWN).map((x) => x.name);
+        if (tasks.length > TAG_NAMES_SHOWN) names.push(t("editor.more", { n: tasks.length - TAG_NAMES_SHOWN }));
+        entry.classList.add("stack");
+        entry.tabIndex = 0;
+        entry.setAttribute("role", "button");
+        entry.setAttribute("aria-label", t("editor.stack", { n: tasks.length, line, names: names.join(", ") }));
+        first.style.setProperty("--c2", colour(tasks[1]));
+        first.style.setProperty("--c3", colour(tasks[tasks.length > 2 ? 2 : 1]));
+        const count = document.createElement("span");
+        count.className = "count";
+        count.textContent = tasks.length;
+        const list = document.createElement("div");
+        list.className = "tag-list";
+        for (const tl of tasks.slice(0, TAG_NAMES_SHOWN)) list.append(chip(tl));
+        if (tasks.length > TAG_NAMES_SHOWN) {
+          const more = document.createElement("span");
+          more.className = "more";
+          more.textContent = t("editor.more", { n: tasks.length - TAG_NAMES_SHOWN });
+          list.append(more);
+        }
+        entry.append(first, count, list);
       }
-      if (tasks.length > 3) {
-        const more = document.createElement("span");
-        more.className = "tag";
-        more.style.setProperty("--c", "#8a97b2");
-        more.textContent = "+" + (tasks.length - 3);
-        tags.append(more);
-      }
-      inner.append(tags);
+      lane.append(entry);
     }
-    if (lastError && lastError.line > 0) {
+    if (shownMark) {
       const m = document.createElement("div");
       m.className = "mark err";
-      m.style.top = top + (lastError.line - 1) * lh + "px";
-      inner.append(m);
+      m.style.top = top + (shownMark.line - 1) * lh + "px";
+      marks.append(m);
     }
+    // Keep a focused stack focused across the redraw.
+    const focused = document.activeElement && el.tags.contains(document.activeElement) ? document.activeElement.dataset.line : null;
     el.marks.textContent = "";
-    el.marks.append(inner);
+    el.marks.append(marks);
+    el.tags.textContent = "";
+    el.tags.append(lane);
+    if (focused) {
+      const again = lane.querySelector('.tag-line[data-line="' + focused + '"]');
+      if (again) again.focus({ preventScroll: true });
+    }
     syncScroll();
   }
 
   // followTask scrolls the editor, unless the learner is in it, so the
   // line of the first live task is in view.
   function followTask(taskLines) {
-    if (document.activeElement === el.code || el.code.value !== playingSource) return;
-    const t = (taskLines || []).find((t) => t.line > 0);
-    if (!t) return;
-    const lh = lineHeight(), top = padTop() + (t.line - 1) * lh;
+    if (document.activeElement === el.code || el.code.value !== playingSource || shownMark) return;
+    const tl = (taskLines || []).find((x) => x.line > 0);
+    if (!tl) return;
+    const lh = lineHeight(), top = padTop() + (tl.line - 1) * lh;
     const view = el.code.clientHeight;
     if (top < el.code.scrollTop || top + lh > el.code.scrollTop + view) {
       el.code.scrollTop = Math.max(0, top - view / 3);
       syncScroll();
     }
+  }
+
+  // editorInput follows the learner's typing: numbers, colours, marks.
+  function editorInput() {
+    updateGutter(true);
+    setEdited();
+    setMark(editorMark(mod ? mod.state() : null));
+    renderMarks([]);
+    dirty = true;
   }
 
   function setEdited() {
@@ -395,10 +708,14 @@
 
   // ---- running scenes ----
 
-  function showError(err) {
-    lastError = err;
-    el.errorBar.hidden = !err;
-    el.errorBar.textContent = errorText(err);
+  // showError shows a refused run's error (or none): in the error bar and
+  // the console, and marked in the editor while it holds source, the
+  // source that was refused (the editor's, unless said).
+  function showError(err, source) {
+    lastError = err ? Object.assign({}, err, { source: source === undefined ? el.code.value : source }) : null;
+    if (lastError) lastError.mark = markOf(lastError);
+    showErrorBar();
+    setMark(editorMark(mod ? mod.state() : null));
     updateGutter();
     dirty = true;
   }
@@ -424,6 +741,8 @@
     }
     playingSource = source;
     runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", error: r.error || null };
+    runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
+      : r.exitCode === 3 && r.error ? markOf(r.error, "stopped") : null;
     showError(null);
     if (opts.speed) mod.setSpeed(opts.speed);
     if (opts.play) mod.play();
@@ -439,6 +758,7 @@
     el.scene.value = s.id;
     el.code.value = s.source;
     el.code.scrollTop = 0;
+    el.code.scrollLeft = 0;
     setEdited();
     showNotes();
     el.notes.scrollTop = 0;
@@ -601,6 +921,8 @@
     }
     consoleText(d, s);
     markCodeTab();
+    lastTaskLines = d.taskLines || [];
+    setMark(editorMark(s));
     renderMarks(d.taskLines);
     followTask(d.taskLines);
     eventConcept = d.concept || "";
@@ -661,6 +983,7 @@
   window.loopscopeModuleReady = (m) => {
     mod = guard(m);
     mod.setLang(lang);
+    paintCode(true); // the editor's colours come from the module
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
     const p = pending;
@@ -699,7 +1022,7 @@
         mod.seek(st.event);
         if (st.playing) mod.play();
       }
-      if (err) showError(err);
+      if (err) showError(err, err.source);
     };
     el.frame.contentWindow.location.reload();
   }
@@ -728,7 +1051,7 @@
   }));
   el.lang.addEventListener("click", () => setLang(lang === "en" ? "ko" : "en"));
   el.timeline.addEventListener("input", () => act.seek(Number(el.timeline.value)));
-  el.code.addEventListener("input", () => { updateGutter(); setEdited(); renderMarks([]); dirty = true; });
+  el.code.addEventListener("input", editorInput);
   el.code.addEventListener("scroll", syncScroll);
   el.code.addEventListener("keydown", (e) => {
     if (e.key === "Tab" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {

@@ -23,7 +23,7 @@ type message struct{ EN, KO string }
 // (the code, the console's output, the notes, the scene picker's options,
 // which come from the scenes).
 const chromeText = `(() => {
-	const skip = "#code, #gutter, #marks, #console, #notes, #scene, .sprites, script, style";
+	const skip = "#code, #paint, #gutter, #marks, .tag, #console, #notes, #scene, .sprites, script, style";
 	const visible = (e) => { const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
 		return r.width > 0 && r.height > 0 && cs.visibility !== "hidden" && cs.display !== "none"; };
 	const out = [];
