@@ -235,7 +235,7 @@
     dirty = true;
   }
 
-  onLang(() => { el.errorBar.textContent = errorText(lastError); dirty = true; });
+  onLang(() => { dirty = true; }); // the error bar: showErrorBar redraws it
 
   function setLang(l) {
     lang = l === "ko" ? "ko" : "en";
