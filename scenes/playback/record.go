@@ -36,6 +36,7 @@ type Recording struct {
 	timeline    []Span
 	stalls      []Span
 	threadSpans []ThreadSpan
+	folds       []Fold
 	snaps       []*State // snaps[k] is the state after event snapAt[k]
 	snapAt      []int
 	minK        int
@@ -66,6 +67,7 @@ func build(tr *trace.Trace, minK int) *Recording {
 	r.snapAt = append(r.snapAt, -1)
 	openSpan, openStall := -1, -1
 	openThread := []int{}
+	openFold := map[int32]int{} // a shutting-down loop's id -> its fold
 	n := len(tr.Events)
 	for i := range tr.Events {
 		e := &tr.Events[i]
@@ -82,11 +84,11 @@ func build(tr *trace.Trace, minK int) *Recording {
 		switch e.Kind {
 		case trace.HandleRun:
 			closeSpan()
-			r.timeline = append(r.timeline, Span{Start: i, End: n, T0: e.Time, Handle: e.ID, Label: s.Loop.HandleTxt, Color: -1})
+			r.timeline = append(r.timeline, Span{Start: i, End: n, T0: e.Time, Handle: e.ID, Label: s.Loop.HandleTxt, Color: -1, Shutdown: len(openFold) > 0})
 			openSpan = len(r.timeline) - 1
 		case trace.TaskStep:
 			if openSpan < 0 {
-				r.timeline = append(r.timeline, Span{Start: i, End: n, T0: e.Time, Color: -1})
+				r.timeline = append(r.timeline, Span{Start: i, End: n, T0: e.Time, Color: -1, Shutdown: len(openFold) > 0})
 				openSpan = len(r.timeline) - 1
 			}
 			if sp := &r.timeline[openSpan]; sp.Task == 0 {
@@ -96,6 +98,20 @@ func build(tr *trace.Trace, minK int) *Recording {
 			}
 		case trace.LoopPhase, trace.LoopStop, trace.HandleSkip, trace.Uncaught, trace.Stopped:
 			closeSpan()
+		}
+
+		// asyncio.run's shutdown: from its loop.phase to the loop's stop.
+		switch {
+		case e.Kind == trace.LoopPhase && e.Phase == trace.PhaseShutdown:
+			if _, open := openFold[e.ID]; !open {
+				r.folds = append(r.folds, Fold{Start: i, End: n - 1, T0: e.Time, Loop: e.ID})
+				openFold[e.ID] = len(r.folds) - 1
+			}
+		case e.Kind == trace.LoopStop:
+			if k, open := openFold[e.ID]; open {
+				r.folds[k].End, r.folds[k].T1 = i, e.Time
+				delete(openFold, e.ID)
+			}
 		}
 
 		// Stalls: a blocking call on the loop thread.
@@ -159,7 +175,36 @@ func build(tr *trace.Trace, minK int) *Recording {
 			r.threadSpans[k].T1 = end
 		}
 	}
+	for _, k := range openFold {
+		r.folds[k].T1 = end
+	}
 	return r
+}
+
+// Fold is a run of events the stage may show as one step: asyncio.run's
+// shutdown (Runner.close: cancel the tasks left, shutdown_asyncgens,
+// shutdown_default_executor, close), from its loop.phase "shutdown" to
+// the loop's loop.stop, or to the last event when the run ended inside it.
+type Fold struct {
+	Start, End int     // its first and last event indexes, both included
+	T0, T1     float64 // their virtual times
+	Loop       int32   // the loop that shuts down
+}
+
+// Len returns the number of events the fold holds.
+func (f Fold) Len() int { return f.End - f.Start + 1 }
+
+// Folds returns the recording's folds, by their first event.
+func (r *Recording) Folds() []Fold { return r.folds }
+
+// FoldAt returns the fold that holds event i, if there is one.
+func (r *Recording) FoldAt(i int) (Fold, bool) {
+	for _, f := range r.folds {
+		if f.Start <= i && i <= f.End {
+			return f, true
+		}
+	}
+	return Fold{}, false
 }
 
 // index records what each object id is and the console's growth.

@@ -106,7 +106,7 @@ type Handle struct {
 	ID        int32
 	Ref       int32  // the task or future it serves
 	Text      string // what it calls ("Task-1.__step")
-	From      int32  // the object it came from: a future that resolved, a timer that fell due, a task; 0 if none
+	From      int32  // why it joined (the trace's cause): the future that resolved, the timer that fell due, the task itself or the task that called call_soon; 0 if none
 	FromTimer bool   // From is a timer
 	Born      int    // the event index it joined the queue
 	Cancelled bool
@@ -217,6 +217,7 @@ type Span struct {
 	Label      string // the task's name ("Task-1"), or what the callback calls; for a stall, why
 	Color      int    // the task's colour, -1 for a callback
 	Stall      bool
+	Shutdown   bool // it ran during asyncio.run's shutdown (inside a Fold)
 }
 
 // ThreadSpan is a stretch of one thread's life in one state.
@@ -338,6 +339,10 @@ func (s *State) SetLang(l Lang) {
 		s.Caption = s.caption()
 	}
 }
+
+// Folded returns the fold (asyncio.run's shutdown) that holds the current
+// event, if there is one.
+func (s *State) Folded() (Fold, bool) { return s.rec.FoldAt(s.Index) }
 
 // Stalled reports whether the loop thread is blocked right now.
 func (s *State) Stalled() bool { return s.Loop.Blocked }

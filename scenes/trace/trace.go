@@ -67,8 +67,8 @@
 //
 // asyncio.run ends with Runner.close: cancel the tasks left, run
 // shutdown_asyncgens and shutdown_default_executor, close the loop. It
-// starts with a loop.phase event whose text is "shutdown" and ends with
-// that loop's loop.stop: the events between are its bookkeeping, which a
+// starts with a loop.phase event whose text is "shutdown" and whose id is
+// the loop, and ends with that loop's loop.stop (same id): the events between are its bookkeeping, which a
 // player may show folded as one step.
 package trace
 
@@ -88,7 +88,7 @@ const (
 	KindInvalid Kind = iota
 
 	LoopStart // loop.start: the event loop starts running (asyncio.run)
-	LoopPhase // loop.phase: _run_once enters a phase, or asyncio.run's shutdown begins; text: the Phase ("select", "timers", "ready", "shutdown"); num: select timeout (-1: none) or the number of ready handles
+	LoopPhase // loop.phase: _run_once enters a phase, or asyncio.run's shutdown begins; text: the Phase ("select", "timers", "ready", "shutdown"); num: select timeout (-1: none) or the number of ready handles; id: the loop, for "shutdown"
 	LoopStop  // loop.stop: the loop stops and closes; ends a shutdown
 	ClockJump // clock: the virtual clock jumps forward to t; num: the previous time
 
