@@ -156,6 +156,18 @@
     // (CPython's) English words. English needs no such sentence: "" is none.
     "err.expected": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸에 '{token}' 기호가 필요합니다." },
     "err.syntax": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸의 문법이 올바르지 않습니다." },
+    "err.comma": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸 근처에 쉼표(,)가 빠진 것 같습니다." },
+    "err.equals": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸에는 대입(=)을 쓸 수 없습니다. 비교라면 '=='를 쓰세요." },
+    "err.indent.unexpected": { en: "", ko: "들여쓰기 오류: {line}번째 줄이 필요 없이 들여쓰여 있습니다." },
+    "err.indent.expected": { en: "", ko: "들여쓰기 오류: {after}번째 줄의 문장 다음에는 들여쓴 블록이 와야 하는데, {line}번째 줄이 들여쓰여 있지 않습니다." },
+    "err.indent.unindent": { en: "", ko: "들여쓰기 오류: {line}번째 줄의 들여쓰기가 바깥 블록 어느 것과도 맞지 않습니다." },
+    "err.indent.tabs": { en: "", ko: "들여쓰기 오류: {line}번째 줄의 들여쓰기에 탭과 공백이 섞여 있습니다." },
+    "err.string": { en: "", ko: "문법 오류: {line}번째 줄에서 시작한 문자열이 닫히지 않았습니다." },
+    "err.unclosed": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸에서 연 괄호 '{token}' 기호가 닫히지 않았습니다." },
+    "err.unmatched": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸의 닫는 괄호 '{token}' 기호에 짝이 되는 여는 괄호가 없습니다." },
+    "err.mismatch": { en: "", ko: "문법 오류: {line}번째 줄 {col}번째 칸의 닫는 괄호 '{token}' 기호가 여는 괄호 '{open}' 기호와 짝이 맞지 않습니다." },
+    "err.eof": { en: "", ko: "문법 오류: 코드가 도중에 끝났습니다. 닫지 않은 괄호나 비어 있는 블록이 있는지 보세요." },
+    "err.unsupported": { en: "", ko: "이 놀이터는 {line}번째 줄 {col}번째 칸에 쓴 기능을 지원하지 않습니다." },
     "err.refused": { en: "", ko: "실행하기 전에 {line}번째 줄 {col}번째 칸에서 문제를 찾았습니다." },
     "err.refused.nowhere": { en: "", ko: "실행하기 전에 코드에서 문제를 찾았습니다." },
     "err.budget": { en: "", ko: "{line}번째 줄에서 실행 한도에 닿아 멈췄습니다." },
@@ -180,6 +192,25 @@
     return "";
   }
 
+  // SYNTAX_SAID picks the Korean sentence for a refused scene by the
+  // engine's (CPython's) message: [pattern, key, names of its groups].
+  const SYNTAX_SAID = [
+    [/^expected '([^']+)'$/, "err.expected", "token"],
+    [/^invalid syntax\. Perhaps you forgot a comma\?$/, "err.comma"],
+    [/Maybe you meant '==' (or ':=' )?instead of '='\?$/, "err.equals"],
+    [/^invalid syntax$/, "err.syntax"],
+    [/^unexpected indent$/, "err.indent.unexpected"],
+    [/^expected an indented block after .* on line (\d+)$/, "err.indent.expected", "after"],
+    [/^unindent does not match any outer indentation level$/, "err.indent.unindent"],
+    [/^inconsistent use of tabs and spaces in indentation$/, "err.indent.tabs"],
+    [/^unterminated (triple-quoted )?string literal/, "err.string"],
+    [/^'(.)' was never closed$/, "err.unclosed", "token"],
+    [/^unmatched '(.)'$/, "err.unmatched", "token"],
+    [/^closing parenthesis '(.)' does not match opening parenthesis '(.)'/, "err.mismatch", "token", "open"],
+    [/^unexpected EOF while parsing$/, "err.eof"],
+    [/(is|are) not supported in scenes/, "err.unsupported"],
+  ];
+
   // errorText is a failed run's message as the page shows it: a sentence in
   // the current language saying what happened (none in English, whose
   // words the engine's message already is), then the engine's message.
@@ -188,11 +219,14 @@
     const at = { line: err.line, col: err.col };
     let key = "";
     if (err.kind === "syntax") {
-      const m = /^expected '([^']+)'$/.exec(err.msg || "");
-      if (!(err.line > 0)) key = "err.refused.nowhere";
-      else if (m) { key = "err.expected"; at.token = m[1]; }
-      else if (err.msg === "invalid syntax") key = "err.syntax";
-      else key = "err.refused";
+      key = err.line > 0 ? "err.refused" : "err.refused.nowhere";
+      for (const [re, k, ...names] of SYNTAX_SAID) {
+        const m = re.exec(err.msg || "");
+        if (!m) continue;
+        key = k;
+        names.forEach((name, i) => { at[name] = m[i + 1]; });
+        break;
+      }
     } else if (err.kind === "budget" || err.kind === "deadlock") {
       key = err.line > 0 ? "err." + err.kind : "";
     } else if (err.kind === "internal") {

@@ -183,6 +183,22 @@ func TestPageWords(t *testing.T) {
 		if hasHangul(bar) || !strings.Contains(bar, "scene.py:3:17: expected ':'") {
 			t.Errorf("en: the error bar says %q", bar)
 		}
+		// Other refusals: the sentence names what CPython's words say.
+		p.eval(`loopscope.setLang("ko")`, nil)
+		for _, c := range []struct{ src, said, cpython string }{
+			{"x = [1 2]\n", "문법 오류: 1번째 줄 6번째 칸 근처에 쉼표(,)가 빠진 것 같습니다.", "scene.py:1:6: invalid syntax. Perhaps you forgot a comma?"},
+			{"if True:\npass\n", "들여쓰기 오류: 1번째 줄의 문장 다음에는 들여쓴 블록이 와야 하는데, 2번째 줄이 들여쓰여 있지 않습니다.", "scene.py:2:1: expected an indented block after 'if' statement on line 1"},
+			{"x = (1,\n", "문법 오류: 1번째 줄 5번째 칸에서 연 괄호 '(' 기호가 닫히지 않았습니다.", "scene.py:1:5: '(' was never closed"},
+			{"x = (1]\n", "문법 오류: 1번째 줄 7번째 칸의 닫는 괄호 ']' 기호가 여는 괄호 '(' 기호와 짝이 맞지 않습니다.", "scene.py:1:7: closing parenthesis ']' does not match opening parenthesis '('"},
+			{"x = 3j\n", "이 놀이터는 1번째 줄 5번째 칸에 쓴 기능을 지원하지 않습니다.", "scene.py:1:5: complex numbers are not supported in scenes"},
+		} {
+			p.eval(fmt.Sprintf(`loopscope.run(%q); document.getElementById("error-bar").textContent`, c.src), &bar)
+			said, cpython := strings.Index(bar, c.said), strings.Index(bar, c.cpython)
+			if said < 0 || cpython < said {
+				t.Errorf("ko: %q: the error bar says %q, want %q before %q", c.src, bar, c.said, c.cpython)
+			}
+		}
+
 		// A run that ends with an uncaught exception: at its end, the
 		// console says so in Korean before CPython's traceback.
 		raising := "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError(\"boom\")\n\n\nasyncio.run(main())\n"
