@@ -41,9 +41,7 @@ func init() {
 					return nil, err
 				}
 			}
-			q := NewQueue(t, maxsize)
-			q.typ = typ
-			return q, nil
+			return newQueue(t, maxsize, typ), nil
 		}
 	}
 }
@@ -61,9 +59,13 @@ type Queue struct {
 }
 
 // NewQueue returns an empty queue; maxsize <= 0 means unbounded.
-func NewQueue(t *py.Thread, maxsize int64) *Queue {
-	q := &Queue{maxsize: maxsize, typ: QueueType}
-	q.init(t, "Queue", trace.ConceptQueue, 0, func() float64 { return float64(len(q.items)) })
+func NewQueue(t *py.Thread, maxsize int64) *Queue { return newQueue(t, maxsize, QueueType) }
+
+// newQueue returns an empty queue of type typ (Queue, PriorityQueue or
+// LifoQueue), which the trace names.
+func newQueue(t *py.Thread, maxsize int64, typ *py.Type) *Queue {
+	q := &Queue{maxsize: maxsize, typ: typ}
+	q.init(t, typ.Name, trace.ConceptQueue, 0, func() float64 { return float64(len(q.items)) })
 	// The queue's own Event (self._finished) shows as the queue itself:
 	// waiting on it is waiting for join().
 	q.finished = &Event{syncObj: q.syncObj, value: true}

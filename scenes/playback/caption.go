@@ -122,7 +122,7 @@ func (s *State) caption() string {
 		if s.Loop.Blocked && e.ID == s.Loop.Thread {
 			return l.t(cStall, e.Text)
 		}
-		if e.Text == "select" && e.ID == s.Loop.Thread {
+		if e.Concept == trace.ConceptEventLoop && e.ID == s.Loop.Thread {
 			if e.Num >= 0 {
 				return l.t(cSelectUntil, l.Seconds(e.Num))
 			}

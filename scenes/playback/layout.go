@@ -964,7 +964,7 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 				switch {
 				case ts.Stall:
 					tone = ToneStall
-				case ts.State == ThreadIdle, ts.State == ThreadBlocked && (ts.Why == "select" || strings.HasPrefix(ts.Why, "work_queue")):
+				case ts.State == ThreadIdle, ts.State == ThreadBlocked && (ts.In == trace.ConceptEventLoop || ts.In == trace.ConceptExecutor):
 					tone = ToneIdle // waiting for work is not a problem
 				case ts.State == ThreadBlocked:
 					tone = ToneWaiting

@@ -145,7 +145,7 @@ func build(tr *trace.Trace, minK int) *Recording {
 					openThread[th.Ord] = -1
 				}
 				if th.State != ThreadEnded {
-					r.threadSpans = append(r.threadSpans, ThreadSpan{Thread: th.Ord, Start: i, End: n, T0: e.Time, State: th.State, Why: th.Why, Stall: stall && th.State == ThreadBlocked})
+					r.threadSpans = append(r.threadSpans, ThreadSpan{Thread: th.Ord, Start: i, End: n, T0: e.Time, State: th.State, Why: th.Why, In: th.In, Stall: stall && th.State == ThreadBlocked})
 					openThread[th.Ord] = len(r.threadSpans) - 1
 				}
 			}

@@ -167,9 +167,10 @@ type Thread struct {
 	Ord     int
 	Name    string
 	State   ThreadState
-	Why     string  // why it is blocked
-	Until   float64 // until when it is blocked (-1: unknown)
-	Job     int32   // the executor job it runs, 0 if none
+	Why     string        // why it is blocked ("time.sleep(2)", "select")
+	In      trace.Concept // what kind of wait: ConceptEventLoop for select, ConceptExecutor for an idle worker, ConceptBlocking for a blocking call; NoConcept when not blocked
+	Until   float64       // until when it is blocked (-1: unknown)
+	Job     int32         // the executor job it runs, 0 if none
 	Changed int
 }
 
@@ -227,7 +228,8 @@ type ThreadSpan struct {
 	T0, T1     float64
 	State      ThreadState
 	Why        string
-	Stall      bool // the loop's thread blocked in a blocking call
+	In         trace.Concept // Thread.In over the span
+	Stall      bool          // the loop's thread blocked in a blocking call
 }
 
 // State is the picture of the run right after the event at Index.
@@ -592,21 +594,21 @@ func (s *State) apply(i int) {
 		}
 	case trace.ThreadBlock:
 		if th := s.Thread(e.ID); th != nil {
-			th.State, th.Why, th.Until, th.Changed = ThreadBlocked, e.Text, e.Num, i
+			th.State, th.Why, th.In, th.Until, th.Changed = ThreadBlocked, e.Text, e.Concept, e.Num, i
 		}
 		if r.isStall(e, s) {
 			s.Loop.Blocked, s.Loop.BlockWhy, s.Loop.BlockTo = true, e.Text, e.Num
 		}
 	case trace.ThreadWake:
 		if th := s.Thread(e.ID); th != nil {
-			th.State, th.Why, th.Until, th.Changed = ThreadRunning, "", -1, i
+			th.State, th.Why, th.In, th.Until, th.Changed = ThreadRunning, "", trace.NoConcept, -1, i
 		}
 		if s.Loop.Started && e.ID == s.Loop.Thread {
 			s.Loop.Blocked, s.Loop.BlockWhy = false, ""
 		}
 	case trace.ThreadEnd:
 		if th := s.Thread(e.ID); th != nil {
-			th.State, th.Why, th.Job, th.Changed = ThreadEnded, "", 0, i
+			th.State, th.Why, th.In, th.Job, th.Changed = ThreadEnded, "", trace.NoConcept, 0, i
 		}
 
 	case trace.JobNew:
@@ -619,7 +621,7 @@ func (s *State) apply(i int) {
 			j.State, j.Worker = JobRunning, e.Ref
 		}
 		if th := s.Thread(e.Ref); th != nil {
-			th.State, th.Job, th.Why, th.Changed = ThreadRunning, e.ID, "", i
+			th.State, th.Job, th.Why, th.In, th.Changed = ThreadRunning, e.ID, "", trace.NoConcept, i
 		}
 	case trace.JobDone:
 		if j := s.Job(e.ID); j != nil {
@@ -652,17 +654,21 @@ func (s *State) apply(i int) {
 			t.Sync, t.SyncWhy, t.Changed = e.ID, e.Label, i
 		}
 	case trace.SyncWake:
-		if y := s.Sync(e.ID); y != nil && len(y.Waiters) > 0 {
-			k := 0
+		if y := s.Sync(e.ID); y != nil {
+			k := -1
 			for j := range y.Waiters {
-				if y.Waiters[j].Future == e.Ref && e.Ref != 0 {
+				if y.Waiters[j].Future == e.Ref {
 					k = j
 					break
 				}
 			}
-			ws := make([]Waiter, 0, len(y.Waiters)-1)
-			ws = append(ws, y.Waiters[:k]...)
-			y.Waiters = append(ws, y.Waiters[k+1:]...)
+			if k >= 0 {
+				ws := make([]Waiter, 0, len(y.Waiters)-1)
+				ws = append(ws, y.Waiters[:k]...)
+				y.Waiters = append(ws, y.Waiters[k+1:]...)
+			} else {
+				s.note(e, "wakes a future no task waits on")
+			}
 		}
 		s.setValue(e.ID, e.Num)
 	case trace.SyncOp:
