@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -89,29 +90,65 @@ func Runes(s string) []rune {
 	return slices.Compact(rs)
 }
 
-// Make returns a TrueType font holding the glyphs of runes from src (the
-// bytes of SourceFile), at Weight. A rune whose wide reports true gets an
-// advance of 1 em, any other 0.6 em, as Go Mono's: the stage's layout
-// measures text that way. Glyphs are scaled so the source's capitals would
-// stand as tall as Go Mono's, and centred in their advance. A rune the
-// source lacks is an error.
-func Make(src []byte, runes []rune, wide func(rune) bool) ([]byte, error) {
-	face, err := font.ParseTTF(bytes.NewReader(src))
+// Make returns the stage's font, TrueType: every glyph of Go Mono (its
+// outlines as they are, 0.6 em wide, without its hinting, which the stage
+// does not use), then the glyphs of korean (runes Go Mono lacks, see Runes)
+// from cjk (the bytes of SourceFile) at Weight. A Korean rune whose wide
+// reports true gets an advance of 1 em, any other 0.6 em: the stage's
+// layout measures text that way. Korean glyphs are scaled so the source's
+// capitals would stand as tall as Go Mono's, and centred in their advance.
+// A rune the source lacks is an error.
+func Make(cjk []byte, korean []rune, wide func(rune) bool) ([]byte, error) {
+	mono, err := font.ParseTTF(bytes.NewReader(gomono.TTF))
+	if err != nil {
+		return nil, err
+	}
+	f := &ttf{names: sourceNames(cjk)}
+	for id, s := range sourceNames(gomono.TTF) {
+		// Both sources' notices: Go Mono's, then Noto's.
+		if f.names[id] != "" {
+			s += "\n" + f.names[id]
+		}
+		f.names[id] = s
+	}
+	f.glyphs = append(f.glyphs, glyph{advance: 600}) // .notdef: no ink
+	type entry struct {
+		r   rune
+		gid font.GID
+	}
+	var monoRunes []entry
+	for it := mono.Cmap.Iter(); it.Next(); {
+		r, gid := it.Char()
+		monoRunes = append(monoRunes, entry{r, gid})
+	}
+	monoScale := unitsPerEm / float64(mono.Upem())
+	glyphs := map[rune]glyph{}
+	for _, e := range monoRunes {
+		g, err := outline(mono, e.gid, transform{s: monoScale})
+		if err != nil {
+			return nil, fmt.Errorf("gomono.TTF: %q: %w", e.r, err)
+		}
+		g.advance = uint16(math.Round(float64(mono.HorizontalAdvance(e.gid)) * monoScale))
+		glyphs[e.r] = g
+	}
+	ext, _ := mono.FontHExtents()
+	f.ascender = int(math.Round(float64(ext.Ascender) * monoScale))
+	f.descender = int(math.Round(float64(ext.Descender) * monoScale))
+
+	face, err := font.ParseTTF(bytes.NewReader(cjk))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", SourceFile, err)
 	}
 	face.SetVariations([]font.Variation{{Tag: ot.MustNewTag("wght"), Value: Weight}})
-	upem := float64(face.Upem())
 	scale, err := capScale(face)
 	if err != nil {
 		return nil, err
 	}
-	scale *= unitsPerEm / upem
-
-	runes = slices.Compact(slices.Sorted(slices.Values(runes)))
-	f := &ttf{names: sourceNames(src)}
-	f.glyphs = append(f.glyphs, glyph{advance: unitsPerEm}) // .notdef: no ink
-	for _, r := range runes {
+	scale *= unitsPerEm / float64(face.Upem())
+	for _, r := range korean {
+		if _, ok := glyphs[r]; ok {
+			continue // Go Mono has it
+		}
 		gid, ok := face.NominalGlyph(r)
 		if !ok {
 			return nil, fmt.Errorf("%s has no glyph for %q (U+%04X)", SourceFile, r, r)
@@ -122,20 +159,29 @@ func Make(src []byte, runes []rune, wide func(rune) bool) ([]byte, error) {
 		}
 		srcAdv := float64(face.HorizontalAdvance(gid))
 		s := min(scale, adv/srcAdv)
-		tr := transform{s: s, dx: (adv - s*srcAdv) / 2}
-		var segs []ot.Segment
-		switch d := face.GlyphData(gid).(type) {
-		case font.GlyphOutline:
-			segs = d.Segments
-		case nil:
-		default:
-			return nil, fmt.Errorf("%s: the glyph for %q is not an outline", SourceFile, r)
+		g, err := outline(face, gid, transform{s: s, dx: (adv - s*srcAdv) / 2})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %q: %w", SourceFile, r, err)
 		}
-		g := glyph{advance: uint16(math.Round(adv)), contours: contours(segs, tr)}
-		f.glyphs = append(f.glyphs, g)
-		f.runes = append(f.runes, r)
+		g.advance = uint16(math.Round(adv))
+		glyphs[r] = g
+	}
+	f.runes = slices.Sorted(maps.Keys(glyphs))
+	for _, r := range f.runes {
+		f.glyphs = append(f.glyphs, glyphs[r])
 	}
 	return f.bytes(), nil
+}
+
+// outline returns glyph gid of face as TrueType contours, transformed.
+func outline(face *font.Face, gid font.GID, tr transform) (glyph, error) {
+	switch d := face.GlyphData(gid).(type) {
+	case font.GlyphOutline:
+		return glyph{contours: contours(d.Segments, tr)}, nil
+	case nil:
+		return glyph{}, nil
+	}
+	return glyph{}, fmt.Errorf("the glyph is not an outline")
 }
 
 // capScale is the factor that makes the source's capital H as tall as Go

@@ -12,6 +12,7 @@ import (
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -38,9 +39,9 @@ func TestRunesAreWhatGoMonoLacks(t *testing.T) {
 	}
 }
 
-// The font the module gets: every rune the stage's Korean strings use that
-// Go Mono lacks is in it, 1 em wide if the layout measures it so, else
-// 0.6 em, and it names its source's copyright and licence.
+// The font the module gets: every rune of Go Mono and every rune the
+// stage's Korean strings use is in it, 1 em wide if the layout measures it
+// so, else 0.6 em, and it names its source's copyright and licence.
 func TestStageFont(t *testing.T) {
 	runes := Runes(playback.StageRunes())
 	if len(runes) < 100 {
@@ -50,7 +51,8 @@ func TestStageFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d runes, %d bytes", len(runes), len(ttf))
+	t.Logf("%d Korean runes, %d bytes", len(runes), len(ttf))
+	runes = append(runes, []rune("az09 ~→…·é")...)
 	f, err := opentype.Parse(ttf)
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +96,7 @@ func TestMissingRuneIsAnError(t *testing.T) {
 // sfnt's 1/64 px. A glyph moved by a pixel differs by about half its ink.)
 func TestOutlinesMatchTheSource(t *testing.T) {
 	src := sourceFont(t)
-	runes := []rune("가뷁힣읽?")
+	runes := []rune("가뷁힣읽")
 	ttf, err := Make(src, runes, playback.Wide)
 	if err != nil {
 		t.Fatal(err)
@@ -159,13 +161,50 @@ func TestOutlinesMatchTheSource(t *testing.T) {
 			t.Fatalf("%q: no glyph in the subset", r)
 		}
 		draw.DrawMask(got, dr, image.Opaque, image.Point{}, mask, mp, draw.Over)
-		var ink, diff float64
-		for i := range want.Pix {
-			ink += float64(want.Pix[i])
-			diff += math.Abs(float64(want.Pix[i]) - float64(got.Pix[i]))
+		compareInk(t, r, want, got)
+	}
+}
+
+// compareInk fails unless got differs from want by less than 3% of want's
+// ink.
+func compareInk(t *testing.T, r rune, want, got *image.Alpha) {
+	t.Helper()
+	var ink, diff float64
+	for i := range want.Pix {
+		ink += float64(want.Pix[i])
+		diff += math.Abs(float64(want.Pix[i]) - float64(got.Pix[i]))
+	}
+	if ink == 0 || diff/ink > 0.03 {
+		t.Errorf("%q: the stage font's glyph differs from the source's by %.1f%% of its ink", r, 100*diff/ink)
+	}
+}
+
+// Go Mono's glyphs, re-written at 1000 units to the em without hinting,
+// draw as Go Mono does.
+func TestGoMonoGlyphsMatchGoMono(t *testing.T) {
+	ttf, err := Make(sourceFont(t), nil, playback.Wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size, w, h, base = 64.0, 64, 96, 72
+	draw1 := func(ttf []byte, r rune) *image.Alpha {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if ink == 0 || diff/ink > 0.03 {
-			t.Errorf("%q: the subset's glyph differs from the source's by %.1f%% of its ink", r, 100*diff/ink)
+		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: xfont.HintingNone})
+		if err != nil {
+			t.Fatal(err)
 		}
+		img := image.NewAlpha(image.Rect(0, 0, w, h))
+		dr, mask, mp, _, ok := face.Glyph(fixed.P(8, base), r)
+		if !ok {
+			t.Fatalf("%q: no glyph", r)
+		}
+		draw.DrawMask(img, dr, image.Opaque, image.Point{}, mask, mp, draw.Over)
+		return img
+	}
+	for _, r := range "ag?@&→…·Жλé" {
+		compareInk(t, r, draw1(gomono.TTF, r), draw1(ttf, r))
 	}
 }

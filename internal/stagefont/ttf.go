@@ -10,14 +10,6 @@ import (
 // unitsPerEm is the subset's em, in font units.
 const unitsPerEm = 1000
 
-// The subset's vertical metrics, in font units: those of the source's
-// ideographic em box, which the stage does not read (it places every
-// line by Go Mono's metrics) but a font must declare.
-const (
-	ascender  = 880
-	descender = -120
-)
-
 // glyph is one glyph of the subset.
 type glyph struct {
 	advance  uint16
@@ -30,6 +22,9 @@ type ttf struct {
 	glyphs []glyph
 	runes  []rune
 	names  map[uint16]string // name ID -> text
+	// ascender and descender are the font's vertical metrics: Go Mono's,
+	// which place the stage's baseline.
+	ascender, descender int
 }
 
 // bytes returns the font file: the tables TrueType requires (cmap, glyf,
@@ -206,7 +201,7 @@ func (f *ttf) hhea() []byte {
 	for _, g := range f.glyphs {
 		maxAdv = max(maxAdv, int(g.advance))
 	}
-	b := be(nil, uint32(0x00010000), ascender, descender, 0, maxAdv)
+	b := be(nil, uint32(0x00010000), f.ascender, f.descender, 0, maxAdv)
 	b = be(b, 0, 0, maxAdv) // minLeftSideBearing, minRightSideBearing, xMaxExtent (not used)
 	b = be(b, 1, 0, 0)      // caretSlopeRise, caretSlopeRun, caretOffset
 	b = be(b, 0, 0, 0, 0, 0)
@@ -250,15 +245,15 @@ func (f *ttf) maxp(maxPoints, maxContours int) []byte {
 }
 
 // name returns the naming table, in UTF-16 for the Windows platform: the
-// source's copyright and licence, and a family name of the subset's own
-// (the licence reserves the name "Source" for its authors).
+// sources' copyrights and licences, and a family name of the font's own
+// (Noto's licence reserves the name "Source" for its authors).
 func (f *ttf) name() []byte {
 	names := map[uint16]string{
-		1: "loopscope Hangul",
+		1: "loopscope Stage",
 		2: "Regular",
-		4: "loopscope Hangul Regular",
-		5: "Version 1.0; a subset of Noto Sans CJK JP at weight 400",
-		6: "loopscopeHangul-Regular",
+		4: "loopscope Stage Regular",
+		5: "Version 1.0; Go Mono, and Hangul from Noto Sans CJK JP at weight 400",
+		6: "loopscopeStage-Regular",
 	}
 	for id, s := range f.names {
 		names[id] = s
@@ -285,14 +280,14 @@ func (f *ttf) os2() []byte {
 	if len(f.runes) > 0 {
 		first, last = min(int(f.runes[0]), 0xFFFF), min(int(f.runes[len(f.runes)-1]), 0xFFFF)
 	}
-	b := be(nil, 4, unitsPerEm, 400, 5, 0) // version, xAvgCharWidth, weight, width, fsType: installable
+	b := be(nil, 4, 600, 400, 5, 0) // version, xAvgCharWidth, weight, width, fsType: installable
 	b = be(b, 650, 600, 0, 75, 650, 600, 0, 350, 50, 250, 0)
 	b = append(b, make([]byte, 10)...)                             // PANOSE: any
 	b = be(b, uint32(0), uint32(0x01000000), uint32(0), uint32(0)) // Unicode ranges: Hangul syllables (bit 56)
 	b = append(b, "NONE"...)
-	b = be(b, 0x0040, first, last, ascender, descender, 0)    // fsSelection: regular
-	b = be(b, ascender, -descender, uint32(1<<19), uint32(0)) // win metrics, code page: Korean Wansung
-	return be(b, 0, 0, 0, 32, 0)                              // xHeight, capHeight (not used), default, break, context
+	b = be(b, 0x0040, first, last, f.ascender, f.descender, 0)    // fsSelection: regular
+	b = be(b, f.ascender, -f.descender, uint32(1<<19), uint32(0)) // win metrics, code page: Korean Wansung
+	return be(b, 0, 0, 0, 32, 0)                                  // xHeight, capHeight (not used), default, break, context
 }
 
 func post() []byte {

@@ -2,7 +2,7 @@
 // its bytes: each section, and the code section split by Go package (from
 // the module's name section), largest first, raw and gzip -9. It builds the
 // module as `go run . build` does (the same site.GCFlags and the stage's
-// Korean font by site.StageOverlay, the data section packed by
+// font by site.StageOverlay, the data section packed by
 // site.PackData), but keeps the name section.
 //
 //	go run ./scripts/wasmsize [-n 40] [-module path.wasm]
@@ -47,7 +47,7 @@ func run(path string, n int) error {
 		if err != nil {
 			return err
 		}
-		args := append([]string{"build", "-trimpath", "-ldflags=-w", "-overlay=" + overlay}, site.GCFlags...)
+		args := append([]string{"build", "-trimpath", "-ldflags=-w", "-overlay=" + overlay, "-tags=" + site.StageTag}, site.GCFlags...)
 		cmd := exec.Command("go", append(args, "-o", path, "./wasm")...)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		cmd.Stderr = os.Stderr

@@ -10,23 +10,20 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// The stage draws its text in Go Mono, which covers Latin, Greek, Cyrillic
-// and the WGL4 symbols, and takes every rune Go Mono lacks (Hangul, for the
-// Korean captions) from the Korean face, when the module has one. Go Mono's
-// advances are 0.6 em; the Korean face's are 1.0 em for wide runes (all of
-// Hangul) and 0.6 em for the others: what playback.CharWidth assumes when
-// the layout fits and truncates text.
-//
-// The Korean face is a subset of Noto Sans CJK made when internal/site
-// builds the module (internal/stagefont): only the glyphs the stage's Korean
-// strings use, in a file the build adds to this package (korean). A build
-// without it, such as `go vet`, draws Go Mono only.
+// The stage draws its text in one font, stageFont: Go Mono, which covers
+// Latin, Greek, Cyrillic and the WGL4 symbols, with Hangul added for the
+// Korean captions. internal/site makes that font when it builds the module
+// (internal/stagefont: Go Mono's glyphs without their hinting, and from
+// Noto Sans CJK only the glyphs the stage's Korean strings use) and adds it
+// to this package with the build tag stagefont (stagefont.go is
+// generated); a build without the tag, such as `go vet`, draws Go Mono
+// itself (gomono.go) and no Hangul. Advances are 0.6 em, and 1.0 em for
+// wide runes (all of Hangul): what playback.RuneWidth says when the layout
+// fits and truncates text.
 //
 // Bold is the same glyphs drawn again a pixel or two to the right
 // (boldShift) rather than a bold font: Go Mono Bold would add 78 KB to the
@@ -38,11 +35,6 @@ import (
 // once into an image of its own (drawText). Ebiten's text/v2 would do the
 // same but pulls go-text/typesetting into the module, and with it image
 // decoders and language tables: 100 KB of gzip the stage does not use.
-var (
-	goMono = mustParse(gomono.TTF)
-	// korean is the Korean face's font, or nil when the module has none.
-	korean *opentype.Font
-)
 
 // boldShift is how far, in device pixels, the second pass of a bold string
 // at size (also in device pixels) is drawn to the right of the first.
@@ -60,8 +52,7 @@ func mustParse(ttf []byte) *opentype.Font {
 // kept with the glyphs rasterised at that size.
 type face struct {
 	size float64
-	mono font.Face
-	ko   font.Face // nil without the Korean font
+	font font.Face
 	// base is the baseline's distance below the top of the line box, in
 	// whole pixels: round(ascent + 0.1 em), where the stage has always put it.
 	base int
@@ -69,7 +60,6 @@ type face struct {
 	// for small text, where a quarter pixel shows.
 	steps  int
 	glyphs map[glyphKey]*glyph
-	buf    sfnt.Buffer
 }
 
 // glyphKey names one rune at one sub-pixel position (a step of 1/steps px).
@@ -101,11 +91,8 @@ func (g *Game) face(size float64) *face {
 	if len(g.faces) >= maxFaces {
 		clear(g.faces)
 	}
-	f := &face{size: size, mono: newFace(goMono, size), glyphs: map[glyphKey]*glyph{}}
-	if korean != nil {
-		f.ko = newFace(korean, size)
-	}
-	asc := float64(f.mono.Metrics().Ascent) / 64
+	f := &face{size: size, font: newFace(stageFont, size), glyphs: map[glyphKey]*glyph{}}
+	asc := float64(f.font.Metrics().Ascent) / 64
 	f.base = int(math.Round(asc + 0.1*size))
 	switch {
 	case size < 20:
@@ -139,14 +126,8 @@ func (f *face) glyph(r rune, x fixed.Int26_6) (*glyph, int) {
 	if len(f.glyphs) >= maxGlyphs {
 		clear(f.glyphs)
 	}
-	ff := f.mono
-	if f.ko != nil {
-		if i, err := goMono.GlyphIndex(&f.buf, r); err == nil && i == 0 {
-			ff = f.ko
-		}
-	}
 	dot := fixed.Point26_6{X: fixed.Int26_6(step * 64 / f.steps)}
-	dr, mask, mp, adv, _ := ff.Glyph(dot, r)
+	dr, mask, mp, adv, _ := f.font.Glyph(dot, r)
 	gl := &glyph{off: dr.Min, advance: adv}
 	if m, ok := mask.(*image.Alpha); ok && !dr.Empty() {
 		// The face reuses its mask for the next glyph: keep a copy.
