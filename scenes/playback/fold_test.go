@@ -63,8 +63,14 @@ func TestShutdownIsOneFold(t *testing.T) {
 			t.Errorf("event %d (%s): Loop.Shutdown is %v", i, evs[i].Kind, s.Loop.Shutdown)
 		}
 	}
+	end := rec.StateAt(rec.Len() - 1)
+	for _, tk := range end.Tasks {
+		if tk.Shutdown != strings.HasPrefix(tk.Coro, "BaseEventLoop.shutdown_") {
+			t.Errorf("task %s (%s): Shutdown is %v", tk.Name, tk.Coro, tk.Shutdown)
+		}
+	}
 	shut := 0
-	for _, sp := range rec.StateAt(rec.Len() - 1).Timeline {
+	for _, sp := range end.Timeline {
 		if sp.Shutdown != (sp.Start >= f.Start && sp.Start <= f.End) {
 			t.Errorf("timeline span %+v: Shutdown %v", sp, sp.Shutdown)
 		}

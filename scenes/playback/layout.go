@@ -173,13 +173,6 @@ func ShortCoro(label string) string {
 	return name + args
 }
 
-// RunCleanup reports whether a coroutine label is one of the tasks that
-// asyncio.run starts on its own after main returns: closing async
-// generators and shutting the default executor down.
-func RunCleanup(label string) bool {
-	return strings.HasPrefix(label, "BaseEventLoop.shutdown_asyncgens(") || strings.HasPrefix(label, "BaseEventLoop.shutdown_default_executor(")
-}
-
 // Fit shortens s with "…" so it takes at most w pixels at size, as
 // TextWidth measures it.
 func Fit(s string, w, size float64) string {
@@ -541,7 +534,7 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 		if f := s.Future(t.Await); f != nil && f.Text != "" {
 			what = l.t(lAwaitsFor, s.Name(t.Await), f.Text)
 		}
-	case t.State == TaskDone && RunCleanup(t.Coro):
+	case t.State == TaskDone && t.Shutdown:
 		what = l.t(lRunCleanup)
 	case t.State == TaskDone:
 		what = l.t(lReturned, t.Result)

@@ -136,7 +136,8 @@ type Task struct {
 	Steps     int // steps run so far
 	Color     int // palette index, stable per task
 	Callbacks []Callback
-	Changed   int // the event index of its last change
+	Changed   int  // the event index of its last change
+	Shutdown  bool // asyncio.run's shutdown made it (shutdown_asyncgens, shutdown_default_executor)
 }
 
 // Future is a Future that is not a Task.
@@ -446,7 +447,7 @@ func (s *State) apply(i int) {
 	case trace.TaskNew:
 		o := r.obj(e.ID)
 		if o.kind == objTask && o.pos == len(s.Tasks) {
-			s.Tasks = append(s.Tasks, Task{ID: e.ID, Ord: o.pos, Name: e.Text, Coro: e.Label, Color: o.pos % Palette, Changed: i})
+			s.Tasks = append(s.Tasks, Task{ID: e.ID, Ord: o.pos, Name: e.Text, Coro: e.Label, Color: o.pos % Palette, Changed: i, Shutdown: s.Loop.Shutdown})
 		}
 	case trace.TaskStep:
 		if t := s.task(e); t != nil {
