@@ -13,7 +13,7 @@ import (
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
 	"loopscope/scenes/notes"
-	"loopscope/scenes/trace"
+	"loopscope/scenes/playback"
 )
 
 // golden renders an engine run in tools/vclock's golden form.
@@ -72,38 +72,77 @@ func TestLibraryMatchesCPython(t *testing.T) {
 	}
 }
 
-// TestNotesFollowTheTrace checks the notes against what each scene's
-// animation shows: every concept its trace emits has a section in both
-// languages (so the notes always have something to light), and every
-// section is lit by some event (no orphans).
-func TestNotesFollowTheTrace(t *testing.T) {
+// TestNotesFollowTheMoment plays every built-in scene as the page does
+// (the engine's trace, replayed by playback) and checks its notes in both
+// languages against it: at every event some section is lit (the
+// introduction at the first), each section is lit at some event, the
+// sections start in the order they are written (so the notes read as the
+// scene runs and scroll only forward while it plays), and both languages
+// tell the story with the same sections starting at the same moments.
+func TestNotesFollowTheMoment(t *testing.T) {
 	for _, s := range scenes.All() {
 		t.Run(s.ID, func(t *testing.T) {
 			res := engine.Run([]byte(s.Source), engine.Options{Filename: "scene.py", Trace: true})
 			if res.Trace == nil {
 				t.Fatalf("no trace: %s", res.Stderr)
 			}
-			emitted := map[string]bool{}
-			for _, e := range res.Trace.Events {
-				if e.Concept != trace.NoConcept {
-					emitted[e.Concept.String()] = true
-				}
+			rec := playback.Build(res.Trace)
+			events := res.Trace.Events
+			if rec.Len() != len(events) {
+				t.Fatalf("playback plays %d events of %d", rec.Len(), len(events))
 			}
+			var rules [][]string
 			for _, lang := range scenes.Languages {
 				r, err := notes.Render([]byte(s.Notes.In(lang)))
 				if err != nil {
 					t.Fatalf("notes.%s.md: %v", lang, err)
 				}
-				for c := range emitted {
-					if !slices.Contains(r.IDs(), c) {
-						t.Errorf("notes.%s.md has no section {#%s}, which the trace emits", lang, c)
+				var these []string
+				for _, sec := range r.Sections {
+					these = append(these, sec.ID+" "+sec.When.String())
+				}
+				rules = append(rules, these)
+				starts := notes.Starts(r.Sections, events)
+				// Where each section starts, for whoever fixes a failure.
+				var table strings.Builder
+				for i, sec := range r.Sections {
+					fmt.Fprintf(&table, "\n  {#%s} {when: %s}: ", sec.ID, sec.When.String())
+					if st := starts[i]; st >= 0 {
+						e := rec.StateAt(st).Event
+						fmt.Fprintf(&table, "event %d, %.3f s, %s line %d %q", st, e.Time, e.Kind, e.Line, e.Text)
+					} else {
+						table.WriteString("never")
 					}
 				}
-				for _, id := range r.IDs()[1:] {
-					if !emitted[id] {
-						t.Errorf("notes.%s.md: section {#%s} is orphaned: no event of the scene carries it", lang, id)
+				if len(r.Sections) < 3 || r.Sections[0].ID != notes.IntroID {
+					t.Errorf("notes.%s.md: %d sections, the first %q: want an introduction and at least two sections", lang, len(r.Sections), r.IDs())
+					continue
+				}
+				lit := make([]int, len(r.Sections))
+				for i := range events {
+					l := notes.Lit(starts, i)
+					if l < 0 {
+						t.Errorf("notes.%s.md: no section lit at event %d%s", lang, i, table.String())
+						break
+					}
+					lit[l]++
+				}
+				if notes.Lit(starts, 0) != 0 {
+					t.Errorf("notes.%s.md: the introduction is not lit at the first event%s", lang, table.String())
+				}
+				for i, sec := range r.Sections {
+					switch {
+					case i > 0 && len(sec.When.Terms) == 0:
+						t.Errorf("notes.%s.md: section {#%s} has no {when: ...} line", lang, sec.ID)
+					case lit[i] == 0:
+						t.Errorf("notes.%s.md: section {#%s} is never lit%s", lang, sec.ID, table.String())
+					case i > 0 && starts[i] <= starts[i-1]:
+						t.Errorf("notes.%s.md: section {#%s} starts before the one above it ends%s", lang, sec.ID, table.String())
 					}
 				}
+			}
+			if len(rules) == 2 && !slices.Equal(rules[0], rules[1]) {
+				t.Errorf("the languages' sections differ:\n  %s: %q\n  %s: %q", scenes.Languages[0], rules[0], scenes.Languages[1], rules[1])
 			}
 		})
 	}

@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"loopscope/scenes/notes"
-	"loopscope/scenes/trace"
 )
 
 func TestBuiltInLibrary(t *testing.T) {
@@ -99,29 +96,6 @@ func TestParseSpeed(t *testing.T) {
 		got, err := ParseSpeed(tc.src)
 		if (err != nil) != tc.err || (!tc.err && got != tc.want) {
 			t.Errorf("ParseSpeed(%q) = %g, %v; want %g, error %v", tc.src, got, err, tc.want, tc.err)
-		}
-	}
-}
-
-// TestNotesSectionsAreConcepts checks that every section of every scene's
-// notes renders and is named by a trace concept tag: a section whose id no
-// event carries would never light up on the page.
-func TestNotesSectionsAreConcepts(t *testing.T) {
-	for _, s := range All() {
-		for _, lang := range Languages {
-			r, err := notes.Render([]byte(s.Notes.In(lang)))
-			if err != nil {
-				t.Errorf("%s notes.%s.md: %v", s.ID, lang, err)
-				continue
-			}
-			if len(r.Sections) == 0 {
-				t.Errorf("%s notes.%s.md: no sections ({#concept} headings)", s.ID, lang)
-			}
-			for _, id := range r.IDs()[1:] {
-				if _, ok := trace.ParseConcept(id); !ok {
-					t.Errorf("%s notes.%s.md: section {#%s} is not a concept tag", s.ID, lang, id)
-				}
-			}
 		}
 	}
 }

@@ -32,7 +32,7 @@
   let lastError = null;     // the last failed run: {line, col, msg, text}
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
-  let litConcept = "";      // the notes section lit
+  let litSection = "";      // the id of the notes section lit
   let notesShown = "";      // what the notes region holds: "html", or "" for nothing
   let eventConcept = "";    // the current event's concept
   let lang = pickLanguage();
@@ -253,21 +253,122 @@
     if (sceneId) el.scene.value = sceneId;
   }
 
-  // showNotes fills the notes region with the notes of the scene on screen
-  // in the current language, rendered when the site was built (raw HTML in
-  // the markdown was dropped there, so the HTML goes in as it comes). They
-  // need no module: the page shows them while it loads, and if it never does.
-  function showNotes() {
+  // ---- the notes ----
+  //
+  // The site renders each scene's notes when it is built: HTML, and for
+  // each section the event of the scene's run it starts at (its {when: ...}
+  // rule, see scenes/notes). At every event the lit section is the one that
+  // started last; before the first, the introduction. That holds while the
+  // stage plays the built-in scene: after an edit the notes say, at their
+  // top, that they describe the original scene, and once the edit runs no
+  // section is lit, since its lines and moments are not the original's.
+
+  defineMessages({
+    "notes.edited": {
+      en: "You have edited the scene: these notes describe the original scene, which the stage plays until you run your version.",
+      ko: "장면을 고쳤습니다. 이 노트는 원래 장면을 설명합니다. 고친 코드를 실행하기 전까지 무대는 원래 장면을 보여 줍니다.",
+    },
+    "notes.editedRun": {
+      en: "These notes describe the original scene, not your edited version: no section is lit, because the stage no longer plays what they explain.",
+      ko: "이 노트는 고친 코드가 아니라 원래 장면을 설명합니다. 무대가 더 이상 노트가 설명하는 장면을 보여 주지 않으므로 어느 절도 강조하지 않습니다.",
+    },
+  });
+
+  // notesOf is the notes of the scene on screen in the current language.
+  function notesOf() {
     const s = sceneById(sceneId);
+    return s ? s.notes[lang] || s.notes.en || null : null;
+  }
+
+  // showNotes fills the notes region with the notes of the scene on screen
+  // in the current language (raw HTML in the markdown was dropped when the
+  // site was built, so the HTML goes in as it comes). They need no module:
+  // the page shows them while it loads, and if it never does.
+  function showNotes() {
+    const n = notesOf();
     el.notes.lang = lang;
-    const n = s && (s.notes[lang] || s.notes.en);
     if (n) el.notes.innerHTML = n.html;
     else el.notes.textContent = "";
+    const note = document.createElement("p");
+    note.className = "notes-edited";
+    note.setAttribute("role", "note");
+    el.notes.prepend(note);
     notesShown = n ? "html" : "";
     el.notes.dataset.shown = notesShown;
-    litConcept = "";
+    litSection = "";
+    showEditedNote();
+    lightNotes(mod ? mod.state() : null);
     dirty = true;
   }
+
+  // notesFollow reports whether the notes follow the stage: it plays the
+  // built-in scene, as many events long as when the site was built.
+  function notesFollow(st) {
+    const s = sceneById(sceneId);
+    return !!s && playingSource === s.source && (!st || st.events === s.events);
+  }
+
+  // showEditedNote says, at the top of the notes, that they describe the
+  // original scene when the editor or the stage holds an edited one.
+  function showEditedNote() {
+    const note = el.notes.querySelector(".notes-edited");
+    const s = sceneById(sceneId);
+    if (!note || !s) return;
+    const playsEdit = mod && playingSource && playingSource !== s.source;
+    const key = playsEdit ? "notes.editedRun" : el.code.value !== s.source ? "notes.edited" : "";
+    note.hidden = !key;
+    note.dataset.key = key;
+    note.textContent = key ? t(key) : "";
+  }
+
+  // sectionAt is the id of the section lit at event: the one that started
+  // last at or before it (the later in the notes on a tie), as
+  // notes.Lit does.
+  function sectionAt(sections, event) {
+    let lit = null;
+    for (const sec of sections) {
+      if (sec.start >= 0 && sec.start <= event && (!lit || sec.start >= lit.start)) lit = sec;
+    }
+    return lit ? lit.id : "";
+  }
+
+  // lightNotes lights the section that explains the event on screen (st is
+  // the module's state, or null before it is ready: the introduction) and
+  // scrolls the notes to it.
+  function lightNotes(st) {
+    const n = notesOf();
+    let id = "";
+    if (n && (!st || !playingSource)) id = n.sections.length ? n.sections[0].id : "";
+    else if (n && notesFollow(st)) id = sectionAt(n.sections, st.event);
+    if (id === litSection) return;
+    for (const old of el.notes.querySelectorAll(".note-section.lit")) old.classList.remove("lit");
+    litSection = id;
+    const sec = id ? el.notes.querySelector('.note-section[data-section="' + CSS.escape(id) + '"]') : null;
+    if (!sec) {
+      el.notesConcept.textContent = "";
+      return;
+    }
+    sec.classList.add("lit");
+    // The section's heading, in the notes' language (the id is a name).
+    const h = sec.querySelector("h2, h3") || sec.querySelector("h1");
+    el.notesConcept.textContent = h && !sec.classList.contains("note-intro") ? h.textContent : "";
+    showLit(matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth");
+  }
+
+  // showLit scrolls the notes so the lit section is in view, if it is not:
+  // its top just under the note about an edit, if that shows.
+  function showLit(behavior) {
+    const sec = el.notes.querySelector(".note-section.lit");
+    if (!sec) return;
+    const note = el.notes.querySelector(".notes-edited");
+    const cover = note && !note.hidden ? note.offsetHeight : 0;
+    const top = sec.classList.contains("note-intro") ? 0 : sec.offsetTop - el.notes.offsetTop - 8 - cover;
+    if (top < el.notes.scrollTop || top + Math.min(sec.offsetHeight, el.notes.clientHeight - cover) > el.notes.scrollTop + el.notes.clientHeight) {
+      el.notes.scrollTo({ top: Math.max(0, top), behavior });
+    }
+  }
+
+  onLang(() => showEditedNote());
 
   onLang(() => { dirty = true; }); // the error bar: showErrorBar redraws it
 
@@ -280,29 +381,6 @@
     fillScenes();
     showNotes();
     for (const fn of langHooks) fn(lang);
-  }
-
-  function light(concept) {
-    if (!concept || concept === litConcept) return;
-    const sec = el.notes.querySelector('[data-section="' + CSS.escape(concept) + '"]');
-    if (!sec) return; // keep the last section lit: this scene's notes do not cover it
-    for (const old of el.notes.querySelectorAll(".note-section.lit")) old.classList.remove("lit");
-    sec.classList.add("lit");
-    litConcept = concept;
-    // The section's heading, in the notes' language (the concept is an id).
-    const h = sec.querySelector("h1, h2, h3");
-    el.notesConcept.textContent = h ? h.textContent : "";
-    showLit(matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth");
-  }
-
-  // showLit scrolls the notes so the lit section is in view, if it is not.
-  function showLit(behavior) {
-    const sec = el.notes.querySelector(".note-section.lit");
-    if (!sec) return;
-    const top = sec.offsetTop - el.notes.offsetTop - 8;
-    if (top < el.notes.scrollTop || top + Math.min(sec.offsetHeight, el.notes.clientHeight) > el.notes.scrollTop + el.notes.clientHeight) {
-      el.notes.scrollTo({ top: Math.max(0, top), behavior });
-    }
   }
 
   // ---- the panes on a phone ----
@@ -738,6 +816,7 @@
   function setEdited() {
     const s = sceneById(sceneId);
     el.edited.hidden = !s || el.code.value === s.source;
+    showEditedNote();
   }
 
   // ---- running scenes ----
@@ -796,7 +875,6 @@
     setEdited();
     showNotes();
     el.notes.scrollTop = 0;
-    el.notesConcept.textContent = "";
     try { history.replaceState(null, "", "#" + s.id); } catch (e) { /* file: URLs */ }
     const r = run(s.source, { speed: s.speed });
     if (!r.ok && !r.pending) {
@@ -960,7 +1038,8 @@
     renderMarks(d.taskLines);
     followTask(d.taskLines);
     eventConcept = d.concept || "";
-    light(eventConcept);
+    showEditedNote();
+    lightNotes(s);
   }
 
   // die shows why the module is gone: the message key and its args, in
@@ -1115,7 +1194,7 @@
         ready: !!mod, scene: sceneId, edited: !el.edited.hidden, restarts,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
-        concept: eventConcept, lit: litConcept, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
+        concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
       };
     },
     play: () => act.play(),

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -303,55 +302,6 @@ func TestScenesAndLanguages(t *testing.T) {
 			t.Errorf("after a reload: scene %q, lang %q", s.Scene, s.Lang)
 		}
 		p.eval(`loopscope.setLang("en")`, nil)
-	})
-}
-
-func TestNotesFollowTheEvent(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
-		p := open(t, tg)
-		// With reduced motion the notes jump to the lit section instead of
-		// scrolling smoothly, which a starved headless browser can take
-		// many seconds over.
-		p.do(reducedMotion(true))
-		defer p.do(reducedMotion(false))
-		p.eval("loopscope.load(loopscope.scenes()[0].id)", nil) // lights its first section afresh, without motion
-		s := p.hasEvents()
-		var sections []string
-		p.eval(`[...document.querySelectorAll("#notes .note-section")].map(e => e.dataset.section)`, &sections)
-		// Walk the events: when the current event's concept has a section,
-		// that section, and only it, is lit and the notes show it; when it
-		// has none, the section lit before stays lit.
-		lit, litSeen := "", 0
-		for i := 0; i < s.Events && i < 40; i++ {
-			var got struct {
-				State   State    `json:"state"`
-				Lit     []string `json:"lit"`
-				Visible bool     `json:"visible"`
-			}
-			// An action redraws the page's side at once: no frame to wait for.
-			p.eval(fmt.Sprintf(`(() => { loopscope.seek(%d); const lit = [...document.querySelectorAll(".note-section.lit")];
-				const n = document.getElementById("notes").getBoundingClientRect();
-				const r = lit.length ? lit[0].getBoundingClientRect() : null;
-				return {state: loopscope.state(), lit: lit.map(e => e.dataset.section),
-					visible: !!r && r.top < n.bottom && r.top >= n.top - 1}; })()`, i), &got)
-			if slices.Contains(sections, got.State.Concept) {
-				lit = got.State.Concept
-				litSeen++
-			}
-			want := []string{}
-			if lit != "" {
-				want = []string{lit}
-			}
-			if !slices.Equal(got.Lit, want) || got.State.Lit != lit {
-				t.Fatalf("event %d (concept %q): lit %q / %q, want %q", i, got.State.Concept, got.Lit, got.State.Lit, want)
-			}
-			if lit != "" && !got.Visible {
-				t.Fatalf("event %d: the lit section %q is not in the notes' view", i, lit)
-			}
-		}
-		if litSeen == 0 {
-			t.Errorf("none of the first events has a concept among the notes' sections %q", sections)
-		}
 	})
 }
 

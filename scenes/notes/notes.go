@@ -57,10 +57,6 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// requireWhen makes a section without a {when: ...} line an error. It is
-// off only while the built-in scenes' notes are being given theirs.
-const requireWhen = false
-
 // IntroID is the id of the introduction, the section made of what comes
 // before the first heading with an id. A heading may not use it.
 const IntroID = "intro"
@@ -155,13 +151,13 @@ func Render(src []byte) (*Rendered, error) {
 			if s.ID == IntroID {
 				return nil, fmt.Errorf("line %d: the id %q is the introduction's: choose another", headingLine(src, sec.heading), IntroID)
 			}
-			if w, ok := byHeading[sec.heading]; ok {
-				var err error
-				if s.When, err = ParseWhen(w.text); err != nil {
-					return nil, fmt.Errorf("line %d: {when: %s}: %v", lineOf(src, w.offset), w.text, err)
-				}
-			} else if requireWhen {
+			w, ok := byHeading[sec.heading]
+			if !ok {
 				return nil, fmt.Errorf("line %d: section %q does not say which moment it explains: put a {when: ...} line right under its heading", headingLine(src, sec.heading), s.ID)
+			}
+			var err error
+			if s.When, err = ParseWhen(w.text); err != nil {
+				return nil, fmt.Errorf("line %d: {when: %s}: %v", lineOf(src, w.offset), w.text, err)
 			}
 		}
 		sections = append(sections, s)
