@@ -317,6 +317,7 @@ func TestPhone(t *testing.T) {
 			if !shown("#code") || shown(h) {
 				t.Errorf("%s: after tapping the code's tab, the editor is shown %v", lang, shown("#code"))
 			}
+			p.screenshot("phone-code-" + lang)
 			// Run from the code's tab: a run that plays shows the stage.
 			p.click("Run")
 			p.waitFor(`document.getElementById("layout").dataset.tab === "stage"`, 10*time.Second)
