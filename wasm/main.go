@@ -229,6 +229,7 @@ func state() map[string]any {
 		"time":    player.Time(),
 		"frames":  stg.frames,
 		"ticks":   stg.ticks,
+		"caption": player.State().Caption, // kept per event by the player: cheap
 	}
 	if stg.crash != "" {
 		s["crash"] = stg.crash

@@ -1195,6 +1195,7 @@
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
         concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
+        caption: s ? s.caption : "", // the stage's caption of the current event, in the page's language
       };
     },
     play: () => act.play(),

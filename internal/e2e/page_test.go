@@ -36,6 +36,7 @@ type State struct {
 	Frames   int     `json:"frames"`
 	Ticks    int     `json:"ticks"`
 	Restarts int     `json:"restarts"` // how often the stage frame started again for a new pixel ratio
+	Caption  string  `json:"caption"`  // the stage's caption of the current event, in the page's language
 }
 
 // tab is one browser tab on the playground, shared by the tests of one

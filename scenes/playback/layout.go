@@ -336,7 +336,7 @@ func (l *layout) top(x, y, W, H float64) {
 	case !s.Loop.Running:
 		dial.Sub, dial.Tone = l.t(lStopped), ToneIdle
 	default:
-		dial.Sub, dial.Sub2, dial.Tone = l.t(lIteration, strconv.Itoa(s.Loop.Iteration)), s.Lang.Phase(s.Loop.Phase.String()), ToneRunning
+		dial.Sub, dial.Sub2, dial.Tone = l.t(lIteration, strconv.Itoa(s.Loop.Iteration)), s.Lang.Phase(s.Loop.Phase), ToneRunning
 	}
 	if s.Loop.Blocked {
 		dial.Tone, dial.Sub2 = ToneStall, l.t(lBlocked)
@@ -361,7 +361,7 @@ func (l *layout) top(x, y, W, H float64) {
 	case s.Loop.Running && s.Loop.Phase == trace.PhaseSelect:
 		frame.Text = l.t(lSlotSelect)
 	case s.Loop.Running:
-		frame.Text = l.t(lSlotPhase, s.Lang.Phase(s.Loop.Phase.String()))
+		frame.Text = l.t(lSlotPhase, s.Lang.Phase(s.Loop.Phase))
 	default:
 		frame.Text = l.t(lSlotIdle)
 	}

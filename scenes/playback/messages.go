@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"loopscope/scenes/trace"
 )
 
 // Lang is the language the stage speaks: its captions, labels and units.
@@ -130,6 +132,7 @@ const (
 	lPhaseSelect
 	lPhaseTimers
 	lPhaseReady
+	lPhaseShutdown
 	lBlocked
 	lVirtualClock
 	lFastForward
@@ -303,22 +306,23 @@ var messages = [numMsgs][2]string{
 	hTimersFutures: {"TIMER HEAP, FUTURES, SYNC OBJECTS & JOBS", "타이머 힙 · 퓨처 · 동기화 객체 · 작업"},
 	hTimeline:      {"THREADS & WHO HELD THE LOOP THREAD (width: half events, half virtual time)", "스레드 · 루프 스레드를 쓴 쪽 (너비: 절반은 이벤트 수, 절반은 가상 시간)"},
 
-	lEventLoop:    {"event loop", "이벤트 루프"},
-	lNotStarted:   {"not started", "시작 전"},
-	lStopped:      {"stopped", "멈춤"},
-	lIteration:    {"iteration {1}", "{1}번째 반복"},
-	lPhaseSelect:  {"select", "select"},
-	lPhaseTimers:  {"timers", "타이머"},
-	lPhaseReady:   {"ready", "준비"},
-	lBlocked:      {"blocked", "막힘"},
-	lVirtualClock: {"virtual clock", "가상 시계"},
-	lFastForward:  {">> fast-forward", ">> 빨리 감기"},
-	lSlotBlocked:  {"blocked: {1}", "막힘: {1}"},
-	lSlotSelect:   {"waiting in select", "select에서 기다리는 중"},
-	lSlotPhase:    {"loop: {1}", "루프: {1} 단계"},
-	lSlotIdle:     {"idle", "쉬는 중"},
-	lRunning:      {"running", "실행 중"},
-	lRuns:         {"runs {1}", "{1} 실행"},
+	lEventLoop:     {"event loop", "이벤트 루프"},
+	lNotStarted:    {"not started", "시작 전"},
+	lStopped:       {"stopped", "멈춤"},
+	lIteration:     {"iteration {1}", "{1}번째 반복"},
+	lPhaseSelect:   {"select", "select"},
+	lPhaseTimers:   {"timers", "타이머"},
+	lPhaseReady:    {"ready", "준비"},
+	lPhaseShutdown: {"shutdown", "마무리"},
+	lBlocked:       {"blocked", "막힘"},
+	lVirtualClock:  {"virtual clock", "가상 시계"},
+	lFastForward:   {">> fast-forward", ">> 빨리 감기"},
+	lSlotBlocked:   {"blocked: {1}", "막힘: {1}"},
+	lSlotSelect:    {"waiting in select", "select에서 기다리는 중"},
+	lSlotPhase:     {"loop: {1}", "루프: {1} 단계"},
+	lSlotIdle:      {"idle", "쉬는 중"},
+	lRunning:       {"running", "실행 중"},
+	lRuns:          {"runs {1}", "{1} 실행"},
 
 	lWake:          {"wake {1} {2}", "깨우기: {1} {2}"},
 	lMoreTimers:    {"+{1} more timers", "타이머 {1}개 더"},
@@ -395,19 +399,21 @@ func (l Lang) TaskState(st TaskState) string {
 	return l.t(lTaskPending + msg(min(st, TaskCancelled)))
 }
 
-// Phase returns the name of a phase of the loop's turn in language l, as
-// the dial shows it: "select", "timers", "ready" (select stays select:
-// it is the call the loop makes).
-func (l Lang) Phase(phase string) string {
-	switch phase {
-	case "select":
+// Phase returns the name of a phase of the loop in language l, as the
+// dial shows it: "select", "timers", "ready", "shutdown" (select stays
+// select in Korean: it is the call the loop makes); "" for none.
+func (l Lang) Phase(p trace.Phase) string {
+	switch p {
+	case trace.PhaseSelect:
 		return l.t(lPhaseSelect)
-	case "timers":
+	case trace.PhaseTimers:
 		return l.t(lPhaseTimers)
-	case "ready":
+	case trace.PhaseReady:
 		return l.t(lPhaseReady)
+	case trace.PhaseShutdown:
+		return l.t(lPhaseShutdown)
 	}
-	return phase
+	return p.String()
 }
 
 // StageBroken is the stage's own words when drawing failed, above the error.

@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"loopscope/scenes/playback"
+	"loopscope/scenes/trace"
 )
 
 func rgb(c uint32) color.RGBA {
@@ -325,7 +326,7 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 	if it.Tone == playback.ToneRunning {
 		lit = colAccent
 	}
-	phases := [...]string{g.to.Lang.Phase("select"), g.to.Lang.Phase("timers"), g.to.Lang.Phase("ready")}
+	phases := [...]string{g.to.Lang.Phase(trace.PhaseSelect), g.to.Lang.Phase(trace.PhaseTimers), g.to.Lang.Phase(trace.PhaseReady)}
 	for k, ph := range phases {
 		a0 := -math.Pi/2 + float64(k)*2*math.Pi/3 + 0.08
 		a1 := a0 + 2*math.Pi/3 - 0.16
