@@ -29,9 +29,8 @@ import (
 )
 
 // screen is the stage with frame and tick counters, so the page can tell
-// when the first frame is drawn, measure frames per second, and measure the
-// player's pace in ticks (which, unlike wall time, do not depend on how
-// busy the machine is).
+// when the first frame is drawn and measure frames per second. The stage
+// runs one tick (Update) per frame and paces the player by wall time.
 type screen struct {
 	*stage.Game
 	frames int
@@ -89,6 +88,7 @@ func main() {
 
 	ebiten.SetWindowTitle("loopscope")
 	ebiten.SetRunnableOnUnfocused(true)
+	ebiten.SetTPS(ebiten.SyncWithFPS) // one Update per frame: it measures the frame's wall time
 	if err := ebiten.RunGame(stg); err != nil {
 		println("loopscope: ebiten:", err.Error())
 	}

@@ -194,21 +194,29 @@ func TestSpeed(t *testing.T) {
 	onServed(t, func(t *testing.T, tg target) {
 		p := open(t, tg)
 		p.hasEvents()
-		// Events played per 60 ticks of the stage (one second on a healthy
-		// machine) at 1× and at 10×, from the start, over 45 ticks each.
-		// Ticks, not wall time: a busy machine draws fewer frames, and the
-		// player advances by the tick.
-		pace := func(speed float64) float64 {
-			var t0 int
-			p.eval(fmt.Sprintf("loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(%g); loopscope.play(); loopscope.state().ticks", speed), &t0)
-			p.waitFor(fmt.Sprintf("loopscope.state().ticks >= %d", t0+45), 90*time.Second)
-			var s State
-			p.eval("loopscope.pause(); loopscope.state()", &s)
-			return float64(s.Event) * 60 / float64(s.Ticks-t0)
+		// Events played per wall second at 1× (over 3 s) and at 10× (over
+		// 1 s, short of the scene's end), from the start, over at least 5
+		// ticks each. The player advances by wall time (one tick per
+		// frame), so a busy machine draws fewer frames, not fewer events a
+		// second.
+		pace := func(speed, secs float64) float64 {
+			p.eval(fmt.Sprintf(`loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(%g);
+				window.__speed = {t0: performance.now(), ticks: loopscope.state().ticks}; loopscope.play()`, speed), nil)
+			p.waitFor(fmt.Sprintf("loopscope.state().ticks >= __speed.ticks + 5 && performance.now() - __speed.t0 >= %g", secs*1000), 90*time.Second)
+			var m struct {
+				Event, Events int
+				Secs          float64
+			}
+			p.eval(`(() => { loopscope.pause(); const s = loopscope.state();
+				return {event: s.event, events: s.events, secs: (performance.now() - __speed.t0) / 1000}; })()`, &m)
+			if m.Event >= m.Events-1 {
+				t.Fatalf("at %g× the scene ended within %.2f s: too short to measure its pace", speed, m.Secs)
+			}
+			return float64(m.Event) / m.Secs
 		}
-		slow, fast := pace(1), pace(10)
+		slow, fast := pace(1, 3), pace(10, 1)
 		if slow <= 0 || fast < 4*slow {
-			t.Errorf("events per 60 ticks: %.2f at 1×, %.2f at 10×", slow, fast)
+			t.Errorf("events per second: %.2f at 1×, %.2f at 10×", slow, fast)
 		}
 		// The control shows the speed and edits it; + and - step it.
 		var shown string

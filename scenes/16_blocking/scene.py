@@ -39,3 +39,7 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# loopscope keeps the heartbeat's card in view, even on a phone:
+# witness: heartbeat

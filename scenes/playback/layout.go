@@ -2,6 +2,7 @@ package playback
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -13,26 +14,27 @@ type ItemKind uint8
 
 // The item kinds.
 const (
-	KSection   ItemKind = iota // a titled region; Text is its title
-	KBanner                    // the caption line, or a stall or error banner (Tone)
-	KDial                      // the loop: a ring of phases; Text "event loop", Sub the iteration, Sub2 the phase
-	KClock                     // the virtual clock; Text is the time (the stage may show an interpolated one), Sub2 what to say while it jumps
-	KSlot                      // what runs on the loop thread now
-	KChip                      // a handle in the ready queue (or running in the slot)
-	KCard                      // a task
-	KGhost                     // where a running task's card sits in the grid
-	KCell                      // one task (or a group of tasks) in the density strip
-	KFuture                    // a future: ring (pending), dot (done), red (failed), crossed (cancelled)
-	KSync                      // a queue, lock, event, semaphore
-	KTimer                     // a timer in the heap
-	KMore                      // "+N more"
-	KLane                      // a timeline row's label
-	KBar                       // a span in a timeline row
-	KStallBand                 // a stall across the whole timeline
-	KCursor                    // the current event on the timeline
-	KAxis                      // a time label under the timeline
-	KArrow                     // cause and effect: from (X, Y) to (X2, Y2)
-	KLabel                     // plain text
+	KSection    ItemKind = iota // a titled region; Text is its title
+	KBanner                     // the caption line, or a stall or error banner (Tone)
+	KDial                       // the loop: a ring of phases; Text "event loop", Sub the iteration, Sub2 the phase
+	KClock                      // the virtual clock; Text is the time (the stage may show an interpolated one), Sub2 what to say while it jumps
+	KSlot                       // what runs on the loop thread now
+	KChip                       // a handle in the ready queue (or running in the slot)
+	KCard                       // a task
+	KGhost                      // where a running task's card sits in the grid
+	KCell                       // one task (or a group of tasks) in the density strip
+	KFuture                     // a future: ring (pending), dot (done), red (failed), crossed (cancelled)
+	KSync                       // a queue, lock, event, semaphore
+	KTimer                      // a timer in the heap
+	KMore                       // "+N more"
+	KLane                       // a timeline row's label
+	KBar                        // a span in a timeline row
+	KStallBand                  // a stall across the whole timeline
+	KCursor                     // the current event on the timeline
+	KAxis                       // a time label under the timeline
+	KArrow                      // cause and effect: from (X, Y) to (X2, Y2)
+	KLabel                      // plain text
+	KArrowLabel                 // an arrow's words, placed where they cover no other text; Tone is the arrow's
 )
 
 // Tone is an item's meaning, which the stage maps to a colour.
@@ -65,7 +67,7 @@ type Item struct {
 	X, Y, W, H float64
 	X2, Y2     float64 // an arrow's head
 	Text       string  // fitted to W
-	Sub, Sub2  string
+	Sub, Sub2  string  // more lines, at the scene's Small size (a banner's at Size)
 	Tone       Tone
 	Color      int     // task palette index, -1 for none
 	Size       float64 // font size in pixels of Text (Sub and Sub2 use Small)
@@ -193,6 +195,70 @@ func Fit(s string, w, size float64) string {
 	return s
 }
 
+// Wrap breaks s into at most n lines of at most w pixels at size,
+// between words where it can (inside a word longer than a line), and ends
+// the last line with "…" when the text does not fit.
+func Wrap(s string, w, size float64, n int) []string {
+	if n <= 0 || w < CharWidth(size) {
+		return nil
+	}
+	var lines []string
+	r := []rune(strings.TrimSpace(s))
+	for len(r) > 0 && len(lines) < n {
+		if TextWidth(string(r), size) <= w {
+			lines = append(lines, string(r))
+			r = nil
+			break
+		}
+		if len(lines) == n-1 {
+			lines = append(lines, Fit(string(r), w, size))
+			r = nil
+			break
+		}
+		// per: how many runes fit; cut at the last space among them
+		per, used := 0, 0.0
+		for per < len(r) {
+			if used += RuneWidth(r[per], size); used > w {
+				break
+			}
+			per++
+		}
+		per = max(per, 1)
+		cut := per
+		for k := per; k > 0; k-- {
+			if r[k] == ' ' {
+				cut = k
+				break
+			}
+		}
+		lines = append(lines, strings.TrimRight(string(r[:cut]), " "))
+		r = []rune(strings.TrimLeft(string(r[cut:]), " "))
+	}
+	return lines
+}
+
+// TextArea returns where an item's text is drawn, which no other text may
+// cover: the whole box of a card, chip, label, lane or banner; a
+// section's title line; a slot's message at its foot; nothing for items
+// that draw no text (cells, bands, the cursor, arrows).
+func TextArea(it *Item) (Item, bool) {
+	switch it.Kind {
+	case KSection:
+		return Item{X: it.X, Y: it.Y, W: TextWidth(it.Text, it.Size), H: it.Size * 1.4}, it.Text != ""
+	case KSlot:
+		if it.Text == "" {
+			return Item{}, false
+		}
+		w := TextWidth(it.Text, it.Size)
+		return Item{X: it.X + (it.W-w)/2, Y: it.Y + it.H - it.Size*1.8, W: w, H: it.Size * 1.3}, true
+	case KBar:
+		return *it, it.Text != ""
+	case KCell, KStallBand, KCursor, KArrow:
+		return Item{}, false
+	}
+	return *it, true
+}
+
 type layout struct {
 	sc              *Scene
 	s               *State
@@ -200,7 +266,8 @@ type layout struct {
 	pad, gap, title float64
 	cardH           float64
 	chipH           float64
-	timersAbove     bool    // the timer heap found room in the top row
+	timersAbove     bool // the timer heap found room in the top row
+	witnesses       []string
 	rh              float64 // a timeline row's height
 }
 
@@ -224,8 +291,10 @@ func (l *layout) section(title string, x, y, w, h float64) int {
 
 // Layout places every element of the stage for state s on a w×h canvas
 // whose pixels are scale times CSS pixels (the device pixel ratio). Items
-// never overlap their siblings and never leave the canvas.
-func Layout(w, h, scale float64, s *State) *Scene {
+// never overlap their siblings and never leave the canvas. witnesses name
+// the tasks the scene is about (see Witnesses): when not every task gets a
+// card, theirs are the last to fold into "+N more".
+func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
 	if scale <= 0 {
 		scale = 1
 	}
@@ -234,7 +303,7 @@ func Layout(w, h, scale float64, s *State) *Scene {
 	if s != nil {
 		sc.Lang = s.Lang
 	}
-	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u}
+	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u, witnesses: witnesses}
 	if w < 200*u || h < 200*u || s == nil {
 		return sc
 	}
@@ -242,70 +311,111 @@ func Layout(w, h, scale float64, s *State) *Scene {
 	x0 := l.pad
 	y := l.pad
 
-	// The caption, or a banner that cannot be missed.
-	bh := 24 * u
+	// The caption, or a banner that cannot be missed, on up to two lines
+	// (three on a narrow stage). The banner always has room for them all,
+	// so the stage below does not move as captions change.
+	nLines := 2
+	if W-16*u < 60*CharWidth(sc.Font) {
+		nLines = 3
+	}
+	bh := float64(nLines)*sc.Font*1.3 + 10*u
+	banner := func(text string, tone Tone) {
+		lines := Wrap(text, W-16*u, sc.Font, nLines)
+		it := Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Tone: tone, Parent: -1}
+		if len(lines) > 0 {
+			it.Text = lines[0]
+		}
+		if len(lines) > 1 {
+			it.Sub = lines[1]
+		}
+		if len(lines) > 2 {
+			it.Sub2 = lines[2]
+		}
+		l.add(it)
+	}
 	switch {
 	case s.Loop.Blocked:
 		why := l.t(bStall, s.Loop.BlockWhy)
 		if s.Loop.BlockTo >= 0 {
 			why = l.t(bStallUntil, s.Loop.BlockWhy, s.Lang.Seconds(s.Loop.BlockTo))
 		}
-		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(why, W-12*u, sc.Font), Tone: ToneStall, Parent: -1})
+		banner(why, ToneStall)
 	case s.Err != "":
 		what := l.t(bUncaught, s.Err)
 		if s.ErrKind == trace.Stopped {
 			what = l.t(bStopped, s.Err)
 		}
-		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(what, W-12*u, sc.Font), Tone: ToneFailed, Parent: -1})
+		banner(what, ToneFailed)
 	default:
-		l.add(Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Text: Fit(s.Caption, W-12*u, sc.Font), Tone: ToneNeutral, Parent: -1})
+		banner(s.Caption, ToneNeutral)
 	}
 	y += bh + l.gap
 
 	// How much room the lower sections want; the task grid gets the rest.
-	futRows, compact := 2, false
+	// While there is not enough, the sections give up room one step at a
+	// time: a row of futures, timeline lanes, card height, the last row
+	// of futures.
+	futRows, level := 2, 0
 	readyH := l.title + l.chipH
 	itemH := 34 * u
+	const tries = 5
 	for try := 0; ; try++ {
 		topH := l.topHeight(W)
-		futH := l.title + float64(futRows)*itemH + float64(futRows-1)*6*u
-		tlH := l.timelineHeight(compact)
-		rest := h - l.pad - y - topH - readyH - futH - tlH - 4*l.gap
-		// At least a row of cards; and when not every task gets a card,
-		// the row of cells for all of them under it.
+		futH := 0.0
+		if futRows > 0 {
+			futH = l.title + float64(futRows)*itemH + float64(futRows-1)*6*u + l.gap
+		}
+		tlH := l.timelineHeight(level)
+		rest := h - l.pad - y - topH - readyH - futH - tlH - 3*l.gap
+		// At least a row of cards; and when not every task gets a card
+		// and there are many, the row of cells for all of them under it.
 		least := l.title + l.cardH
-		if l.tasksNeed(W) > rest {
+		if l.tasksNeed(W) > rest && len(s.Tasks) > 12 {
 			least += l.gap + 30*u
 		}
-		if rest >= least || try == 3 {
+		if rest >= least || try == tries {
 			// Room to spare: the grid takes what it needs, the timeline's
 			// rows grow, and what is left stays free at the bottom.
 			if need := l.tasksNeed(W); need < rest {
 				extra := rest - need
 				rest = need
-				rows := float64(len(l.timelineRows(compact)))
+				rows := float64(len(l.timelineRows(level)))
 				l.rh = min(22*u, l.rh+extra/rows)
-				tlH = l.timelineHeight(compact)
+				tlH = l.timelineHeight(level)
+			}
+			rest = max(rest, l.title+12*u)
+			if over := y + topH + readyH + rest + futH + tlH + 3*l.gap - (h - l.pad); over > 0 {
+				// Still too tall: the timeline's rows get thinner.
+				rows := float64(len(l.timelineRows(level)))
+				l.rh = max(6*u, l.rh-over/rows)
+				tlH = l.timelineHeight(level)
 			}
 			l.top(x0, y, W, topH)
 			y += topH + l.gap
 			l.ready(x0, y, W, readyH)
 			y += readyH + l.gap
-			rest = max(rest, l.title+12*u)
 			l.tasks(x0, y, W, rest)
 			y += rest + l.gap
-			l.futures(x0, y, W, futH, futRows)
-			y += futH + l.gap
-			l.timeline(x0, y, W, tlH, compact)
+			if futRows > 0 {
+				l.futures(x0, y, W, futH-l.gap, futRows)
+				y += futH
+			}
+			if y+tlH <= h-l.pad+0.01 {
+				l.timeline(x0, y, W, tlH, level)
+			}
 			break
 		}
 		switch try {
 		case 0:
 			futRows = 1
 		case 1:
-			compact = true
+			level = 1
 		case 2:
 			l.cardH = 48 * u
+		case 3:
+			level = 2
+		case 4:
+			futRows = 0
 		}
 	}
 	l.arrows()
@@ -314,7 +424,7 @@ func Layout(w, h, scale float64, s *State) *Scene {
 
 // dialD is the loop dial's diameter for a canvas W wide.
 func (l *layout) dialD(W float64) float64 {
-	return max(96*l.u, min(W*0.16, 140*l.u))
+	return max(80*l.u, min(W*0.16, 140*l.u))
 }
 
 func (l *layout) topHeight(W float64) float64 {
@@ -350,7 +460,7 @@ func (l *layout) top(x, y, W, H float64) {
 	slotW := min(max(200*u, (W-colW)*0.3), 300*u)
 	slotH := l.title + l.chipH + 6*u + l.cardH + 8*u
 	slot := l.section(l.t(hOnLoopThread), sx, y, slotW, min(H, slotH))
-	frame := Item{Kind: KSlot, Key: key(tagSlot, 0), X: sx, Y: y + l.title, W: slotW, H: min(H, slotH) - l.title, Parent: slot, Tone: ToneIdle}
+	frame := Item{Kind: KSlot, Key: key(tagSlot, 0), X: sx, Y: y + l.title, W: slotW, H: min(H, slotH) - l.title, Parent: slot, Tone: ToneIdle, Size: l.sc.Small}
 	switch {
 	case s.Loop.Blocked && s.Loop.Task == 0 && s.Loop.Handle == 0:
 		frame.Tone, frame.Text = ToneStall, Fit(l.t(lSlotBlocked, s.Loop.BlockWhy), slotW-16*u, l.sc.Small)
@@ -372,10 +482,10 @@ func (l *layout) top(x, y, W, H float64) {
 		if t := s.Task(s.Loop.HandleRef); t != nil {
 			sub = l.t(lRuns, t.Name)
 		}
-		l.add(Item{Kind: KChip, Key: key(tagChip, s.Loop.Handle), X: sx + 6*u, Y: frame.Y + 4*u, W: inner, H: l.chipH - 4*u, Text: Fit(s.Loop.HandleTxt, inner-12*u, l.sc.Small), Sub: Fit(sub, inner-12*u, l.sc.Small), Tone: ToneRunning, Parent: slot, Size: l.sc.Small})
+		l.add(Item{Kind: KChip, Key: key(tagChip, s.Loop.Handle), X: sx + 6*u, Y: frame.Y + 4*u, W: inner, H: l.chipH, Text: Fit(s.Loop.HandleTxt, inner-12*u, l.sc.Small), Sub: Fit(sub, inner-12*u, l.sc.Small), Tone: ToneRunning, Parent: slot, Size: l.sc.Small})
 	}
 	if t := s.Task(s.Loop.Task); t != nil {
-		cy := frame.Y + l.chipH + 2*u
+		cy := frame.Y + l.chipH + 8*u
 		ch := min(l.cardH, frame.Y+frame.H-cy-4*u)
 		if ch > 20*u {
 			l.card(t, sx+6*u, cy, inner, ch, slot)
@@ -548,6 +658,13 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 	l.add(Item{Kind: KCard, Key: key(tagCard, t.ID), X: x, Y: y, W: w, H: h, Text: Fit(title, iw, l.sc.Font), Sub: Fit(state, iw, fs), Sub2: Fit(what, iw, fs), Tone: tone, Color: t.Color, Parent: parent, Fresh: t.Changed == s.Index})
 }
 
+// ghost adds the place of task t's card in the grid while the card is up
+// in the loop thread's slot.
+func (l *layout) ghost(t *Task, x, y, w float64, parent int) {
+	iw := w - 14*l.u
+	l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: x, Y: y, W: w, H: l.cardH, Text: Fit(t.Name, iw, l.sc.Small), Sub: Fit(l.t(lGhostSub), iw, l.sc.Small), Color: t.Color, Parent: parent, Size: l.sc.Small})
+}
+
 func (l *layout) tasks(x, y, W, H float64) {
 	u, s := l.u, l.s
 	n := len(s.Tasks)
@@ -564,7 +681,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 		l.add(Item{Kind: KLabel, X: x, Y: gy, W: W, H: min(gh, 20*u), Text: Fit(l.t(lNoTask), W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 		return
 	}
-	cols := max(1, int((W+l.gap)/(180*u+l.gap)))
+	cols := l.cardCols(W)
 	cw := min((W-float64(cols-1)*l.gap)/float64(cols), 260*u)
 	rows := int((gh + l.gap) / (l.cardH + l.gap))
 	if rows*cols >= n {
@@ -573,7 +690,7 @@ func (l *layout) tasks(x, y, W, H float64) {
 			cx := x + float64(k%cols)*(cw+l.gap)
 			cy := gy + float64(k/cols)*(l.cardH+l.gap)
 			if t.ID == s.Loop.Task {
-				l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(l.t(lOnLoopThread, t.Name), cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+				l.ghost(t, cx, cy, cw, sec)
 				continue
 			}
 			l.card(t, cx, cy, cw, l.cardH, sec)
@@ -581,89 +698,81 @@ func (l *layout) tasks(x, y, W, H float64) {
 		return
 	}
 
-	// Too many for cards: a strip with every task as a cell, and cards for
-	// as many as fit, live tasks first.
-	cell := 9 * u
-	var perRow, stripRows, group int
-	for {
-		perRow = max(1, int((W+cell*0.25)/(cell*1.25)))
-		group = 1
-		maxRows := max(1, int(gh*0.45/(cell*1.25)))
-		if perRow*maxRows < n {
-			if cell > 4*u {
-				cell -= u
-				continue
+	// Too many for cards: cards for as many as fit and "+N more"; with
+	// more than a dozen tasks (or room for a single card), a strip under
+	// them with every task as a cell.
+	stripH := 0.0
+	if n > 12 || rows*cols < 2 {
+		cell := 9 * u
+		var perRow, stripRows, group int
+		for {
+			perRow = max(1, int((W+cell*0.25)/(cell*1.25)))
+			group = 1
+			maxRows := max(1, int(gh*0.45/(cell*1.25)))
+			if perRow*maxRows < n {
+				if cell > 4*u {
+					cell -= u
+					continue
+				}
+				group = (n + perRow*maxRows - 1) / (perRow * maxRows)
 			}
-			group = (n + perRow*maxRows - 1) / (perRow * maxRows)
+			cells := (n + group - 1) / group
+			stripRows = (cells + perRow - 1) / perRow
+			break
 		}
-		cells := (n + group - 1) / group
-		stripRows = (cells + perRow - 1) / perRow
-		break
-	}
-	stripH := float64(stripRows) * cell * 1.25
-	sy := y + H - stripH
-	legend := l.t(lLegend)
-	if group > 1 {
-		legend = l.t(lLegendGroup, strconv.Itoa(group))
-	}
-	lh := 15 * u
-	if gh-stripH-lh > l.cardH {
-		l.add(Item{Kind: KLabel, X: x, Y: sy - lh, W: W, H: lh, Text: Fit(legend, W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
-		stripH += lh
-	}
-	for c := 0; c*group < n; c++ {
-		t := &s.Tasks[c*group]
+		stripH = float64(stripRows) * cell * 1.25
+		sy := y + H - stripH
+		legend := l.t(lLegend)
 		if group > 1 {
-			t = busiest(s.Tasks[c*group : min(n, (c+1)*group)])
+			legend = l.t(lLegendGroup, strconv.Itoa(group))
 		}
-		l.add(Item{Kind: KCell, Key: key(tagCell, int32(c)), X: x + float64(c%perRow)*cell*1.25, Y: sy + float64(c/perRow)*cell*1.25, W: cell, H: cell, Tone: taskTone(t), Color: t.Color, Parent: sec})
+		lh := 15 * u
+		if gh-stripH-lh > l.cardH {
+			l.add(Item{Kind: KLabel, X: x, Y: sy - lh, W: W, H: lh, Text: Fit(legend, W, l.sc.Small), Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+			stripH += lh
+		}
+		for c := 0; c*group < n; c++ {
+			t := &s.Tasks[c*group]
+			if group > 1 {
+				t = busiest(s.Tasks[c*group : min(n, (c+1)*group)])
+			}
+			l.add(Item{Kind: KCell, Key: key(tagCell, int32(c)), X: x + float64(c%perRow)*cell*1.25, Y: sy + float64(c/perRow)*cell*1.25, W: cell, H: cell, Tone: taskTone(t), Color: t.Color, Parent: sec})
+		}
 	}
 	rows = int((gh - stripH - l.gap + l.gap) / (l.cardH + l.gap))
-	// One slot is kept for the "+N more" card; with room for a single
-	// card, it goes to a task (not the one already on the loop thread) and
-	// the cells below tell the rest.
+	// One slot is kept for the "+N more" card; with room for one or two
+	// cards, they go to tasks (not the one already on the loop thread) and
+	// the section's title counts the rest.
 	slots, single := rows*cols-1, false
-	if slots <= 0 {
+	if rows*cols <= 2 {
 		if rows*cols < 1 {
 			return
 		}
-		slots, single = 1, true
+		slots, single = rows*cols, true
 	}
+	// Which tasks get a card: the scene's witnesses, then main (the first
+	// task), then live tasks, then the most recently finished; they are
+	// placed in creation order, so cards keep their order as tasks come
+	// and go, and the rest are counted in "+N more".
+	picked := l.pickCards(slots, single)
 	shown := 0
-	place := func(t *Task) {
+	var hidden [TaskCancelled + 1]int
+	for k := range s.Tasks {
+		t := &s.Tasks[k]
+		if !picked[k] {
+			if !(single && t.ID == s.Loop.Task) {
+				hidden[t.State]++
+			}
+			continue
+		}
 		cx := x + float64(shown%cols)*(cw+l.gap)
 		cy := gy + float64(shown/cols)*(l.cardH+l.gap)
 		if t.ID == s.Loop.Task {
-			l.add(Item{Kind: KGhost, Key: key(tagGhost, t.ID), X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(l.t(lOnLoopThread, t.Name), cw-14*u, l.sc.Small), Color: t.Color, Parent: sec, Size: l.sc.Small})
+			l.ghost(t, cx, cy, cw, sec)
 		} else {
 			l.card(t, cx, cy, cw, l.cardH, sec)
 		}
 		shown++
-	}
-	var hidden [TaskCancelled + 1]int
-	for k := range s.Tasks {
-		t := &s.Tasks[k]
-		if single && t.ID == s.Loop.Task {
-			continue
-		}
-		if shown < slots && !t.State.Finished() {
-			place(t)
-		} else if t.State.Finished() {
-			// placed below if room is left
-		} else {
-			hidden[t.State]++
-		}
-	}
-	for k := n - 1; k >= 0; k-- {
-		t := &s.Tasks[k]
-		if !t.State.Finished() {
-			continue
-		}
-		if shown < slots {
-			place(t)
-		} else {
-			hidden[t.State]++
-		}
 	}
 	more := 0
 	var parts []string
@@ -672,6 +781,9 @@ func (l *layout) tasks(x, y, W, H float64) {
 			more += c
 			parts = append(parts, l.t(lCountState, strconv.Itoa(c), s.Lang.TaskState(TaskState(st))))
 		}
+	}
+	if more > 0 && single {
+		l.sc.Items[sec].Text = Fit(l.t(lTitleMore, l.t(hTasks, strconv.Itoa(n), strconv.Itoa(live)), strconv.Itoa(more)), W, l.sc.Small)
 	}
 	if more > 0 && !single {
 		cx := x + float64(shown%cols)*(cw+l.gap)
@@ -685,6 +797,64 @@ func (l *layout) tasks(x, y, W, H float64) {
 		}
 		l.add(Item{Kind: KMore, X: cx, Y: cy, W: cw, H: l.cardH, Text: Fit(l.t(lMoreTasks, strconv.Itoa(more)), cw-14*u, l.sc.Font), Sub: Fit(sub, cw-14*u, l.sc.Small), Parent: sec})
 	}
+}
+
+// pickCards chooses which tasks (by index) get one of n cards: witnesses
+// first, then main, then live tasks in creation order, then finished ones,
+// the most recently changed first. With single, the task on the loop
+// thread (shown in its slot above) gets none.
+func (l *layout) pickCards(n int, single bool) []bool {
+	s := l.s
+	picked := make([]bool, len(s.Tasks))
+	left := n
+	take := func(k int) {
+		if left > 0 && !picked[k] && !(single && s.Tasks[k].ID == s.Loop.Task) {
+			picked[k] = true
+			left--
+		}
+	}
+	for k := range s.Tasks {
+		if l.witness(&s.Tasks[k]) {
+			take(k)
+		}
+	}
+	if len(s.Tasks) > 0 {
+		take(0)
+	}
+	for k := range s.Tasks {
+		if !s.Tasks[k].State.Finished() {
+			take(k)
+		}
+	}
+	var done []int
+	for k := range s.Tasks {
+		if s.Tasks[k].State.Finished() && !picked[k] {
+			done = append(done, k)
+		}
+	}
+	sort.SliceStable(done, func(a, b int) bool { return s.Tasks[done[a]].Changed > s.Tasks[done[b]].Changed })
+	for _, k := range done {
+		take(k)
+	}
+	return picked
+}
+
+// witness reports whether the scene names task t as one it is about: by
+// its name ("Task-2") or its coroutine function's ("heartbeat").
+func (l *layout) witness(t *Task) bool {
+	if len(l.witnesses) == 0 {
+		return false
+	}
+	fn := ShortCoro(t.Coro)
+	if i := strings.IndexByte(fn, '('); i >= 0 {
+		fn = fn[:i]
+	}
+	for _, w := range l.witnesses {
+		if w == t.Name || w == fn {
+			return true
+		}
+	}
+	return false
 }
 
 // busiest picks the task a density cell shows for a group: the one most
@@ -768,6 +938,9 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 			switch y.Kind {
 			case "Queue", "LifoQueue", "PriorityQueue":
 				sub = l.t(lSize, strconv.FormatFloat(y.Value, 'g', -1, 64))
+				if y.LastOp == "task_done" {
+					sub = l.t(lUnfinished, strconv.FormatFloat(y.Value, 'g', -1, 64))
+				}
 			case "Lock":
 				sub = l.t(lUnlocked)
 				if y.Value != 0 {
@@ -780,11 +953,12 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 				}
 			case "ThreadPoolExecutor", "ProcessPoolExecutor":
 				sub = l.t(lMaxWorkers, strconv.FormatFloat(y.Value, 'g', -1, 64))
-			default:
+			case "Semaphore", "BoundedSemaphore":
 				sub = l.t(lValue, strconv.FormatFloat(y.Value, 'g', -1, 64))
 			}
+			// (a Condition's or a Barrier's number counts nothing worth showing)
 			if n := len(y.Waiters); n > 0 {
-				sub = l.t(lWaiting, sub, strconv.Itoa(n), s.Name(y.Waiters[0].Task), y.Waiters[0].Why)
+				sub = strings.TrimPrefix(l.t(lWaiting, sub, strconv.Itoa(n), s.Name(y.Waiters[0].Task), y.Waiters[0].Why), " · ")
 			}
 			tone := ToneNeutral
 			if len(y.Waiters) > 0 {
@@ -822,8 +996,9 @@ func (l *layout) futures(x, y, W, H float64, rows int) {
 	}
 }
 
-// timelineRows returns the rows the timeline shows: threads, then who
-// held the loop (one row per task when few, else one), then stalls.
+// timelineRows returns the rows the timeline shows at a level of squeeze
+// (0 roomy, 1 compact, 2 tight): threads, then who held the loop (a row
+// per task, the last gathering the rest), callbacks, then stalls.
 type tlRow struct {
 	label string
 	tone  Tone
@@ -831,15 +1006,16 @@ type tlRow struct {
 	task  int32 // the task of a per-task row, -1 for the all-tasks row
 	kind  int   // 0 thread, 1 tasks, 2 callbacks, 3 stalls
 	ord   int   // thread ord
+	// others, in the row of the tasks without a row of their own: which
+	// tasks (by index) do have one
+	others []bool
 }
 
-func (l *layout) timelineRows(compact bool) []tlRow {
+func (l *layout) timelineRows(level int) []tlRow {
 	s := l.s
 	var rows []tlRow
-	maxThreads := 4
-	if compact {
-		maxThreads = 2
-	}
+	// Fewer lanes at each level of squeeze.
+	maxThreads := [...]int{4, 2, 1}[level]
 	for k := range s.Threads {
 		if k == maxThreads {
 			break
@@ -847,29 +1023,72 @@ func (l *layout) timelineRows(compact bool) []tlRow {
 		th := &s.Threads[k]
 		name := th.Name
 		if s.Loop.Started && th.ID == s.Loop.Thread {
-			name = l.t(lLoopLane, name)
-		} else if j := s.Job(th.Job); j != nil {
-			name += ": " + j.Fn + "()"
+			if n := l.t(lLoopLane, name); TextWidth(n, l.sc.Small) <= l.laneW() {
+				name = n
+			}
+		} else if j := s.Job(th.Job); j != nil && TextWidth(name+": "+j.Fn+"()", l.sc.Small) <= l.laneW() {
+			name += ": " + j.Fn + "()" // the job, when the lane has room for it
 		}
 		rows = append(rows, tlRow{label: name, tone: ToneNeutral, color: -1, kind: 0, ord: th.Ord})
 	}
-	if len(s.Tasks) <= 5 && !compact {
-		for k := range s.Tasks {
-			rows = append(rows, tlRow{label: s.Tasks[k].Name, color: s.Tasks[k].Color, task: s.Tasks[k].ID, kind: 1})
+	// One row per task up to a cap; past it, the last row gathers the
+	// others, so the lanes grow one at a time and never collapse. main
+	// and the scene's witnesses keep rows of their own.
+	maxTasks := [...]int{5, 3, 2}[level]
+	own := make([]bool, len(s.Tasks))
+	if len(s.Tasks) <= maxTasks {
+		for k := range own {
+			own[k] = true
 		}
 	} else {
-		rows = append(rows, tlRow{label: l.t(lTaskSteps), color: -1, task: -1, kind: 1})
+		left := maxTasks - 1
+		for k := range s.Tasks {
+			if left > 0 && (k == 0 || l.witness(&s.Tasks[k])) {
+				own[k] = true
+				left--
+			}
+		}
+		for k := range s.Tasks {
+			if left > 0 && !own[k] {
+				own[k] = true
+				left--
+			}
+		}
 	}
-	rows = append(rows, tlRow{label: l.t(lCallbacks), tone: ToneCallback, color: -1, kind: 2})
-	rows = append(rows, tlRow{label: l.t(lStallLane), tone: ToneStall, color: -1, kind: 3})
+	others := 0
+	for k := range s.Tasks {
+		if own[k] {
+			rows = append(rows, tlRow{label: s.Tasks[k].Name, color: s.Tasks[k].Color, task: s.Tasks[k].ID, kind: 1})
+		} else {
+			others++
+		}
+	}
+	if others > 0 {
+		label := l.t(lOtherTasks, strconv.Itoa(others))
+		if others == 1 {
+			label = l.t(lOtherTask)
+		}
+		rows = append(rows, tlRow{label: label, color: -1, task: -1, kind: 1, others: own})
+	}
+	rows = append(rows, tlRow{label: "callbacks", tone: ToneCallback, color: -1, kind: 2})
+	rows = append(rows, tlRow{label: "STALL", tone: ToneStall, color: -1, kind: 3})
 	return rows
 }
 
-func (l *layout) timelineHeight(compact bool) float64 {
-	return l.title + float64(len(l.timelineRows(compact)))*l.rowH() + 16*l.u
+func (l *layout) timelineHeight(level int) float64 {
+	return l.title + float64(len(l.timelineRows(level)))*l.rowH() + 16*l.u
 }
 
 func (l *layout) rowH() float64 { return l.rh }
+
+// laneW is how wide a timeline lane's label may be.
+func (l *layout) laneW() float64 { return min(170*l.u, (l.sc.W-2*l.pad)*0.3) - 10*l.u }
+
+// cardCols is how many columns of task cards a grid W wide has: cards are
+// at least 160 units wide (two columns on a phone).
+func (l *layout) cardCols(W float64) int {
+	return max(1, int((W+l.gap)/(160*l.u+l.gap)))
+}
 
 // tasksNeed is the height the task grid needs to show every task as a card.
 func (l *layout) tasksNeed(W float64) float64 {
@@ -877,16 +1096,23 @@ func (l *layout) tasksNeed(W float64) float64 {
 	if n == 0 {
 		return l.title + 20*l.u
 	}
-	cols := max(1, int((W+l.gap)/(180*l.u+l.gap)))
+	cols := l.cardCols(W)
 	rows := (n + cols - 1) / cols
 	return l.title + float64(rows)*(l.cardH+l.gap)
 }
 
-func (l *layout) timeline(x, y, W, H float64, compact bool) {
+func (l *layout) timeline(x, y, W, H float64, level int) {
 	u, s := l.u, l.s
-	sec := l.section(l.t(hTimeline), x, y, W, H)
-	rows := l.timelineRows(compact)
-	labelW := min(170*u, W*0.3)
+	title := l.t(hTimeline)
+	for _, m := range [...]msg{hTimelineShort, hTimelineShortest} {
+		if TextWidth(title, l.sc.Small) <= W {
+			break
+		}
+		title = l.t(m)
+	}
+	sec := l.section(title, x, y, W, H)
+	rows := l.timelineRows(level)
+	labelW := l.laneW() + 10*u
 	cx := x + labelW
 	cw := W - labelW
 	total := max(1, s.rec.Len())
@@ -969,6 +1195,11 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 				if (row.kind == 2) != (sp.Task == 0) || (row.task > 0 && sp.Task != row.task) {
 					continue
 				}
+				if row.others != nil {
+					if t := s.Task(sp.Task); t != nil && t.Ord < len(row.others) && row.others[t.Ord] {
+						continue
+					}
+				}
 				tone := ToneRunning
 				if sp.Task == 0 {
 					tone = ToneCallback
@@ -990,27 +1221,118 @@ func (l *layout) timeline(x, y, W, H float64, compact bool) {
 	l.add(Item{Kind: KCursor, X: max(cx, min(xNow-u, cx+cw-2*u)), Y: top, W: 2 * u, H: chartH, Parent: sec})
 	ay := top + chartH + 1*u
 	ah := min(14*u, y+H-ay)
-	lastX := -1e9
-	labelAt := func(i int) {
-		t := 0.0
-		if i < len(evs) {
-			t = evs[i].Time
+	if ah > 0 {
+		l.axis(sec, evs, tEnd, total, cx, cw, wE, wT, ay, ah)
+	}
+}
+
+// axis labels the timeline's virtual time at regular steps of 1, 2 or 5
+// times a power of ten, as many as fit with room between them. A tick's
+// place follows the timeline's mixed scale: at time t, the first event at
+// or after t.
+func (l *layout) axis(sec int, evs []trace.Event, tEnd float64, total int, cx, cw, wE, wT, ay, ah float64) {
+	u := l.u
+	label := func(t float64) string {
+		return l.t(lSeconds, strings.TrimRight(strings.TrimRight(strconv.FormatFloat(t, 'f', 3, 64), "0"), "."))
+	}
+	xOf := func(t float64) float64 {
+		i := sort.Search(len(evs), func(k int) bool { return evs[k].Time >= t-1e-9 })
+		f := wE * float64(i) / float64(total)
+		if wT > 0 {
+			f += wT * t / tEnd
 		}
-		txt := l.t(lSeconds, strings.TrimRight(strings.TrimRight(strconv.FormatFloat(t, 'f', 3, 64), "0"), "."))
+		return cx + cw*f
+	}
+	lw := TextWidth(label(tEnd), l.sc.Small) + 10*u
+	step := 0.0
+	if tEnd > 0 {
+		most := max(1, int(cw/(2*lw))) // ticks the width can hold with room to spare
+		for p := math.Pow(10, math.Floor(math.Log10(tEnd/float64(most)))); step == 0; p *= 10 {
+			for _, m := range [...]float64{1, 2, 5} {
+				if tEnd/(m*p) <= float64(most) {
+					step = m * p
+					break
+				}
+			}
+		}
+	}
+	lastX := -1e9
+	for k := 0; ; k++ {
+		t := float64(k) * step
+		if k > 0 && (step == 0 || t > tEnd+1e-9) {
+			break
+		}
+		txt := label(t)
 		tw := TextWidth(txt, l.sc.Small)
-		px := min(xAt(i), cx+cw-tw)
-		if px < lastX+8*u || ah <= 0 {
-			return
+		px := min(xOf(t)-tw/2, cx+cw-tw)
+		if k == 0 {
+			px = cx
+		}
+		if px < lastX+8*u {
+			continue // events crowd the scale here: skip a label rather than overlap
 		}
 		l.add(Item{Kind: KAxis, X: px, Y: ay, W: tw, H: ah, Text: txt, Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 		lastX = px + tw
 	}
-	labelAt(0)
-	for i := 1; i < len(evs); i++ {
-		if evs[i].Time != evs[i-1].Time {
-			labelAt(i)
+}
+
+// ArrowPoint returns the point at s (0 at the tail, 1 at the head) of
+// arrow it as the stage draws it: a quadratic curve bent to one side.
+func (sc *Scene) ArrowPoint(it *Item, s float64) (x, y float64) {
+	x0, y0, x1, y1 := it.X, it.Y, it.X2, it.Y2
+	dx, dy := x1-x0, y1-y0
+	d := math.Hypot(dx, dy)
+	if d < 1 {
+		return x0, y0
+	}
+	bend := min(d*0.25, 60*sc.Scale)
+	qx, qy := (x0+x1)/2-dy/d*bend, (y0+y1)/2+dx/d*bend
+	a, b, c := (1-s)*(1-s), 2*(1-s)*s, s*s
+	return a*x0 + b*qx + c*x1, a*y0 + b*qy + c*y1
+}
+
+// labelSpot places an arrow's label beside its curve where it covers no
+// text of the scene and stays on the canvas, trying points from the tail
+// on; ok is false when there is no such place (the arrow goes unlabelled).
+func (l *layout) labelSpot(arr *Item, label string) (Item, bool) {
+	if label == "" {
+		return Item{}, false
+	}
+	u, sc := l.u, l.sc
+	size := sc.Small
+	w := TextWidth(label, size) + 6*u
+	h := size*1.4 + 4*u
+	var areas []Item
+	for i := range sc.Items {
+		if a, ok := TextArea(&sc.Items[i]); ok {
+			areas = append(areas, a)
 		}
 	}
+	for _, at := range [...]float64{0.15, 0.3, 0.5, 0.7, 0.85} {
+		px, py := sc.ArrowPoint(arr, at)
+		for _, c := range [...][2]float64{{6 * u, -h / 2}, {-w - 6*u, -h / 2}, {-w / 2, 4 * u}, {-w / 2, -h - 4*u}} {
+			b := Item{Kind: KArrowLabel, X: px + c[0], Y: py + c[1], W: w, H: h, Text: label, Tone: arr.Tone, Parent: -1, Size: size}
+			if b.X < 0 || b.Y < 0 || b.X+b.W > sc.W || b.Y+b.H > sc.H {
+				continue
+			}
+			free := true
+			for k := range areas {
+				if overlaps(&areas[k], &b) {
+					free = false
+					break
+				}
+			}
+			if free {
+				return b, true
+			}
+		}
+	}
+	return Item{}, false
+}
+
+// overlaps reports whether two items' boxes overlap.
+func overlaps(a, b *Item) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
 // barMerger joins spans closer than a pixel in one row, so a trace of
@@ -1093,7 +1415,11 @@ func (l *layout) arrows() {
 		} else if by < ay-a.H/2 {
 			ay, by = a.Y, b.Y+b.H
 		}
-		l.add(Item{Kind: KArrow, X: ax, Y: ay, X2: bx, Y2: by, Tone: tone, Text: label, Parent: -1, Size: l.sc.Small})
+		arr := Item{Kind: KArrow, X: ax, Y: ay, X2: bx, Y2: by, Tone: tone, Parent: -1, Size: l.sc.Small}
+		l.add(arr)
+		if at, ok := l.labelSpot(&arr, label); ok {
+			l.add(at)
+		}
 	}
 	switch e.Kind {
 	case trace.HandleNew, trace.TimerDue:

@@ -2,9 +2,12 @@ package playback
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"loopscope/scenes"
+	"loopscope/scenes/engine"
 	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
 )
@@ -57,10 +60,21 @@ func checkScene(sc *Scene) []string {
 				bad = append(bad, fmt.Sprintf("%s: text %.0f px wide in %.0f", desc(), w, it.W))
 			}
 		}
+		if it.Kind != KDial && it.Kind != KClock {
+			subSize := sc.Small
+			if it.Kind == KBanner {
+				subSize = it.Size
+			}
+			for _, sub := range []string{it.Sub, it.Sub2} {
+				if w := TextWidth(sub, subSize); w > it.W+0.01 {
+					bad = append(bad, fmt.Sprintf("%s: line %q %.0f px wide in %.0f", desc(), sub, w, it.W))
+				}
+			}
+		}
 		for j := 0; j < i; j++ {
 			o := &sc.Items[j]
-			if o.Kind == KArrow {
-				continue
+			if o.Kind == KArrow || o.Kind == KArrowLabel || it.Kind == KArrowLabel {
+				continue // an arrow's label may sit in any section: textOverlaps checks it covers no text
 			}
 			sameLevel := (it.Parent < 0 && o.Parent < 0 && it.Kind != KBanner && o.Kind != KBanner) || (it.Parent >= 0 && it.Parent == o.Parent && solid(it.Kind) && solid(o.Kind))
 			if it.Kind == KBanner && o.Kind == KSection || o.Kind == KBanner && it.Kind == KSection {
@@ -76,17 +90,39 @@ func checkScene(sc *Scene) []string {
 
 // accounted counts the tasks the scene shows as a card, a ghost or a
 // cell, and in "+N more".
-func accounted(sc *Scene, s *State) (cards, cells, more int) {
+func accounted(sc *Scene, s *State) (cards, cells, more, inSlot int) {
+	seen := map[uint64]bool{}
+	slot := uint64(0)
+	defer func() {
+		if slot != 0 && !seen[slot] {
+			inSlot = 1
+		}
+	}()
 	for i := range sc.Items {
 		it := &sc.Items[i]
 		switch it.Kind {
-		case KCard:
+		case KSection:
+			// with room for one or two cards, the title counts the rest
+			// "TASKS · 3 created, 1 alive · +1 more"
 			heading, _, _ := strings.Cut(messages[hTasks][sc.Lang], "{")
-			if it.Parent >= 0 && strings.HasPrefix(sc.Items[it.Parent].Text, heading) {
-				cards++
+			tail := strings.TrimPrefix(messages[lTitleMore][sc.Lang], "{1}")
+			if k := strings.LastIndex(it.Text, tail[:strings.Index(tail, "{")]); k >= 0 && strings.HasPrefix(it.Text, heading) {
+				n := 0
+				if _, err := fmt.Sscanf(it.Text[k:], strings.Replace(tail, "{2}", "%d", 1), &n); err == nil {
+					more += n
+				}
 			}
-		case KGhost:
-			cards++
+		case KCard, KGhost:
+			// a task's card in the grid, or up in the loop thread's slot
+			// (with a ghost in the grid, or none when the grid is small)
+			heading, _, _ := strings.Cut(messages[hTasks][sc.Lang], "{")
+			inGrid := it.Kind == KGhost || strings.HasPrefix(sc.Items[it.Parent].Text, heading)
+			if inGrid {
+				cards++
+			} else {
+				slot = it.Key & 0xffffffff
+			}
+			seen[it.Key&0xffffffff] = seen[it.Key&0xffffffff] || inGrid
 		case KCell:
 			cells++
 		case KMore:
@@ -139,13 +175,16 @@ func TestLayoutFits(t *testing.T) {
 								t.Errorf("%s: %d problems, first: %s", where, len(bad), strings.Join(bad[:min(3, len(bad))], "\n\t"))
 								continue
 							}
-							cards, cells, more := accounted(sc, s)
-							inSlot := 0 // the running task has a ghost in the grid
+							cards, cells, more, inSlot := accounted(sc, s)
 							switch {
 							case len(s.Tasks) == 0:
 							case cells > 0 && cards == 0 && more == 0:
 								// Only the strip fits: it shows every task.
 							case cells > 0:
+								if cards+more+inSlot != len(s.Tasks) {
+									t.Errorf("%s: %d cards + %d more for %d tasks", where, cards, more, len(s.Tasks))
+								}
+							case more > 0:
 								if cards+more+inSlot != len(s.Tasks) {
 									t.Errorf("%s: %d cards + %d more for %d tasks", where, cards, more, len(s.Tasks))
 								}
@@ -267,4 +306,143 @@ func TestChipTravelsFromQueueToSlot(t *testing.T) {
 	if a.X == b.X && a.Y == b.Y {
 		t.Errorf("the chip did not move")
 	}
+}
+
+// textOverlaps reports pairs of items whose text areas overlap: nothing
+// is drawn over other text.
+func textOverlaps(sc *Scene) []string {
+	type box struct {
+		i int
+		b Item
+	}
+	var boxes []box
+	for i := range sc.Items {
+		if b, ok := TextArea(&sc.Items[i]); ok {
+			boxes = append(boxes, box{i, b})
+		}
+	}
+	var bad []string
+	for a := range boxes {
+		for b := range a {
+			x, y := &boxes[a], &boxes[b]
+			if overlap(&x.b, &y.b) {
+				ix, iy := &sc.Items[x.i], &sc.Items[y.i]
+				bad = append(bad, fmt.Sprintf("%d %q over %d %q", ix.Kind, ix.Text, iy.Kind, iy.Text))
+			}
+		}
+	}
+	return bad
+}
+
+// stageSizes are the stage's sizes on a 1440×900 laptop and on a 390×844
+// phone (pixel ratio 2), a little smaller and larger.
+var stageSizes = []struct {
+	name        string
+	w, h, scale float64
+}{
+	{"laptop", 690, 780, 1},
+	{"laptop-wide", 1000, 840, 1},
+	{"phone", 390, 685, 2},
+	{"phone-short", 390, 560, 2},
+}
+
+// sample returns up to n event indexes spread over a trace of length
+// total, with the first and the last.
+func sample(total, n int) []int {
+	if total <= n {
+		out := make([]int, total)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	out := make([]int, 0, n+1)
+	for k := 0; k < n; k++ {
+		out = append(out, k*(total-1)/(n-1))
+	}
+	return out
+}
+
+// Every built-in scene, along its whole run, at laptop and phone sizes:
+// nothing outside its place, no text over other text, the caption whole,
+// every task's card in creation order with main and the scene's
+// witnesses among them, and each card titled with its task's whole name.
+func TestSceneLayoutsClean(t *testing.T) {
+	for _, scn := range scenes.All() {
+		r := engine.Run([]byte(scn.Source), engine.Options{Filename: scn.Filename(), Trace: true})
+		if r.Trace == nil {
+			t.Fatalf("%s: no trace: %s", scn.ID, r.Stderr)
+		}
+		rec := Build(r.Trace)
+		witnesses := Witnesses(scn.Source)
+		for k, sz := range stageSizes {
+			problems := 0
+			for _, i := range sample(rec.Len(), 160) {
+				s := rec.StateAt(i)
+				s.SetLang([...]Lang{EN, KO}[(i+k)%2]) // both languages, every size
+				sc := Layout(sz.w*sz.scale, sz.h*sz.scale, sz.scale, s, witnesses...)
+				bad := checkScene(sc)
+				bad = append(bad, textOverlaps(sc)...)
+				bad = append(bad, cardProblems(sc, s, witnesses)...)
+				if len(bad) > 0 {
+					problems++
+					if problems <= 2 {
+						t.Errorf("%s at event %d of %d, %s in %s: %d problems: %s", scn.ID, i, rec.Len(), sz.name, s.Lang, len(bad), strings.Join(bad[:min(4, len(bad))], "\n\t"))
+					}
+				}
+			}
+			if problems > 2 {
+				t.Errorf("%s, %s: %d more events with problems", scn.ID, sz.name, problems-2)
+			}
+		}
+	}
+}
+
+// cardProblems checks the task cards of a scene: in creation order, main
+// (the first task) and the witnesses shown (as a card, a ghost, or in the
+// loop thread's slot), each card's title starting with its task's whole
+// name, and the caption not cut.
+func cardProblems(sc *Scene, s *State, witnesses []string) []string {
+	var bad []string
+	lastOrd := -1
+	shown := map[int32]bool{}
+	for i := range sc.Items {
+		it := &sc.Items[i]
+		if it.Kind == KBanner && (strings.HasSuffix(it.Text, "…") || strings.HasSuffix(it.Sub, "…")) && s.Err == "" {
+			bad = append(bad, fmt.Sprintf("the caption is cut: %q / %q", it.Text, it.Sub))
+		}
+		if it.Kind != KCard && it.Kind != KGhost {
+			continue
+		}
+		id := int32(it.Key & 0xffffffff)
+		t := s.Task(id)
+		if t == nil {
+			bad = append(bad, fmt.Sprintf("card %q of no task", it.Text))
+			continue
+		}
+		shown[id] = true
+		if it.Kind == KCard && !strings.HasPrefix(it.Text, t.Name+" ") && it.Text != t.Name {
+			bad = append(bad, fmt.Sprintf("card of %s titled %q", t.Name, it.Text))
+		}
+		if heading, _, _ := strings.Cut(messages[hTasks][sc.Lang], "{"); it.Parent >= 0 && sc.Items[it.Parent].Kind == KSection && strings.HasPrefix(sc.Items[it.Parent].Text, heading) {
+			if t.Ord < lastOrd {
+				bad = append(bad, fmt.Sprintf("card of %s (created %d) after one created %d", t.Name, t.Ord, lastOrd))
+			}
+			lastOrd = t.Ord
+		}
+	}
+	if len(s.Tasks) > 0 && !shown[s.Tasks[0].ID] {
+		bad = append(bad, "main ("+s.Tasks[0].Name+") has no card")
+	}
+	for k := range s.Tasks {
+		t := &s.Tasks[k]
+		fn := ShortCoro(t.Coro)
+		if i := strings.IndexByte(fn, '('); i >= 0 {
+			fn = fn[:i]
+		}
+		if slices.Contains(witnesses, fn) && !shown[t.ID] {
+			bad = append(bad, "the witness "+t.Name+" "+t.Coro+" has no card")
+		}
+	}
+	return bad
 }

@@ -218,6 +218,16 @@ const (
 	// The stage itself.
 	sBug
 
+	// Layout words that say what a number counts, and shorter forms for
+	// narrow stages.
+	hTimelineShort
+	hTimelineShortest
+	lUnfinished
+	lOtherTask
+	lOtherTasks
+	lGhostSub
+	lTitleMore
+
 	numMsgs
 )
 
@@ -299,8 +309,8 @@ var messages = [numMsgs][2]string{
 
 	hEventLoop:     {"EVENT LOOP", "이벤트 루프"},
 	hOnLoopThread:  {"ON THE LOOP THREAD", "루프 스레드에서 실행 중"},
-	hTimerHeap:     {"TIMER HEAP ({1})", "타이머 힙 ({1})"},
-	hReadyQueue:    {"READY QUEUE (FIFO: head first) · {1}", "준비 큐 (FIFO: 앞부터 실행) · {1}"},
+	hTimerHeap:     {"TIMER HEAP · {1} armed", "타이머 힙 · {1}개 걸림"},
+	hReadyQueue:    {"READY QUEUE (FIFO: head first) · {1} queued", "준비 큐 (FIFO: 앞부터 실행) · {1}개 대기"},
 	hTasks:         {"TASKS · {1} created, {2} alive", "태스크 · {1}개 생성, {2}개 살아 있음"},
 	hFutures:       {"FUTURES, SYNC OBJECTS & EXECUTOR JOBS", "퓨처 · 동기화 객체 · 실행기 작업"},
 	hTimersFutures: {"TIMER HEAP, FUTURES, SYNC OBJECTS & JOBS", "타이머 힙 · 퓨처 · 동기화 객체 · 작업"},
@@ -370,14 +380,14 @@ var messages = [numMsgs][2]string{
 	lEventClear:      {"clear", "꺼짐 (clear)"},
 	lEventSet:        {"set", "켜짐 (set)"},
 	lMaxWorkers:      {"max_workers {1}", "max_workers {1}"},
-	lValue:           {"value {1}", "값 {1}"},
+	lValue:           {"value {1} (free slots)", "값 {1} (남은 자리)"},
 	lWaiting:         {"{1} · {2} waiting ({3} {4})", "{1} · {2}개 기다림 ({3} {4})"},
 	lFuturePending:   {"pending", "대기 중"},
 	lFutureDone:      {"done → {1}", "완료 → {1}"},
 	lFutureFailed:    {"failed: {1}", "실패: {1}"},
 	lFutureCancelled: {"cancelled", "취소됨"},
 	lCallback:        {"{1} · cb {2}", "{1} · 콜백 {2}"},
-	lPlus:            {"{1} +{2}", "{1} 외 {2}개"},
+	lPlus:            {"{1} +{2} more", "{1} 외 {2}개"},
 	lNoFuture:        {"(no future pending)", "(기다리는 퓨처 없음)"},
 
 	lLoopLane:  {"{1} (loop)", "{1} (루프)"},
@@ -392,6 +402,14 @@ var messages = [numMsgs][2]string{
 	aWaits:           {"waits", "기다림"},
 
 	sBug: {"The stage hit a bug and stopped drawing:", "무대에 버그가 생겨 그리기를 멈췄습니다:"},
+
+	hTimelineShort:    {"THREADS & WHO HELD THE LOOP THREAD", "스레드 · 루프 스레드를 쓴 쪽"},
+	hTimelineShortest: {"TIMELINE", "타임라인"},
+	lUnfinished:       {"{1} unfinished", "처리 전 {1}개"},
+	lOtherTask:        {"1 other task", "다른 태스크 1개"},
+	lOtherTasks:       {"{1} other tasks", "다른 태스크 {1}개"},
+	lGhostSub:         {"on the loop thread ↑", "지금 실행 중 ↑"},
+	lTitleMore:        {"{1} · +{2} more", "{1} · {2}개 더"},
 }
 
 // TaskState returns a task state's name in language l: "waiting", "기다리는 중".

@@ -2,6 +2,7 @@ package playback
 
 import (
 	"math"
+	"time"
 
 	"loopscope/scenes/trace"
 )
@@ -13,19 +14,27 @@ const (
 	MaxJump   = 1.5  // the longest a virtual-time jump plays, however long it is
 	MinSpeed  = 0.1
 	MaxSpeed  = 10
+
+	// MaxFrame is the most wall time one call of Advance counts: a longer
+	// gap (a hidden tab, a stalled machine) plays as this much, so the
+	// player does not race ahead when the page comes back.
+	MaxFrame = 0.5
 )
 
 // Player plays a recording for the eye: it holds the current event index,
 // paces events in screen time and interpolates the clock across jumps.
-// It reads no clock of its own: call Advance once per frame.
+// It reads no clock of its own: call Advance once per frame with the wall
+// time that frame took (a FrameClock measures it), so that 1x is the same
+// seconds per event at 10 frames a second as at 60.
 type Player struct {
-	rec     *Recording
-	src     string
-	idx     int
-	anim    float64 // screen seconds (at speed 1) into the current event
-	playing bool
-	speed   float64
-	lang    Lang
+	rec       *Recording
+	src       string
+	witnesses []string
+	idx       int
+	anim      float64 // screen seconds (at speed 1) into the current event
+	playing   bool
+	speed     float64
+	lang      Lang
 
 	cur    *State
 	curIdx int
@@ -39,8 +48,12 @@ func New(tr *trace.Trace, src string) *Player {
 
 // NewPlayer returns a paused player of an already built recording.
 func NewPlayer(rec *Recording, src string) *Player {
-	return &Player{rec: rec, src: src, speed: 1, curIdx: -2}
+	return &Player{rec: rec, src: src, witnesses: Witnesses(src), speed: 1, curIdx: -2}
 }
+
+// Witnesses returns the tasks the scene names as the ones it is about
+// (see Witnesses), for Layout.
+func (p *Player) Witnesses() []string { return p.witnesses }
 
 // Recording returns what the player plays.
 func (p *Player) Recording() *Recording { return p.rec }
@@ -126,13 +139,13 @@ func (p *Player) AtEnd() bool {
 // Advance moves the animation on by dt wall seconds (scaled by the speed).
 // While playing it moves to the next event when the current one has had
 // its screen time, and stops at the end; paused, it only lets the current
-// event's animation finish. A frame longer than a quarter second counts as
-// a quarter second, so a hidden tab does not race ahead.
+// event's animation finish. A frame longer than MaxFrame counts as
+// MaxFrame, so a hidden tab does not race ahead.
 func (p *Player) Advance(dt float64) {
 	if p.Len() == 0 || !(dt > 0) {
 		return
 	}
-	p.anim += min(dt, 0.25) * p.speed
+	p.anim += min(dt, MaxFrame) * p.speed
 	for {
 		d := p.dur(p.idx)
 		if p.anim < d {
@@ -148,6 +161,28 @@ func (p *Player) Advance(dt float64) {
 		p.anim -= d
 		p.idx++
 	}
+}
+
+// Position returns where playback is in screen seconds at speed 1: the
+// screen time of every event before the current one plus how far into the
+// current one it is. Two players of one recording driven with the same
+// wall seconds are at the same position, whatever their frame rates.
+func (p *Player) Position() float64 {
+	if p.Len() == 0 {
+		return 0
+	}
+	return p.ScreenTime(0, p.idx) + min(p.anim, p.dur(p.idx))
+}
+
+// ScreenTime returns how many seconds at speed 1 events from to to-1 take
+// to play (each its own beat plus any virtual-time jump into it).
+func (p *Player) ScreenTime(from, to int) float64 {
+	from, to = max(0, from), min(to, p.Len())
+	d := 0.0
+	for i := from; i < to; i++ {
+		d += p.dur(i)
+	}
+	return d
 }
 
 // Progress returns how far the current event's animation is, 0..1.
@@ -242,4 +277,21 @@ func (p *Player) dur(i int) float64 {
 		d = QuickTime
 	}
 	return d + p.jump(i)
+}
+
+// FrameClock measures the wall time between frames for Player.Advance.
+// The zero value is ready; its first Tick returns 0.
+type FrameClock struct {
+	last time.Time
+}
+
+// Tick returns the seconds since the previous Tick, at most MaxFrame (and
+// 0 on the first call, or if the clock went backwards).
+func (c *FrameClock) Tick(now time.Time) float64 {
+	last := c.last
+	c.last = now
+	if last.IsZero() {
+		return 0
+	}
+	return max(0, min(now.Sub(last).Seconds(), MaxFrame))
 }

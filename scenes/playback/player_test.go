@@ -231,3 +231,75 @@ func BenchmarkBuild100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(time.Since(start).Microseconds())/100, "µs/seek")
 }
+
+// 1x is the same seconds per event at any frame rate: players driven with
+// the wall time of 10, 11 and 60 frames a second, and of uneven frames, are
+// at the same event and the same screen position after the same seconds.
+func TestPacingIsRealTime(t *testing.T) {
+	tr := playtest.Gather(3, true)
+	for _, speed := range []float64{0.5, 1, 3} {
+		drive := func(frames func(k int) float64) []float64 {
+			p := New(tr, "")
+			p.SetSpeed(speed)
+			p.Play()
+			var at []float64 // the position after each whole second
+			wall, next := 0.0, 1.0
+			for k := 0; len(at) < 8; k++ {
+				dt := frames(k)
+				p.Advance(dt)
+				wall += dt
+				if wall >= next-1e-9 {
+					at = append(at, p.Position())
+					next++
+				}
+			}
+			return at
+		}
+		r := rand.New(rand.NewSource(2))
+		jitter := make([]float64, 2000)
+		for k := range jitter {
+			jitter[k] = 0.02 + 0.16*r.Float64()
+		}
+		rates := map[string]func(int) float64{
+			"60 fps": func(int) float64 { return 1.0 / 60 },
+			"10 fps": func(int) float64 { return 1.0 / 10 },
+			"11 fps": func(int) float64 { return 1.0 / 11 },
+			// uneven frames, topped up so each second ends on a frame
+			"uneven": func(k int) float64 { return jitter[k%len(jitter)] },
+		}
+		want := drive(rates["60 fps"])
+		for name, f := range rates {
+			got := drive(f)
+			for s := range want {
+				// The uneven and 11 fps frames overshoot a whole second by
+				// up to a frame.
+				if d := got[s] - want[s]; d < -1e-6 || d > 0.2*speed {
+					t.Errorf("speed %g, %s: after %d s at screen second %.3f, at 60 fps %.3f", speed, name, s+1, got[s], want[s])
+				}
+			}
+		}
+		// At 60 frames a second, 8 s of wall time play 8×speed screen
+		// seconds (or the whole trace, if shorter).
+		total := New(tr, "").ScreenTime(0, tr.Len())
+		if w := want[len(want)-1]; math.Abs(w-min(8*speed, total)) > 1e-6 {
+			t.Errorf("speed %g: after 8 s at %.3f screen seconds, want %.3f", speed, w, min(8*speed, total))
+		}
+	}
+}
+
+func TestFrameClock(t *testing.T) {
+	var c FrameClock
+	t0 := time.Unix(100, 0)
+	if dt := c.Tick(t0); dt != 0 {
+		t.Errorf("first tick: %g", dt)
+	}
+	if dt := c.Tick(t0.Add(100 * time.Millisecond)); math.Abs(dt-0.1) > 1e-9 {
+		t.Errorf("a tenth of a second: %g", dt)
+	}
+	if dt := c.Tick(t0.Add(time.Minute)); dt != MaxFrame {
+		t.Errorf("a minute away (a hidden tab): %g, want %g", dt, MaxFrame)
+	}
+	if dt := c.Tick(t0); dt != 0 {
+		t.Errorf("the clock went back: %g", dt)
+	}
+}

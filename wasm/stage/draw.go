@@ -113,7 +113,7 @@ func (g *Game) dashed(_ *ebiten.Image, x, y, w, h float64, c color.RGBA, sw, das
 	seg(x, y+h, x, y)
 }
 
-func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
+func (g *Game) drawItem(dst *ebiten.Image, p placed) {
 	it := p.it
 	u := g.u()
 	a := p.alpha
@@ -125,17 +125,28 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		g.text(dst, it.Text, x, y+2*u, it.Size, true, fade(colDim, a))
 
 	case playback.KBanner:
+		fg, bold := colText, false
 		switch it.Tone {
 		case playback.ToneStall:
-			pulse := 0.75 + 0.25*math.Sin(float64(g.tick)/6)
+			pulse := 0.5 + 0.5*g.view.pulse
 			g.box(dst, x, y, w, h, 5*u, fade(mix(colBG, colStall, pulse), a), colStall, 0)
-			g.text(dst, it.Text, x+8*u, y+(h-it.Size*1.25)/2, it.Size, true, fade(rgb(0xffffff), a))
+			fg, bold = rgb(0xffffff), true
 		case playback.ToneFailed:
 			g.box(dst, x, y, w, h, 5*u, fade(colFailedBG, a), colFailed, 1.5*u)
-			g.text(dst, it.Text, x+8*u, y+(h-it.Size*1.25)/2, it.Size, true, fade(colFailed, a))
+			fg, bold = colFailed, true
 		default:
 			g.box(dst, x, y, w, h, 5*u, fade(colPanel, a), colBorder, 0)
-			g.text(dst, it.Text, x+8*u, y+(h-it.Size*1.25)/2, it.Size, false, fade(colText, a))
+		}
+		// Up to three lines, centred in the banner's height.
+		line := it.Size * 1.3
+		lines := [3]string{it.Text, it.Sub, it.Sub2}
+		n := 1
+		for n < 3 && lines[n] != "" {
+			n++
+		}
+		ty := y + (h-float64(n)*line)/2 + (line-it.Size*1.25)/2
+		for k := range n {
+			g.text(dst, lines[k], x+8*u, ty+float64(k)*line, it.Size, bold, fade(fg, a))
 		}
 
 	case playback.KDial:
@@ -143,8 +154,8 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 
 	case playback.KClock:
 		c := colText
-		txt := g.to.Lang.Seconds(s.Clock)
-		jumping := g.p.Jumping()
+		txt := g.view.clock
+		jumping := g.view.jumping
 		if jumping {
 			c = colAccent
 		}
@@ -161,7 +172,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		case playback.ToneRunning:
 			g.box(dst, x, y, w, h, 8*u, fade(mix(colBG, colRunning, 0.06), a), fade(c, a), 2*u)
 		case playback.ToneStall:
-			pulse := 0.5 + 0.5*math.Sin(float64(g.tick)/6)
+			pulse := g.view.pulse
 			g.box(dst, x, y, w, h, 8*u, fade(mix(colBG, colStall, 0.15+0.15*pulse), a), fade(colStall, a), 3*u)
 		default:
 			g.box(dst, x, y, w, h, 8*u, fade(colBG, a), color.RGBA{}, 0)
@@ -200,7 +211,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		case playback.ToneFailed:
 			fill, border = mix(colPanel, colFailed, 0.18), colFailed
 		case playback.ToneStall:
-			pulse := 0.5 + 0.5*math.Sin(float64(g.tick)/6)
+			pulse := g.view.pulse
 			fill, border, bw = mix(colPanel, colStall, 0.2+0.15*pulse), colStall, 3*u
 		case playback.ToneCancelled:
 			fill, border = mix(colPanel, colBG, 0.5), colCancel
@@ -226,7 +237,8 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		tc := palette[max(0, it.Color)%playback.Palette]
 		g.box(dst, x, y, w, h, 8*u, fade(mix(colBG, tc, 0.06), a), color.RGBA{}, 0)
 		g.dashed(dst, x, y, w, h, fade(mix(colBG, tc, 0.8), a), 1.5*u, 6*u)
-		g.text(dst, it.Text, x+pad, y+(h-sm*1.2)/2, sm, false, fade(mix(colDim, tc, 0.5), a))
+		g.text(dst, it.Text, x+pad, y+h/2-sm*1.3, sm, true, fade(mix(colDim, tc, 0.5), a))
+		g.text(dst, it.Sub, x+pad, y+h/2+sm*0.1, sm, false, fade(mix(colDim, tc, 0.5), a))
 
 	case playback.KFuture:
 		r := min(h*0.3, 9*u)
@@ -246,7 +258,7 @@ func (g *Game) drawItem(dst *ebiten.Image, s *playback.State, p placed) {
 		}
 		if it.Fresh && it.Tone != playback.TonePending {
 			// a ripple as it settles
-			t := ease(g.p.Progress())
+			t := g.view.t
 			g.ring(cx, cy, r*(1+1.2*t), 1.5*u, fade(c, a*float32(1-t)))
 		}
 		tx := x + 2*r + 12*u
@@ -350,7 +362,7 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 	}
 	if it.Tone == playback.ToneRunning || it.Tone == playback.ToneStall {
 		// the spark
-		a := -math.Pi/2 + float64(g.tick%120)/120*2*math.Pi
+		a := -math.Pi/2 + g.view.spin*2*math.Pi
 		if it.Tone == playback.ToneStall {
 			a = -math.Pi / 2 // frozen
 		}
@@ -384,27 +396,30 @@ func (g *Game) drawDial(dst *ebiten.Image, p placed) {
 	line(it.Sub, cy+fs*0.4, sm, false, colDim)
 }
 
-// drawArrow draws a curved dashed arrow that grows with the tween.
-func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
-	u := g.u()
-	c := toneColor(it.Tone)
-	x0, y0, x1, y1 := it.X, it.Y, it.X2, it.Y2
-	// control point: bend to one side
-	mx, my := (x0+x1)/2, (y0+y1)/2
-	dx, dy := x1-x0, y1-y0
-	l := math.Hypot(dx, dy)
-	if l < 1 {
+// drawArrowLabel draws an arrow's words where Layout placed them, once the
+// arrow has grown a little.
+func (g *Game) drawArrowLabel(it *playback.Item, t float64) {
+	if t <= 0.15 {
 		return
 	}
-	bend := min(l*0.25, 60*u)
-	qx, qy := mx-dy/l*bend, my+dx/l*bend
-	at := func(s float64) (float64, float64) {
-		a, b, cc := (1-s)*(1-s), 2*(1-s)*s, s*s
-		return a*x0 + b*qx + cc*x1, a*y0 + b*qy + cc*y1
+	u := g.u()
+	c := toneColor(it.Tone)
+	g.box(nil, it.X, it.Y, it.W, it.H, 4*u, colBG, c, u)
+	g.text(nil, it.Text, it.X+3*u, it.Y+2*u, it.Size, false, c)
+}
+
+// drawArrow draws a curved dashed arrow that grows with the tween.
+func (g *Game) drawArrow(_ *ebiten.Image, it *playback.Item, t float64) {
+	u := g.u()
+	c := toneColor(it.Tone)
+	if math.Hypot(it.X2-it.X, it.Y2-it.Y) < 1 {
+		return
 	}
+	// the curve Layout placed the label beside
+	at := func(s float64) (float64, float64) { return g.to.ArrowPoint(it, s) }
 	end := max(0.05, t)
 	n := 40
-	dash := float64(g.tick%20) / 20
+	dash := g.view.dash
 	for k := 0; k < n; k++ {
 		s0 := (float64(k) + dash) / float64(n)
 		s1 := s0 + 0.5/float64(n)
@@ -423,12 +438,4 @@ func (g *Game) drawArrow(dst *ebiten.Image, it *playback.Item, t float64) {
 	ang := math.Atan2(hy-py, hx-px)
 	hl := 10 * u
 	g.tri(hx, hy, hx-hl*math.Cos(ang-0.45), hy-hl*math.Sin(ang-0.45), hx-hl*math.Cos(ang+0.45), hy-hl*math.Sin(ang+0.45), c)
-	if it.Text != "" && t > 0.15 {
-		lx, ly := at(0.12)
-		sm := it.Size
-		w := playback.TextWidth(it.Text, sm)
-		lx = max(4*u, min(lx+6*u, float64(g.to.W)-w-4*u))
-		g.box(dst, lx-3*u, ly-sm*0.7-2*u, w+6*u, sm*1.4+4*u, 4*u, rgb(0x0f1420), c, 1*u)
-		g.text(dst, it.Text, lx, ly-sm*0.7, sm, false, c)
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"math"
 	"runtime/debug"
 	"strconv"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -25,15 +26,19 @@ type Game struct {
 	// ShowFPS draws the measured frames per second in a corner.
 	ShowFPS bool
 
-	scale      float64
-	w, h       int
-	from, to   *playback.Scene
-	fromKeys   map[uint64]int
-	toKeys     map[uint64]int
-	idx        int
-	tick       int
-	err        string
-	layoutRuns int
+	scale        float64
+	w, h         int // the screen in device pixels, from LayoutF
+	laidW, laidH int // the size the current scene was laid out for
+	from, to     *playback.Scene
+	fromKeys     map[uint64]int
+	toKeys       map[uint64]int
+	idx          int
+	clock        playback.FrameClock
+	secs         float64 // wall seconds the stage has run: drives pulses and sparks
+	err          string
+	layoutRuns   int
+	view         view   // what Update prepared for Draw
+	fps          string // the measured frame rate, when ShowFPS
 
 	faces  map[float64]*face // by size in device pixels
 	strs   map[textKey]*textImage
@@ -47,10 +52,9 @@ type Game struct {
 	pts    [][2]float64
 	texts  []queuedText // queued text
 
-	cells    *ebiten.Image // the density strip, drawn when the layout changes
-	cellsFor *playback.Scene
-	cellsX   float64
-	cellsY   float64
+	cells  *ebiten.Image // the density strip, drawn when the layout changes
+	cellsX float64
+	cellsY float64
 }
 
 // NewGame returns a stage playing p (which may be nil: an empty stage).
@@ -70,6 +74,7 @@ func NewGame(p *playback.Player) *Game {
 func (g *Game) SetPlayer(p *playback.Player) {
 	g.p = p
 	g.from, g.to, g.idx, g.err = nil, nil, -2, ""
+	g.view.ready = false
 }
 
 // Player returns the player the stage plays.
@@ -92,10 +97,16 @@ func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 		s = 1
 	}
 	g.scale = s
-	return math.Ceil(outsideWidth * s), math.Ceil(outsideHeight * s)
+	w, h := math.Ceil(outsideWidth*s), math.Ceil(outsideHeight*s)
+	g.w, g.h = int(w), int(h)
+	return w, h
 }
 
-// Update advances the player by one tick.
+// Update advances the player by the wall time since the previous frame
+// (so 1x is the same seconds per event at any frame rate), lays the
+// scene out when the event or the size changed, and works out where every
+// item is drawn this frame. Draw then only draws what Update prepared, as
+// in Ebiten's own examples.
 func (g *Game) Update() (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -103,9 +114,29 @@ func (g *Game) Update() (err error) {
 			println(g.err, string(debug.Stack()))
 		}
 	}()
-	g.tick++
-	if g.p != nil {
-		g.p.Advance(1 / float64(ebiten.TPS()))
+	dt := g.clock.Tick(time.Now())
+	g.secs += dt
+	g.view.ready = false
+	if g.p == nil || g.w <= 0 || g.h <= 0 {
+		return nil
+	}
+	g.p.Advance(dt)
+	s := g.p.State()
+	if g.to == nil || s.Index != g.idx || s.Lang != g.to.Lang || g.w != g.laidW || g.h != g.laidH {
+		sc := playback.Layout(float64(g.w), float64(g.h), g.u(), s, g.p.Witnesses()...)
+		g.layoutRuns++
+		if g.to == nil || g.w != g.laidW || g.h != g.laidH || s.Index < g.idx {
+			g.from, g.fromKeys = sc, keys(sc)
+		} else {
+			g.from, g.fromKeys = g.to, g.toKeys
+		}
+		g.to, g.toKeys = sc, keys(sc)
+		g.idx, g.laidW, g.laidH = s.Index, g.w, g.h
+		g.renderCells()
+	}
+	g.plan(s)
+	if g.ShowFPS {
+		g.fps = strconv.FormatFloat(ebiten.ActualFPS(), 'f', 1, 64) + " fps"
 	}
 	return nil
 }
@@ -120,7 +151,8 @@ func panicText(r any) string {
 	return "panic"
 }
 
-// Draw draws the current state, tweened from the previous one.
+// Draw draws what Update prepared: the scene tweened from the previous
+// one. It changes nothing but the screen (and the cache of drawn strings).
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frame++
 	g.sweepTexts()
@@ -142,25 +174,14 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.flush()
 		return
 	}
-	b := screen.Bounds()
-	s := g.p.State()
-	if g.to == nil || s.Index != g.idx || s.Lang != g.to.Lang || b.Dx() != g.w || b.Dy() != g.h {
-		sc := playback.Layout(float64(b.Dx()), float64(b.Dy()), g.u(), s)
-		g.layoutRuns++
-		if g.to == nil || b.Dx() != g.w || b.Dy() != g.h || s.Index < g.idx {
-			g.from, g.fromKeys = sc, keys(sc)
-		} else {
-			g.from, g.fromKeys = g.to, g.toKeys
-		}
-		g.to, g.toKeys = sc, keys(sc)
-		g.idx, g.w, g.h = s.Index, b.Dx(), b.Dy()
+	if !g.view.ready {
+		return
 	}
-	t := ease(g.p.Progress())
-	g.drawScene(screen, s, t)
+	g.drawScene(screen)
 	if g.ShowFPS {
 		u := g.u()
-		fps := strconv.FormatFloat(ebiten.ActualFPS(), 'f', 1, 64) + " fps"
-		g.text(screen, fps, float64(b.Dx())-CharW(11*u)*float64(len(fps))-6*u, float64(b.Dy())-16*u, 11*u, false, colDim)
+		b := screen.Bounds()
+		g.text(screen, g.fps, float64(b.Dx())-CharW(11*u)*float64(len(g.fps))-6*u, float64(b.Dy())-16*u, 11*u, false, colDim)
 		g.flush()
 	}
 }
@@ -242,11 +263,32 @@ func (g *Game) place(it *playback.Item, t float64) placed {
 	return p
 }
 
-func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
-	sc := g.to
-	g.drawCells(screen)
-	g.qdst = screen
-	// Items that left: fade out where they were.
+// view is one frame as Update worked it out: the items in drawing order
+// with where they are, and the animated values Draw reads.
+type view struct {
+	ready   bool
+	leaving []placed // items gone from the new scene, fading where they were
+	still   []placed
+	moving  []placed         // drawn last, so they pass over the others
+	arrows  []*playback.Item // arrows, then their labels
+	t       float64          // the eased progress of the current event
+	clock   string           // the virtual clock, interpolated across a jump
+	jumping bool
+	pulse   float64 // 0..1, for stalls
+	spin    float64 // 0..1, the dial's spark, a turn every 2 s
+	dash    float64 // 0..1, the arrows' marching dashes
+}
+
+// plan works out this frame's view from the laid-out scenes and the
+// player's progress.
+func (g *Game) plan(s *playback.State) {
+	v := &g.view
+	t := ease(g.p.Progress())
+	v.t, v.clock, v.jumping = t, g.to.Lang.Seconds(s.Clock), g.p.Jumping()
+	v.pulse = 0.5 + 0.5*math.Sin(g.secs*10)
+	v.spin = math.Mod(g.secs/2, 1)
+	v.dash = math.Mod(g.secs*3, 1)
+	v.leaving, v.still, v.moving, v.arrows = v.leaving[:0], v.still[:0], v.moving[:0], v.arrows[:0]
 	if t < 1 && g.from != g.to {
 		for i := range g.from.Items {
 			it := &g.from.Items[i]
@@ -258,71 +300,96 @@ func (g *Game) drawScene(screen *ebiten.Image, s *playback.State, t float64) {
 			}
 			switch it.Kind {
 			case playback.KCard, playback.KChip, playback.KFuture, playback.KTimer, playback.KSync:
-				g.drawItem(screen, s, placed{it: it, x: it.X, y: it.Y, w: it.W, h: it.H, alpha: float32(1 - t)})
+				v.leaving = append(v.leaving, placed{it: it, x: it.X, y: it.Y, w: it.W, h: it.H, alpha: float32(1 - t)})
 			}
 		}
 	}
-	g.flush()
-	// Still items first, moving ones last so they pass over the others.
-	var moving []placed
-	for i := range sc.Items {
-		it := &sc.Items[i]
-		if it.Kind == playback.KArrow || it.Kind == playback.KCell {
+	for i := range g.to.Items {
+		it := &g.to.Items[i]
+		switch it.Kind {
+		case playback.KCell:
+			continue
+		case playback.KArrow, playback.KArrowLabel:
+			v.arrows = append(v.arrows, it)
 			continue
 		}
 		p := g.place(it, t)
 		if p.x != it.X || p.y != it.Y {
-			moving = append(moving, p)
-			continue
+			v.moving = append(v.moving, p)
+		} else {
+			v.still = append(v.still, p)
 		}
-		g.drawItem(screen, s, p)
+	}
+	v.ready = true
+}
+
+// drawScene draws the view.
+func (g *Game) drawScene(screen *ebiten.Image) {
+	v := &g.view
+	g.drawCells(screen)
+	g.qdst = screen
+	for _, p := range v.leaving {
+		g.drawItem(screen, p)
 	}
 	g.flush()
-	for _, p := range moving {
-		g.drawItem(screen, s, p)
+	for _, p := range v.still {
+		g.drawItem(screen, p)
 	}
 	g.flush()
-	for i := range sc.Items {
-		if it := &sc.Items[i]; it.Kind == playback.KArrow {
-			g.drawArrow(screen, it, t)
+	for _, p := range v.moving {
+		g.drawItem(screen, p)
+	}
+	g.flush()
+	for _, it := range v.arrows {
+		if it.Kind == playback.KArrow {
+			g.drawArrow(screen, it, v.t)
+		}
+	}
+	g.flush()
+	for _, it := range v.arrows {
+		if it.Kind == playback.KArrowLabel {
+			g.drawArrowLabel(it, v.t)
 		}
 	}
 	g.flush()
 }
 
-// drawCells draws the density strip's cells (one per task, up to
-// thousands) from an image made once per layout rather than per frame.
-func (g *Game) drawCells(screen *ebiten.Image) {
-	if g.cellsFor != g.to {
-		g.cellsFor = g.to
-		if g.cells != nil {
-			g.cells.Deallocate()
-			g.cells = nil
-		}
-		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-		for i := range g.to.Items {
-			if it := &g.to.Items[i]; it.Kind == playback.KCell {
-				x0, y0 = min(x0, it.X), min(y0, it.Y)
-				x1, y1 = max(x1, it.X+it.W), max(y1, it.Y+it.H)
-			}
-		}
-		if x0 < x1 && y0 < y1 {
-			x0, y0 = math.Floor(x0), math.Floor(y0)
-			g.cells = ebiten.NewImage(int(math.Ceil(x1-x0)), int(math.Ceil(y1-y0)))
-			g.cellsX, g.cellsY = x0, y0
-			g.qdst = g.cells
-			for i := range g.to.Items {
-				if it := &g.to.Items[i]; it.Kind == playback.KCell {
-					c := toneColor(it.Tone)
-					if it.Tone == playback.ToneWaiting {
-						c = mix(colBG, palette[max(0, it.Color)%playback.Palette], 0.55)
-					}
-					g.quad(it.X-x0, it.Y-y0, it.W, it.H, c)
-				}
-			}
-			g.flushShapes()
+// renderCells draws the density strip's cells (one per task, up to
+// thousands) into an image of their own, once per layout rather than per
+// frame.
+func (g *Game) renderCells() {
+	if g.cells != nil {
+		g.cells.Deallocate()
+		g.cells = nil
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := range g.to.Items {
+		if it := &g.to.Items[i]; it.Kind == playback.KCell {
+			x0, y0 = min(x0, it.X), min(y0, it.Y)
+			x1, y1 = max(x1, it.X+it.W), max(y1, it.Y+it.H)
 		}
 	}
+	if !(x0 < x1 && y0 < y1) {
+		return
+	}
+	x0, y0 = math.Floor(x0), math.Floor(y0)
+	g.cells = ebiten.NewImage(int(math.Ceil(x1-x0)), int(math.Ceil(y1-y0)))
+	g.cellsX, g.cellsY = x0, y0
+	g.qdst = g.cells
+	for i := range g.to.Items {
+		if it := &g.to.Items[i]; it.Kind == playback.KCell {
+			c := toneColor(it.Tone)
+			if it.Tone == playback.ToneWaiting {
+				c = mix(colBG, palette[max(0, it.Color)%playback.Palette], 0.55)
+			}
+			g.quad(it.X-x0, it.Y-y0, it.W, it.H, c)
+		}
+	}
+	g.flushShapes()
+}
+
+// drawCells draws the strip's image.
+func (g *Game) drawCells(screen *ebiten.Image) {
 	if g.cells != nil {
 		op := &ebiten.DrawImageOptions{}
 		op.GeoM.Translate(g.cellsX, g.cellsY)
