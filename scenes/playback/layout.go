@@ -739,7 +739,9 @@ func (l *layout) tasks(x, y, W, H float64) {
 			l.add(Item{Kind: KCell, Key: key(tagCell, int32(c)), X: x + float64(c%perRow)*cell*1.25, Y: sy + float64(c/perRow)*cell*1.25, W: cell, H: cell, Tone: taskTone(t), Color: t.Color, Parent: sec})
 		}
 	}
-	rows = int((gh - stripH - l.gap + l.gap) / (l.cardH + l.gap))
+	if stripH > 0 {
+		rows = int((gh - stripH) / (l.cardH + l.gap)) // a gap above the strip
+	}
 	// One slot is kept for the "+N more" card; with room for one or two
 	// cards, they go to tasks (not the one already on the loop thread) and
 	// the section's title counts the rest.
