@@ -8,6 +8,14 @@
 // line:
 //
 //	# loopscope: speed=0.5
+//
+// and may name the tasks it is about, by task name or coroutine function,
+// with comments anywhere in scene.py (playback.Witnesses reads them):
+//
+//	# witness: heartbeat
+//
+// On a small stage, where not every task gets a card, the witnesses' cards
+// are the last to fold into "+N more" (16_blocking names its heartbeat).
 package scenes
 
 import (
