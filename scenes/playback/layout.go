@@ -1072,8 +1072,8 @@ func (l *layout) timelineRows(level int) []tlRow {
 		}
 		rows = append(rows, tlRow{label: label, color: -1, task: -1, kind: 1, others: own})
 	}
-	rows = append(rows, tlRow{label: "callbacks", tone: ToneCallback, color: -1, kind: 2})
-	rows = append(rows, tlRow{label: "STALL", tone: ToneStall, color: -1, kind: 3})
+	rows = append(rows, tlRow{label: l.t(lCallbacks), tone: ToneCallback, color: -1, kind: 2})
+	rows = append(rows, tlRow{label: l.t(lStallLane), tone: ToneStall, color: -1, kind: 3})
 	return rows
 }
 
@@ -1246,35 +1246,51 @@ func (l *layout) axis(sec int, evs []trace.Event, tEnd float64, total int, cx, c
 		return cx + cw*f
 	}
 	lw := TextWidth(label(tEnd), l.sc.Small) + 10*u
-	step := 0.0
-	if tEnd > 0 {
-		most := max(1, int(cw/(2*lw))) // ticks the width can hold with room to spare
-		for p := math.Pow(10, math.Floor(math.Log10(tEnd/float64(most)))); step == 0; p *= 10 {
-			for _, m := range [...]float64{1, 2, 5} {
-				if tEnd/(m*p) <= float64(most) {
-					step = m * p
-					break
-				}
-			}
-		}
+	if tEnd <= 0 {
+		txt := label(0)
+		l.add(Item{Kind: KAxis, X: cx, Y: ay, W: TextWidth(txt, l.sc.Small), H: ah, Text: txt, Tone: ToneDim, Parent: sec, Size: l.sc.Small})
+		return
 	}
-	lastX := -1e9
-	for k := 0; ; k++ {
-		t := float64(k) * step
-		if k > 0 && (step == 0 || t > tEnd+1e-9) {
+	// The finest step of 1, 2 or 5 times a power of ten whose labels all
+	// fit without touching (bursts of events stretch the scale between
+	// some ticks and squeeze it between others).
+	type tick struct {
+		x, w float64
+		txt  string
+	}
+	var ticks []tick
+	most := max(1, int(cw/lw))
+	p := math.Pow(10, math.Floor(math.Log10(tEnd/float64(most))))
+	for try := 0; try < 30; try++ {
+		step := [...]float64{1, 2, 5}[try%3] * p * math.Pow(10, float64(try/3))
+		if tEnd/step > float64(most) {
+			continue
+		}
+		ticks = ticks[:0]
+		fits := true
+		lastX := -1e9
+		for k := 0; float64(k)*step <= tEnd+1e-9; k++ {
+			t := float64(k) * step
+			txt := label(t)
+			tw := TextWidth(txt, l.sc.Small)
+			px := max(cx, min(xOf(t)-tw/2, cx+cw-tw))
+			if px < lastX+8*u {
+				fits = false
+				break
+			}
+			ticks = append(ticks, tick{px, tw, txt})
+			lastX = px + tw
+		}
+		if fits {
 			break
 		}
-		txt := label(t)
-		tw := TextWidth(txt, l.sc.Small)
-		px := min(xOf(t)-tw/2, cx+cw-tw)
-		if k == 0 {
-			px = cx
+		if step >= tEnd {
+			ticks = ticks[:1] // only 0 fits
+			break
 		}
-		if px < lastX+8*u {
-			continue // events crowd the scale here: skip a label rather than overlap
-		}
-		l.add(Item{Kind: KAxis, X: px, Y: ay, W: tw, H: ah, Text: txt, Tone: ToneDim, Parent: sec, Size: l.sc.Small})
-		lastX = px + tw
+	}
+	for _, k := range ticks {
+		l.add(Item{Kind: KAxis, X: k.x, Y: ay, W: k.w, H: ah, Text: k.txt, Tone: ToneDim, Parent: sec, Size: l.sc.Small})
 	}
 }
 

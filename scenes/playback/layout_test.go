@@ -2,7 +2,9 @@ package playback
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -384,6 +386,7 @@ func TestSceneLayoutsClean(t *testing.T) {
 				bad := checkScene(sc)
 				bad = append(bad, textOverlaps(sc)...)
 				bad = append(bad, cardProblems(sc, s, witnesses)...)
+				bad = append(bad, axisProblems(sc)...)
 				if len(bad) > 0 {
 					problems++
 					if problems <= 2 {
@@ -445,4 +448,38 @@ func cardProblems(sc *Scene, s *State, witnesses []string) []string {
 		}
 	}
 	return bad
+}
+
+// axisProblems checks the timeline's time labels: 0 first, then regular
+// steps of 1, 2 or 5 times a power of ten.
+func axisProblems(sc *Scene) []string {
+	var ts []float64
+	for _, it := range sc.Items {
+		if it.Kind != KAxis {
+			continue
+		}
+		num := strings.TrimRight(it.Text, " s초")
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil {
+			return []string{fmt.Sprintf("axis label %q", it.Text)}
+		}
+		ts = append(ts, v)
+	}
+	if len(ts) == 0 || ts[0] != 0 {
+		return []string{fmt.Sprintf("axis labels %v: not from 0", ts)}
+	}
+	if len(ts) < 2 {
+		return nil
+	}
+	step := ts[1]
+	m := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9))
+	if math.Abs(m-1) > 1e-6 && math.Abs(m-2) > 1e-6 && math.Abs(m-5) > 1e-6 {
+		return []string{fmt.Sprintf("axis labels %v: a step of %g", ts, step)}
+	}
+	for k := range ts {
+		if math.Abs(ts[k]-float64(k)*step) > 1e-6 {
+			return []string{fmt.Sprintf("axis labels %v: not every %g", ts, step)}
+		}
+	}
+	return nil
 }

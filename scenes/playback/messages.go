@@ -175,7 +175,6 @@ const (
 	lAwaitsFor
 	lRunCleanup
 	lReturned
-	lOnLoopThread
 	lNoTask
 	lLegend
 	lLegendGroup
@@ -204,7 +203,6 @@ const (
 
 	// The timeline.
 	lLoopLane
-	lTaskSteps
 	lCallbacks
 	lStallLane
 	lStep
@@ -364,7 +362,6 @@ var messages = [numMsgs][2]string{
 	lAwaitsFor:     {"awaits {1} {2}", "기다림: {1} {2}"},
 	lRunCleanup:    {"asyncio.run's cleanup", "asyncio.run의 정리 작업"},
 	lReturned:      {"→ {1}", "→ {1}"},
-	lOnLoopThread:  {"{1}: on the loop thread ↑", "{1}: 지금 실행 중 ↑"},
 	lNoTask:        {"(no task yet)", "(아직 태스크 없음)"},
 	lLegend:        {"each square is a task: blue ready, yellow running, tinted waiting, green done, red failed", "네모 하나 = 태스크 하나: 파랑 준비, 노랑 실행, 옅은 색 대기, 초록 완료, 빨강 실패"},
 	lLegendGroup:   {"each square is {1} tasks (the busiest shown): blue ready, yellow running, tinted waiting, green done, red failed", "네모 하나 = 태스크 {1}개 (가장 바쁜 것의 색): 파랑 준비, 노랑 실행, 옅은 색 대기, 초록 완료, 빨강 실패"},
@@ -391,7 +388,6 @@ var messages = [numMsgs][2]string{
 	lNoFuture:        {"(no future pending)", "(기다리는 퓨처 없음)"},
 
 	lLoopLane:  {"{1} (loop)", "{1} (루프)"},
-	lTaskSteps: {"task steps", "태스크 단계"},
 	lCallbacks: {"callbacks", "콜백"},
 	lStallLane: {"STALL", "멈춤"},
 	lStep:      {"{1} step", "{1} 단계"},
