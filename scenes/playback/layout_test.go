@@ -483,3 +483,14 @@ func axisProblems(sc *Scene) []string {
 	}
 	return nil
 }
+
+func TestWitnesses(t *testing.T) {
+	src := "import asyncio\n# witness: heartbeat\nx = 1  # witness: producer, Task-3\n#witness:\n# not a witness: y\n"
+	if got, want := Witnesses(src), []string{"heartbeat", "producer", "Task-3"}; !slices.Equal(got, want) {
+		t.Errorf("Witnesses = %q, want %q", got, want)
+	}
+	sc, _ := scenes.Get("16_blocking")
+	if got := Witnesses(sc.Source); !slices.Equal(got, []string{"heartbeat"}) {
+		t.Errorf("16_blocking names %q, want its heartbeat", got)
+	}
+}

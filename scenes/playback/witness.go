@@ -16,17 +16,19 @@ import "strings"
 func Witnesses(src string) []string {
 	var names []string
 	for line := range strings.Lines(src) {
-		line = strings.TrimSpace(line)
-		rest, ok := strings.CutPrefix(line, "#")
-		if !ok {
-			continue
-		}
-		rest, ok = strings.CutPrefix(strings.TrimSpace(rest), "witness:")
-		if !ok {
-			continue
-		}
-		for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-			names = append(names, f)
+		// a whole-line or a trailing comment (a "#" inside a string on the
+		// same line is taken as one too: harmless)
+		for k := strings.IndexByte(line, '#'); k >= 0; {
+			rest, ok := strings.CutPrefix(strings.TrimSpace(line[k+1:]), "witness:")
+			if ok {
+				names = append(names, strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })...)
+				break
+			}
+			n := strings.IndexByte(line[k+1:], '#')
+			if n < 0 {
+				break
+			}
+			k += 1 + n
 		}
 	}
 	return names
