@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"loopscope/scenes/notes"
 )
 
@@ -125,6 +127,34 @@ func TestNotesOpenAtTheIntroduction(t *testing.T) {
 			}
 			p.screenshot("notes-intro-" + lang)
 		}
+		// Korean words stay whole: no word of the notes is split over two
+		// lines (a word broken in the middle has a box on each line).
+		p.eval(`loopscope.setLang("ko")`, nil)
+		for _, w := range []int{1440, 390} {
+			p.do(chromedp.EmulateViewport(int64(w), 844))
+			if w == 390 {
+				p.eval(`document.getElementById("tab-notes") && document.getElementById("tab-notes").click()`, nil)
+			}
+			var split []string
+			p.eval(`(() => { const out = [], n = document.getElementById("notes");
+				const walk = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+				for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+					if (t.parentElement.closest("code, pre")) continue;
+					for (const m of t.data.matchAll(/[\uac00-\ud7a3]+/g)) {
+						const r = document.createRange();
+						r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
+						const lines = new Set([...r.getClientRects()].map(b => Math.round(b.top)));
+						if (lines.size > 1) out.push(m[0]);
+					}
+				}
+				return out; })()`, &split)
+			if len(split) > 0 {
+				t.Errorf("at %d px wide, Korean words split over two lines: %q", w, split)
+			}
+			p.screenshot(fmt.Sprintf("notes-ko-words-%d", w))
+		}
+		p.do(chromedp.EmulateViewport(1440, 900))
+		p.eval(`document.getElementById("tab-stage") && document.getElementById("tab-stage").click()`, nil)
 		p.eval(`loopscope.setLang("en")`, nil)
 
 		// Playing: the last section's moment comes, and the notes scroll to it.
