@@ -354,6 +354,22 @@ func TestPhone(t *testing.T) {
 			}
 			p.screenshot("phone-360-" + lang)
 		}
+		// A phone held sideways: the tabs too, the bar one row.
+		p.do(chromedp.EmulateViewport(844, 390, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.waitFor(`innerWidth === 844`, 5*time.Second)
+		var side struct {
+			Rows  int
+			Tabs  string
+			Stage rect
+		}
+		p.eval(`(() => { const bar = [...document.querySelector(".bar").children].filter((e) => e.getBoundingClientRect().height > 0);
+			const s = document.querySelector(".stage-pane").getBoundingClientRect();
+			return {rows: new Set(bar.map((e) => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2 / 16); })).size,
+				tabs: getComputedStyle(document.querySelector(".tabs")).display, stage: {X: s.x, Y: s.y, W: s.width, H: s.height}}; })()`, &side)
+		if side.Rows != 1 || side.Tabs == "none" || side.Stage.W < 830 || side.Stage.H < 250 {
+			t.Errorf("844×390: the bar has %d rows, the tabs are %q, the stage is %+v", side.Rows, side.Tabs, side.Stage)
+		}
+		p.screenshot("phone-sideways")
 		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 
 		// A scene with a witness (16's heartbeat), two thirds in, to look at.
