@@ -254,7 +254,15 @@ import _ "embed"
 //go:embed stagefont.ttf
 var stageTTF []byte
 
-var stageFont = mustParse(stageTTF)
+var stageFont = func() *ttf {
+	f, err := parseTTF(stageTTF)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}()
+
+func newGlyphFace(size float64) glyphFace { return stageFont.face(size) }
 `
 
 // StageOverlay makes the stage's font (internal/stagefont: Go Mono and the

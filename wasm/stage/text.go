@@ -10,7 +10,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -21,7 +20,7 @@ import (
 // Noto Sans CJK only the glyphs the stage's Korean strings use) and adds it
 // to this package with the build tag stagefont (stagefont.go is
 // generated); a build without the tag, such as `go vet`, draws Go Mono
-// itself (gomono.go) and no Hangul. Advances are 0.6 em, and 1.0 em for
+// itself with x/image/font/opentype (gomono.go) and no Hangul. Advances are 0.6 em, and 1.0 em for
 // wide runes (all of Hangul): what playback.RuneWidth says when the layout
 // fits and truncates text.
 //
@@ -30,9 +29,10 @@ import (
 // gzipped module, which is over its size budget, and at the stage's sizes
 // the doubled strokes read as bold.
 //
-// Glyphs are rasterised by x/image/font/opentype, kept per size, rune and
-// sub-pixel position (glyphs), and each distinct string is put together
-// once into an image of its own (drawText). Ebiten's text/v2 would do the
+// Glyphs are rasterised by x/image/vector (through ttf.go's reader of the
+// stage font), kept per size, rune and sub-pixel position (glyphs), and
+// each distinct string is put together once into an image of its own
+// (drawText). Ebiten's text/v2 would do the
 // same but pulls go-text/typesetting into the module, and with it image
 // decoders and language tables: 100 KB of gzip the stage does not use.
 
@@ -40,19 +40,21 @@ import (
 // at size (also in device pixels) is drawn to the right of the first.
 func boldShift(size float64) int { return max(1, int(math.Round(size/20))) }
 
-func mustParse(ttf []byte) *opentype.Font {
-	f, err := opentype.Parse(ttf)
-	if err != nil {
-		panic(err)
-	}
-	return f
+// glyphFace is the stage's font at one size: x/image/font/opentype's face
+// over Go Mono (gomono.go), or the stage's own reader of the stage font
+// (ttf.go, stagefont.go).
+type glyphFace interface {
+	// Glyph draws r with the pen at dot: a coverage mask (valid until the
+	// next call) for dr, and the pen's advance.
+	Glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask image.Image, maskp image.Point, advance fixed.Int26_6, ok bool)
+	Metrics() font.Metrics
 }
 
 // face is the stage's fonts at one size in device pixels, made once and
 // kept with the glyphs rasterised at that size.
 type face struct {
 	size float64
-	font font.Face
+	font glyphFace
 	// base is the baseline's distance below the top of the line box, in
 	// whole pixels: round(ascent + 0.1 em), where the stage has always put it.
 	base int
@@ -91,7 +93,7 @@ func (g *Game) face(size float64) *face {
 	if len(g.faces) >= maxFaces {
 		clear(g.faces)
 	}
-	f := &face{size: size, font: newFace(stageFont, size), glyphs: map[glyphKey]*glyph{}}
+	f := &face{size: size, font: newGlyphFace(size), glyphs: map[glyphKey]*glyph{}}
 	asc := float64(f.font.Metrics().Ascent) / 64
 	f.base = int(math.Round(asc + 0.1*size))
 	switch {
@@ -104,14 +106,6 @@ func (g *Game) face(size float64) *face {
 	}
 	g.faces[size] = f
 	return f
-}
-
-func newFace(f *opentype.Font, size float64) font.Face {
-	ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		panic(err)
-	}
-	return ff
 }
 
 // glyph returns r rasterised with the pen at x (in 26.6 pixels) on the
