@@ -768,6 +768,8 @@
           list.append(more);
         }
         entry.append(first, count, list);
+        entry.addEventListener("pointerenter", tagListSide);
+        entry.addEventListener("focus", tagListSide);
       }
       lane.append(entry);
     }
@@ -788,6 +790,16 @@
       if (again) again.focus({ preventScroll: true });
     }
     syncScroll();
+  }
+
+  // tagListSide opens a stack's list of names downwards, or upwards when
+  // the stack is in the lower half of the editor, so the list shows whole.
+  function tagListSide(e) {
+    const r = e.currentTarget.getBoundingClientRect(), ed = el.editor.getBoundingClientRect();
+    const up = r.top - ed.top > ed.height / 2;
+    e.currentTarget.classList.toggle("up", up);
+    const list = e.currentTarget.querySelector(".tag-list");
+    if (list) list.style.maxHeight = Math.max(60, (up ? r.top - ed.top : ed.bottom - r.bottom) - 8) + "px";
   }
 
   // followTask scrolls the editor, unless the learner is in it, so the

@@ -209,10 +209,11 @@ func TestEditorTags(t *testing.T) {
 					}
 					p.eval(fmt.Sprintf(`(() => { const l = document.querySelector(%q + " .tag-list");
 							const names = [...l.querySelectorAll(".tag")];
-							return {shown: getComputedStyle(l).display !== "none" && l.getBoundingClientRect().height > 0,
+							const r = l.getBoundingClientRect(), ed = document.getElementById("editor").getBoundingClientRect();
+							return {shown: getComputedStyle(l).display !== "none" && r.height > 0 && r.top >= ed.top - 0.5 && r.bottom <= ed.bottom + 0.5,
 								cut: names.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent)}; })()`, sel), &list)
 					if !list.Shown || len(list.Cut) > 0 {
-						t.Errorf("%s %s: on %s the stack of line %d shows its list %v, names cut %q", lang, id, how, st.Line, list.Shown, list.Cut)
+						t.Errorf("%s %s: on %s the stack of line %d shows its list whole in the editor: %v; names cut %q", lang, id, how, st.Line, list.Shown, list.Cut)
 					}
 					if how == "focus" {
 						p.screenshot(fmt.Sprintf("editor-stack-%s-%s", id, lang))
@@ -234,60 +235,7 @@ func TestEditorTags(t *testing.T) {
 				checked := false
 				for _, ev := range events {
 					p.eval(fmt.Sprintf("loopscope.seek(%d)", ev), nil)
-					var g struct {
-						Code  box
-						Lane  box
-						Tags  []box
-						Lines []int
-						Gut   []float64 // the y of each tag's line number
-						Texts []box     // the painted code's characters on screen
-					}
-					p.eval(`(() => {
-						const bx = (what, e) => { const r = e.getBoundingClientRect(); return {what, x: r.x, y: r.y, w: r.width, h: r.height}; };
-						const code = document.getElementById("code"), lane = document.getElementById("tags");
-						const cr = code.getBoundingClientRect(), lr = lane.getBoundingClientRect();
-						const out = {code: bx("code", code), lane: bx("lane", lane), tags: [], lines: [], gut: [], texts: []};
-						for (const e of document.querySelectorAll("#tags .tag-line")) {
-							const r = e.getBoundingClientRect();
-							if (r.bottom <= lr.top || r.top >= lr.bottom) continue; // scrolled out of view
-							for (const c of e.querySelectorAll(":scope > .tag, :scope > .count")) out.tags.push(bx("line " + e.dataset.line + " " + c.textContent, c));
-							out.lines.push(+e.dataset.line);
-							out.gut.push(document.getElementById("gutter").children[e.dataset.line - 1].getBoundingClientRect().y);
-						}
-						for (const e of document.querySelectorAll("#paint .paint-inner > div")) {
-							const r = e.getBoundingClientRect();
-							if (r.bottom <= cr.top || r.top >= cr.bottom || !e.textContent.trim()) continue;
-							const range = document.createRange();
-							range.selectNodeContents(e);
-							for (const q of range.getClientRects()) if (q.right > cr.left && q.left < cr.right) out.texts.push({what: "code " + e.textContent.trim().slice(0, 20), x: Math.max(q.x, cr.left), y: q.y, w: Math.min(q.right, cr.right) - Math.max(q.x, cr.left), h: q.height});
-						}
-						return out;
-					})()`, &g)
-					for i, a := range g.Tags {
-						if a.X < g.Lane.X-0.5 || a.X+a.W > g.Code.X+0.5 {
-							t.Errorf("%s %s event %d: tag %s at x %.1f..%.1f leaves the lane (%.1f..) or reaches the code (%.1f)", lang, id, ev, a.What, a.X, a.X+a.W, g.Lane.X, g.Code.X)
-						}
-						for _, b := range g.Tags[i+1:] {
-							if a.overlaps(b) {
-								t.Errorf("%s %s event %d: %+v overlaps %+v", lang, id, ev, a, b)
-							}
-						}
-						for _, c := range g.Texts {
-							if a.overlaps(c) {
-								t.Errorf("%s %s event %d: %+v covers %+v", lang, id, ev, a, c)
-							}
-						}
-					}
-					for i, y := range g.Gut {
-						var tag box
-						p.eval(fmt.Sprintf(`(() => { const r = document.querySelector('#tags .tag-line[data-line="%d"]').getBoundingClientRect(); return {y: r.y, h: r.height}; })()`, g.Lines[i]), &tag)
-						if abs(tag.Y-y) > 0.5 {
-							t.Errorf("%s %s event %d: the tag of line %d is at y %.1f, its line number at %.1f", lang, id, ev, g.Lines[i], tag.Y, y)
-						}
-					}
-					if len(g.Texts) == 0 {
-						t.Fatalf("%s %s event %d: no code on screen", lang, id, ev)
-					}
+					p.checkTags(fmt.Sprintf("%s %s event %d", lang, id, ev))
 					if !checked && checkStacks(lang, id) {
 						checked, sawStack = true, true
 					}
@@ -420,4 +368,101 @@ func longScene() string {
 		}
 	}
 	return b.String()
+}
+
+// checkTags checks the task tags on screen: each in the lane beside the
+// line numbers, on its line, clear of the code's characters and of every
+// other tag.
+func (p *page) checkTags(where string) {
+	p.t.Helper()
+	var g struct {
+		Code  box
+		Lane  box
+		Tags  []box
+		Lines []int
+		Gut   []float64 // the y of each tag's line number
+		Texts []box     // the painted code's characters on screen
+	}
+	p.eval(`(() => {
+		const bx = (what, e) => { const r = e.getBoundingClientRect(); return {what, x: r.x, y: r.y, w: r.width, h: r.height}; };
+		const code = document.getElementById("code"), lane = document.getElementById("tags");
+		const cr = code.getBoundingClientRect(), lr = lane.getBoundingClientRect();
+		const out = {code: bx("code", code), lane: bx("lane", lane), tags: [], lines: [], gut: [], texts: []};
+		for (const e of document.querySelectorAll("#tags .tag-line")) {
+			const r = e.getBoundingClientRect();
+			if (r.bottom <= lr.top || r.top >= lr.bottom) continue; // scrolled out of view
+			for (const c of e.querySelectorAll(":scope > .tag, :scope > .count")) out.tags.push(bx("line " + e.dataset.line + " " + c.textContent, c));
+			out.lines.push(+e.dataset.line);
+			out.gut.push(document.getElementById("gutter").children[e.dataset.line - 1].getBoundingClientRect().y);
+		}
+		for (const e of document.querySelectorAll("#paint .paint-inner > div")) {
+			const r = e.getBoundingClientRect();
+			if (r.bottom <= cr.top || r.top >= cr.bottom || !e.textContent.trim()) continue;
+			const range = document.createRange();
+			range.selectNodeContents(e);
+			for (const q of range.getClientRects()) if (q.right > cr.left && q.left < cr.right) out.texts.push({what: "code " + e.textContent.trim().slice(0, 20), x: Math.max(q.x, cr.left), y: q.y, w: Math.min(q.right, cr.right) - Math.max(q.x, cr.left), h: q.height});
+		}
+		return out;
+	})()`, &g)
+	for i, a := range g.Tags {
+		if a.X < g.Lane.X-0.5 || a.X+a.W > g.Code.X+0.5 {
+			p.t.Errorf("%s: tag %s at x %.1f..%.1f leaves the lane (%.1f..) or reaches the code (%.1f)", where, a.What, a.X, a.X+a.W, g.Lane.X, g.Code.X)
+		}
+		for _, b := range g.Tags[i+1:] {
+			if a.overlaps(b) {
+				p.t.Errorf("%s: %+v overlaps %+v", where, a, b)
+			}
+		}
+		for _, c := range g.Texts {
+			if a.overlaps(c) {
+				p.t.Errorf("%s: %+v covers %+v", where, a, c)
+			}
+		}
+	}
+	for i, y := range g.Gut {
+		var tag box
+		p.eval(fmt.Sprintf(`(() => { const r = document.querySelector('#tags .tag-line[data-line="%d"]').getBoundingClientRect(); return {y: r.y, h: r.height}; })()`, g.Lines[i]), &tag)
+		if abs(tag.Y-y) > 0.5 {
+			p.t.Errorf("%s: the tag of line %d is at y %.1f, its line number at %.1f", where, g.Lines[i], tag.Y, y)
+		}
+	}
+	if len(g.Texts) == 0 {
+		p.t.Fatalf("%s: no code on screen", where)
+	}
+}
+
+// TestEditorPhone looks at the editor on a phone (390×844, pixel ratio
+// 2), in English and Korean: the code tab shows the tags in their lane,
+// clear of the code, and a syntax error marked at its line and column.
+func TestEditorPhone(t *testing.T) {
+	onServed(t, func(t *testing.T, tg target) {
+		p := openOwn(t, tg)
+		p.hasEvents()
+		before := p.state()
+		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
+		p.waitReady()
+		for _, lang := range []string{"en", "ko"} {
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("07_async_servers")`, lang), nil)
+			s := p.hasEvents()
+			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events/2), nil)
+			p.do(chromedp.Click(chromedp.ID("tab-code")))
+			p.checkTags(lang + " 390×844")
+			lane, code := p.rect("#tags"), p.rect("#code")
+			if lane.W < 50 || code.W < 250 || code.right() > 390.5 {
+				t.Errorf("%s 390×844: lane %+v, code %+v", lang, lane, code)
+			}
+			p.screenshot("editor-phone-tags-" + lang)
+
+			p.setCode("import asyncio\n\n\nasync def main():\n    print(\"a very long line that a phone cannot show whole\", 1, 2, 3 4)\n\n\nasyncio.run(main())\n")
+			p.eval(`loopscope.run(document.getElementById("code").value)`, nil)
+			p.do(chromedp.Click(chromedp.ID("tab-code")))
+			var m editorMark
+			p.eval(readMark, &m)
+			if m.GutterLine != "5" || m.MarkedLine != 5 || !m.InView || m.Marked == "" {
+				t.Errorf("%s 390×844: the error is marked %+v", lang, m)
+			}
+			p.screenshot("editor-phone-error-" + lang)
+		}
+	})
 }
