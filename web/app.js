@@ -441,8 +441,20 @@
   let shownMark = null;      // the error marked in the editor: {kind, line, col, endCol, text, err}
   let runEnd = null;         // how the playing run ended, if badly: marked when playback is at its end
 
-  const lineHeight = () => parseFloat(getComputedStyle(el.code).lineHeight) || 20;
-  const padTop = () => parseFloat(getComputedStyle(el.code).paddingTop) || 6;
+  // The textarea's line height and top padding, read once per layout
+  // (reading styles on every keystroke would force a style pass).
+  let metrics = null;
+  function measure() {
+    const cs = getComputedStyle(el.code);
+    metrics = { lh: parseFloat(cs.lineHeight) || 20, top: parseFloat(cs.paddingTop) || 6 };
+    return metrics;
+  }
+  const lineHeight = () => (metrics || measure()).lh;
+  const padTop = () => (metrics || measure()).top;
+  addEventListener("resize", () => { metrics = null; marksKey = ""; renderMarks(lastTaskLines); });
+  let scrolled = { x: 0, y: 0 }; // the textarea's scroll, as the last scroll event left it
+  let marksKey = "";              // what renderMarks drew last
+  let gutterErr = 0;              // the line number marked in the gutter
   const escapeHTML = (s) => s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 
   // cpToIndex turns a 1-based column in characters (code points, as Python
@@ -573,7 +585,7 @@
     paint.spans = spans;
     el.editor.classList.add("painted");
     el.editor.dataset.colored = paint.colored ? "1" : "";
-    syncScroll();
+    placeLayers();
   }
 
   // shiftSpans moves the colours of before to the text after an edit: the
@@ -608,19 +620,30 @@
       el.gutter.textContent = "";
       el.gutter.append(frag);
       gutterLines = n;
+      gutterErr = 0;
     }
-    for (const d of el.gutter.querySelectorAll(".err")) d.classList.remove("err");
-    if (shownMark && shownMark.line > 0 && el.gutter.children[shownMark.line - 1]) {
-      el.gutter.children[shownMark.line - 1].classList.add("err");
+    const errLine = shownMark && shownMark.line > 0 ? shownMark.line : 0;
+    if (errLine !== gutterErr) {
+      if (el.gutter.children[gutterErr - 1]) el.gutter.children[gutterErr - 1].classList.remove("err");
+      if (el.gutter.children[errLine - 1]) el.gutter.children[errLine - 1].classList.add("err");
+      gutterErr = errLine;
     }
     paintCode(!typing);
-    syncScroll();
+    // Typing that scrolls the textarea fires a scroll event, which moves
+    // the layers: reading the scroll here would force a layout per key.
+    if (!typing) syncScroll();
   }
 
   // syncScroll moves every layer with the textarea's scroll: #paint both
   // ways, the marks, tags and line numbers up and down.
   function syncScroll() {
-    const x = el.code.scrollLeft, y = el.code.scrollTop;
+    scrolled = { x: el.code.scrollLeft, y: el.code.scrollTop };
+    placeLayers();
+  }
+
+  // placeLayers moves the layers to the textarea's last known scroll.
+  function placeLayers() {
+    const { x, y } = scrolled;
     el.gutter.scrollTop = y;
     if (paint.inner) paint.inner.style.transform = "translate(" + -x + "px," + -y + "px)";
     const inner = el.marks.firstElementChild;
@@ -708,13 +731,18 @@
   // still shows the source they belong to.
   function renderMarks(taskLines) {
     lastTaskLines = taskLines || [];
+    const ours = el.code.value === playingSource;
+    const key = (ours ? lastTaskLines.map((x) => x.line + ":" + x.color + ":" + x.name).join(",") : "") +
+      "|" + (shownMark ? shownMark.line : "") + "|" + lang;
+    if (key === marksKey) return;
+    marksKey = key;
     const lh = lineHeight(), top = padTop();
     const marks = document.createElement("div");
     marks.className = "layer-inner";
     const lane = document.createElement("div");
     lane.className = "layer-inner";
     const byLine = new Map();
-    if (el.code.value === playingSource) {
+    if (ours) {
       for (const tl of lastTaskLines) {
         if (tl.line <= 0) continue;
         if (!byLine.has(tl.line)) byLine.set(tl.line, []);
@@ -789,7 +817,7 @@
       const again = lane.querySelector('.tag-line[data-line="' + focused + '"]');
       if (again) again.focus({ preventScroll: true });
     }
-    syncScroll();
+    placeLayers();
   }
 
   // tagListSide opens a stack's list of names downwards, or upwards when
@@ -820,7 +848,8 @@
   function editorInput() {
     updateGutter(true);
     setEdited();
-    setMark(editorMark(mod ? mod.state() : null));
+    const atEnd = runEnd && mod && el.code.value === playingSource; // only then is the state needed
+    setMark(editorMark(atEnd ? mod.state() : null));
     renderMarks([]);
     dirty = true;
   }
