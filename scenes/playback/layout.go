@@ -424,7 +424,7 @@ func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
 
 // dialD is the loop dial's diameter for a canvas W wide.
 func (l *layout) dialD(W float64) float64 {
-	return max(80*l.u, min(W*0.16, 140*l.u))
+	return max(96*l.u, min(W*0.16, 140*l.u))
 }
 
 func (l *layout) topHeight(W float64) float64 {
@@ -875,7 +875,7 @@ func busiest(ts []Task) *Task {
 func (l *layout) futures(x, y, W, H float64, rows int) {
 	u, s := l.u, l.s
 	sec := l.section(l.t(hFutures), x, y, W, H)
-	itemW := 210 * u
+	itemW := 165 * u // two columns on a phone
 	itemH := 34 * u
 	cols := max(1, int((W+l.gap)/(itemW+l.gap)))
 	itemW = (W - float64(cols-1)*l.gap) / float64(cols)
@@ -1401,6 +1401,9 @@ func (b *barMerger) flush() {
 	txt := ""
 	if !b.mixedSome {
 		txt = Fit(b.label, b.x2-b.x1-4*b.l.u, b.l.sc.Small)
+		if len([]rune(txt)) < 4 && txt != b.label {
+			txt = "" // a bar too short for its words shows none, not "…"
+		}
 	}
 	b.l.add(Item{Kind: KBar, X: b.x1, Y: b.y, W: b.x2 - b.x1, H: b.h, Tone: b.tone, Color: b.color, Text: txt, Parent: b.sec, Size: b.l.sc.Small})
 	b.open = false
