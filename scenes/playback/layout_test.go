@@ -494,3 +494,29 @@ func TestWitnesses(t *testing.T) {
 		t.Errorf("16_blocking names %q, want its heartbeat", got)
 	}
 }
+
+// asyncio.run's shutdown takes the timeline width of one step, not a
+// quarter of it.
+func TestShutdownFoldedOnTheTimeline(t *testing.T) {
+	sc, _ := scenes.Get("01_event_loop")
+	r := engine.Run([]byte(sc.Source), engine.Options{Filename: sc.Filename(), Trace: true})
+	rec := Build(r.Trace)
+	folds := rec.Folds()
+	if len(folds) != 1 {
+		t.Fatalf("folds %+v", folds)
+	}
+	f := folds[0]
+	l := &layout{s: rec.StateAt(rec.Len() - 1)}
+	scale := l.eventScale(rec.Len())
+	if w := scale(f.End+1) - scale(f.Start); w > 0.05 || w <= 0 {
+		t.Errorf("the shutdown's %d events of %d take %.3f of the event scale, want one narrow step (at most 0.05)", f.Len(), rec.Len(), w)
+	}
+	if scale(0) != 0 || math.Abs(scale(rec.Len())-1) > 1e-9 {
+		t.Errorf("the scale runs from %g to %g", scale(0), scale(rec.Len()))
+	}
+	for i := 1; i <= rec.Len(); i++ {
+		if scale(i) < scale(i-1) {
+			t.Fatalf("the scale goes back at event %d", i)
+		}
+	}
+}

@@ -270,11 +270,16 @@ func (p *Player) jump(i int) float64 {
 }
 
 // dur is the screen time of event i: its own beat plus any jump into it.
+// The events of asyncio.run's shutdown (a Fold) share one beat: the stage
+// shows that bookkeeping as one step.
 func (p *Player) dur(i int) float64 {
 	d := EventTime
 	switch p.rec.tr.Events[i].Kind {
 	case trace.LoopPhase, trace.HandleSkip, trace.FutureCallback:
 		d = QuickTime
+	}
+	if f, ok := p.rec.FoldAt(i); ok {
+		d = EventTime / float64(f.Len())
 	}
 	return d + p.jump(i)
 }

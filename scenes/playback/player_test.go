@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"loopscope/scenes/engine"
 	"loopscope/scenes/playback/playtest"
 	"loopscope/scenes/trace"
 )
@@ -301,5 +302,27 @@ func TestFrameClock(t *testing.T) {
 	}
 	if dt := c.Tick(t0); dt != 0 {
 		t.Errorf("the clock went back: %g", dt)
+	}
+}
+
+// asyncio.run's shutdown plays as one step: its events share one beat.
+func TestShutdownPlaysAsOneStep(t *testing.T) {
+	src := "import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n"
+	r := engine.Run([]byte(src), engine.Options{Filename: "scene.py", Trace: true})
+	if r.Trace == nil {
+		t.Fatalf("no trace: %s", r.Stderr)
+	}
+	p := New(r.Trace, src)
+	folds := p.Recording().Folds()
+	if len(folds) != 1 || folds[0].Len() < 5 {
+		t.Fatalf("folds %+v, want asyncio.run's shutdown", folds)
+	}
+	f := folds[0]
+	jumps := 0.0
+	for i := f.Start; i <= f.End; i++ {
+		jumps += p.jump(i)
+	}
+	if got := p.ScreenTime(f.Start, f.End+1); got > EventTime+jumps+1e-9 {
+		t.Errorf("the shutdown's %d events play for %.2f s, want one beat (%.2f s)", f.Len(), got, EventTime+jumps)
 	}
 }
