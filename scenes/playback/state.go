@@ -128,6 +128,7 @@ type Task struct {
 	State     TaskState
 	Line, Col int32 // where its coroutine is (0 before the first step)
 	Await     int32 // the future or task it waits on (0: none or a bare yield)
+	WokenBy   int32 // what made its latest step ready (the trace's cause): the future or task it awaited, or itself for a first step, a yield or a cancellation
 	Sync      int32 // the queue, lock, event... it waits on, 0 if none
 	SyncWhy   string
 	Result    string // repr of the result, or the exception
@@ -540,7 +541,7 @@ func (s *State) apply(i int) {
 				if t.State == TaskWaiting || t.State == TaskPending {
 					t.State = TaskReady
 				}
-				t.Changed = i
+				t.WokenBy, t.Changed = e.Cause, i
 			}
 		}
 	case trace.HandleRun:

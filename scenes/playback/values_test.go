@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"loopscope/internal/reftool"
+	"loopscope/scenes"
 	"loopscope/scenes/engine"
 	"loopscope/scenes/trace"
 )
@@ -162,4 +163,39 @@ func nthSync(s *State, kind string, nth int) *Sync {
 		}
 	}
 	return nil
+}
+
+// A task woken by the Semaphore becomes ready because of the waiter
+// future the release resolved, and the state names that future: nothing
+// is inferred from the events around it.
+func TestWakeUpNamesTheFuture(t *testing.T) {
+	sc, ok := scenes.Get("10_fan_out_fan_in")
+	if !ok {
+		t.Fatal("no scene 10_fan_out_fan_in")
+	}
+	rec := record(t, sc.Filename(), sc.Source)
+	evs := rec.Trace().Events
+	woken := 0
+	for i, e := range evs {
+		if e.Kind != trace.SyncWake {
+			continue
+		}
+		j := i + 1
+		for j < len(evs) && !(evs[j].Kind == trace.HandleNew && evs[j].Cause == e.Ref) {
+			j++
+		}
+		if j == len(evs) {
+			t.Errorf("event %d: no handle is queued because of the woken future %d", i, e.Ref)
+			continue
+		}
+		s := rec.StateAt(j)
+		tk := s.Task(evs[j].Ref)
+		if tk == nil || tk.State != TaskReady || tk.WokenBy != e.Ref || tk.Await != e.Ref {
+			t.Errorf("event %d: the woken task is %+v, want ready, woken by and awaiting future %d", j, tk, e.Ref)
+		}
+		woken++
+	}
+	if woken != 4 {
+		t.Errorf("%d wake-ups, want 4 (6 downloads, 2 at a time)", woken)
+	}
 }
