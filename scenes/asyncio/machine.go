@@ -733,7 +733,7 @@ func (m *Machine) runMain(t *py.Thread) (res *Result) {
 		res.Stop = e
 		res.ExitCode = ExitStopped
 		if m.tr != nil {
-			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Line: int32(e.Line), Col: int32(e.Col)})
+			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Label: e.Budget, Line: int32(e.Line), Col: int32(e.Col)})
 		}
 	default:
 		res.Internal = e

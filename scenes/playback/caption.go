@@ -164,7 +164,7 @@ func (s *State) caption() string {
 	case trace.Uncaught:
 		return l.t(cUncaught, e.Text)
 	case trace.Stopped:
-		return l.t(cStopped, e.Text)
+		return s.stopWords()
 	case trace.Seed:
 		return l.t(cSeed, e.Text, e.Label)
 	case trace.SocketOp, trace.Depends, trace.Request:
@@ -181,4 +181,26 @@ func (s *State) caption() string {
 		return l.t(plain, e.Text)
 	}
 	return l.t(cOther, e.Kind.String())
+}
+
+// stopWords says in the state's language why the engine stopped the scene:
+// which budget ran out, at which line, and what usually causes it, in
+// words a learner reads (the engine's own message names command-line
+// flags); a stop for another reason gives the engine's message.
+func (s *State) stopWords() string {
+	l := s.Lang
+	line := itoa(int(s.ErrLine))
+	if s.ErrLine > 0 {
+		switch s.Budget {
+		case "steps":
+			return l.t(cStopSteps, line)
+		case "memory":
+			return l.t(cStopMemory, line)
+		case "events":
+			return l.t(cStopEvents, line)
+		case "time":
+			return l.t(cStopTime, line)
+		}
+	}
+	return l.t(cStopped, s.Err)
 }

@@ -343,7 +343,7 @@ func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
 	case s.Err != "":
 		what := l.t(bUncaught, s.Err)
 		if s.ErrKind == trace.Stopped {
-			what = l.t(bStopped, s.Err)
+			what = s.stopWords()
 		}
 		banner(what, ToneFailed)
 	default:

@@ -99,6 +99,10 @@ const (
 	cRaise
 	cUncaught
 	cStopped
+	cStopSteps
+	cStopMemory
+	cStopEvents
+	cStopTime
 	cSeed
 	cSocket
 	cSocketLabel
@@ -112,7 +116,6 @@ const (
 	bStall
 	bStallUntil
 	bUncaught
-	bStopped
 
 	// Section headings.
 	hEventLoop
@@ -291,6 +294,10 @@ var messages = [numMsgs][2]string{
 	cRaise:            {"raise {1}", "예외가 발생합니다: raise {1}"},
 	cUncaught:         {"The scene ends with an uncaught exception: {1}", "잡히지 않은 예외로 장면이 끝납니다: {1}"},
 	cStopped:          {"Stopped: {1}", "실행이 중단되었습니다: {1}"},
+	cStopSteps:        {"Stopped at line {1}: the scene ran too many Python steps without finishing (a loop that never ends?).", "{1}번 줄에서 멈췄습니다. 장면이 끝나지 않은 채 파이썬 명령을 너무 많이 실행했습니다(끝나지 않는 루프일 수 있습니다)."},
+	cStopMemory:       {"Stopped at line {1}: the scene's objects took more memory than a scene may use (a list that grows without end?).", "{1}번 줄에서 멈췄습니다. 장면의 객체가 장면에 허용된 것보다 많은 메모리를 차지했습니다(끝없이 커지는 리스트일 수 있습니다)."},
+	cStopEvents:       {"Stopped at line {1}: the run made more events than playback can keep.", "{1}번 줄에서 멈췄습니다. 재생이 담을 수 있는 것보다 많은 이벤트가 생겼습니다."},
+	cStopTime:         {"Stopped at line {1}: the scene would sleep past the virtual time limit (sleeps in a loop that never ends?).", "{1}번 줄에서 멈췄습니다. 장면이 가상 시간의 한도를 넘어서까지 잠들려 했습니다(끝나지 않는 루프 안의 sleep일 수 있습니다)."},
 	cSeed:             {"{1} is seeded with {2}, as the scene gave no seed (run it with -seed {2} to get the same numbers again).", "장면이 시드를 정하지 않아 {1}의 시드를 {2|로} 정합니다(-seed {2|로} 실행하면 같은 수가 다시 나옵니다)."},
 	cSocket:           {"socket: {1}", "소켓: {1}"},
 	cSocketLabel:      {"socket: {1} ({2})", "소켓: {1} ({2})"},
@@ -303,7 +310,6 @@ var messages = [numMsgs][2]string{
 	bStall:      {"LOOP BLOCKED in {1}: no task, no callback can run", "루프가 {1}에서 막혔습니다. 어떤 태스크도 콜백도 실행되지 못합니다"},
 	bStallUntil: {"LOOP BLOCKED in {1}: no task, no callback can run until {2}", "루프가 {1}에서 막혔습니다. {2}까지 어떤 태스크도 콜백도 실행되지 못합니다"},
 	bUncaught:   {"Uncaught: {1}", "잡히지 않은 예외: {1}"},
-	bStopped:    {"Stopped: {1}", "중단됨: {1}"},
 
 	hEventLoop:     {"EVENT LOOP", "이벤트 루프"},
 	hOnLoopThread:  {"ON THE LOOP THREAD", "루프 스레드에서 실행 중"},

@@ -8,6 +8,7 @@ import (
 
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
+	"loopscope/scenes/trace"
 )
 
 func hasHangul(s string) bool {
@@ -213,6 +214,50 @@ func TestScenesSpeakKorean(t *testing.T) {
 					if it.Kind == KSection && it.Text != "" && !hasHangul(it.Text) {
 						t.Errorf("%s at event %d: heading %q is not Korean", sc.ID, i, it.Text)
 					}
+				}
+			}
+		}
+	}
+}
+
+// A scene the engine stops on a budget says so in the learner's words, at
+// its line, in the caption and the banner: which budget, and what usually
+// causes it, never the command line's flags.
+func TestBudgetStopInWords(t *testing.T) {
+	for _, c := range []struct {
+		src     string
+		budgets engine.Budgets
+		line    string
+		en, ko  string
+	}{
+		{"import asyncio\n\nasync def main():\n    while True:\n        pass\n\nasyncio.run(main())\n", engine.Budgets{MaxSteps: 20000}, "5", "too many Python steps", "파이썬 명령을 너무 많이"},
+		{"import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n", engine.Budgets{MaxVirtualTime: 30}, "5", "virtual time limit", "가상 시간의 한도"},
+		{"import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n", engine.Budgets{MaxEvents: 300}, "", "more events than playback can keep", "많은 이벤트가"},
+	} {
+		r := engine.Run([]byte(c.src), engine.Options{Filename: "scene.py", Trace: true, Budgets: c.budgets})
+		if r.ExitCode != engine.ExitStopped || r.Trace == nil {
+			t.Fatalf("exit %d, want a stop: %s", r.ExitCode, r.Stderr)
+		}
+		rec := Build(r.Trace)
+		s := rec.StateAt(rec.Len() - 1)
+		if s.Event.Kind != trace.Stopped || s.Budget == "" {
+			t.Fatalf("the last event is %s, budget %q", s.Event.Kind, s.Budget)
+		}
+		for _, lang := range []Lang{EN, KO} {
+			s.SetLang(lang)
+			want := c.en
+			if lang == KO {
+				want = c.ko
+			}
+			var banner string
+			for _, it := range Layout(1440, 900, 1, s).Items {
+				if it.Kind == KBanner {
+					banner = it.Text
+				}
+			}
+			for what, got := range map[string]string{"caption": s.Caption, "banner": banner} {
+				if !strings.Contains(got, want) || strings.Contains(got, "-max") || (c.line != "" && !strings.Contains(got, c.line)) {
+					t.Errorf("%s budget, %s in %s: %q, want %q at line %s", s.Budget, what, lang, got, want, c.line)
 				}
 			}
 		}

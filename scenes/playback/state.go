@@ -259,6 +259,8 @@ type State struct {
 	TaskLines []TaskLine // live tasks' lines
 	Err       string     // the uncaught exception or why the engine stopped
 	ErrKind   trace.Kind // trace.Uncaught or trace.Stopped, when Err is set
+	ErrLine   int32      // the scene's line where it stopped, 0 if unknown
+	Budget    string     // the budget that ran out when the engine stopped the scene ("steps", "memory", "events", "time"), "" otherwise
 	LastRaise string     // the last exception raised
 
 	Timeline    []Span       // who held the loop thread, in order; the last may be open
@@ -684,7 +686,7 @@ func (s *State) apply(i int) {
 	case trace.Uncaught:
 		s.Err, s.ErrKind = e.Text, trace.Uncaught
 	case trace.Stopped:
-		s.Err, s.ErrKind = e.Text, trace.Stopped
+		s.Err, s.ErrKind, s.ErrLine, s.Budget = e.Text, trace.Stopped, e.Line, e.Label
 	}
 }
 
