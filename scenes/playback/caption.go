@@ -63,6 +63,14 @@ func (s *State) caption() string {
 		if t != nil && t.Steps == 1 {
 			return l.t(cTaskFirstStep, name, t.Coro)
 		}
+		if t != nil && t.WokenBy != 0 && t.WokenBy != t.ID {
+			// say what it waited for, now done
+			what := s.Name(t.WokenBy)
+			if f := s.Future(t.WokenBy); f != nil && f.Text != "" {
+				what += " (" + f.Text + ")"
+			}
+			return l.t(cTaskResumeAfter, name, itoa(int(e.Line)), what)
+		}
 		return l.t(cTaskResume, name, itoa(int(e.Line)))
 	case trace.TaskSuspend:
 		if e.Ref == 0 {

@@ -58,6 +58,7 @@ const (
 	cTaskNew
 	cTaskFirstStep
 	cTaskResume
+	cTaskResumeAfter
 	cTaskYield
 	cTaskAwaits
 	cTaskFailed
@@ -253,6 +254,7 @@ var messages = [numMsgs][2]string{
 	cTaskNew:          {"{1} is created to run {2}; its first step goes to the ready queue.", "{2|를} 실행할 태스크 {1|이} 만들어집니다. 첫 단계가 준비 큐에 들어갑니다."},
 	cTaskFirstStep:    {"{1} starts running {2} on the loop thread.", "{1|이} 루프 스레드에서 {2|를} 실행하기 시작합니다."},
 	cTaskResume:       {"{1} resumes at line {2}.", "{1|이} {2}번 줄에서 다시 실행됩니다."},
+	cTaskResumeAfter:  {"{3} is done: {1} resumes at line {2}.", "{3|이} 끝나서 {1|이} {2}번 줄에서 다시 실행됩니다."},
 	cTaskYield:        {"{1} yields to the loop (a bare yield: sleep(0)) and is rescheduled.", "{1|이} 값 없이 yield하여(sleep(0)) 루프에 차례를 넘기고, 곧바로 다시 예약됩니다."},
 	cTaskAwaits:       {"{1} awaits {2} and hands the loop back.", "{1|이} {2|를} await하며 루프에 제어를 돌려줍니다."},
 	cTaskFailed:       {"{1} failed: {2}.", "{1|이} 예외로 끝납니다: {2}."},
