@@ -813,6 +813,7 @@
     el.marks.append(marks);
     el.tags.textContent = "";
     el.tags.append(lane);
+    el.editor.classList.toggle("no-tags", byLine.size === 0);
     if (focused) {
       const again = lane.querySelector('.tag-line[data-line="' + focused + '"]');
       if (again) again.focus({ preventScroll: true });
