@@ -259,6 +259,34 @@ func TextArea(it *Item) (Item, bool) {
 	return *it, true
 }
 
+// FitMiddle shortens s with "…" in its middle so it takes at most w
+// pixels at size, keeping its end: the end is what tells apart names such
+// as "ThreadPoolExecutor-0_0" and "ThreadPoolExecutor-0_1".
+func FitMiddle(s string, w, size float64) string {
+	if TextWidth(s, size) <= w+1e-9 {
+		return s
+	}
+	r := []rune(s)
+	head, tail := 0, 0
+	used := CharWidth(size) // "…"
+	for head+tail < len(r) {
+		// grow the end first, then the start, a rune at a time
+		k, take := len(r)-1-tail, &tail
+		if tail > 2*head {
+			k, take = head, &head // two runes of the end for one of the start
+		}
+		if used+RuneWidth(r[k], size) > w+1e-9 {
+			break
+		}
+		used += RuneWidth(r[k], size)
+		*take++
+	}
+	if head+tail == 0 && used > w+1e-9 {
+		return ""
+	}
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
 type layout struct {
 	sc              *Scene
 	s               *State
@@ -315,7 +343,7 @@ func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
 	// (three on a narrow stage). The banner always has room for them all,
 	// so the stage below does not move as captions change.
 	nLines := 2
-	if W-16*u < 60*CharWidth(sc.Font) {
+	if W-16*u < 80*CharWidth(sc.Font) {
 		nLines = 3
 	}
 	bh := float64(nLines)*sc.Font*1.3 + 10*u
@@ -1173,7 +1201,7 @@ func (l *layout) timeline(x, y, W, H float64, level int) {
 	}
 	for r, row := range rows {
 		ry := top + float64(r)*rh
-		l.add(Item{Kind: KLane, X: x, Y: ry, W: labelW - 6*u, H: rh, Text: Fit(row.label, labelW-10*u, l.sc.Small), Tone: row.tone, Color: row.color, Parent: sec, Size: l.sc.Small})
+		l.add(Item{Kind: KLane, X: x, Y: ry, W: labelW - 6*u, H: rh, Text: FitMiddle(row.label, labelW-10*u, l.sc.Small), Tone: row.tone, Color: row.color, Parent: sec, Size: l.sc.Small})
 		var b barMerger
 		b.l, b.sec, b.y, b.h = l, sec, ry+2*u, rh-4*u
 		switch row.kind {

@@ -342,7 +342,7 @@ var stageSizes = []struct {
 	name        string
 	w, h, scale float64
 }{
-	{"laptop", 690, 780, 1},
+	{"laptop", 570, 780, 1},
 	{"laptop-wide", 1000, 840, 1},
 	{"phone", 390, 685, 2},
 	{"phone-short", 390, 560, 2},
@@ -517,6 +517,52 @@ func TestShutdownFoldedOnTheTimeline(t *testing.T) {
 	for i := 1; i <= rec.Len(); i++ {
 		if scale(i) < scale(i-1) {
 			t.Fatalf("the scale goes back at event %d", i)
+		}
+	}
+}
+
+// A task's line is where its own coroutine is, never the asyncio.run call
+// (07's gather children are asyncio.sleep coroutines: library code, with
+// no line of their own in the scene).
+func TestTaskLinesAreTheirOwn(t *testing.T) {
+	for _, scn := range scenes.All() {
+		r := engine.Run([]byte(scn.Source), engine.Options{Filename: scn.Filename(), Trace: true})
+		rec := Build(r.Trace)
+		runLine := int32(0)
+		for _, e := range r.Trace.Events {
+			if e.Kind == trace.LoopStart {
+				runLine = e.Line
+				break
+			}
+		}
+		if runLine == 0 {
+			continue
+		}
+		for _, i := range sample(rec.Len(), 200) {
+			s := rec.StateAt(i)
+			for _, tk := range s.Tasks {
+				if tk.Line == runLine && !tk.State.Finished() {
+					t.Errorf("%s at event %d: %s %s is at line %d, the asyncio.run call", scn.ID, i, tk.Name, tk.Coro, tk.Line)
+				}
+			}
+		}
+	}
+}
+
+func TestFitMiddle(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    float64
+		want string
+	}{
+		{"MainThread", 100, "MainThread"},
+		{"ThreadPoolExecutor-0_0", 10 * CharWidth(10), "Thr…or-0_0"},
+		{"ThreadPoolExecutor-0_1", 5 * CharWidth(10), "T…0_1"},
+		{"abc", 0, ""},
+	} {
+		got := FitMiddle(c.s, c.w, 10)
+		if got != c.want || TextWidth(got, 10) > c.w+1e-9 {
+			t.Errorf("FitMiddle(%q, %g) = %q, want %q", c.s, c.w, got, c.want)
 		}
 	}
 }

@@ -99,6 +99,7 @@ type Loop struct {
 	Blocked   bool        // the loop thread is stalled in a blocking call
 	BlockWhy  string      // why ("time.sleep(2)")
 	BlockTo   float64     // until when (-1: unknown)
+	RunLine   int32       // the line that started the loop (the asyncio.run call), 0 if unknown
 }
 
 // Handle is a callback in the ready queue.
@@ -420,8 +421,12 @@ func (s *State) apply(i int) {
 	// Any positioned event on the loop thread while a step runs is where
 	// that task's coroutine is now (handle.new's position is the
 	// create_task call in the running task, for instance; task.new's is
-	// the new coroutine's def, so it does not count).
-	if e.Line > 0 && loopThread && s.Loop.Task != 0 && e.Kind != trace.TaskStep && e.Kind != trace.TaskNew {
+	// the new coroutine's def, so it does not count). A position on the
+	// line that started the loop is not: the engine gives the thread's
+	// innermost scene frame, which is the asyncio.run call while a task
+	// whose coroutine is library code (gather's asyncio.sleep children)
+	// steps, and such a task has no line of its own.
+	if e.Line > 0 && e.Line != s.Loop.RunLine && loopThread && s.Loop.Task != 0 && e.Kind != trace.TaskStep && e.Kind != trace.TaskNew {
 		if t := s.Task(s.Loop.Task); t != nil {
 			t.Line, t.Col = e.Line, e.Col
 		}
@@ -429,7 +434,7 @@ func (s *State) apply(i int) {
 
 	switch e.Kind {
 	case trace.LoopStart:
-		s.Loop.Started, s.Loop.Running, s.Loop.Thread = true, true, e.Thread
+		s.Loop.Started, s.Loop.Running, s.Loop.Thread, s.Loop.RunLine = true, true, e.Thread, e.Line
 	case trace.LoopPhase:
 		if e.Phase == trace.PhaseShutdown {
 			s.Loop.Shutdown = true
@@ -455,7 +460,7 @@ func (s *State) apply(i int) {
 	case trace.TaskStep:
 		if t := s.task(e); t != nil {
 			t.State, t.Await, t.Sync, t.SyncWhy = TaskRunning, 0, 0, ""
-			if e.Line > 0 {
+			if e.Line > 0 && e.Line != s.Loop.RunLine {
 				t.Line, t.Col = e.Line, e.Col
 			}
 			t.Steps++
@@ -465,7 +470,7 @@ func (s *State) apply(i int) {
 	case trace.TaskSuspend:
 		if t := s.task(e); t != nil {
 			t.State, t.Await = TaskWaiting, e.Ref
-			if e.Line > 0 {
+			if e.Line > 0 && e.Line != s.Loop.RunLine {
 				t.Line, t.Col = e.Line, e.Col
 			}
 			t.Changed = i
