@@ -270,7 +270,7 @@
     },
     "notes.editedRun": {
       en: "These notes describe the original scene, not your edited version: no section is lit, because the stage no longer plays what they explain.",
-      ko: "이 노트는 고친 코드가 아니라 원래 장면을 설명합니다. 무대가 더 이상 노트가 설명하는 장면을 보여 주지 않으므로 어느 절도 강조하지 않습니다.",
+      ko: "이 노트는 고친 코드가 아니라 원래 장면을 설명합니다. 무대가 이제 노트가 설명하는 장면을 보여 주지 않으므로, 노트의 어느 부분도 강조하지 않습니다.",
     },
   });
 
