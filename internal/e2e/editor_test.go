@@ -58,7 +58,7 @@ func (p *page) setCode(src string) {
 
 // TestEditorMarksErrors runs scenes that go wrong, in English and in
 // Korean: a syntax error far down a long file and far right on a long
-// line, and an exception nobody catches. Each time the editor scrolls to
+// line, an exception nobody catches, a run the engine stops. Each time the editor scrolls to
 // the place, marks the line (gutter and strip) and the characters (the
 // column), and the error bar says it in the page's words, with CPython's.
 func TestEditorMarksErrors(t *testing.T) {
@@ -142,6 +142,22 @@ func TestEditorMarksErrors(t *testing.T) {
 				t.Errorf("%s uncaught: the error bar says %q [%q] %q", lang, m.Head, m.Goto, m.Text)
 			}
 			p.screenshot("editor-uncaught-" + lang)
+			// A run the engine stops (here: a deadlock, nothing can wake the
+			// loop): at its end the line it stopped at is marked.
+			stuck := "import asyncio\n\n\nasync def main():\n    ev = asyncio.Event()\n    print(\"waiting\")\n    await ev.wait()\n\n\nasyncio.run(main())\n"
+			p.setCode(stuck)
+			p.click("Run")
+			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
+			var st editorMark
+			p.eval(readMark, &st)
+			wantStop := map[string]string{"en": "The run was stopped here:", "ko": "실행이 멈춘 곳:"}[lang]
+			if st.GutterLine != "7" || st.LineMarks != 1 || st.Before != "    " || st.Marked != "a" || st.Head != wantStop || !strings.Contains(st.Text, "scene.py:7:5: deadlock") {
+				t.Errorf("%s deadlock: at its end the editor marks %+v", lang, st)
+			}
+			p.screenshot("editor-stopped-" + lang)
+			p.setCode(src)
+			p.click("Run")
+			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
 			// Typing takes the mark away: it belongs to the code as it ran.
 			p.setCode(src + "\n")
 			p.eval(readMark, &m)
