@@ -346,7 +346,7 @@ var messages = [numMsgs][2]string{
 	lMore:          {"+{1} more", "{1}개 더"},
 	lChipCancelled: {"cancelled: will be skipped", "취소됨: 건너뜀"},
 	lChipTimerDue:  {"timer fell due", "시간이 된 타이머"},
-	lChipSteps:     {"steps {1}", "{1} 단계 실행"},
+	lChipSteps:     {"steps {1}", "{1} 단계"},
 	lChipFor:       {"for {1}", "대상 {1}"},
 	lEmpty:         {"(empty)", "(비어 있음)"},
 	lTimerAt:       {"timer at {1}", "타이머 {1}"},
