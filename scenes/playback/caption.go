@@ -55,7 +55,15 @@ func (s *State) caption() string {
 	case trace.LoopStop:
 		return l.t(cLoopStop)
 	case trace.ClockJump:
-		return l.t(cClockJump, l.Seconds(e.Num), l.Seconds(e.Time))
+		from, to := l.Seconds(e.Num), l.Seconds(e.Time)
+		switch {
+		case s.Loop.Blocked:
+			return l.t(cClockStall, s.Loop.BlockWhy, from, to)
+		case len(s.Timers) == 0 || s.Timers[0].Deadline > e.Time:
+			// no timer falls due now: a thread or I/O woke the loop
+			return l.t(cClockWoken, from, to)
+		}
+		return l.t(cClockJump, from, to)
 	case trace.TaskNew:
 		return l.t(cTaskNew, name, e.Label)
 	case trace.TaskStep:

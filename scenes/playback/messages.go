@@ -55,6 +55,8 @@ const (
 	cShutdown
 	cLoopStop
 	cClockJump
+	cClockStall
+	cClockWoken
 	cTaskNew
 	cTaskFirstStep
 	cTaskResume
@@ -251,6 +253,8 @@ var messages = [numMsgs][2]string{
 	cShutdown:         {"The main task is done: asyncio.run shuts down (it cancels the tasks left, closes async generators and the default executor, then closes the loop).", "메인 태스크가 끝났습니다. asyncio.run이 마무리 작업을 합니다. 남은 태스크를 취소하고, 비동기 제너레이터와 기본 실행기를 닫은 뒤 루프를 닫습니다."},
 	cLoopStop:         {"The event loop stops.", "이벤트 루프가 멈춥니다."},
 	cClockJump:        {"Nothing to do until the next timer: the clock jumps from {1} to {2}.", "다음 타이머까지 할 일이 없습니다. 시계가 {1}에서 {2|로} 건너뜁니다."},
+	cClockStall:       {"The loop thread is blocked in {1}: the clock runs from {2} to {3} and nothing else can run.", "루프 스레드가 {1}에서 막혀 있습니다. 시계가 {2}에서 {3|로} 가는 동안 다른 어떤 것도 실행되지 못합니다."},
+	cClockWoken:       {"Nothing to do until another thread or I/O wakes the loop: the clock jumps from {1} to {2}.", "다른 스레드나 I/O가 루프를 깨울 때까지 할 일이 없습니다. 시계가 {1}에서 {2|로} 건너뜁니다."},
 	cTaskNew:          {"{1} is created to run {2}; its first step goes to the ready queue.", "{2|를} 실행할 태스크 {1|이} 만들어집니다. 첫 단계가 준비 큐에 들어갑니다."},
 	cTaskFirstStep:    {"{1} starts running {2} on the loop thread.", "{1|이} 루프 스레드에서 {2|를} 실행하기 시작합니다."},
 	cTaskResume:       {"{1} resumes at line {2}.", "{1|이} {2}번 줄에서 다시 실행됩니다."},
