@@ -162,6 +162,18 @@ func Render(src []byte) (*Rendered, error) {
 		}
 		sections = append(sections, s)
 	}
+	// A heading with an id that opens no section (inside a quote or a
+	// list, or under a section of a higher level) has no moment to keep.
+	for _, w := range whens {
+		used := false
+		for n := doc.FirstChild(); n != nil && !used; n = n.NextSibling() {
+			sec, ok := n.(*sectionBlock)
+			used = ok && sec.heading == w.heading
+		}
+		if !used {
+			return nil, fmt.Errorf("line %d: a {when: ...} line belongs right under a section's heading (## Title {#id})", lineOf(src, w.offset))
+		}
+	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err

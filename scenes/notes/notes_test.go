@@ -64,6 +64,8 @@ func TestRenderErrors(t *testing.T) {
 		{"## A {#a}\n{when: lines 2}\n", `line 2: {when: lines 2}: unknown condition "lines"`},
 		{"## A {#a}\n{when: line 2\n", "line 2: a {when: ...} line ends with }"},
 		{"## A {#intro}\n{when: line 2}\n", `line 1: the id "intro" is the introduction's`},
+		{"## A {#a}\n{when: line 2}\n\n> ## B {#b}\n> {when: line 3}\n", "line 5: a {when: ...} line belongs right under"},
+		{"## A {#a}\n{when: line 2}\n\n### B {#b}\n{when: line 3}\n", "line 5: a {when: ...} line belongs right under"},
 	} {
 		_, err := Render([]byte(tc.src))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
