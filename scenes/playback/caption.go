@@ -7,10 +7,6 @@ import (
 	"loopscope/scenes/trace"
 )
 
-// Seconds formats a virtual time as the stage shows it in English:
-// "1.250 s".
-func Seconds(t float64) string { return EN.Seconds(t) }
-
 // Seconds formats a virtual time as the stage shows it in language l:
 // "1.250 s", "1.250초".
 func (l Lang) Seconds(t float64) string {
