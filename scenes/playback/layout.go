@@ -15,7 +15,7 @@ type ItemKind uint8
 // The item kinds.
 const (
 	KSection    ItemKind = iota // a titled region; Text is its title
-	KBanner                     // the caption line, or a stall or error banner (Tone)
+	KBanner                     // the caption, or a stall or error banner (Tone): Text, Sub and Sub2 are its lines
 	KDial                       // the loop: a ring of phases; Text "event loop", Sub the iteration, Sub2 the phase
 	KClock                      // the virtual clock; Text is the time (the stage may show an interpolated one), Sub2 what to say while it jumps
 	KSlot                       // what runs on the loop thread now
@@ -1039,15 +1039,30 @@ type tlRow struct {
 	// others, in the row of the tasks without a row of their own: which
 	// tasks (by index) do have one
 	others []bool
+	// fromOrd: a thread row for every thread from ord on
+	fromOrd bool
 }
 
 func (l *layout) timelineRows(level int) []tlRow {
 	s := l.s
 	var rows []tlRow
 	// Fewer lanes at each level of squeeze.
+	// Past the cap, the last thread row gathers the other threads (at the
+	// tightest level only the loop's thread keeps a row).
 	maxThreads := [...]int{4, 2, 1}[level]
+	ownRows, gather := min(len(s.Threads), maxThreads), false
+	if len(s.Threads) > maxThreads && maxThreads > 1 {
+		ownRows, gather = maxThreads-1, true
+	}
 	for k := range s.Threads {
-		if k == maxThreads {
+		if k == ownRows {
+			if gather {
+				label := l.t(lOtherThreads, strconv.Itoa(len(s.Threads)-k))
+				if len(s.Threads)-k == 1 {
+					label = s.Threads[k].Name
+				}
+				rows = append(rows, tlRow{label: label, tone: ToneNeutral, color: -1, kind: 0, ord: s.Threads[k].Ord, fromOrd: true})
+			}
 			break
 		}
 		th := &s.Threads[k]
@@ -1207,7 +1222,7 @@ func (l *layout) timeline(x, y, W, H float64, level int) {
 		switch row.kind {
 		case 0:
 			for _, ts := range s.ThreadSpans {
-				if ts.Thread != row.ord {
+				if ts.Thread != row.ord && !(row.fromOrd && ts.Thread > row.ord) {
 					continue
 				}
 				tone := ToneThread

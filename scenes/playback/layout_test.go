@@ -566,3 +566,26 @@ func TestFitMiddle(t *testing.T) {
 		}
 	}
 }
+
+// Past the cap of thread lanes, the last one gathers the other threads
+// rather than leaving them out.
+func TestThreadLanesGather(t *testing.T) {
+	sc, _ := scenes.Get("17_threads_executors")
+	r := engine.Run([]byte(sc.Source), engine.Options{Filename: sc.Filename(), Trace: true})
+	rec := Build(r.Trace)
+	s := rec.StateAt(rec.Len() - 1)
+	if len(s.Threads) < 4 {
+		t.Fatalf("%d threads, want at least 4 for this test", len(s.Threads))
+	}
+	l := &layout{s: s, sc: &Scene{W: 1000, Small: 11}, u: 1, pad: 12}
+	var threads []tlRow
+	for _, row := range l.timelineRows(1) {
+		if row.kind == 0 {
+			threads = append(threads, row)
+		}
+	}
+	want := l.t(lOtherThreads, strconv.Itoa(len(s.Threads)-1))
+	if len(threads) != 2 || !threads[1].fromOrd || threads[1].label != want {
+		t.Errorf("compact thread lanes %+v, want the loop's and %q", threads, want)
+	}
+}

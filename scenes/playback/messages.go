@@ -231,6 +231,7 @@ const (
 	lOtherTasks
 	lGhostSub
 	lTitleMore
+	lOtherThreads
 
 	numMsgs
 )
@@ -418,6 +419,7 @@ var messages = [numMsgs][2]string{
 	lOtherTasks:       {"{1} other tasks", "다른 태스크 {1}개"},
 	lGhostSub:         {"on the loop thread ↑", "지금 실행 중 ↑"},
 	lTitleMore:        {"{1} · +{2} more", "{1} · {2}개 더"},
+	lOtherThreads:     {"{1} other threads", "다른 스레드 {1}개"},
 }
 
 // TaskState returns a task state's name in language l: "waiting", "기다리는 중".
