@@ -1,11 +1,15 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -497,5 +501,58 @@ func TestEditorPhone(t *testing.T) {
 			}
 			p.screenshot("editor-phone-error-" + lang)
 		}
+	})
+}
+
+// TestEditorWithoutTheModule loads the page while the module's request
+// fails: the editor shows the scene as plain text (no colours, nothing
+// transparent left unpainted), and typing keeps it so.
+func TestEditorWithoutTheModule(t *testing.T) {
+	onServed(t, func(t *testing.T, tg target) {
+		tb, cancel := newTab(t)
+		defer cancel()
+		p := &page{t: t, tab: tb}
+		events := chromedp.Events(tb.ctx, fetch.RequestPaused)
+		p.do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tt, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/main.wasm*"}}})
+			return err
+		}))
+		done := make(chan struct{})
+		defer func() { cancel(); <-done }()
+		go func() {
+			defer close(done)
+			for ev, err := range events {
+				if err != nil {
+					return
+				}
+				_ = chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+					_, err := cdp.Call(ctx, tt, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonFailed})
+					return err
+				}))
+			}
+		}()
+		p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.url))
+		p.waitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
+		read := `(() => ({painted: document.getElementById("editor").classList.contains("painted"),
+			colored: document.getElementById("editor").dataset.colored,
+			text: [...document.querySelectorAll("#paint .paint-inner > div")].map((d) => d.textContent).join("\n"),
+			value: document.getElementById("code").value,
+			spans: document.querySelectorAll("#paint [class^=t-]").length}))()`
+		var got struct {
+			Painted     bool
+			Colored     string
+			Text, Value string
+			Spans       int
+		}
+		p.eval(read, &got)
+		if !got.Painted || got.Colored != "" || got.Text != got.Value || got.Spans != 0 || got.Value != pageData.Scenes[0].Source {
+			t.Errorf("without the module the editor shows %+v", got)
+		}
+		p.setCode(got.Value + "x = 1\n")
+		p.eval(read, &got)
+		if got.Text != got.Value || got.Spans != 0 {
+			t.Errorf("typing without the module: the editor shows %q for %q", got.Text, got.Value)
+		}
+		p.screenshot("editor-without-module")
 	})
 }
