@@ -7,20 +7,25 @@
 // the site is built, not here (internal/site).
 //
 // The page calls in from JavaScript while Ebiten's loop runs in its own
-// goroutine. WebAssembly here is single-threaded and goroutines switch only
-// where they block, which neither side does mid-call, so they share the
-// player without a lock.
+// goroutine, and a run in progress in another (it yields to the browser
+// now and then: startRun). WebAssembly here is single-threaded and
+// goroutines switch only where they block, which none does while it uses
+// the player (a run replaces it at its end, without blocking in between),
+// so they share the player without a lock.
 package main
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"syscall/js"
 	"time"
 	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"loopscope/scenes/asyncio"
 	"loopscope/scenes/engine"
 	"loopscope/scenes/playback"
 	"loopscope/scenes/python/resolve"
@@ -66,7 +71,8 @@ var (
 
 func main() {
 	api := js.Global().Get("Object").New()
-	export(api, "run", func(args []js.Value) any { return run(str(args, 0), str(args, 1)) })
+	export(api, "run", func(args []js.Value) any { return startRun(str(args, 0), str(args, 1)) })
+	export(api, "stop", func([]js.Value) any { stopRun(); return nil })
 	export(api, "play", func([]js.Value) any { player.Play(); return nil })
 	export(api, "pause", func([]js.Value) any { player.Pause(); return nil })
 	export(api, "step", func(args []js.Value) any { player.Step(num(args, 0, 1)); return nil })
@@ -133,10 +139,122 @@ func num(args []js.Value, i, def int) int {
 // command line.
 const pageMaxSteps = 50_000_000
 
+// A run yields to the browser instead of holding the page's thread until
+// it ends. The engine calls its Pause hook every few thousand steps; once
+// runSlice of wall time has passed since the last yield, the hook blocks
+// the run's goroutine until a message posted to the page's own event loop
+// comes back. With every goroutine blocked, Go hands the thread back to
+// the browser, which handles clicks and keys, runs timers and draws frames
+// (the page's and Ebiten's) before the message: the page answers within a
+// slice, and a Stop pressed meanwhile ends the run at the hook's next call.
+//
+// (A Web Worker would take the engine off the page's thread altogether,
+// but it would start a second copy of the 13 MB module, whose Ebiten
+// package reads document and window as it starts and would need shims in
+// the worker, and every trace, up to millions of events, would be encoded
+// in the worker and decoded on the page to be played.)
+
+// runSlice is how long a run works between two yields: short enough for
+// a click to be answered at once, long enough that yielding costs little.
+const runSlice = 25 * time.Millisecond
+
+// job is a run in progress.
+type job struct {
+	stopped   bool            // Stop was pressed, or a newer run replaced this one
+	progress  engine.Progress // how far it has come, as the engine last said
+	lastYield time.Time
+	done      chan struct{} // closed when the run has ended
+}
+
+var (
+	current *job // the run in progress, or nil
+	// resumed is signalled by the page's event loop after a yield.
+	resumed   = make(chan struct{}, 1)
+	yieldPort js.Value // posts the message that resumes a yielded run
+)
+
+// errStopped is why a run stopped at the learner's request.
+var errStopped = errors.New("stopped from the page")
+
+// startRun starts running a scene's source and returns a Promise of the
+// outcome (run's result). A run still going is stopped first: the newer
+// one starts when it has ended, and its own Promise says it was replaced.
+func startRun(src, filename string) js.Value {
+	prev := current
+	if prev != nil {
+		prev.stopped = true
+	}
+	j := &job{lastYield: time.Now(), done: make(chan struct{})}
+	current = j
+	var executor js.Func
+	executor = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		resolve := args[0]
+		go func() {
+			if prev != nil {
+				<-prev.done
+			}
+			out := run(src, filename, j)
+			close(j.done)
+			if current == j {
+				current = nil
+			}
+			resolve.Invoke(js.ValueOf(out))
+		}()
+		return nil
+	})
+	defer executor.Release()
+	return js.Global().Get("Promise").New(executor)
+}
+
+// stopRun ends the run in progress, if any, at the engine's next pause:
+// what it recorded so far is played, as a stopped run's.
+func stopRun() {
+	if current != nil {
+		current.stopped = true
+	}
+}
+
+// pause is a run's engine.Options.Pause: it records the progress, yields
+// to the browser when the run has held the thread for a slice, and stops
+// the run when asked to.
+func (j *job) pause(p engine.Progress) error {
+	j.progress = p
+	if !j.stopped && time.Since(j.lastYield) >= runSlice {
+		yieldToBrowser()
+		j.lastYield = time.Now()
+	}
+	if j.stopped {
+		return errStopped
+	}
+	return nil
+}
+
+// yieldToBrowser blocks the calling goroutine until the browser has
+// handled what was waiting (input, timers, a frame when one is due): a
+// message posted to a MessageChannel comes back as a new task, without
+// the 4 ms that nested setTimeout calls are held back.
+func yieldToBrowser() {
+	if yieldPort.IsUndefined() {
+		ch := js.Global().Get("MessageChannel").New()
+		ch.Get("port1").Set("onmessage", js.FuncOf(func(js.Value, []js.Value) any {
+			select {
+			case resumed <- struct{}{}:
+			default:
+			}
+			return nil
+		}))
+		yieldPort = ch.Get("port2")
+	}
+	yieldPort.Call("postMessage", nil)
+	<-resumed
+}
+
 // run runs a scene's source. When the engine produces a trace (the scene
-// ended, raised, or hit a budget) it replaces what is playing; when it
-// refuses the scene, what is playing stays and the error comes back.
-func run(src, filename string) (out map[string]any) {
+// ended, raised, hit a budget or was stopped) it replaces what is playing;
+// when it refuses the scene, what is playing stays and the error comes
+// back. A run replaced by a newer one changes nothing: {ok: false,
+// replaced: true}.
+func run(src, filename string, j *job) (out map[string]any) {
 	if filename == "" {
 		filename = "scene.py"
 	}
@@ -147,13 +265,26 @@ func run(src, filename string) (out map[string]any) {
 			out = map[string]any{"ok": false, "exitCode": engine.ExitInternal, "error": errorObject("internal", 0, 0, msg, filename+": "+msg)}
 		}
 	}()
-	res := engine.Run([]byte(src), engine.Options{Filename: filename, Trace: true, Budgets: engine.Budgets{MaxSteps: pageMaxSteps}, WallClock: browserClock()})
+	res := engine.Run([]byte(src), engine.Options{
+		Filename:  filename,
+		Trace:     true,
+		Budgets:   engine.Budgets{MaxSteps: pageMaxSteps},
+		WallClock: browserClock(),
+		Pause:     j.pause,
+	})
+	if j.stopped && current != j {
+		return map[string]any{"ok": false, "replaced": true}
+	}
 	ok := res.Trace != nil && res.ExitCode != engine.ExitRefused && res.ExitCode != engine.ExitInternal
 	out = map[string]any{"ok": ok, "exitCode": res.ExitCode, "stderr": stderrTail(res)}
-	if res.Err != nil {
-		e := res.Err
+	switch e := res.Err; {
+	case ok && e != nil:
+		// Stopped: a budget ran out, the scene deadlocked, or Stop was
+		// pressed. The page says why in its own words, at e's line.
+		out["stop"] = stopObject(e, j.progress)
+	case e != nil:
 		out["error"] = errorObject(e.Kind, e.Line, e.Col, e.Msg, e.Error())
-	} else if !ok {
+	case !ok:
 		out["error"] = errorObject("internal", 0, 0, res.Stderr, filename+": "+res.Stderr)
 	}
 	if !ok {
@@ -172,8 +303,10 @@ func run(src, filename string) (out map[string]any) {
 }
 
 // stderrTail is what the engine wrote to stderr after the scene's own
-// writes (a traceback, a stop message): the console already plays those
-// (log records, warnings) from the trace, where they happened.
+// writes (a traceback): the console already plays those (log records,
+// warnings) from the trace, where they happened. A stop's message is left
+// out: it speaks of the command line's flags, and the page says why the
+// run stopped in its own words (the result's stop).
 func stderrTail(res *engine.Result) string {
 	n := 0
 	for _, c := range res.Output {
@@ -181,7 +314,34 @@ func stderrTail(res *engine.Result) string {
 			n += len(c.Text)
 		}
 	}
-	return res.Stderr[min(n, len(res.Stderr)):]
+	tail := res.Stderr[min(n, len(res.Stderr)):]
+	if res.ExitCode == engine.ExitStopped && res.Err != nil {
+		tail = strings.TrimSuffix(tail, res.Err.Error()+"\n")
+	}
+	return tail
+}
+
+// The page's budgets, for the page's words about a budget that ran out.
+// The others are the engine's defaults.
+var pageBudgets = map[string]float64{
+	"steps":  pageMaxSteps,
+	"time":   asyncio.DefaultMaxVirtualTime,
+	"events": asyncio.DefaultMaxEvents,
+	"memory": asyncio.DefaultMaxMemory,
+}
+
+// stopObject describes a run the engine stopped, for the page's words:
+// kind ("budget", "deadlock", "interrupted"), budget (for a budget: "steps",
+// "time", "events", "memory") and its limit, the line and column where the
+// scene was, how far it had come (steps, time, events), and the engine's
+// own message (msg, text).
+func stopObject(e *engine.Error, p engine.Progress) map[string]any {
+	return map[string]any{
+		"kind": e.Kind, "budget": e.Budget, "limit": pageBudgets[e.Budget],
+		"line": e.Line, "col": e.Col,
+		"steps": float64(p.Steps), "time": p.Time, "events": p.Events,
+		"msg": e.Msg, "text": e.Error(),
+	}
 }
 
 // browserClock is the browser's clock now, in the browser's time zone at
@@ -219,7 +379,8 @@ func errorObject(kind string, line, col int, msg, text string) map[string]any {
 	return map[string]any{"kind": kind, "line": line, "col": col, "msg": msg, "text": text}
 }
 
-// state is what the page reads every frame: cheap to make.
+// state is what the page reads every frame: cheap to make. While a run is
+// in progress, running is set and progress says how far it has come.
 func state() map[string]any {
 	s := map[string]any{
 		"event":   player.Index(),
@@ -230,6 +391,10 @@ func state() map[string]any {
 		"frames":  stg.frames,
 		"ticks":   stg.ticks,
 		"caption": player.State().Caption, // kept per event by the player: cheap
+		"running": current != nil,
+	}
+	if j := current; j != nil {
+		s["progress"] = map[string]any{"steps": float64(j.progress.Steps), "time": j.progress.Time, "events": j.progress.Events}
 	}
 	if stg.crash != "" {
 		s["crash"] = stg.crash

@@ -15,20 +15,22 @@
   const el = {
     scene: $("scene"), play: $("play"), back: $("back"), fwd: $("fwd"),
     toStart: $("to-start"), toEnd: $("to-end"), speed: $("speed"),
-    slower: $("slower"), faster: $("faster"), run: $("run"), lang: $("lang"),
+    slower: $("slower"), faster: $("faster"), run: $("run"), stop: $("stop"), lang: $("lang"),
     code: $("code"), gutter: $("gutter"), marks: $("marks"), paint: $("paint"), tags: $("tags"), editor: $("editor"), edited: $("edited"),
     errorBar: $("error-bar"), console: $("console"), notes: $("notes"),
     notesConcept: $("notes-concept"), timeline: $("timeline"),
     position: $("position"), frame: $("stage"), loading: $("loading"),
     loadingText: $("loading-text"), progress: $("progress"), progressFill: $("progress-fill"),
     layout: $("layout"), tabs: [...document.querySelectorAll(".tabs [role=tab]")],
+    runVeil: $("run-veil"), runProgress: $("run-progress"),
   };
 
   let mod = null;           // the module's API, once it is ready
   let fatal = null;         // why the module is gone, if it is
   let sceneId = null;       // the scene on screen (its built-in id)
   let playingSource = "";   // the source the module is playing
-  let runInfo = null;       // the last successful run: {exitCode, stderr, error}
+  let runInfo = null;       // the run on stage: {exitCode, stderr, error, stop}
+  let running = null;       // the run in progress: {started, queue}
   let lastError = null;     // the last failed run: {line, col, msg, text}
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
@@ -713,7 +715,7 @@
     }
     const text = document.createElement("div");
     text.className = "error-text";
-    text.textContent = m && m.kind === "uncaught" ? m.text : errorText(err);
+    text.textContent = m && m.kind === "uncaught" ? m.text : m && m.kind === "stopped" ? stopText(m.err) : errorText(err);
     el.errorBar.append(text);
   }
   onLang(() => { showErrorBar(); renderMarks(lastTaskLines); });
@@ -875,40 +877,164 @@
     dirty = true;
   }
 
-  // run hands source to the module. On success the new run replaces the
-  // one on screen; on failure the old one stays and the error is shown.
+  // A run does not hold the page: the module works in slices of about
+  // 25 ms and lets the browser handle input and draw in between, so the
+  // page answers while a scene runs, and Stop (or Escape) ends the run at
+  // once. While it runs, the stage keeps the scene it had under a veil
+  // that says a run is in progress and how far it has come (after a short
+  // while: a quick run never shows it). The old scene is not played
+  // meanwhile: its console and marks would contradict the code being run.
+  // What the transport is asked to do during a run (play, seek, speed) is
+  // done once the run has ended, to the scene it leaves on the stage.
+  defineMessages({
+    "stop.label": { en: "Stop", ko: "멈춤" },
+    "stop.title": { en: "Stop the run (Esc)", ko: "실행 멈추기 (Esc)" },
+    "run.veil": { en: "Running the scene…", ko: "장면을 실행하는 중…" },
+    "run.veil.more": {
+      en: "The stage shows it when the run ends. Stop shows what it did so far.",
+      ko: "실행이 끝나면 무대에 나타납니다. 멈춤을 누르면 지금까지 한 일을 보여 줍니다.",
+    },
+    "run.progress": {
+      en: "{steps} steps · {time} s of loop time · {events} events",
+      ko: "{steps}단계 · 루프 시간 {time}초 · 이벤트 {events}개",
+    },
+    // Why the engine stopped a run, in the page's words: {at} is
+    // "stop.at", or nothing when the line is unknown.
+    "stop.at": { en: " (line {line})", ko: "({line}번째 줄)" },
+    "stop.steps": {
+      en: "The scene ran {limit} steps without finishing: it may loop forever{at}. Edit it and run it again.",
+      ko: "장면이 {limit}단계를 실행하고도 끝나지 않았습니다. 끝없이 도는 반복문일 수 있습니다{at}. 코드를 고친 뒤 다시 실행하세요.",
+    },
+    "stop.time": {
+      en: "The scene's loop time reached {limit} s without finishing: it may wait in a loop forever{at}. Edit it and run it again.",
+      ko: "루프 시간이 {limit}초에 이르도록 장면이 끝나지 않았습니다. 끝없이 기다리는 반복문일 수 있습니다{at}. 코드를 고친 뒤 다시 실행하세요.",
+    },
+    "stop.events": {
+      en: "The scene made {limit} events without finishing, more than the page keeps to play back{at}. Make it shorter and run it again.",
+      ko: "장면이 이벤트를 {limit}개 만들고도 끝나지 않아, 페이지가 재생하려고 담아 두는 양을 넘었습니다{at}. 장면을 줄인 뒤 다시 실행하세요.",
+    },
+    "stop.memory": {
+      en: "The scene's objects took more than {limit} MiB of memory: something may grow forever{at}. Edit it and run it again.",
+      ko: "장면의 객체가 메모리를 {limit}MiB 넘게 차지했습니다. 끝없이 커지는 것이 있을 수 있습니다{at}. 코드를 고친 뒤 다시 실행하세요.",
+    },
+    "stop.budget": {
+      en: "The scene went past one of the page's limits and was stopped{at}.",
+      ko: "장면이 페이지의 실행 한도를 넘어 멈췄습니다{at}.",
+    },
+    "stop.deadlock": {
+      en: "Nothing can run any more: every task and thread waits for something that will never happen{at}.",
+      ko: "더 실행할 수 있는 것이 없습니다. 모든 태스크와 스레드가 일어나지 않을 일을 기다립니다{at}.",
+    },
+    "stop.interrupted": {
+      en: "You stopped the scene{at} after {steps} steps and {time} s of loop time. The stage shows what it did until then.",
+      ko: "장면을 멈췄습니다{at}. {steps}단계, 루프 시간 {time}초만큼 실행했습니다. 무대는 그때까지 한 일을 보여 줍니다.",
+    },
+  });
+
+  const fmtInt = (n) => Math.round(Number(n) || 0).toLocaleString("en-US");
+  const fmtSecs = (x) => (Number(x) || 0).toFixed(3);
+
+  // stopText says why the engine stopped the run on stage ({kind, budget,
+  // limit, line, col, steps, time, events, msg, text} from the module), in
+  // the current language. A deadlock keeps the engine's account of what
+  // each task waits on; a budget's message names the command line's
+  // flags, so the page's words replace it.
+  function stopText(stop) {
+    if (!stop) return "";
+    const args = {
+      at: stop.line > 0 ? t("stop.at", { line: stop.line }) : "",
+      steps: fmtInt(stop.steps), time: fmtSecs(stop.time),
+      limit: stop.budget === "memory" ? fmtInt(stop.limit / (1 << 20)) : fmtInt(stop.limit),
+    };
+    switch (stop.kind) {
+      case "budget":
+        return t(["steps", "time", "events", "memory"].includes(stop.budget) ? "stop." + stop.budget : "stop.budget", args);
+      case "deadlock":
+        return t("stop.deadlock", args) + "\n" + stop.msg;
+      case "interrupted":
+        return t("stop.interrupted", args);
+    }
+    return stop.text || "";
+  }
+  onLang(() => updateRunView());
+
+  // run hands source to the module and returns a Promise of the outcome
+  // ({ok, exitCode, events, stop, uncaught} or {ok: false, error}). On
+  // success the new run replaces the one on screen; on failure the old one
+  // stays and the error is shown. A run started while another is in
+  // progress stops that one, whose outcome is then {ok: false, replaced: true}.
   function run(source, opts) {
     opts = opts || {};
     if (!mod) {
-      pending = () => run(source, opts);
-      return { ok: false, pending: true, error: fatal ? { text: fatal } : null };
+      return new Promise((resolve) => {
+        pending = () => run(source, opts).then(resolve);
+        if (fatal) resolve({ ok: false, pending: true, error: { text: fatal } });
+      });
     }
-    let r;
+    const job = { started: performance.now(), queue: running ? running.queue : [] };
+    running = job;
+    updateRunView();
+    let p;
     try {
-      r = mod.run(source, FILENAME);
+      p = Promise.resolve(mod.run(source, FILENAME));
     } catch (e) {
-      const msg = String(e && e.message ? e.message : e);
-      r = { ok: false, error: { kind: "internal", line: 0, col: 0, msg, text: msg } };
+      p = Promise.reject(e);
     }
-    if (!r.ok) {
-      showError(r.error);
+    return p.then((r) => {
+      if (r && typeof r.panic === "string") throw new Error(r.panic);
       return r;
+    }).catch((e) => {
+      const msg = String(e && e.message ? e.message : e);
+      return { ok: false, error: { kind: "internal", line: 0, col: 0, msg, text: msg } };
+    }).then((r) => {
+      if (job !== running) return { ok: false, replaced: true };
+      running = null;
+      if (r.ok) {
+        playingSource = source;
+        runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", error: r.error || null, stop: r.stop || null };
+        runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
+          : r.stop ? markOf(r.stop, "stopped") : null;
+        showError(null);
+        if (opts.speed) mod.setSpeed(opts.speed);
+        if (opts.play) mod.play();
+        lastEvent = -2;
+      } else if (!r.replaced) {
+        showError(r.error, source);
+      }
+      if (opts.then) opts.then(r);
+      updateGutter();
+      updateRunView();
+      dirty = true;
+      for (const f of job.queue) f();
+      render();
+      return r;
+    });
+  }
+
+  // stop ends the run in progress: the stage then plays what it did.
+  function stop() {
+    if (running && mod) mod.stop();
+  }
+
+  // updateRunView shows the run in progress: Stop in place of Run, and
+  // the veil over the stage once the run has taken a moment, with its
+  // progress from the module's state s.
+  function updateRunView(s) {
+    const busy = !!running;
+    el.run.hidden = busy;
+    el.stop.hidden = !busy;
+    const veil = busy && performance.now() - running.started > 150;
+    if (el.runVeil.hidden === veil) el.runVeil.hidden = !veil;
+    if (veil) {
+      const pr = (s && s.progress) || (mod && mod.state().progress) || { steps: 0, time: 0, events: 0 };
+      const text = t("run.progress", { steps: fmtInt(pr.steps), time: fmtSecs(pr.time), events: fmtInt(pr.events) });
+      if (el.runProgress.textContent !== text) el.runProgress.textContent = text;
     }
-    playingSource = source;
-    runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", error: r.error || null };
-    runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
-      : r.exitCode === 3 && r.error ? markOf(r.error, "stopped") : null;
-    showError(null);
-    if (opts.speed) mod.setSpeed(opts.speed);
-    if (opts.play) mod.play();
-    lastEvent = -2;
-    dirty = true;
-    return r;
   }
 
   function load(id) {
     const s = sceneById(id);
-    if (!s) return { ok: false, error: { text: t("scene.missing", { id }) } };
+    if (!s) return Promise.resolve({ ok: false, error: { text: t("scene.missing", { id }) } });
     sceneId = s.id;
     el.scene.value = s.id;
     el.code.value = s.source;
@@ -918,14 +1044,15 @@
     showNotes();
     el.notes.scrollTop = 0;
     try { history.replaceState(null, "", "#" + s.id); } catch (e) { /* file: URLs */ }
-    const r = run(s.source, { speed: s.speed });
-    if (!r.ok && !r.pending) {
-      // The engine refused a built-in scene: show it, with an empty stage.
-      playingSource = "";
-    }
     updateGutter();
     render();
-    return r;
+    return run(s.source, {
+      speed: s.speed,
+      then(r) {
+        // The engine refused a built-in scene: show it, with an empty stage.
+        if (!r.ok && !r.replaced) playingSource = "";
+      },
+    });
   }
 
   function runEdited() {
@@ -961,10 +1088,15 @@
     },
   };
 
-  // Every action redraws the page's side at once.
+  // Every action redraws the page's side at once. During a run, it waits
+  // for the run's end, and acts on the scene the run leaves on stage.
   for (const name of Object.keys(act)) {
     const f = act[name];
     act[name] = (...args) => {
+      if (running) {
+        running.queue.push(() => act[name](...args));
+        return;
+      }
       try {
         f(...args);
       } catch (e) {
@@ -978,6 +1110,10 @@
     if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
       e.preventDefault();
       runEdited();
+      return;
+    }
+    if (e.key === "Escape" && running) {
+      stop();
       return;
     }
     if (e.target === el.code || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -1001,11 +1137,13 @@
     el.console.textContent = "";
     if (d && d.output) el.console.append(document.createTextNode(d.output));
     const atEnd = s && s.events > 0 && s.event === s.events - 1;
-    if (atEnd && runInfo && runInfo.exitCode !== 0 && runInfo.stderr) {
+    if (atEnd && runInfo && runInfo.exitCode !== 0 && (runInfo.stderr || runInfo.stop)) {
+      // How the run ended: an uncaught exception's traceback (said in
+      // Korean first), or why it was stopped, in the page's words.
       const span = document.createElement("span");
       span.className = "err";
-      const said = endSentence(runInfo);
-      span.textContent = (said ? said + "\n" : "") + runInfo.stderr;
+      const said = runInfo.stop ? "" : endSentence(runInfo);
+      span.textContent = (said ? said + "\n" : "") + runInfo.stderr + (runInfo.stop ? stopText(runInfo.stop) + "\n" : "");
       el.console.append(span);
     } else if (d && d.err) {
       const span = document.createElement("span");
@@ -1061,6 +1199,7 @@
     delete el.position.dataset.t; // the module's position from now on, not the markup's "no events"
     if (el.position.textContent !== pos) el.position.textContent = pos;
     if (s.crash) die("fatal.stage", { error: s.crash });
+    if (running || !el.stop.hidden) updateRunView(s);
     if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();
     if (!dirty && s.event === lastEvent && s.events === lastEvents) return;
     dirty = false;
@@ -1172,12 +1311,17 @@
     el.loadingText.dataset.t = "loading.redraw";
     el.loadingText.textContent = t("loading.redraw");
     pending = () => {
-      if (source) {
-        run(source, { speed: st.speed });
-        mod.seek(st.event);
-        if (st.playing) mod.play();
+      if (!source) {
+        if (err) showError(err, err.source);
+        return;
       }
-      if (err) showError(err, err.source);
+      run(source, { speed: st.speed }).then((r) => {
+        if (r.ok) {
+          act.seek(st.event);
+          if (st.playing) act.play();
+        }
+        if (err) showError(err, err.source);
+      });
     };
     el.frame.contentWindow.location.reload();
   }
@@ -1204,6 +1348,7 @@
   el.run.addEventListener("click", () => Promise.resolve(runEdited()).then((r) => {
     if (r && r.ok && getComputedStyle(el.tabs[0].parentElement).display !== "none") showTab("stage");
   }));
+  el.stop.addEventListener("click", () => stop());
   el.lang.addEventListener("click", () => setLang(lang === "en" ? "ko" : "en"));
   el.timeline.addEventListener("input", () => act.seek(Number(el.timeline.value)));
   el.code.addEventListener("input", editorInput);
@@ -1232,14 +1377,19 @@
     state() {
       const s = mod ? mod.state() : null;
       const err = lastError ? lastError.text : fatal || (s && s.crash) || null;
+      const st = runInfo && runInfo.stop;
       return {
         ready: !!mod, scene: sceneId, edited: !el.edited.hidden, restarts,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
         concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
         caption: s ? s.caption : "", // the stage's caption of the current event, in the page's language
+        running: !!running,
+        progress: running && s && s.progress ? s.progress : null,
+        stop: st ? { kind: st.kind, budget: st.budget, line: st.line, col: st.col, text: stopText(st) } : null,
       };
     },
+    stop: () => stop(),
     play: () => act.play(),
     pause: () => act.pause(),
     step: (n) => act.step(n),

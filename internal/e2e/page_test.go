@@ -152,7 +152,7 @@ func (tb *tab) start(t *testing.T, tg target, loaded bool) *page {
 		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", restarts), 30*time.Second)
 	}
 	p.waitReady()
-	p.eval(`loopscope.pause(); loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id); loopscope.setSpeed(1)`, nil)
+	p.eval(`loopscope.stop(); loopscope.pause(); loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id).then(() => loopscope.setSpeed(1))`, nil)
 	return p
 }
 
@@ -185,12 +185,13 @@ func (p *page) consoleErrors() []string {
 }
 
 // eval evaluates js in the page and decodes its value into out (which may
-// be nil).
+// be nil). A Promise is awaited: loopscope.load and loopscope.run return
+// one, so an eval that ends with them returns once the run has ended.
 func (p *page) eval(js string, out any) {
 	p.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
 	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](js))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		p.t.Fatalf("evaluating %s: %v", js, err)
 	}

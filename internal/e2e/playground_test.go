@@ -326,6 +326,7 @@ func TestEditedScene(t *testing.T) {
 		p.do(chromedp.SetValue(chromedp.ID("code"), bad))
 		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
 		p.click("Run")
+		p.waitFor("!loopscope.state().running", 60*time.Second) // a run ends in a moment, or later: it yields to the page
 		s := p.state()
 		m := lineCol.FindStringSubmatch(strOr(s.Error))
 		if m == nil || m[1] != "3" {
@@ -357,6 +358,7 @@ func TestEditedScene(t *testing.T) {
 		p.do(chromedp.SetValue(chromedp.ID("code"), good))
 		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
 		p.do(chromedp.Click(chromedp.ID("code")), chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		p.waitFor("!loopscope.state().running", 60*time.Second)
 		s = p.state()
 		if s.Error != nil || !s.Playing || !s.Edited || s.Events < 2 {
 			t.Fatalf("a good edit: %+v (error %q)", s, strOr(s.Error))

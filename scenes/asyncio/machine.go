@@ -733,7 +733,11 @@ func (m *Machine) runMain(t *py.Thread) (res *Result) {
 		res.Stop = e
 		res.ExitCode = ExitStopped
 		if m.tr != nil {
-			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Label: e.Budget, Line: int32(e.Line), Col: int32(e.Col)})
+			what := e.Kind
+			if e.Budget != "" {
+				what = e.Budget
+			}
+			m.Emit(trace.Event{Kind: trace.Stopped, Text: e.Msg, Label: what, Line: int32(e.Line), Col: int32(e.Col)})
 		}
 	default:
 		res.Internal = e

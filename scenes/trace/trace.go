@@ -131,7 +131,7 @@ const (
 	Print    // print: text written to stdout; label "stderr": to stderr (a log record, a warning)
 	Raise    // raise: an exception is raised; text: its last line
 	Uncaught // uncaught: the scene ends with this exception; text: its last line
-	Stopped  // stopped: the engine stopped the scene (budget, deadlock); text: the message; label: the budget that ran out ("steps", "memory", "events", "time"), if one did
+	Stopped  // stopped: the engine stopped the scene; text: the message; label: why: a budget ("steps", "time", "events", "memory"), "deadlock" or "interrupted"
 	SocketOp // socket: virtual network activity; text: "listen", "connect", "send", "recv", "close"; num: bytes
 	Depends  // depends: a FastAPI dependency is resolved, cached, or torn down; text: the dependency; label: "call", "cached", "teardown"
 	Request  // request: a request enters or leaves the app; text: "GET /items"; label: "start" or the status code

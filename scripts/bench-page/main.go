@@ -155,7 +155,7 @@ func bench(chromium string, loads int, seconds float64, tasks int, w, h int64) e
 	}
 	src := fmt.Sprintf(scene, tasks)
 	runStart := time.Now()
-	res, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](fmt.Sprintf("loopscope.run(%q)", src)))
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](fmt.Sprintf("loopscope.run(%q)", src), chromedp.EvalAwaitPromise))
 	if err != nil {
 		return err
 	}
