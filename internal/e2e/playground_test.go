@@ -387,7 +387,11 @@ func TestEditedScene(t *testing.T) {
 			var r struct {
 				OK bool `json:"ok"`
 			}
-			p.eval(fmt.Sprintf("loopscope.run(%q)", c.src), &r)
+			// The budget's 50,000,000 steps take a while in the browser:
+			// wait for the run's end longer than an eval may take.
+			p.eval(fmt.Sprintf("window.__edited = loopscope.run(%q); true", c.src), nil)
+			p.waitFor("!loopscope.state().running", 5*time.Minute)
+			p.eval("window.__edited", &r)
 			s := p.state()
 			if !r.OK || s.Events < 2 || s.Error != nil {
 				t.Errorf("%s: run %+v, state %+v (error %q): want it to play", c.name, r, s, strOr(s.Error))

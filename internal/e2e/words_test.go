@@ -204,8 +204,8 @@ func TestPageWords(t *testing.T) {
 		raising := "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError(\"boom\")\n\n\nasyncio.run(main())\n"
 		for _, lang := range []string{"ko", "en"} {
 			var out string
-			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.run(%q); loopscope.pause(); loopscope.seek(loopscope.state().events - 1);
-				document.getElementById("console").textContent`, lang, raising), &out)
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.run(%q).then(() => { loopscope.pause(); loopscope.seek(loopscope.state().events - 1);
+				return document.getElementById("console").textContent; })`, lang, raising), &out)
 			said := "처리되지 않은 예외 ValueError 때문에 장면이 끝났습니다."
 			if !strings.Contains(out, "Traceback (most recent call last)") || !strings.Contains(out, "ValueError: boom") {
 				t.Errorf("%s: the console at the end is %q, want the traceback", lang, out)
