@@ -94,6 +94,7 @@ func TestEditorMarksErrors(t *testing.T) {
 				p.eval(`document.getElementById("code").scrollTop = 0; document.getElementById("code").scrollLeft = 0`, nil)
 				p.setCode(c.src)
 				p.click("Run")
+				p.runEnded()
 				var m editorMark
 				p.eval(readMark, &m)
 				col := len([]rune(c.before)) + 1
@@ -130,6 +131,7 @@ func TestEditorMarksErrors(t *testing.T) {
 			src := "import asyncio\n\n\nasync def inner(x):\n    await asyncio.sleep(0.1)\n    return {\"a\": 1}[x]\n\n\nasync def main():\n    await inner(\"b\")\n\n\nasyncio.run(main())\n"
 			p.setCode(src)
 			p.click("Run")
+			p.runEnded()
 			p.eval("loopscope.pause(); loopscope.seek(0)", nil)
 			var m editorMark
 			p.eval(readMark, &m)

@@ -211,6 +211,13 @@ func (p *page) waitFor(expr string, d time.Duration) {
 	}
 }
 
+// runEnded waits until no run is in progress: a run started by a click
+// (Run, Ctrl+Enter) ends in a moment, or later, since it yields to the page.
+func (p *page) runEnded() {
+	p.t.Helper()
+	p.waitFor("!loopscope.state().running", 5*time.Minute)
+}
+
 func (p *page) state() State {
 	p.t.Helper()
 	var s State

@@ -326,7 +326,7 @@ func TestEditedScene(t *testing.T) {
 		p.do(chromedp.SetValue(chromedp.ID("code"), bad))
 		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
 		p.click("Run")
-		p.waitFor("!loopscope.state().running", 60*time.Second) // a run ends in a moment, or later: it yields to the page
+		p.runEnded()
 		s := p.state()
 		m := lineCol.FindStringSubmatch(strOr(s.Error))
 		if m == nil || m[1] != "3" {
@@ -358,7 +358,7 @@ func TestEditedScene(t *testing.T) {
 		p.do(chromedp.SetValue(chromedp.ID("code"), good))
 		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
 		p.do(chromedp.Click(chromedp.ID("code")), chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-		p.waitFor("!loopscope.state().running", 60*time.Second)
+		p.runEnded()
 		s = p.state()
 		if s.Error != nil || !s.Playing || !s.Edited || s.Events < 2 {
 			t.Fatalf("a good edit: %+v (error %q)", s, strOr(s.Error))
@@ -390,7 +390,7 @@ func TestEditedScene(t *testing.T) {
 			// The budget's 50,000,000 steps take a while in the browser:
 			// wait for the run's end longer than an eval may take.
 			p.eval(fmt.Sprintf("window.__edited = loopscope.run(%q); true", c.src), nil)
-			p.waitFor("!loopscope.state().running", 5*time.Minute)
+			p.runEnded()
 			p.eval("window.__edited", &r)
 			s := p.state()
 			if !r.OK || s.Events < 2 || s.Error != nil {

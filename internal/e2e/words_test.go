@@ -192,7 +192,7 @@ func TestPageWords(t *testing.T) {
 			{"x = (1]\n", "문법 오류: 1번째 줄 7번째 칸의 닫는 괄호 ']' 기호가 여는 괄호 '(' 기호와 짝이 맞지 않습니다.", "scene.py:1:7: closing parenthesis ']' does not match opening parenthesis '('"},
 			{"x = 3j\n", "이 놀이터는 1번째 줄 5번째 칸에 쓴 기능을 지원하지 않습니다.", "scene.py:1:5: complex numbers are not supported in scenes"},
 		} {
-			p.eval(fmt.Sprintf(`loopscope.run(%q); document.getElementById("error-bar").textContent`, c.src), &bar)
+			p.eval(fmt.Sprintf(`loopscope.run(%q).then(() => document.getElementById("error-bar").textContent)`, c.src), &bar)
 			said, cpython := strings.Index(bar, c.said), strings.Index(bar, c.cpython)
 			if said < 0 || cpython < said {
 				t.Errorf("ko: %q: the error bar says %q, want %q before %q", c.src, bar, c.said, c.cpython)
