@@ -950,7 +950,7 @@
       case "budget":
         return t(["steps", "time", "events", "memory"].includes(stop.budget) ? "stop." + stop.budget : "stop.budget", args);
       case "deadlock":
-        return t("stop.deadlock", args) + "\n" + stop.msg;
+        return t("stop.deadlock", args) + "\n" + stop.text;
       case "interrupted":
         return t("stop.interrupted", args);
     }

@@ -153,6 +153,7 @@ func TestEditorMarksErrors(t *testing.T) {
 			stuck := "import asyncio\n\n\nasync def main():\n    ev = asyncio.Event()\n    print(\"waiting\")\n    await ev.wait()\n\n\nasyncio.run(main())\n"
 			p.setCode(stuck)
 			p.click("Run")
+			p.runEnded()
 			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
 			var st editorMark
 			p.eval(readMark, &st)
