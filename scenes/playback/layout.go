@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"loopscope/scenes/trace"
 )
@@ -189,10 +191,27 @@ func Fit(s string, w, size float64) string {
 	used := ell
 	for i, r := range s {
 		if used += RuneWidth(r, size); used > w+eps {
-			return s[:i] + "…"
+			return strings.TrimRight(cutWord(s, i), " ") + "…"
 		}
 	}
 	return s
+}
+
+// cutWord returns s[:i], or less when i falls inside a Korean word: a
+// Korean word is kept whole or left out, back to the space before it, as
+// long as that keeps at least half of s[:i]. Code names and English words
+// may be cut anywhere.
+func cutWord(s string, i int) string {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	at, _ := utf8.DecodeRuneInString(s[i:])
+	if !unicode.Is(unicode.Hangul, before) || !unicode.Is(unicode.Hangul, at) {
+		return s[:i]
+	}
+	j := strings.LastIndexByte(s[:i], ' ')
+	if j <= 0 || utf8.RuneCountInString(s[:j]) < utf8.RuneCountInString(s[:i])/2 {
+		return s[:i]
+	}
+	return strings.TrimRight(s[:j], " ")
 }
 
 // Wrap breaks s into at most n lines of at most w pixels at size,

@@ -263,3 +263,43 @@ func TestBudgetStopInWords(t *testing.T) {
 		}
 	}
 }
+
+// Fit cuts a Korean text between words, never inside one (unless the
+// space before the word would lose more than half), and cuts code names
+// where it must; what it returns fits.
+func TestFitKeepsKoreanWordsWhole(t *testing.T) {
+	for _, s := range []string{
+		KO.t(lLegend),
+		KO.t(cTaskAwaits, "Task-2", "Future-7 (sleep(1))"),
+		"Task-1.__wakeup",
+		"아주긴한국어낱말하나",
+	} {
+		cuts := 0
+		for w := 10.0; w < TextWidth(s, 13); w++ {
+			got := Fit(s, w, 13)
+			if TextWidth(got, 13) > w+1e-9 {
+				t.Fatalf("Fit(%q, %g) = %q is %g wide", s, w, got, TextWidth(got, 13))
+			}
+			p := strings.TrimSuffix(got, "…")
+			if !strings.HasPrefix(s, p) || p == got {
+				t.Fatalf("Fit(%q, %g) = %q: not a cut of it", s, w, got)
+			}
+			rest := []rune(s[len(p):])
+			head := []rune(p)
+			if len(head) > 0 && len(rest) > 0 && hasHangul(string(head[len(head)-1])) && hasHangul(string(rest[0])) {
+				if k := strings.LastIndexByte(p, ' '); k > 0 && len([]rune(p[:k])) >= len([]rune(s[:len(p)+len(string(rest[0]))]))/2 {
+					t.Errorf("Fit(%q, %g) = %q cuts a Korean word", s, w, got)
+				}
+				cuts++
+			}
+		}
+		if s == "아주긴한국어낱말하나" && cuts == 0 {
+			t.Errorf("a Korean word with no space before it is never cut: %q", s)
+		}
+	}
+	for w, want := range map[float64]string{5 * 13: "준비…", 6 * 13: "준비 큐에…"} {
+		if got := Fit("준비 큐에 있음", w, 13); got != want {
+			t.Errorf("Fit(준비 큐에 있음, %g) = %q, want %q", w, got, want)
+		}
+	}
+}
