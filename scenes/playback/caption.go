@@ -179,6 +179,32 @@ func (s *State) caption() string {
 		return s.stopWords()
 	case trace.Seed:
 		return l.t(cSeed, e.Text, e.Label)
+	case trace.SocketOp:
+		if m, ok := socketWords(e); ok {
+			return l.t(m, e.Label, itoa(int(e.Num)))
+		}
+		if strings.HasPrefix(e.Label, "refused ") && e.Text == "connect" {
+			return l.t(cSockRefused, strings.TrimPrefix(e.Label, "refused "))
+		}
+	case trace.Request:
+		switch e.Label {
+		case "start":
+			return l.t(cRequestStart, e.Text)
+		case "":
+		default:
+			return l.t(cRequestAnswer, e.Text, e.Label)
+		}
+	case trace.Depends:
+		switch e.Label {
+		case "call":
+			return l.t(cDependsCall, e.Text)
+		case "cached":
+			return l.t(cDependsCached, e.Text)
+		case "teardown":
+			return l.t(cDependsTeardown, e.Text)
+		}
+	}
+	switch e.Kind {
 	case trace.SocketOp, trace.Depends, trace.Request:
 		plain, labelled := cSocket, cSocketLabel
 		switch e.Kind {
@@ -193,6 +219,36 @@ func (s *State) caption() string {
 		return l.t(plain, e.Text)
 	}
 	return l.t(cOther, e.Kind.String())
+}
+
+// socketWords is the caption of a socket operation that has its own
+// words; they take the label (an address, "read" or "write") and the
+// number of bytes.
+func socketWords(e *trace.Event) (msg, bool) {
+	switch e.Text {
+	case "listen":
+		return cSockListen, true
+	case "connect":
+		return cSockConnect, !strings.HasPrefix(e.Label, "refused ")
+	case "accept":
+		return cSockAccept, true
+	case "send":
+		return cSockSend, true
+	case "recv":
+		return cSockRecv, true
+	case "reset":
+		return cSockReset, true
+	case "shutdown":
+		return cSockShutdown, true
+	case "close":
+		return cSockClose, true
+	case "ready":
+		if e.Label == "write" {
+			return cSockReadyWrite, true
+		}
+		return cSockReadyRead, true
+	}
+	return 0, false
 }
 
 // stopWords says in the state's language why the engine stopped the scene:

@@ -107,6 +107,22 @@ const (
 	cStopEvents
 	cStopTime
 	cSeed
+	cSockListen
+	cSockConnect
+	cSockRefused
+	cSockAccept
+	cSockSend
+	cSockRecv
+	cSockReset
+	cSockShutdown
+	cSockClose
+	cSockReadyRead
+	cSockReadyWrite
+	cRequestStart
+	cRequestAnswer
+	cDependsCall
+	cDependsCached
+	cDependsTeardown
 	cSocket
 	cSocketLabel
 	cDepends
@@ -306,6 +322,22 @@ var messages = [numMsgs][2]string{
 	cStopEvents:       {"Stopped at line {1}: the run made more events than playback can keep.", "{1}번 줄에서 멈췄습니다. 재생이 담을 수 있는 것보다 많은 이벤트가 생겼습니다."},
 	cStopTime:         {"Stopped at line {1}: the scene would sleep past the virtual time limit (sleeps in a loop that never ends?).", "{1}번 줄에서 멈췄습니다. 장면이 가상 시간의 한도를 넘어서까지 잠들려 했습니다(끝나지 않는 루프 안의 sleep일 수 있습니다)."},
 	cSeed:             {"{1} is seeded with {2}, as the scene gave no seed (run it with -seed {2} to get the same numbers again).", "장면이 시드를 정하지 않아 {1}의 시드를 {2|로} 정합니다(-seed {2|로} 실행하면 같은 수가 다시 나옵니다)."},
+	cSockListen:       {"A server socket listens on {1}.", "서버 소켓이 {1}에서 연결을 기다립니다(listen)."},
+	cSockConnect:      {"A client connects to {1}.", "클라이언트가 {1}에 연결합니다(connect)."},
+	cSockRefused:      {"A connection to {1} is refused: nothing listens there.", "{1}에 연결하려 했지만 거부됩니다. 그곳에서 기다리는 서버가 없습니다."},
+	cSockAccept:       {"The server accepts a connection from {1}.", "서버가 {1}에서 온 연결을 받아들입니다(accept)."},
+	cSockSend:         {"A socket sends {2} bytes.", "소켓이 {2}바이트를 보냅니다(send)."},
+	cSockRecv:         {"A socket receives {2} bytes.", "소켓이 {2}바이트를 받습니다(recv)."},
+	cSockReset:        {"The connection is reset.", "연결이 끊어집니다(reset)."},
+	cSockShutdown:     {"A socket shuts its sending side.", "소켓이 보내는 쪽을 닫습니다(shutdown)."},
+	cSockClose:        {"A socket is closed.", "소켓이 닫힙니다(close)."},
+	cSockReadyRead:    {"The selector reports a socket with data to read.", "셀렉터가 읽을 데이터가 있는 소켓을 알려 줍니다."},
+	cSockReadyWrite:   {"The selector reports a socket ready to write.", "셀렉터가 쓸 수 있는 소켓을 알려 줍니다."},
+	cRequestStart:     {"The request {1} enters the app.", "요청 {1|이} 앱에 들어옵니다."},
+	cRequestAnswer:    {"The app answers {1} with status {2}.", "앱이 요청 {1}에 상태 코드 {2|로} 응답합니다."},
+	cDependsCall:      {"The dependency {1} is called.", "의존성 {1|이} 호출됩니다."},
+	cDependsCached:    {"The dependency {1} was already called for this request: its value is reused.", "의존성 {1|은} 이 요청에서 이미 호출되었습니다. 그 값을 다시 씁니다."},
+	cDependsTeardown:  {"The dependency {1} is torn down: the code after its yield runs.", "의존성 {1}의 정리 단계입니다. yield 다음 코드가 실행됩니다."},
 	cSocket:           {"socket: {1}", "소켓: {1}"},
 	cSocketLabel:      {"socket: {1} ({2})", "소켓: {1} ({2})"},
 	cDepends:          {"depends: {1}", "의존성: {1}"},
