@@ -783,8 +783,9 @@
         entry.tabIndex = 0;
         entry.setAttribute("role", "button");
         entry.setAttribute("aria-label", t("editor.stack", { n: tasks.length, line, names: names.join(", ") }));
-        first.style.setProperty("--c2", colour(tasks[1]));
-        first.style.setProperty("--c3", colour(tasks[tasks.length > 2 ? 2 : 1]));
+        entry.style.setProperty("--c", colour(tasks[0]));
+        entry.style.setProperty("--c2", colour(tasks[1]));
+        entry.style.setProperty("--c3", colour(tasks[tasks.length > 2 ? 2 : 1]));
         const count = document.createElement("span");
         count.className = "count";
         count.textContent = tasks.length;

@@ -431,7 +431,7 @@ func (p *page) checkTags(where string) {
 		for (const e of document.querySelectorAll("#tags .tag-line")) {
 			const r = e.getBoundingClientRect();
 			if (r.bottom <= lr.top || r.top >= lr.bottom) continue; // scrolled out of view
-			for (const c of e.querySelectorAll(":scope > .tag, :scope > .count")) out.tags.push(bx("line " + e.dataset.line + " " + c.textContent, c));
+			for (const c of e.querySelectorAll(":scope > .tag, :scope > .count")) if (c.getBoundingClientRect().width > 0) out.tags.push(bx("line " + e.dataset.line + " " + c.textContent, c));
 			out.lines.push(+e.dataset.line);
 			out.gut.push(document.getElementById("gutter").children[e.dataset.line - 1].getBoundingClientRect().y);
 		}
@@ -483,11 +483,22 @@ func TestEditorPhone(t *testing.T) {
 		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
 		p.waitReady()
 		for _, lang := range []string{"en", "ko"} {
-			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("07_async_servers")`, lang), nil)
+			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("10_fan_out_fan_in")`, lang), nil)
 			s := p.hasEvents()
-			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events/2), nil)
 			p.do(chromedp.Click(chromedp.ID("tab-code")))
-			p.checkTags(lang + " 390×844")
+			// An event where several tasks share a line: the stack is its
+			// count, in the lane.
+			stacked := false
+			for i := 1; i < 20 && !stacked; i++ {
+				p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*i/20), nil)
+				p.checkTags(fmt.Sprintf("%s 390×844 event %d", lang, s.Events*i/20))
+				p.eval(`(() => { const c = document.querySelector("#tags .tag-line.stack > .count"); if (!c) return false;
+					const r = c.getBoundingClientRect(), l = document.getElementById("tags").getBoundingClientRect();
+					return r.width > 0 && r.top >= l.top && r.bottom <= l.bottom; })()`, &stacked)
+			}
+			if !stacked {
+				t.Errorf("%s 390×844: no stack of tasks seen in 10_fan_out_fan_in", lang)
+			}
 			lane, code := p.rect("#tags"), p.rect("#code")
 			if lane.W < 50 || code.W < 250 || code.right() > 390.5 {
 				t.Errorf("%s 390×844: lane %+v, code %+v", lang, lane, code)
