@@ -168,7 +168,26 @@ func (s *State) caption() string {
 	case trace.SyncWake:
 		return l.t(cSyncWake, name)
 	case trace.SyncOp:
-		return l.t(cSyncOp, name, e.Text, strconv.FormatFloat(e.Num, 'g', -1, 64))
+		n := strconv.FormatFloat(e.Num, 'g', -1, 64)
+		kind := ""
+		if y := s.Sync(e.ID); y != nil {
+			kind = y.Kind
+		}
+		switch {
+		case kind == "Lock" && e.Text == "acquire":
+			return l.t(cLockAcquire, name)
+		case kind == "Lock" && e.Text == "release":
+			return l.t(cLockRelease, name)
+		case kind == "Event" && e.Text == "set":
+			return l.t(cEventSet, name)
+		case kind == "Event" && e.Text == "clear":
+			return l.t(cEventClear, name)
+		case kind == "Semaphore" || kind == "BoundedSemaphore":
+			return l.t(cSemaphoreOp, name, e.Text, n)
+		case strings.HasSuffix(kind, "Queue"):
+			return l.t(cQueueOp, name, e.Text, n)
+		}
+		return l.t(cSyncOp, name, e.Text, n)
 	case trace.Print:
 		return l.t(cPrint, strconv.Quote(strings.TrimSuffix(e.Text, "\n")))
 	case trace.Raise:

@@ -98,6 +98,12 @@ const (
 	cSyncWait
 	cSyncWake
 	cSyncOp
+	cLockAcquire
+	cLockRelease
+	cEventSet
+	cEventClear
+	cSemaphoreOp
+	cQueueOp
 	cPrint
 	cRaise
 	cUncaught
@@ -313,6 +319,12 @@ var messages = [numMsgs][2]string{
 	cSyncWait:         {"{1} waits on {2} ({3}).", "{1|이} {2}에서 기다립니다({3})."},
 	cSyncWake:         {"{1} wakes a waiter.", "{1|이} 기다리던 태스크 하나를 깨웁니다."},
 	cSyncOp:           {"{1}: {2} (now {3}).", "{1}: {2} (이제 값 {3})."},
+	cLockAcquire:      {"{1} is acquired: it is locked now.", "{1|이} 잠깁니다(acquire)."},
+	cLockRelease:      {"{1} is released: it is unlocked now.", "{1|이} 풀립니다(release)."},
+	cEventSet:         {"{1} is set: every task waiting on it may go on.", "{1|이} 켜집니다(set). 기다리던 태스크는 모두 계속할 수 있습니다."},
+	cEventClear:       {"{1} is cleared.", "{1|이} 꺼집니다(clear)."},
+	cSemaphoreOp:      {"{1}: {2} (free slots now: {3}).", "{1}: {2} (이제 남은 자리 {3}개)."},
+	cQueueOp:          {"{1}: {2} (items in it now: {3}).", "{1}: {2} (이제 {3}개 들어 있음)."},
 	cPrint:            {"print writes {1} to the console.", "print가 콘솔에 씁니다: {1}"},
 	cRaise:            {"raise {1}", "예외가 발생합니다: raise {1}"},
 	cUncaught:         {"The scene ends with an uncaught exception: {1}", "잡히지 않은 예외로 장면이 끝납니다: {1}"},
