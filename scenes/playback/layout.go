@@ -1419,9 +1419,10 @@ func (l *layout) labelSpot(arr *Item, label string) (Item, bool) {
 			areas = append(areas, a)
 		}
 	}
-	for _, at := range [...]float64{0.15, 0.3, 0.5, 0.7, 0.85} {
+	for _, at := range [...]float64{0.15, 0.3, 0.5, 0.7, 0.85, 0.1, 0.2, 0.4, 0.6, 0.8, 0.9} {
 		px, py := sc.ArrowPoint(arr, at)
-		for _, c := range [...][2]float64{{6 * u, -h / 2}, {-w - 6*u, -h / 2}, {-w / 2, 4 * u}, {-w / 2, -h - 4*u}} {
+		for _, c := range [...][2]float64{{6 * u, -h / 2}, {-w - 6*u, -h / 2}, {-w / 2, 4 * u}, {-w / 2, -h - 4*u},
+			{6 * u, 2 * u}, {6 * u, -h - 2*u}, {-w - 6*u, 2 * u}, {-w - 6*u, -h - 2*u}} {
 			b := Item{Kind: KArrowLabel, X: px + c[0], Y: py + c[1], W: w, H: h, Text: label, Tone: arr.Tone, Parent: -1, Size: size}
 			if b.X < 0 || b.Y < 0 || b.X+b.W > sc.W || b.Y+b.H > sc.H {
 				continue
