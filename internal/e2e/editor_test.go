@@ -164,6 +164,7 @@ func TestEditorMarksErrors(t *testing.T) {
 			p.screenshot("editor-stopped-" + lang)
 			p.setCode(src)
 			p.click("Run")
+			p.runEnded()
 			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
 			// Typing takes the mark away: it belongs to the code as it ran.
 			p.setCode(src + "\n")
