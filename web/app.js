@@ -397,6 +397,9 @@
     if (name === "notes") showLit("auto");
   }
 
+  // tabsShown reports whether the page shows one pane at a time (a phone).
+  const tabsShown = () => getComputedStyle(el.tabs[0].parentElement).display !== "none";
+
   // markCodeTab flags the code tab while a refused run's error shows there.
   function markCodeTab() {
     const b = $("tab-code");
@@ -1347,8 +1350,12 @@
   el.speed.addEventListener("keydown", (e) => { if (e.key === "Enter") el.speed.blur(); });
   // On a phone, a run that plays shows the stage: the code's tab hid it.
   el.run.addEventListener("click", () => Promise.resolve(runEdited()).then((r) => {
-    if (r && r.ok && getComputedStyle(el.tabs[0].parentElement).display !== "none") showTab("stage");
+    if (r && r.ok && tabsShown()) showTab("stage");
   }));
+  // ... and so does a run that takes a while: its veil is on the stage.
+  new MutationObserver(() => {
+    if (!el.runVeil.hidden && tabsShown()) showTab("stage");
+  }).observe(el.runVeil, { attributes: true, attributeFilter: ["hidden"] });
   el.stop.addEventListener("click", () => stop());
   el.lang.addEventListener("click", () => setLang(lang === "en" ? "ko" : "en"));
   el.timeline.addEventListener("input", () => act.seek(Number(el.timeline.value)));

@@ -333,6 +333,18 @@ func TestPhone(t *testing.T) {
 				t.Errorf("%s: after tapping the stage's tab, it is not shown", lang)
 			}
 		}
+		// A run that takes a while, started from the code's tab: the stage
+		// comes forward with its veil, and Stop (in the bar) ends the run.
+		p.do(chromedp.Click(chromedp.ID("tab-code")))
+		p.eval(fmt.Sprintf(`document.getElementById("code").value = %q; document.getElementById("code").dispatchEvent(new Event("input"))`, spinScene), nil)
+		p.click("Run")
+		p.waitFor(`!document.getElementById("run-veil").hidden && document.getElementById("layout").dataset.tab === "stage"`, 30*time.Second)
+		if !shown("#run-veil") {
+			t.Errorf("a long run from the code's tab: the stage's veil is not shown")
+		}
+		p.click("Stop")
+		p.runEnded()
+
 		// A narrower phone: the bar still two rows, every control and tab
 		// on screen, the stage tall.
 		p.do(chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2), chromedp.EmulateMobile))
