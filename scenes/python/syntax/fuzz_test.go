@@ -128,3 +128,23 @@ func TestBenchSceneIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzHighlight checks that the editor's colouring never panics and that
+// its spans are in order, apart and inside the source, for any input: the
+// seeds are the corpus, the bad scenes and the resolver's error chunks,
+// each also cut in half as a learner's half-typed file.
+func FuzzHighlight(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+		f.Add(s[:len(s)/2])
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		end := 0
+		for _, sp := range syntax.Highlight(src, resolve.IsBuiltin) {
+			if sp.Start < end || sp.End <= sp.Start || sp.End > len(src) || sp.Color < syntax.ColorKeyword || sp.Color > syntax.ColorBuiltin {
+				t.Fatalf("bad span %+v after offset %d in %q", sp, end, src)
+			}
+			end = sp.End
+		}
+	})
+}
