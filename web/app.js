@@ -35,6 +35,7 @@
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
   let litSection = "";      // the id of the notes section lit
+  let notesLoading = false; // a scene is loading: its run is not on the stage yet
   let notesShown = "";      // what the notes region holds: "html", or "" for nothing
   let eventConcept = "";    // the current event's concept
   let lang = pickLanguage();
@@ -310,14 +311,23 @@
     return !!s && playingSource === s.source && (!st || st.events === s.events);
   }
 
+  // playsEdit reports whether the stage plays an edited scene: a source
+  // that is no built-in scene's. Not while a scene loads, though (the
+  // stage may still play the one before, edited or not, until the new
+  // run ends), unless the learner has since edited and run the code.
+  function playsEdit() {
+    const s = sceneById(sceneId);
+    if (notesLoading && s && el.code.value === s.source) return false;
+    return !!mod && !!playingSource && !scenes.some((x) => x.source === playingSource);
+  }
+
   // showEditedNote says, at the top of the notes, that they describe the
   // original scene when the editor or the stage holds an edited one.
   function showEditedNote() {
     const note = el.notes.querySelector(".notes-edited");
     const s = sceneById(sceneId);
     if (!note || !s) return;
-    const playsEdit = mod && playingSource && playingSource !== s.source;
-    const key = playsEdit ? "notes.editedRun" : el.code.value !== s.source ? "notes.edited" : "";
+    const key = playsEdit() ? "notes.editedRun" : el.code.value !== s.source ? "notes.edited" : "";
     note.hidden = !key;
     note.dataset.key = key;
     note.textContent = key ? t(key) : "";
@@ -335,13 +345,15 @@
   }
 
   // lightNotes lights the section that explains the event on screen (st is
-  // the module's state, or null before it is ready: the introduction) and
-  // scrolls the notes to it.
+  // the module's state, or null before it is ready) and scrolls the notes
+  // to it: the introduction until the scene's run is on the stage, and no
+  // section while an edited scene plays.
   function lightNotes(st) {
     const n = notesOf();
     let id = "";
-    if (n && (!st || !playingSource)) id = n.sections.length ? n.sections[0].id : "";
-    else if (n && notesFollow(st)) id = sectionAt(n.sections, st.event);
+    const follow = n && st && notesFollow(st);
+    if (follow) id = sectionAt(n.sections, st.event);
+    else if (n && !playsEdit()) id = n.sections.length ? n.sections[0].id : ""; // before the module, or while the scene loads
     if (id === litSection) return;
     for (const old of el.notes.querySelectorAll(".note-section.lit")) old.classList.remove("lit");
     litSection = id;
@@ -1044,6 +1056,7 @@
     el.code.value = s.source;
     el.code.scrollTop = 0;
     el.code.scrollLeft = 0;
+    notesLoading = true; // before showNotes: the stage may still play the scene before
     setEdited();
     showNotes();
     el.notes.scrollTop = 0;
@@ -1055,6 +1068,8 @@
       then(r) {
         // The engine refused a built-in scene: show it, with an empty stage.
         if (!r.ok && !r.replaced) playingSource = "";
+        if (sceneId === s.id) notesLoading = false;
+        dirty = true;
       },
     });
   }
