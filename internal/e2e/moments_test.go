@@ -198,8 +198,18 @@ func TestNotesOpenAtTheIntroduction(t *testing.T) {
 				p.screenshot("notes-edited-ko")
 			}
 		}
-		// Back to the built-in scene: the note goes, the introduction is lit.
-		p.eval(`loopscope.load(`+jsString(sd.ID)+`)`, nil)
+		// Back to the built-in scene: the note goes, the introduction is lit,
+		// at once, while the edited run may still be on the stage.
+		var loading struct {
+			Key    string `json:"key"`
+			Hidden bool   `json:"hidden"`
+			Lit    string `json:"lit"`
+		}
+		p.eval(`(() => { loopscope.load(`+jsString(sd.ID)+`); const note = document.querySelector("#notes .notes-edited");
+			return {key: note.dataset.key, hidden: note.hidden, lit: loopscope.state().lit}; })()`, &loading)
+		if loading.Key != "" || !loading.Hidden || loading.Lit != notes.IntroID {
+			t.Errorf("loading the built-in scene after an edited run: note %q (hidden %v), lit %q; want no note and the introduction", loading.Key, loading.Hidden, loading.Lit)
+		}
 		p.waitFor(`loopscope.state().lit === "intro" && document.querySelector("#notes .notes-edited").hidden`, 30*time.Second)
 	})
 }
