@@ -661,9 +661,14 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 	s, u := l.s, l.u
 	fs := l.sc.Small
 	iw := w - 14*u
-	title := t.Name + " " + t.Coro
-	if TextWidth(title, l.sc.Font) > iw {
+	// The title: the coroutine's whole label if it fits, else without its
+	// class, else the same a size smaller, before any "…".
+	title, ts := t.Name+" "+t.Coro, l.sc.Font
+	if TextWidth(title, ts) > iw {
 		title = t.Name + " " + ShortCoro(t.Coro)
+	}
+	if TextWidth(title, ts) > iw && TextWidth(title, l.sc.Small) <= iw {
+		ts = l.sc.Small
 	}
 	state := s.Lang.TaskState(t.State)
 	if t.Line > 0 && !t.State.Finished() {
@@ -702,7 +707,7 @@ func (l *layout) card(t *Task, x, y, w, h float64, parent int) {
 	if t.State == TaskRunning && s.Loop.Blocked && s.Loop.Task == t.ID {
 		tone = ToneStall
 	}
-	l.add(Item{Kind: KCard, Key: key(tagCard, t.ID), X: x, Y: y, W: w, H: h, Text: Fit(title, iw, l.sc.Font), Sub: Fit(state, iw, fs), Sub2: Fit(what, iw, fs), Tone: tone, Color: t.Color, Parent: parent, Fresh: t.Changed == s.Index})
+	l.add(Item{Kind: KCard, Key: key(tagCard, t.ID), X: x, Y: y, W: w, H: h, Text: Fit(title, iw, ts), Size: ts, Sub: Fit(state, iw, fs), Sub2: Fit(what, iw, fs), Tone: tone, Color: t.Color, Parent: parent, Fresh: t.Changed == s.Index})
 }
 
 // ghost adds the place of task t's card in the grid while the card is up

@@ -226,7 +226,7 @@ func (g *Game) drawItem(dst *ebiten.Image, p placed) {
 			st = colText
 		}
 		line := it.Size * 1.3
-		if h >= 3*line {
+		if h >= 3*g.to.Font*1.3 { // room for three lines at the normal size
 			g.text(dst, it.Sub, x+pad+2*u, y+5*u+line, sm, false, fade(st, a))
 			g.text(dst, it.Sub2, x+pad+2*u, y+5*u+line+sm*1.35, sm, false, fade(colDim, a))
 		} else {
