@@ -34,6 +34,11 @@ type Loop struct {
 	m      *Machine
 	id     int32
 	thread *Thread // the thread running it, while it runs
+	// stepBase is the thread's innermost Python frame when the current
+	// task's step began: while it is still the innermost, no scene code
+	// of the step runs (the task's coroutine is library code, such as
+	// gather's asyncio.sleep children), and events have no position.
+	stepBase *py.Frame
 
 	ready               ReadyQueue
 	timers              TimerHeap

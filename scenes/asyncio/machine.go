@@ -359,6 +359,11 @@ func (m *Machine) where(th *Thread) (int, int) {
 		if line, col := l.current.coro.Where(); line > 0 {
 			return line, col
 		}
+		if th.Py.Frame() == l.stepBase {
+			// A library coroutine steps: the innermost frame is the
+			// loop's caller (the asyncio.run line), not where it is.
+			return 0, 0
+		}
 	}
 	return th.Py.Where()
 }

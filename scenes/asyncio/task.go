@@ -158,7 +158,7 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 	if l.current != nil {
 		return py.Errorf(py.RuntimeErrorType, "Cannot enter into task %s while another task %s is being executed.", tk.repr(), l.current.repr())
 	}
-	l.current = tk
+	l.current, l.stepBase = tk, t.Frame()
 	if m.tr != nil {
 		// The first step starts the coroutine; every later one resumes it
 		// where an await suspended it, which is what await means.

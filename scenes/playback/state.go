@@ -99,7 +99,6 @@ type Loop struct {
 	Blocked   bool        // the loop thread is stalled in a blocking call
 	BlockWhy  string      // why ("time.sleep(2)")
 	BlockTo   float64     // until when (-1: unknown)
-	RunLine   int32       // the line that started the loop (the asyncio.run call), 0 if unknown
 }
 
 // Handle is a callback in the ready queue.
@@ -421,12 +420,10 @@ func (s *State) apply(i int) {
 	// Any positioned event on the loop thread while a step runs is where
 	// that task's coroutine is now (handle.new's position is the
 	// create_task call in the running task, for instance; task.new's is
-	// the new coroutine's def, so it does not count). A position on the
-	// line that started the loop is not: the engine gives the thread's
-	// innermost scene frame, which is the asyncio.run call while a task
-	// whose coroutine is library code (gather's asyncio.sleep children)
-	// steps, and such a task has no line of its own.
-	if e.Line > 0 && e.Line != s.Loop.RunLine && loopThread && s.Loop.Task != 0 && e.Kind != trace.TaskStep && e.Kind != trace.TaskNew {
+	// the new coroutine's def, so it does not count). A task whose
+	// coroutine is library code (gather's asyncio.sleep children) has no
+	// line of its own: the engine gives its events no position.
+	if e.Line > 0 && loopThread && s.Loop.Task != 0 && e.Kind != trace.TaskStep && e.Kind != trace.TaskNew {
 		if t := s.Task(s.Loop.Task); t != nil {
 			t.Line, t.Col = e.Line, e.Col
 		}
@@ -434,7 +431,7 @@ func (s *State) apply(i int) {
 
 	switch e.Kind {
 	case trace.LoopStart:
-		s.Loop.Started, s.Loop.Running, s.Loop.Thread, s.Loop.RunLine = true, true, e.Thread, e.Line
+		s.Loop.Started, s.Loop.Running, s.Loop.Thread = true, true, e.Thread
 	case trace.LoopPhase:
 		if e.Phase == trace.PhaseShutdown {
 			s.Loop.Shutdown = true
@@ -460,7 +457,7 @@ func (s *State) apply(i int) {
 	case trace.TaskStep:
 		if t := s.task(e); t != nil {
 			t.State, t.Await, t.Sync, t.SyncWhy = TaskRunning, 0, 0, ""
-			if e.Line > 0 && e.Line != s.Loop.RunLine {
+			if e.Line > 0 {
 				t.Line, t.Col = e.Line, e.Col
 			}
 			t.Steps++
@@ -470,7 +467,7 @@ func (s *State) apply(i int) {
 	case trace.TaskSuspend:
 		if t := s.task(e); t != nil {
 			t.State, t.Await = TaskWaiting, e.Ref
-			if e.Line > 0 && e.Line != s.Loop.RunLine {
+			if e.Line > 0 {
 				t.Line, t.Col = e.Line, e.Col
 			}
 			t.Changed = i

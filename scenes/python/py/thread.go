@@ -97,6 +97,11 @@ func (t *Thread) Where() (line, col int) {
 	return 0, 0
 }
 
+// Frame returns the innermost Python frame running (or suspended) on the
+// thread, nil if none: the host compares it to tell whether Python code was
+// entered since.
+func (t *Thread) Frame() *Frame { return t.vm.frame }
+
 // HandledException is the exception being handled where the thread is
 // (sys.exc_info()[1]), or nil.
 func (t *Thread) HandledException() *Exception {
