@@ -15,8 +15,10 @@
 package main
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"runtime/debug"
 	"strings"
 	"syscall/js"
@@ -86,6 +88,7 @@ func main() {
 	export(api, "setLang", func(args []js.Value) any { player.SetLang(playback.ParseLang(str(args, 0))); return nil })
 	export(api, "state", func([]js.Value) any { return state() })
 	export(api, "detail", func([]js.Value) any { return detail() })
+	export(api, "transcript", func(args []js.Value) any { return transcript(num(args, 0, 0), num(args, 1, player.Len())) })
 	export(api, "tokens", func(args []js.Value) any { return tokens(str(args, 0)) })
 	js.Global().Set("loopscopeModule", api)
 	if ready := js.Global().Get("loopscopeReady"); ready.Type() == js.TypeFunction {
@@ -466,4 +469,28 @@ func utf16Offsets(src string) func(int) int {
 		}
 		return u
 	}
+}
+
+// transcript returns the captions of events from..to-1 in the player's
+// language as {from, times: Float64Array, text}: text holds the captions
+// separated by U+001E, so a long transcript crosses into JavaScript as two
+// values, not one object per event.
+func transcript(from, to int) any {
+	lines := player.Recording().Transcript(player.Lang(), from, to)
+	buf := make([]byte, 8*len(lines))
+	var text strings.Builder
+	for i, l := range lines {
+		binary.LittleEndian.PutUint64(buf[8*i:], math.Float64bits(l.Time))
+		if i > 0 {
+			text.WriteByte(0x1e)
+		}
+		text.WriteString(l.Text)
+	}
+	first := max(0, from)
+	if len(lines) > 0 {
+		first = lines[0].Event
+	}
+	arr := js.Global().Get("Uint8Array").New(len(buf))
+	js.CopyBytesToJS(arr, buf)
+	return map[string]any{"from": first, "times": js.Global().Get("Float64Array").New(arr.Get("buffer")), "text": text.String()}
 }

@@ -15,6 +15,9 @@
   const el = {
     scene: $("scene"), play: $("play"), back: $("back"), fwd: $("fwd"),
     toStart: $("to-start"), toEnd: $("to-end"), speed: $("speed"),
+    live: $("caption-live"), transcript: $("transcript"), transcriptOpen: $("transcript-open"), transcriptText: $("transcript-text"),
+    transcriptRange: $("transcript-range"), transcriptCopy: $("transcript-copy"), transcriptCopied: $("transcript-copied"),
+    transcriptClose: $("transcript-close"), transcriptEarlier: $("transcript-earlier"), transcriptLater: $("transcript-later"),
     slower: $("slower"), faster: $("faster"), run: $("run"), stop: $("stop"), lang: $("lang"),
     code: $("code"), gutter: $("gutter"), marks: $("marks"), paint: $("paint"), tags: $("tags"), editor: $("editor"), edited: $("edited"),
     errorBar: $("error-bar"), console: $("console"), notes: $("notes"),
@@ -1136,6 +1139,11 @@
       return;
     }
     if (e.target === el.code || e.altKey || e.ctrlKey || e.metaKey) return;
+    // A form field keeps its own keys (the speed box, the scene list, the
+    // timeline's arrows, the transcript), and a focused button its Space.
+    const tag = e.target && e.target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target.closest && e.target.closest("dialog"))) return;
+    if ((e.key === " " || e.key === "Spacebar") && (tag === "BUTTON" || tag === "A")) return;
     switch (e.key) {
       case " ": case "Spacebar": act.toggle(); break;
       case "ArrowRight": act.step(1); break;
@@ -1220,6 +1228,7 @@
     if (s.crash) die("fatal.stage", { error: s.crash });
     if (running || !el.stop.hidden) updateRunView(s);
     if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();
+    sayCaption(s);
     if (!dirty && s.event === lastEvent && s.events === lastEvents) return;
     dirty = false;
     lastEvent = s.event;
@@ -1255,6 +1264,95 @@
     el.loadingText.textContent = fatal + "\n" + t("fatal.reload");
     el.progress.hidden = true;
   }
+
+  // ---- transcript ----
+
+  // Every step's caption with its virtual time: spoken by a polite live
+  // region as the animation moves, and whole in a dialog to read and copy.
+  defineMessages({
+    "transcript.label": { en: "Transcript", ko: "글로 보기" },
+    "transcript.title": { en: "Every step's caption with its time, to read or copy (T)", ko: "단계마다 자막과 시각을 글로 읽거나 복사합니다 (T)" },
+    "transcript.heading": { en: "Transcript", ko: "장면 기록" },
+    "transcript.line": { en: "{time} s: {text}", ko: "{time}초: {text}" },
+    "transcript.range": { en: "Events {from}–{to} of {total}", ko: "전체 {total}개 사건 중 {from}–{to}번" },
+    "transcript.none": { en: "No events yet.", ko: "아직 사건이 없습니다." },
+    "transcript.copy": { en: "Copy", ko: "복사" },
+    "transcript.copied": { en: "Copied.", ko: "복사했습니다." },
+    "transcript.close": { en: "Close", ko: "닫기" },
+    "transcript.earlier": { en: "Earlier", ko: "이전" },
+    "transcript.later": { en: "Later", ko: "다음" },
+  });
+
+  // transcript(from, to) reads the captions of events from..to-1 from the
+  // module (two values cross, not one object per event).
+  function transcript(from, to) {
+    if (!mod) return [];
+    const s = mod.state();
+    const r = mod.transcript(from === undefined ? 0 : from, to === undefined ? s.events : to);
+    const texts = r.text === "" && r.times.length === 0 ? [] : r.text.split("\x1e");
+    return texts.map((text, i) => ({ event: r.from + i, time: r.times[i], text }));
+  }
+  const lineText = (l) => t("transcript.line", { time: l.time.toFixed(3), text: l.text });
+
+  // The live region: a step, a seek or a pause is said at once; while
+  // playing, at most one caption every 2 s of wall time (the latest one),
+  // so a fast play does not flood a screen reader.
+  const SAY_EVERY = 2000;
+  let said = { event: -1, events: -1, lang: "", at: -Infinity };
+  function sayCaption(s) {
+    if (s.events === 0 || running) return;
+    if (s.event === said.event && s.events === said.events && lang === said.lang) return;
+    const now = performance.now();
+    if (s.playing && now - said.at < SAY_EVERY) return;
+    said = { event: s.event, events: s.events, lang, at: now };
+    el.live.textContent = lineText({ time: s.time, text: String(s.caption || "").replace(/\n/g, " ") });
+  }
+
+  // The dialog shows a page of at most TRANSCRIPT_PAGE events (a 2,000-task
+  // scene has tens of thousands), opening on the page of the current event.
+  const TRANSCRIPT_PAGE = 2000;
+  let transcriptFrom = 0;
+  function showTranscript(from) {
+    const s = mod ? mod.state() : { events: 0, event: 0 };
+    if (from === undefined) from = Math.floor(s.event / TRANSCRIPT_PAGE) * TRANSCRIPT_PAGE;
+    transcriptFrom = Math.max(0, Math.min(from, Math.max(0, s.events - 1)));
+    const lines = transcript(transcriptFrom, Math.min(s.events, transcriptFrom + TRANSCRIPT_PAGE));
+    el.transcriptText.value = lines.map(lineText).join("\n");
+    el.transcriptRange.textContent = s.events ? t("transcript.range", { from: transcriptFrom + 1, to: transcriptFrom + lines.length, total: s.events }) : t("transcript.none");
+    el.transcriptEarlier.hidden = el.transcriptLater.hidden = s.events <= TRANSCRIPT_PAGE;
+    el.transcriptEarlier.disabled = transcriptFrom === 0;
+    el.transcriptLater.disabled = transcriptFrom + TRANSCRIPT_PAGE >= s.events;
+    el.transcriptCopied.textContent = "";
+  }
+  function openTranscript() {
+    showTranscript();
+    if (!el.transcript.open) el.transcript.showModal();
+    // Put the current event's line at the top of the text.
+    const before = el.transcriptText.value.split("\n").slice(0, (mod ? mod.state().event : 0) - transcriptFrom);
+    el.transcriptText.focus();
+    el.transcriptText.setSelectionRange(0, 0);
+    el.transcriptText.scrollTop = before.length * (parseFloat(getComputedStyle(el.transcriptText).lineHeight) || 18);
+  }
+  el.transcriptOpen.addEventListener("click", openTranscript);
+  el.transcriptClose.addEventListener("click", () => el.transcript.close());
+  el.transcriptEarlier.addEventListener("click", () => showTranscript(transcriptFrom - TRANSCRIPT_PAGE));
+  el.transcriptLater.addEventListener("click", () => showTranscript(transcriptFrom + TRANSCRIPT_PAGE));
+  el.transcriptCopy.addEventListener("click", () => {
+    const done = () => { el.transcriptCopied.textContent = t("transcript.copied"); };
+    el.transcriptText.select();
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(el.transcriptText.value).then(done, () => { if (document.execCommand("copy")) done(); });
+    } else if (document.execCommand("copy")) done();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "t" && e.key !== "T") return;
+    if (e.altKey || e.ctrlKey || e.metaKey || el.transcript.open) return;
+    const tag = e.target && e.target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    e.preventDefault();
+    openTranscript();
+  });
+  onLang(() => { said.lang = ""; if (el.transcript.open) showTranscript(transcriptFrom); });
 
   // ---- the module's side ----
 
@@ -1422,6 +1520,8 @@
     load: (id) => load(id),
     run: (source) => { el.code.value = String(source); updateGutter(); return runEdited(); },
     timings: () => Object.assign({}, timings),
+    transcript: (from, to) => transcript(from, to),
+    openTranscript: () => openTranscript(),
     messages: () => Object.fromEntries([...MESSAGES].map(([k, m]) => [k, { en: m.en, ko: m.ko }])),
     scenes: () => scenes.map((s) => ({ id: s.id, title: s.titles[lang] || s.titles.en })),
   };
