@@ -1141,8 +1141,8 @@
     if (e.target === el.code || e.altKey || e.ctrlKey || e.metaKey) return;
     // A form field keeps its own keys (the speed box, the scene list, the
     // timeline's arrows, the transcript), and a focused button its Space.
-    const tag = e.target && e.target.tagName;
-    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target.closest && e.target.closest("dialog"))) return;
+    const target = e.target || {}, tag = target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target.closest && target.closest("dialog"))) return;
     if ((e.key === " " || e.key === "Spacebar") && (tag === "BUTTON" || tag === "A")) return;
     switch (e.key) {
       case " ": case "Spacebar": act.toggle(); break;

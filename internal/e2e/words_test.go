@@ -21,9 +21,11 @@ type message struct{ EN, KO string }
 // chromeText gathers what the page's own chrome shows a reader: every
 // visible text node and every title, outside what is not the page's words
 // (the code, the console's output, the notes, the scene picker's options,
-// which come from the scenes).
+// which come from the scenes; the stage's captions in the transcript's live
+// region and dialog, which name the scene's tasks and functions: the
+// transcript's own test checks their language).
 const chromeText = `(() => {
-	const skip = "#code, #paint, #gutter, #marks, .tag, #console, #notes, #scene, .sprites, script, style";
+	const skip = "#code, #paint, #gutter, #marks, .tag, #console, #notes, #scene, #caption-live, #transcript-text, .sprites, script, style";
 	const visible = (e) => { const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
 		return r.width > 0 && r.height > 0 && cs.visibility !== "hidden" && cs.display !== "none"; };
 	const out = [];

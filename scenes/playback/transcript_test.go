@@ -1,7 +1,6 @@
 package playback
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -73,6 +72,6 @@ func TestTranscriptCost(t *testing.T) {
 		for _, l := range lines {
 			chars += len(l.Text)
 		}
-		t.Log(fmt.Sprintf("%s: %d events, whole transcript %v, %d bytes of text", c.name, rec.Len(), took, chars))
+		t.Logf("%s: %d events, whole transcript %v, %d bytes of text", c.name, rec.Len(), took, chars)
 	}
 }
