@@ -144,21 +144,27 @@ func InputHash(root, goVersion string) (string, error) {
 }
 
 // GCFlags are the compiler flags the module is built with. Inlining is
-// off (-l) except in the Go runtime, its internal packages and Ebiten's
-// per-frame drawing path: inlined copies are a large share of the module
-// (with them it is 4.07 MB gzipped, without them 3.46 MB), and the page
-// does not feel the difference. Measured with scripts/bench-page, three
-// rounds interleaved, medians, with and without these flags: the 1,000-task
-// scene simulates in 0.96 s and 0.99 s, plays at 15.7 and 15.2 fps, and
-// the first frame comes 2.39 s and 2.41 s after navigation. Natively the
-// engine runs 10-15% slower without inlining, but the command line is not
-// built with these flags. Ebiten's shader compiler runs once at start-up,
-// so it goes without inlining too. For a package matching several
-// patterns the last one wins.
+// off (-l) except in the Go runtime and Ebiten's per-frame drawing path:
+// inlined copies are a large share of the module (with them it is 4.07 MB
+// gzipped, without them 3.46 MB), and the page does not feel the
+// difference. Measured with scripts/bench-page, three rounds interleaved,
+// medians, with and without these flags: the 1,000-task scene simulates in
+// 0.96 s and 0.99 s, plays at 15.7 and 15.2 fps, and the first frame comes
+// 2.39 s and 2.41 s after navigation. Natively the engine runs 10-15%
+// slower without inlining, but the command line is not built with these
+// flags. Ebiten's shader compiler runs once at start-up, so it goes
+// without inlining too. For a package matching several patterns the last
+// one wins.
+//
+// The runtime's internal packages (internal/...) lost their inlining in
+// session 4 to bring the module under its budget again: 27.6 KB gzipped
+// less, for 15% more engine time natively (a 3,000-task scene, user CPU
+// medians of six runs on a loaded machine: 0.44 s -> 0.51 s). The runtime
+// itself is the next lever, and a dear one: 39 KB less, 40% more engine
+// time (0.62 s).
 var GCFlags = []string{
 	"-gcflags=all=-l",
 	"-gcflags=runtime=",
-	"-gcflags=internal/...=",
 	"-gcflags=github.com/hajimehoshi/ebiten/v2/...=",
 	"-gcflags=github.com/hajimehoshi/ebiten/v2/internal/shader...=-l",
 }
@@ -276,12 +282,12 @@ func StageOverlay(root, goCmd, dir string, log io.Writer) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("the stage's font: %w", err)
 	}
-	runes := stagefont.Runes(playback.StageRunes())
+	runes := []rune(playback.StageRunes())
 	ttf, err := stagefont.Make(src, runes, playback.Wide)
 	if err != nil {
 		return "", fmt.Errorf("the stage's font: %w", err)
 	}
-	fmt.Fprintf(log, "made the stage's font: Go Mono and %d Korean glyphs, %.1f KB\n", len(runes), float64(len(ttf))/1e3)
+	fmt.Fprintf(log, "made the stage's font: Go Mono and %d Korean glyphs, %.1f KB\n", len(stagefont.Runes(string(runes))), float64(len(ttf))/1e3)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}

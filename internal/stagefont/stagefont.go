@@ -90,15 +90,15 @@ func Runes(s string) []rune {
 	return slices.Compact(rs)
 }
 
-// Make returns the stage's font, TrueType: every glyph of Go Mono (its
-// outlines as they are, 0.6 em wide, without its hinting, which the stage
-// does not use), then the glyphs of korean (runes Go Mono lacks, see Runes)
-// from cjk (the bytes of SourceFile) at Weight. A Korean rune whose wide
+// Make returns the stage's font, TrueType: the glyphs of Go Mono in
+// MonoRanges or in runes (their outlines as they are, 0.6 em wide, without
+// Go Mono's hinting, which the stage does not use), then those of the runes
+// Go Mono lacks (see Runes) from cjk (the bytes of SourceFile) at Weight. A Korean rune whose wide
 // reports true gets an advance of 1 em, any other 0.6 em: the stage's
 // layout measures text that way. Korean glyphs are scaled so the source's
 // capitals would stand as tall as Go Mono's, and centred in their advance.
 // A rune the source lacks is an error.
-func Make(cjk []byte, korean []rune, wide func(rune) bool) ([]byte, error) {
+func Make(cjk []byte, runes []rune, wide func(rune) bool) ([]byte, error) {
 	mono, err := font.ParseTTF(bytes.NewReader(gomono.TTF))
 	if err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func Make(cjk []byte, korean []rune, wide func(rune) bool) ([]byte, error) {
 		}
 		f.names[id] = s
 	}
-	f.glyphs = append(f.glyphs, glyph{advance: 600}) // .notdef: no ink
+	f.glyphs = append(f.glyphs, notdef())
 	type entry struct {
 		r   rune
 		gid font.GID
@@ -119,6 +119,9 @@ func Make(cjk []byte, korean []rune, wide func(rune) bool) ([]byte, error) {
 	var monoRunes []entry
 	for it := mono.Cmap.Iter(); it.Next(); {
 		r, gid := it.Char()
+		if !inMonoRanges(r) && !slices.Contains(runes, r) {
+			continue
+		}
 		monoRunes = append(monoRunes, entry{r, gid})
 	}
 	monoScale := unitsPerEm / float64(mono.Upem())
@@ -145,7 +148,7 @@ func Make(cjk []byte, korean []rune, wide func(rune) bool) ([]byte, error) {
 		return nil, err
 	}
 	scale *= unitsPerEm / float64(face.Upem())
-	for _, r := range korean {
+	for _, r := range runes {
 		if _, ok := glyphs[r]; ok {
 			continue // Go Mono has it
 		}
@@ -171,6 +174,17 @@ func Make(cjk []byte, korean []rune, wide func(rune) bool) ([]byte, error) {
 		f.glyphs = append(f.glyphs, glyphs[r])
 	}
 	return f.bytes(), nil
+}
+
+// notdef is the glyph of every rune the font lacks: a box, 0.6 em wide.
+func notdef() glyph {
+	box := func(x0, y0, x1, y1 int, cw bool) []point {
+		if cw {
+			return []point{{x0, y0, true}, {x0, y1, true}, {x1, y1, true}, {x1, y0, true}}
+		}
+		return []point{{x0, y0, true}, {x1, y0, true}, {x1, y1, true}, {x0, y1, true}}
+	}
+	return glyph{advance: 600, contours: [][]point{box(100, 0, 500, 700, true), box(160, 60, 440, 640, false)}}
 }
 
 // outline returns glyph gid of face as TrueType contours, transformed.
@@ -237,4 +251,25 @@ func sourceNames(src []byte) map[uint16]string {
 		}
 	}
 	return names
+}
+
+// MonoRanges are the blocks of Go Mono the stage font keeps whatever the
+// stage's strings use: Latin-1 (the scenes' code, names and values),
+// general punctuation and arrows. Go Mono's Latin Extended, Greek,
+// Cyrillic, symbols and box drawing are left out (22 KB of the gzipped
+// module) unless a stage string uses them; a rune the font lacks draws as
+// a box.
+var MonoRanges = [][2]rune{
+	{0x20, 0xFF},
+	{0x2000, 0x206F},
+	{0x2190, 0x21FF},
+}
+
+func inMonoRanges(r rune) bool {
+	for _, rg := range MonoRanges {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
 }

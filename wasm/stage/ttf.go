@@ -128,7 +128,7 @@ func (fc *ttfFace) Metrics() font.Metrics {
 
 // Glyph draws r with the pen at dot, as font.Face's Glyph: the returned
 // mask (valid until the next call) covers dr, and ok is false for a rune
-// the font lacks.
+// the font lacks (drawn as the font's .notdef box).
 func (fc *ttfFace) Glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask image.Image, maskp image.Point, advance fixed.Int26_6, ok bool) {
 	f := fc.f
 	gid := f.index(r)
@@ -168,7 +168,7 @@ func (fc *ttfFace) Glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask 
 		first = last + 1
 	}
 	fc.ras.Draw(&fc.mask, fc.mask.Rect, image.Opaque, image.Point{})
-	return dr, &fc.mask, image.Point{}, advance, true
+	return dr, &fc.mask, image.Point{}, advance, gid != 0
 }
 
 // points decodes a simple glyph's points, placed in the mask with the
