@@ -1152,6 +1152,7 @@
       case "End": act.toEnd(); break;
       case "+": case "=": act.faster(); break;
       case "-": case "_": act.slower(); break;
+      case "t": case "T": openTranscript(); break;
       default: return;
     }
     e.preventDefault();
@@ -1343,14 +1344,6 @@
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(el.transcriptText.value).then(done, () => { if (document.execCommand("copy")) done(); });
     } else if (document.execCommand("copy")) done();
-  });
-  document.addEventListener("keydown", (e) => {
-    if (e.key !== "t" && e.key !== "T") return;
-    if (e.altKey || e.ctrlKey || e.metaKey || el.transcript.open) return;
-    const tag = e.target && e.target.tagName;
-    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
-    e.preventDefault();
-    openTranscript();
   });
   onLang(() => { said.lang = ""; if (el.transcript.open) showTranscript(transcriptFrom); });
 

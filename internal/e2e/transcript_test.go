@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // transcriptLine is one entry of loopscope.transcript().
@@ -93,6 +95,13 @@ func TestTranscript(t *testing.T) {
 		if p.state().Playing {
 			t.Errorf("Space on the language button also started playing")
 		}
+		// T opens the transcript from the keyboard, with focus in the stage.
+		frame := p.rect("#stage")
+		p.do(chromedp.MouseClickXY(frame.X+frame.W/2, frame.Y+frame.H/2))
+		p.key("t")
+		p.waitFor(`document.getElementById("transcript").open && document.activeElement.id === "transcript-text"`, 10*time.Second)
+		p.key("\x1b")
+		p.waitFor(`!document.getElementById("transcript").open`, 10*time.Second)
 		p.eval(`loopscope.setLang("en")`, nil)
 	})
 }
