@@ -45,16 +45,26 @@ type screen struct {
 	crash  string
 }
 
-// Draw draws a frame and counts it.
+// Draw draws a frame and counts it. Under the veil of a long run it draws
+// nothing: the page hides the stage then, and a frame drawn on the CPU
+// (as headless browsers and some laptops do) would cost the run as much
+// time again as it has between two yields.
 func (s *screen) Draw(img *ebiten.Image) {
 	defer s.recover("drawing")
+	if veiled() {
+		return
+	}
 	s.frames++
 	s.Game.Draw(img)
 }
 
-// Update advances the stage by one tick.
+// Update advances the stage by one tick; under the veil of a long run it
+// does nothing (what it lays out is not shown).
 func (s *screen) Update() error {
 	defer s.recover("updating")
+	if veiled() {
+		return nil
+	}
 	s.ticks++
 	return s.Game.Update()
 }
@@ -158,14 +168,27 @@ const pageMaxSteps = 50_000_000
 // in the worker and decoded on the page to be played.)
 
 // runSlice is how long a run works between two yields: short enough for
-// a click to be answered at once, long enough that yielding costs little.
-const runSlice = 25 * time.Millisecond
+// a click to be answered at once, long enough that yielding costs little
+// (each yield lets the browser draw a frame, some milliseconds on a GPU,
+// tens of them where the page is drawn on the CPU). The first slice is
+// longer: most scenes end within it, and then yielding costs nothing.
+const (
+	runSlice   = 25 * time.Millisecond
+	firstSlice = 100 * time.Millisecond
+)
+
+// runVeilAfter is how long a run goes on before the page veils the stage
+// and says a run is in progress (state's veil): a quick run never shows it.
+const runVeilAfter = 150 * time.Millisecond
 
 // job is a run in progress.
 type job struct {
+	started   time.Time
 	stopped   bool            // Stop was pressed, or a newer run replaced this one
 	progress  engine.Progress // how far it has come, as the engine last said
 	lastYield time.Time
+	yields    int           // how often it yielded to the browser
+	yielded   time.Duration // and for how long in all
 	done      chan struct{} // closed when the run has ended
 }
 
@@ -187,7 +210,8 @@ func startRun(src, filename string) js.Value {
 	if prev != nil {
 		prev.stopped = true
 	}
-	j := &job{lastYield: time.Now(), done: make(chan struct{})}
+	now := time.Now()
+	j := &job{started: now, lastYield: now, done: make(chan struct{})}
 	current = j
 	var executor js.Func
 	executor = js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -209,6 +233,12 @@ func startRun(src, filename string) js.Value {
 	return js.Global().Get("Promise").New(executor)
 }
 
+// veiled reports whether a run has gone on long enough for the page to
+// veil the stage.
+func veiled() bool {
+	return current != nil && time.Since(current.started) >= runVeilAfter
+}
+
 // stopRun ends the run in progress, if any, at the engine's next pause:
 // what it recorded so far is played, as a stopped run's.
 func stopRun() {
@@ -222,9 +252,16 @@ func stopRun() {
 // the run when asked to.
 func (j *job) pause(p engine.Progress) error {
 	j.progress = p
-	if !j.stopped && time.Since(j.lastYield) >= runSlice {
+	slice := runSlice
+	if j.yields == 0 {
+		slice = firstSlice
+	}
+	if !j.stopped && time.Since(j.lastYield) >= slice {
+		t := time.Now()
 		yieldToBrowser()
 		j.lastYield = time.Now()
+		j.yielded += j.lastYield.Sub(t)
+		j.yields++
 	}
 	if j.stopped {
 		return errStopped
@@ -302,6 +339,9 @@ func run(src, filename string, j *job) (out map[string]any) {
 	player = p
 	stg.SetPlayer(p)
 	out["events"] = p.Len()
+	// What yielding cost: the run's wall time, and how much of it the
+	// browser had (scripts/bench-page reports it).
+	out["timing"] = map[string]any{"ms": ms(time.Since(j.started)), "yieldedMs": ms(j.yielded), "yields": j.yields}
 	return out
 }
 
@@ -371,6 +411,9 @@ func browserClock() time.Time {
 	return time.UnixMilli(int64(ms)).In(time.FixedZone(name, offset))
 }
 
+// ms is d in milliseconds.
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -383,7 +426,8 @@ func errorObject(kind string, line, col int, msg, text string) map[string]any {
 }
 
 // state is what the page reads every frame: cheap to make. While a run is
-// in progress, running is set and progress says how far it has come.
+// in progress, running is set, progress says how far it has come, and
+// veil that the page should say so over the stage.
 func state() map[string]any {
 	s := map[string]any{
 		"event":   player.Index(),
@@ -398,6 +442,7 @@ func state() map[string]any {
 	}
 	if j := current; j != nil {
 		s["progress"] = map[string]any{"steps": float64(j.progress.Steps), "time": j.progress.Time, "events": j.progress.Events}
+		s["veil"] = veiled()
 	}
 	if stg.crash != "" {
 		s["crash"] = stg.crash

@@ -33,7 +33,7 @@
   let sceneId = null;       // the scene on screen (its built-in id)
   let playingSource = "";   // the source the module is playing
   let runInfo = null;       // the run on stage: {exitCode, stderr, error, stop}
-  let running = null;       // the run in progress: {started, queue}
+  let running = null;       // the run in progress: {queue}
   let lastError = null;     // the last failed run: {line, col, msg, text}
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
@@ -975,7 +975,7 @@
     }
     return stop.text || "";
   }
-  onLang(() => updateRunView());
+  onLang(() => { progressShown = 0; updateRunView(); });
 
   // run hands source to the module and returns a Promise of the outcome
   // ({ok, exitCode, events, stop, uncaught} or {ok: false, error}). On
@@ -990,7 +990,7 @@
         if (fatal) resolve({ ok: false, pending: true, error: { text: fatal } });
       });
     }
-    const job = { started: performance.now(), queue: running ? running.queue : [] };
+    const job = { queue: running ? running.queue : [] };
     running = job;
     updateRunView();
     let p;
@@ -1035,19 +1035,31 @@
     if (running && mod) mod.stop();
   }
 
+  let progressShown = 0; // when the veil's progress was last written
+
   // updateRunView shows the run in progress: Stop in place of Run, and
-  // the veil over the stage once the run has taken a moment, with its
-  // progress from the module's state s.
+  // the veil over the stage once the run has taken a moment (the module
+  // says when: it stops drawing the stage then), with its progress from
+  // the module's state s.
   function updateRunView(s) {
     const busy = !!running;
     el.run.hidden = busy;
     el.stop.hidden = !busy;
-    const veil = busy && performance.now() - running.started > 150;
-    if (el.runVeil.hidden === veil) el.runVeil.hidden = !veil;
-    if (veil) {
-      const pr = (s && s.progress) || (mod && mod.state().progress) || { steps: 0, time: 0, events: 0 };
-      const text = t("run.progress", { steps: fmtInt(pr.steps), time: fmtSecs(pr.time), events: fmtInt(pr.events) });
-      if (el.runProgress.textContent !== text) el.runProgress.textContent = text;
+    if (busy && !s && mod) s = mod.state();
+    const veil = busy && !!(s && s.veil);
+    if (el.runVeil.hidden === veil) {
+      el.runVeil.hidden = !veil;
+      // The stage's frame is hidden under the veil: a canvas composited
+      // on the CPU would take most of the time the run yields.
+      el.frame.style.visibility = veil ? "hidden" : "";
+      progressShown = 0;
+    }
+    // The progress, a few times a second: each new text is a repaint.
+    const now = performance.now();
+    if (veil && now - progressShown >= 250) {
+      progressShown = now;
+      const pr = s.progress || { steps: 0, time: 0, events: 0 };
+      el.runProgress.textContent = t("run.progress", { steps: fmtInt(pr.steps), time: fmtSecs(pr.time), events: fmtInt(pr.events) });
     }
   }
 

@@ -65,10 +65,11 @@ type Progress struct {
 	Col    int     // and column
 }
 
-// How often Config.Pause is called: every PauseSteps instructions (a few
-// milliseconds of the browser's work) and every PauseEvents events.
+// How often Config.Pause is called: every PauseSteps instructions (about
+// a millisecond of the browser's work, so a host that yields every so
+// many milliseconds does so on time) and every PauseEvents events.
 const (
-	PauseSteps  = 1 << 14
+	PauseSteps  = 1 << 12
 	PauseEvents = 1 << 11
 )
 
@@ -608,13 +609,14 @@ func (m *Machine) Charge(t *py.Thread, n int64, whole bool) error {
 
 // heapBase is the heap a run starts on: what the process keeps from
 // before (the page keeps the last run's trace to play it while the next
-// one runs), which the run's memory budget does not count. A large heap is
-// collected first, so that garbage left by an earlier run (the list it
-// grew until its budget ran out) is not taken for kept data, which would
-// let this run grow by that much more than its budget.
+// one runs), which the run's memory budget does not count. A heap past
+// 256 MiB is collected first, so that garbage left by an earlier run (the
+// list it grew until its budget ran out) is not taken for kept data, which
+// would let this run grow by that much more than its budget; a smaller
+// one is not worth the time a collection takes before every run.
 func heapBase() int64 {
 	h := heapBytes()
-	if h > 64<<20 {
+	if h > 256<<20 {
 		runtime.GC()
 		h = heapBytes()
 	}

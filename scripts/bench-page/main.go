@@ -1,9 +1,11 @@
 // Command bench-page measures the playground in headless Chromium on
 // localhost: the time from navigation to the first frame the stage draws
-// (the median of several cold loads), and the frames per second while a
-// scene with 1,000 live tasks plays.
+// (the median of several cold loads), how long the page takes to run a
+// scene of 1,000 tasks and a CPU-bound one (the median of several runs:
+// runs yield to the browser every 25 ms, and this says what that costs),
+// and the frames per second while the scene with 1,000 live tasks plays.
 //
-//	go run ./scripts/bench-page [-loads 3] [-seconds 5] [-tasks 1000] [-size 1440x900]
+//	go run ./scripts/bench-page [-loads 3] [-runs 3] [-seconds 5] [-tasks 1000] [-cpu 1000000] [-size 1440x900]
 //
 // Under Debian's Chromium the stage renders with SwiftShader (WebGL on the
 // CPU), so the figures are this machine's, not a laptop's with a GPU.
@@ -23,6 +25,25 @@ import (
 	"loopscope/internal/site"
 	"loopscope/web"
 )
+
+// cpuScene is CPU-bound: one call that loops n times, no await in it, so
+// the page's run is nearly all bytecode (about 4 steps a turn).
+const cpuScene = `import asyncio
+
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+async def main():
+    print(crunch(%d))
+
+
+asyncio.run(main())
+`
 
 // scene keeps n tasks alive, each sleeping in turns, so the stage has n
 // task cards to draw while events keep coming.
@@ -48,6 +69,8 @@ func main() {
 	loads := flag.Int("loads", 3, "cold page loads to time")
 	seconds := flag.Float64("seconds", 5, "seconds of play to count frames over")
 	tasks := flag.Int("tasks", 1000, "live tasks in the fps scene")
+	runs := flag.Int("runs", 3, "runs of each scene to time")
+	cpu := flag.Int("cpu", 1_000_000, "turns of the CPU-bound scene's loop")
 	size := flag.String("size", "1440x900", "the viewport, WxH")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
 	flag.Parse()
@@ -55,7 +78,7 @@ func main() {
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil {
 		fail(fmt.Errorf("-size %q: %v", *size, err))
 	}
-	if err := bench(*chromium, *loads, *seconds, *tasks, w, h); err != nil {
+	if err := bench(*chromium, *loads, *runs, *seconds, *tasks, *cpu, w, h); err != nil {
 		fail(err)
 	}
 }
@@ -71,7 +94,7 @@ type timings struct {
 	FirstFrame   *float64 `json:"firstFrame"`
 }
 
-func bench(chromium string, loads int, seconds float64, tasks int, w, h int64) error {
+func bench(chromium string, loads, runs int, seconds float64, tasks, cpu int, w, h int64) error {
 	root, err := site.FindRoot(".")
 	if err != nil {
 		return err
@@ -153,16 +176,46 @@ func bench(chromium string, loads int, seconds float64, tasks int, w, h int64) e
 	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void]("window.loopscope && loopscope.state().ready", chromedp.WithPollingTimeout(45*time.Second))); err != nil {
 		return err
 	}
-	src := fmt.Sprintf(scene, tasks)
-	runStart := time.Now()
-	res, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](fmt.Sprintf("loopscope.run(%q)", src), chromedp.EvalAwaitPromise))
-	if err != nil {
+	// Each run timed in the page, from the call to the end of its Promise
+	// (or its return, for a module that runs to the end before returning).
+	timeRun := func(name, src string) error {
+		var took, yielded []float64
+		var yields []int
+		var events any
+		for range runs {
+			res, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](fmt.Sprintf(
+				`(async () => { const t0 = performance.now(); const r = await loopscope.run(%q); return {r, ms: performance.now() - t0}; })()`, src),
+				chromedp.EvalAwaitPromise))
+			if err != nil {
+				return err
+			}
+			r, _ := res["r"].(map[string]any)
+			if ok, _ := r["ok"].(bool); !ok || r["stop"] != nil {
+				return fmt.Errorf("the %s did not run to its end: %v %v", name, r["error"], r["stop"])
+			}
+			ms, _ := res["ms"].(float64)
+			took = append(took, ms/1000)
+			events = r["events"]
+			// A module that yields says how long the browser had.
+			if tm, ok := r["timing"].(map[string]any); ok {
+				y, _ := tm["yieldedMs"].(float64)
+				n, _ := tm["yields"].(float64)
+				yielded = append(yielded, y/ms)
+				yields = append(yields, int(n))
+			}
+		}
+		fmt.Printf("%s: %v events, simulated and recorded in %.2f s in the page (median of %d runs: %.2f)\n", name, events, median(took), runs, took)
+		if len(yielded) > 0 {
+			fmt.Printf("  yielded to the browser %v times a run; the browser had %.0f%% of the run's time (median; each run: %.2f)\n", yields, 100*median(yielded), yielded)
+		}
+		return nil
+	}
+	if err := timeRun(fmt.Sprintf("CPU-bound scene (crunch(%d))", cpu), fmt.Sprintf(cpuScene, cpu)); err != nil {
 		return err
 	}
-	if ok, _ := res["ok"].(bool); !ok {
-		return fmt.Errorf("the %d-task scene did not run: %v", tasks, res["error"])
+	if err := timeRun(fmt.Sprintf("%d-task scene", tasks), fmt.Sprintf(scene, tasks)); err != nil {
+		return err
 	}
-	fmt.Printf("%d-task scene: %v events, simulated and recorded in %.2f s in the page\n", tasks, res["events"], time.Since(runStart).Seconds())
 	// Start where every task is alive (after the last creation), and play.
 	const frames = "loopscope.state().frames"
 	start, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(`(() => { loopscope.pause(); loopscope.seek(%d); loopscope.setSpeed(1); loopscope.play(); return %s; })()`, tasks*3, frames)))
