@@ -1063,12 +1063,14 @@
     }
   }
 
-  function load(id) {
+  // load shows the built-in scene id and runs it, or the given source in
+  // its place (a shared link's edited code).
+  function load(id, source) {
     const s = sceneById(id);
     if (!s) return Promise.resolve({ ok: false, error: { text: t("scene.missing", { id }) } });
     sceneId = s.id;
     el.scene.value = s.id;
-    el.code.value = s.source;
+    el.code.value = source === undefined ? s.source : source;
     el.code.scrollTop = 0;
     el.code.scrollLeft = 0;
     notesLoading = true; // before showNotes: the stage may still play the scene before
@@ -1078,7 +1080,7 @@
     try { history.replaceState(null, "", "#" + s.id); } catch (e) { /* file: URLs */ }
     updateGutter();
     render();
-    return run(s.source, {
+    return run(el.code.value, {
       speed: s.speed,
       then(r) {
         // The engine refused a built-in scene: show it, with an empty stage.
@@ -1449,6 +1451,237 @@
   }
   watchPixelRatio();
 
+  // ---- share ----
+  //
+  // A link that opens the page as it is now: the scene, the code when it
+  // differs from the scene as written, the event on stage, the speed and
+  // the language, all in the URL's fragment, so it works from the static
+  // site with no server:
+  //
+  //     #s=07_async_servers&e=121&x=1.5&l=ko&c=<code>
+  //
+  // e is the event as the page numbers it ("event 121 / 450"); c is the
+  // editor's code, deflated (CompressionStream "deflate-raw") and written
+  // in base64url, and only there when the code is edited. e is left out
+  // when the editor holds code the stage is not playing: it would point
+  // into another run. The fragment changes only when the learner asks for
+  // a link (Share), never as they play. Opening a link restores each part
+  // it understands, runs an edited code and then moves to the event; a
+  // part it does not understand (a cut-off code, an unknown scene, an
+  // event past the run's end, a speed that is not a number) is skipped,
+  // and the page says which.
+  const SHARE_MAX_CODE = 1 << 20; // the most bytes a link's code may unpack to
+
+  defineMessages({
+    "share.label": { en: "Share", ko: "공유" },
+    "share.title": {
+      en: "Copy a link to this scene: its code, event, speed and language",
+      ko: "이 장면의 코드, 이벤트, 속도, 언어를 담은 링크 복사",
+    },
+    "share.copied": { en: "Link copied. Anyone who opens it sees this scene as it is now.", ko: "링크를 복사했습니다. 링크를 여는 사람은 지금 이 장면을 그대로 봅니다." },
+    "share.manual": {
+      en: "The browser did not let the page copy the link. Copy it from the field below (Ctrl+C).",
+      ko: "브라우저가 링크 복사를 허용하지 않았습니다. 아래 칸에서 직접 복사하세요(Ctrl+C).",
+    },
+    "share.failed": { en: "The page could not make a link: {error}", ko: "링크를 만들지 못했습니다: {error}" },
+    "share.url": { en: "Link to share", ko: "공유할 링크" },
+    "share.close": { en: "Close", ko: "닫기" },
+    "share.bad": { en: "Part of the link you opened was not understood:", ko: "연 링크의 일부를 알아볼 수 없습니다." },
+    "share.bad.scene": { en: "There is no scene “{value}”: the first scene is shown.", ko: "“{value}” 장면이 없어서 첫 장면을 보여 줍니다." },
+    "share.bad.code": {
+      en: "The code could not be read (the link may be cut short): the scene is shown as written.",
+      ko: "코드를 읽을 수 없어서(링크가 잘렸을 수 있습니다) 원래 장면을 보여 줍니다.",
+    },
+    "share.bad.event": {
+      en: "There is no event “{value}” in this run of {events} events: the stage is at the first.",
+      ko: "이벤트가 {events}개인 이 실행에는 “{value}”번 이벤트가 없어서 첫 이벤트를 보여 줍니다.",
+    },
+    "share.bad.speed": {
+      en: "The speed “{value}” is not a number from 0.1 to 10: the speed is {speed}×.",
+      ko: "속도 “{value}”는 0.1에서 10 사이의 수가 아니어서 속도를 {speed}배로 둡니다.",
+    },
+    "share.bad.lang": { en: "The language “{value}” is not one the page speaks.", ko: "“{value}”는 이 페이지가 쓰는 언어가 아닙니다." },
+  });
+
+  // shareURL is a Promise of the link to what is on screen.
+  async function shareURL() {
+    const s = mod ? mod.state() : null;
+    const q = new URLSearchParams();
+    const scene = sceneById(sceneId);
+    const code = el.code.value;
+    q.set("s", sceneId || "");
+    if (s && s.events > 0 && code === playingSource && !running) q.set("e", String(s.event + 1));
+    q.set("x", fmtSpeed(s ? s.speed : clampSpeed(parseFloat(el.speed.value) || 1)));
+    q.set("l", lang);
+    if (!scene || code !== scene.source) q.set("c", base64url(await squeeze(new TextEncoder().encode(code), new CompressionStream("deflate-raw"))));
+    return location.href.split("#")[0] + "#" + q.toString();
+  }
+
+  // squeeze passes bytes through a (de)compression stream, failing once
+  // the output passes SHARE_MAX_CODE.
+  async function squeeze(bytes, stream) {
+    const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+    const parts = [];
+    let n = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      n += value.length;
+      if (n > SHARE_MAX_CODE) {
+        reader.cancel().catch(() => {});
+        throw new Error("the code unpacks to more than " + SHARE_MAX_CODE + " bytes");
+      }
+      parts.push(value);
+    }
+    const out = new Uint8Array(n);
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    return out;
+  }
+
+  function base64url(bytes) {
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function unbase64url(s) {
+    if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) throw new Error("not base64url");
+    const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  // unpackCode is a Promise of the code a link's c= carries; it fails on
+  // bad base64url, a corrupt or cut-off deflate stream, or bytes that are
+  // not UTF-8.
+  async function unpackCode(c) {
+    const bytes = await squeeze(unbase64url(c), new DecompressionStream("deflate-raw"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  }
+
+  // sharedLink reads a share link's fragment: null when it is not one (a
+  // plain "#07_async_servers" names a scene, as it always did).
+  function sharedLink(hash) {
+    const h = String(hash || "").replace(/^#/, "");
+    if (!/(^|&)s=/.test(h)) return null;
+    const q = new URLSearchParams(h);
+    return { s: q.get("s"), e: q.get("e"), x: q.get("x"), l: q.get("l"), c: q.get("c") };
+  }
+
+  // restoreShared opens the page as the link says; it returns a Promise
+  // of the parts it did not understand, as [key, args] messages.
+  async function restoreShared(link, hash) {
+    const bad = [];
+    const short = (v) => (v.length > 40 ? v.slice(0, 40) + "…" : v);
+    if (link.l !== null) {
+      if (link.l === "en" || link.l === "ko") setLang(link.l);
+      else bad.push(["share.bad.lang", { value: short(link.l) }]);
+    }
+    let scene = sceneById(link.s);
+    if (!scene) {
+      bad.push(["share.bad.scene", { value: short(link.s || "") }]);
+      scene = scenes[0];
+    }
+    let code;
+    if (link.c !== null) {
+      try {
+        code = await unpackCode(link.c);
+      } catch (e) {
+        bad.push(["share.bad.code", {}]);
+      }
+    }
+    showShareNote(bad); // what is known so far, while the scene runs
+    if (!scene) return bad;
+    const r = await load(scene.id, code);
+    try { history.replaceState(null, "", hash); } catch (e) { /* file: URLs */ }
+    if (r && r.replaced) return bad; // the learner moved on meanwhile
+    if (link.x !== null) {
+      const x = Number(link.x);
+      if (/^\d+(\.\d+)?$/.test(link.x) && x >= MIN_SPEED && x <= MAX_SPEED) act.setSpeed(x);
+      else bad.push(["share.bad.speed", { value: short(link.x), speed: fmtSpeed(mod ? mod.state().speed : 1) }]);
+    }
+    if (link.e !== null) {
+      const n = Number(link.e), events = mod ? mod.state().events : 0;
+      if (/^\d+$/.test(link.e) && n >= 1 && n <= events) act.seek(n - 1);
+      else bad.push(["share.bad.event", { value: short(link.e), events }]);
+    }
+    showShareNote(bad);
+    return bad;
+  }
+
+  // restoreFromHash restores the share link in the page's fragment, if it
+  // holds one (and says so).
+  function restoreFromHash() {
+    const link = sharedLink(location.hash);
+    if (!link) return false;
+    restoreShared(link, location.hash);
+    return true;
+  }
+
+  // The share box under the Share button: what the button did, or which
+  // parts of an opened link were not understood, redrawn in the current
+  // language; with the link in a field when it must be copied by hand.
+  let shareSaid = null; // {head, items, url}
+  function showSharePop(said) {
+    shareSaid = said;
+    drawSharePop();
+  }
+  function showShareNote(bad) {
+    if (bad.length) showSharePop({ head: "share.bad", items: bad });
+    else if (shareSaid && shareSaid.head === "share.bad") showSharePop(null);
+  }
+  function drawSharePop() {
+    const pop = $("share-pop"), status = $("share-status"), field = $("share-url");
+    pop.hidden = !shareSaid;
+    status.textContent = "";
+    field.hidden = true;
+    if (!shareSaid) return;
+    const head = document.createElement("p");
+    head.textContent = t(shareSaid.head, shareSaid.args);
+    status.append(head);
+    if (shareSaid.items) {
+      const ul = document.createElement("ul");
+      for (const [key, args] of shareSaid.items) {
+        const li = document.createElement("li");
+        li.textContent = t(key, args);
+        ul.append(li);
+      }
+      status.append(ul);
+    }
+    if (shareSaid.url) {
+      field.hidden = false;
+      if (field.value !== shareSaid.url) field.value = shareSaid.url;
+    }
+  }
+  onLang(drawSharePop);
+
+  // shareClicked makes the link, puts it in the fragment (the address bar
+  // then shows it too) and copies it; when the clipboard is refused, the
+  // link shows selected in a field to copy by hand.
+  async function shareClicked() {
+    let url;
+    try {
+      url = await shareURL();
+    } catch (e) {
+      showSharePop({ head: "share.failed", args: { error: String(e && e.message ? e.message : e) } });
+      return;
+    }
+    try { history.replaceState(null, "", url); } catch (e) { /* file: URLs */ }
+    try {
+      await navigator.clipboard.writeText(url);
+      showSharePop({ head: "share.copied" });
+    } catch (e) {
+      showSharePop({ head: "share.manual", url });
+      const field = $("share-url");
+      field.focus();
+      field.select();
+    }
+  }
+  $("share").addEventListener("click", () => { shareClicked(); });
+  $("share-close").addEventListener("click", () => showSharePop(null));
+
   // ---- wiring ----
 
   el.scene.addEventListener("change", () => load(el.scene.value));
@@ -1495,6 +1728,7 @@
   // A new layout reflows the notes: bring the lit section back into view.
   new ResizeObserver(() => showLit("auto")).observe(el.notes);
   addEventListener("hashchange", () => {
+    if (restoreFromHash()) return;
     const id = location.hash.slice(1);
     if (id !== sceneId && sceneById(id)) load(id);
   });
@@ -1523,6 +1757,7 @@
     setSpeed: (x) => act.setSpeed(x),
     setLang: (l) => setLang(l),
     load: (id) => load(id),
+    share: () => shareURL(), // a Promise of the link to what is on screen
     run: (source) => { el.code.value = String(source); updateGutter(); return runEdited(); },
     timings: () => Object.assign({}, timings),
     transcript: (from, to) => transcript(from, to),
@@ -1533,7 +1768,7 @@
 
   setLang(lang);
   const first = sceneById(location.hash.slice(1)) || scenes[0];
-  if (first) load(first.id);
+  if (!restoreFromHash() && first) load(first.id);
   el.frame.src = "stage.html?v=" + encodeURIComponent(data.build.hash.slice(0, 16)) + "&size=" + data.build.wasmSize;
   requestAnimationFrame(tick);
 })();
