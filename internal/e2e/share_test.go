@@ -132,6 +132,15 @@ func TestShareRoundTrip(t *testing.T) {
 			t.Errorf("opened %s: the editor does not hold the scene as written", link)
 		}
 
+		// The same link pasted in the address bar of an open page: only
+		// the fragment changes, and the page restores it all the same.
+		p.eval(`loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id)`, nil)
+		p.eval(`location.hash = `+jsString("#"+strings.SplitN(link, "#", 2)[1]), nil)
+		p.waitFor(`loopscope.state().scene === `+jsString(scene)+` && !loopscope.state().running && loopscope.state().event === 41 && loopscope.state().lang === "ko"`, 60*time.Second)
+		if s := p.state(); s.Speed != 1.5 || s.Edited {
+			t.Errorf("the link as a new fragment: %+v, want 1.5x, not edited", s)
+		}
+
 		// An edited scene, with words in Korean: its code comes back and runs.
 		code := strings.Replace(pageData.Scenes[6].Source, "import asyncio", "import asyncio\n# 공유한 코드: \"따옴표\" & <기호> + 100%", 1) + "\nprint(\"shared, edited\")\n"
 		var r struct{ Ok bool }
