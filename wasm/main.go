@@ -213,8 +213,7 @@ func startRun(src, filename string) js.Value {
 	now := time.Now()
 	j := &job{started: now, lastYield: now, done: make(chan struct{})}
 	current = j
-	var executor js.Func
-	executor = js.FuncOf(func(_ js.Value, args []js.Value) any {
+	executor := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		resolve := args[0]
 		go func() {
 			if prev != nil {

@@ -273,7 +273,8 @@ func socketWords(e *trace.Event) (msg, bool) {
 // stopWords says in the state's language why the engine stopped the scene:
 // which budget ran out, at which line, and what usually causes it, in
 // words a learner reads (the engine's own message names command-line
-// flags); a stop for another reason gives the engine's message.
+// flags); a deadlock keeps the engine's account of who waits on what, and
+// a stop the learner asked for (the page's Stop) says so.
 func (s *State) stopWords() string {
 	l := s.Lang
 	line := itoa(int(s.ErrLine))
@@ -287,6 +288,10 @@ func (s *State) stopWords() string {
 			return l.t(cStopEvents, line)
 		case "time":
 			return l.t(cStopTime, line)
+		case "deadlock":
+			return l.t(cStopDeadlock, line, s.Err)
+		case "interrupted":
+			return l.t(cStopInterrupted, line)
 		}
 	}
 	return l.t(cStopped, s.Err)

@@ -110,6 +110,8 @@ const (
 	cStopped
 	cStopSteps
 	cStopMemory
+	cStopDeadlock
+	cStopInterrupted
 	cStopEvents
 	cStopTime
 	cSeed
@@ -331,6 +333,8 @@ var messages = [numMsgs][2]string{
 	cStopped:          {"Stopped: {1}", "실행이 중단되었습니다: {1}"},
 	cStopSteps:        {"Stopped at line {1}: the scene ran too many Python steps without finishing (a loop that never ends?).", "{1}번 줄에서 멈췄습니다. 장면이 끝나지 않은 채 파이썬 명령을 너무 많이 실행했습니다(끝나지 않는 루프일 수 있습니다)."},
 	cStopMemory:       {"Stopped at line {1}: the scene's objects took more memory than a scene may use (a list that grows without end?).", "{1}번 줄에서 멈췄습니다. 장면의 객체가 장면에 허용된 것보다 많은 메모리를 차지했습니다(끝없이 커지는 리스트일 수 있습니다)."},
+	cStopDeadlock:     {"Stopped at line {1}: every task waits on something that can never happen (a deadlock). {2}", "{1}번 줄에서 멈췄습니다. 모든 태스크가 결코 일어나지 않을 일을 기다립니다(교착 상태). {2}"},
+	cStopInterrupted:  {"Stopped at line {1}: you pressed Stop, and the stage plays what ran until then.", "{1}번 줄에서 멈췄습니다. 실행을 멈췄으므로 무대는 그때까지 실행된 부분을 보여 줍니다."},
 	cStopEvents:       {"Stopped at line {1}: the run made more events than playback can keep.", "{1}번 줄에서 멈췄습니다. 재생이 담을 수 있는 것보다 많은 이벤트가 생겼습니다."},
 	cStopTime:         {"Stopped at line {1}: the scene would sleep past the virtual time limit (sleeps in a loop that never ends?).", "{1}번 줄에서 멈췄습니다. 장면이 가상 시간의 한도를 넘어서까지 잠들려 했습니다(끝나지 않는 루프 안의 sleep일 수 있습니다)."},
 	cSeed:             {"{1} is seeded with {2}, as the scene gave no seed (run it with -seed {2} to get the same numbers again).", "장면이 시드를 정하지 않아 {1}의 시드를 {2|로} 정합니다(-seed {2|로} 실행하면 같은 수가 다시 나옵니다)."},
