@@ -1,15 +1,11 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/fetch"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -524,30 +520,7 @@ func TestEditorPhone(t *testing.T) {
 // transparent left unpainted), and typing keeps it so.
 func TestEditorWithoutTheModule(t *testing.T) {
 	onServed(t, func(t *testing.T, tg target) {
-		tb, cancel := newTab(t)
-		defer cancel()
-		p := &page{t: t, tab: tb}
-		events := chromedp.Events(tb.ctx, fetch.RequestPaused)
-		p.do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tt, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/main.wasm*"}}})
-			return err
-		}))
-		done := make(chan struct{})
-		defer func() { cancel(); <-done }()
-		go func() {
-			defer close(done)
-			for ev, err := range events {
-				if err != nil {
-					return
-				}
-				_ = chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
-					_, err := cdp.Call(ctx, tt, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonFailed})
-					return err
-				}))
-			}
-		}()
-		p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.url))
-		p.waitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
+		p := openFailingModule(t, tg)
 		read := `(() => ({painted: document.getElementById("editor").classList.contains("painted"),
 			colored: document.getElementById("editor").dataset.colored,
 			text: [...document.querySelectorAll("#paint .paint-inner > div")].map((d) => d.textContent).join("\n"),

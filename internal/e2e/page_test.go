@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -129,6 +131,41 @@ func openOwn(t *testing.T, tg target) *page {
 	tb, cancel := newTab(t)
 	t.Cleanup(cancel)
 	return tb.start(t, tg, false)
+}
+
+// openFailingModule opens the playground at 1440x900 in a tab of its own
+// whose request for the module fails, as a network that drops it would,
+// and waits for the loading veil to say so. The tab closes when the test
+// ends.
+func openFailingModule(t *testing.T, tg target) *page {
+	t.Helper()
+	tb, cancel := newTab(t)
+	p := &page{t: t, tab: tb}
+	events := chromedp.Events(tb.ctx, fetch.RequestPaused)
+	p.do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tt, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/main.wasm*"}}})
+		return err
+	}))
+	done := make(chan struct{})
+	t.Cleanup(func() { cancel(); <-done })
+	go func() {
+		defer close(done)
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tt, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonFailed})
+				return err
+			}))
+			if err != nil && tb.ctx.Err() == nil {
+				t.Errorf("failing the module's request: %v", err)
+			}
+		}
+	}()
+	p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.url))
+	p.waitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
+	return p
 }
 
 // start loads the playground in the tab (loaded: it is there already)

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -9,9 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/fetch"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -432,34 +428,7 @@ func (p *page) chromeSpeaks(lang, when string, skip ...string) {
 // loading veil says so in the current language, and follows the switch.
 func TestLoadingWords(t *testing.T) {
 	onServed(t, func(t *testing.T, tg target) {
-		tb, cancel := newTab(t)
-		defer cancel()
-		p := &page{t: t, tab: tb}
-		events := chromedp.Events(tb.ctx, fetch.RequestPaused)
-		p.do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tt, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/main.wasm*"}}})
-			return err
-		}))
-		done := make(chan struct{})
-		defer func() { cancel(); <-done }()
-		go func() {
-			defer close(done)
-			for ev, err := range events {
-				if err != nil {
-					return
-				}
-				id := ev.RequestID
-				err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
-					_, err := cdp.Call(ctx, tt, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonFailed})
-					return err
-				}))
-				if err != nil && tb.ctx.Err() == nil {
-					t.Errorf("failing the module's request: %v", err)
-				}
-			}
-		}()
-		p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.url))
-		p.waitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
+		p := openFailingModule(t, tg)
 		for _, c := range []struct{ lang, said, reload string }{
 			{"ko", "시뮬레이터를 불러오지 못했습니다: ", "페이지를 새로 고쳐 다시 시작하세요."},
 			{"en", "Could not load the simulator: ", "Reload the page to start again."},
