@@ -129,7 +129,12 @@ func TestRunDoesNotHoldThePage(t *testing.T) {
 		}
 		p.screenshot("run-in-progress")
 
-		// Stop: the run ends at once, and what it did plays.
+		// Stop: the run ends at once, and what it did plays. On a quiet
+		// machine the probes above can take long enough for the run to
+		// reach the page's step budget (50,000,000 steps in about 6 s
+		// here), so a fresh run is stopped.
+		p.startRun(spinScene)
+		p.waitFor("loopscope.state().running", 10*time.Second)
 		p.eval(`window.__ended = 0; window.__run.then(() => { window.__ended = performance.now(); });
 			document.getElementById("stop").addEventListener("click", (e) => { window.__stopAt = e.timeStamp; }, {once: true})`, nil)
 		p.click("Stop")
