@@ -145,11 +145,10 @@ func num(args []js.Value, i, def int) int {
 
 // pageMaxSteps is the page's step budget, kept at the engine's former
 // default, far below its present one (2,000,000,000): the module runs a
-// scene to its end before playing it, and in the browser it does only 1 to
-// 3 million steps a second, so this is already 15 to 50 s of a frozen page
-// for a loop that never ends. Longer programs (the docs' cpu_bound(), 80
-// million steps, about 30 s in the browser and 60 s at worst) run on the
-// command line.
+// scene to its end before playing it, yielding to the page as it goes, and
+// a loop that never ends reached it in about 6 s in headless Chromium here
+// (the learner can Stop it sooner). Longer programs (the docs'
+// cpu_bound(), 80 million steps) run on the command line.
 const pageMaxSteps = 50_000_000
 
 // A run yields to the browser instead of holding the page's thread until
