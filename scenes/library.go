@@ -16,10 +16,14 @@
 //
 // On a small stage, where not every task gets a card, the witnesses' cards
 // are the last to fold into "+N more" (16_blocking names its heartbeat).
+//
+// A scene may also carry predict.txt, the question the page's Predict mode
+// asks about it (see Prompt).
 package scenes
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -57,6 +61,7 @@ type Scene struct {
 	Source       string  // scene.py
 	Notes        Text    // notes.en.md and notes.ko.md, markdown
 	DefaultSpeed float64 // from "# loopscope: speed=X" on scene.py's first line; 1 if absent
+	Prompt       *Prompt // from predict.txt, the Predict mode's question; nil if absent
 }
 
 // Filename returns the name the scene's errors and tracebacks show,
@@ -85,6 +90,11 @@ func All() []Scene {
 	out := make([]Scene, len(loaded))
 	for i, s := range loaded {
 		s.Titles, s.Notes = maps.Clone(s.Titles), maps.Clone(s.Notes)
+		if s.Prompt != nil {
+			p := *s.Prompt
+			p.Question, p.Options = maps.Clone(p.Question), slices.Clone(p.Options)
+			s.Prompt = &p
+		}
 		out[i] = s
 	}
 	return out
@@ -154,6 +164,13 @@ func loadScene(fsys fs.FS, id string) (Scene, error) {
 		if s.Titles[lang], err = title(s.Notes[lang]); err != nil {
 			return s, fmt.Errorf("%s/%s: %w", id, name, err)
 		}
+	}
+	if b, err := fs.ReadFile(fsys, path.Join(id, "predict.txt")); err == nil {
+		if s.Prompt, err = ParsePrompt(string(b)); err != nil {
+			return s, fmt.Errorf("%s/predict.txt: %w", id, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return s, fmt.Errorf("scene %s: %w", id, err)
 	}
 	return s, nil
 }

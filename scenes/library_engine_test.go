@@ -147,3 +147,38 @@ func TestNotesFollowTheMoment(t *testing.T) {
 		})
 	}
 }
+
+// TestPromptsFitTheirScenes runs every scene with a predict.txt: each option
+// is a line the scene prints (the site's build checks it too), and the
+// answers, found in the runs, are not always the same option, which a
+// learner would soon notice.
+func TestPromptsFitTheirScenes(t *testing.T) {
+	at := map[int]int{}
+	n, last := 0, 0
+	for _, s := range scenes.All() {
+		if s.Prompt == nil {
+			continue
+		}
+		n++
+		res := engine.Run([]byte(s.Source), engine.Options{Filename: "scene.py"})
+		var out strings.Builder
+		for _, c := range res.Output {
+			out.WriteString(c.Text)
+		}
+		i, err := s.Prompt.Answer(out.String())
+		if err != nil {
+			t.Errorf("%s/predict.txt: %v", s.ID, err)
+			continue
+		}
+		at[i]++
+		if i == len(s.Prompt.Options)-1 {
+			last++
+		}
+	}
+	if n < len(scenes.All())/2 {
+		t.Errorf("%d of %d scenes have a prompt", n, len(scenes.All()))
+	}
+	if len(at) < 2 || last == n || last < n/4 {
+		t.Errorf("answers by option: %v, %d of %d the last option: put them in varied places", at, last, n)
+	}
+}

@@ -74,6 +74,18 @@ func TestLoad(t *testing.T) {
 	if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), "no title") {
 		t.Errorf("no title: err = %v", err)
 	}
+	fsys["02_first/notes.ko.md"] = &fstest.MapFile{Data: []byte("# 처음\n")}
+
+	// predict.txt is optional; when there, it must parse.
+	fsys["10_later/predict.txt"] = &fstest.MapFile{Data: []byte("ask: first\nen: Which?\nko: 어느 것?\noption: a\noption: b\n")}
+	got, err = Load(fsys)
+	if err != nil || got[0].Prompt != nil || got[1].Prompt == nil || got[1].Prompt.Question["ko"] != "어느 것?" {
+		t.Errorf("prompts: %v, %+v", err, got)
+	}
+	fsys["10_later/predict.txt"] = &fstest.MapFile{Data: []byte("ask: first\n")}
+	if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), "10_later/predict.txt: no en question") {
+		t.Errorf("bad predict.txt: err = %v", err)
+	}
 }
 
 func TestParseSpeed(t *testing.T) {

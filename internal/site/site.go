@@ -65,6 +65,7 @@ type SceneData struct {
 	Speed  float64              `json:"speed"`
 	Events int                  `json:"events"` // the events of the scene's run, which the notes' moments count
 	Notes  map[string]NotesData `json:"notes"`  // by language
+	Prompt *scenes.Prompt       `json:"prompt,omitempty"`
 }
 
 // NotesData is a scene's notes in one language, rendered when the site is
@@ -113,6 +114,18 @@ func data(library []scenes.Scene, wasmSize int, hash string) (*PageData, error) 
 				nd.Sections[i] = SectionData{ID: sec.ID, When: sec.When.String(), Start: start}
 			}
 			sd.Notes[lang] = nd
+		}
+		if s.Prompt != nil {
+			// The page finds the answer in the run it plays; here, only
+			// that there is one: every option is a line the scene prints.
+			var out strings.Builder
+			for _, c := range res.Output {
+				out.WriteString(c.Text)
+			}
+			if _, err := s.Prompt.Answer(out.String()); err != nil {
+				return nil, fmt.Errorf("%s/predict.txt: %w", s.ID, err)
+			}
+			sd.Prompt = s.Prompt
 		}
 		d.Scenes = append(d.Scenes, sd)
 	}

@@ -381,3 +381,24 @@ func TestAcceptedEncodings(t *testing.T) {
 		t.Errorf("%v", got)
 	}
 }
+
+func TestDataChecksEveryPrompt(t *testing.T) {
+	scene := func(options ...string) scenes.Scene {
+		notes := "# A\n\nIntro.\n"
+		return scenes.Scene{ID: "01_a", Titles: scenes.Text{"en": "A", "ko": "A"}, DefaultSpeed: 1,
+			Source: "print('0.0s  hi')\nprint('0.5s  there')\n", Notes: scenes.Text{"en": notes, "ko": notes},
+			Prompt: &scenes.Prompt{Ask: "first", Question: scenes.Text{"en": "Which?", "ko": "어느 것?"}, Options: options}}
+	}
+	d, err := data([]scenes.Scene{scene("there", "hi")}, 1, "h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The prompt travels as written: the page finds the answer in its run.
+	if p := d.Scenes[0].Prompt; p == nil || !slices.Equal(p.Options, []string{"there", "hi"}) || p.Question["ko"] != "어느 것?" {
+		t.Errorf("prompt %+v", p)
+	}
+	// An option the scene never prints fails the build, by name.
+	if _, err = data([]scenes.Scene{scene("there", "hello")}, 1, "h"); err == nil || !strings.Contains(err.Error(), "01_a/predict.txt") || !strings.Contains(err.Error(), `"hello"`) {
+		t.Errorf("err = %v, want one naming 01_a/predict.txt and the option", err)
+	}
+}
