@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"loopscope/internal/e2e/browser"
 	"strings"
 	"testing"
 	"time"
@@ -51,9 +52,9 @@ const readMark = `(() => {
 
 // setCode puts src in the editor as typing would.
 func (p *page) setCode(src string) {
-	p.t.Helper()
-	p.do(chromedp.SetValue(chromedp.ID("code"), src))
-	p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
+	p.T.Helper()
+	p.Do(chromedp.SetValue(chromedp.ID("code"), src))
+	p.Eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
 }
 
 // TestEditorMarksErrors runs scenes that go wrong, in English and in
@@ -62,9 +63,9 @@ func (p *page) setCode(src string) {
 // the place, marks the line (gutter and strip) and the characters (the
 // column), and the error bar says it in the page's words, with CPython's.
 func TestEditorMarksErrors(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		p.hasEvents()
+		p.HasEvents()
 		filler := strings.Repeat("# a comment that only makes the file long\n", 150)
 		long := "x = " + strings.Repeat("1 + ", 26) + "1"
 		cases := []struct {
@@ -85,14 +86,14 @@ func TestEditorMarksErrors(t *testing.T) {
 			"ko": {"syntax": "파이썬이 코드를 읽을 수 없는 곳:", "uncaught": "아무도 잡지 않은 예외로 장면이 끝났습니다. 예외가 일어난 곳:"},
 		}
 		for _, lang := range []string{"en", "ko"} {
-			p.eval(fmt.Sprintf("loopscope.setLang(%q)", lang), nil)
+			p.Eval(fmt.Sprintf("loopscope.setLang(%q)", lang), nil)
 			for _, c := range cases {
-				p.eval(`document.getElementById("code").scrollTop = 0; document.getElementById("code").scrollLeft = 0`, nil)
+				p.Eval(`document.getElementById("code").scrollTop = 0; document.getElementById("code").scrollLeft = 0`, nil)
 				p.setCode(c.src)
-				p.click("Run")
-				p.runEnded()
+				p.Click("Run")
+				p.RunEnded()
 				var m editorMark
-				p.eval(readMark, &m)
+				p.Eval(readMark, &m)
 				col := len([]rune(c.before)) + 1
 				want := fmt.Sprintf("scene.py:%d:%d: %s", c.line, col, c.engine)
 				if !strings.Contains(m.Text, want) {
@@ -111,11 +112,11 @@ func TestEditorMarksErrors(t *testing.T) {
 				if m.Head != words[lang][c.kind] || m.Goto != wantGoto {
 					t.Errorf("%s %s: the error bar's words %q [%q], want %q [%q]", lang, c.name, m.Head, m.Goto, words[lang][c.kind], wantGoto)
 				}
-				p.screenshot(fmt.Sprintf("editor-%s-%s", c.name, lang))
+				p.Screenshot(fmt.Sprintf("editor-%s-%s", c.name, lang))
 				// Scrolled away and back with the error bar's link.
-				p.eval(`document.getElementById("code").scrollTop = 0; document.getElementById("code").scrollLeft = 0; document.getElementById("code").dispatchEvent(new Event("scroll"))`, nil)
-				p.do(chromedp.Click(chromedp.CSS("#error-bar .goto")))
-				p.eval(readMark, &m)
+				p.Eval(`document.getElementById("code").scrollTop = 0; document.getElementById("code").scrollLeft = 0; document.getElementById("code").dispatchEvent(new Event("scroll"))`, nil)
+				p.Do(chromedp.Click(chromedp.CSS("#error-bar .goto")))
+				p.Eval(readMark, &m)
 				if !m.InView {
 					t.Errorf("%s %s: the error bar's link does not bring the mark back into view", lang, c.name)
 				}
@@ -126,16 +127,16 @@ func TestEditorMarksErrors(t *testing.T) {
 			// underlines.
 			src := "import asyncio\n\n\nasync def inner(x):\n    await asyncio.sleep(0.1)\n    return {\"a\": 1}[x]\n\n\nasync def main():\n    await inner(\"b\")\n\n\nasyncio.run(main())\n"
 			p.setCode(src)
-			p.click("Run")
-			p.runEnded()
-			p.eval("loopscope.pause(); loopscope.seek(0)", nil)
+			p.Click("Run")
+			p.RunEnded()
+			p.Eval("loopscope.pause(); loopscope.seek(0)", nil)
 			var m editorMark
-			p.eval(readMark, &m)
+			p.Eval(readMark, &m)
 			if m.LineMarks != 0 || m.Marked != "" {
 				t.Errorf("%s uncaught: at its start the editor marks %+v", lang, m)
 			}
-			p.eval("loopscope.seek(loopscope.state().events - 1)", nil)
-			p.eval(readMark, &m)
+			p.Eval("loopscope.seek(loopscope.state().events - 1)", nil)
+			p.Eval(readMark, &m)
 			if m.GutterLine != "6" || m.LineMarks != 1 || m.Before != "    return " || m.Marked != `{"a": 1}[x]` || !m.InView {
 				t.Errorf("%s uncaught: at its end the editor marks %+v, want line 6's {\"a\": 1}[x]", lang, m)
 			}
@@ -143,34 +144,34 @@ func TestEditorMarksErrors(t *testing.T) {
 			if m.Head != words[lang]["uncaught"] || m.Goto != wantGoto || m.Text != "KeyError: 'b'" {
 				t.Errorf("%s uncaught: the error bar says %q [%q] %q", lang, m.Head, m.Goto, m.Text)
 			}
-			p.screenshot("editor-uncaught-" + lang)
+			p.Screenshot("editor-uncaught-" + lang)
 			// A run the engine stops (here: a deadlock, nothing can wake the
 			// loop): at its end the line it stopped at is marked.
 			stuck := "import asyncio\n\n\nasync def main():\n    ev = asyncio.Event()\n    print(\"waiting\")\n    await ev.wait()\n\n\nasyncio.run(main())\n"
 			p.setCode(stuck)
-			p.click("Run")
-			p.runEnded()
-			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
+			p.Click("Run")
+			p.RunEnded()
+			p.Eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
 			var st editorMark
-			p.eval(readMark, &st)
+			p.Eval(readMark, &st)
 			wantStop := map[string]string{"en": "The run was stopped here:", "ko": "실행이 멈춘 곳:"}[lang]
 			if st.GutterLine != "7" || st.LineMarks != 1 || st.Before != "    " || st.Marked != "a" || st.Head != wantStop || !strings.Contains(st.Text, "scene.py:7:5: deadlock") {
 				t.Errorf("%s deadlock: at its end the editor marks %+v", lang, st)
 			}
-			p.screenshot("editor-stopped-" + lang)
+			p.Screenshot("editor-stopped-" + lang)
 			p.setCode(src)
-			p.click("Run")
-			p.runEnded()
-			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
+			p.Click("Run")
+			p.RunEnded()
+			p.Eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
 			// Typing takes the mark away: it belongs to the code as it ran.
 			p.setCode(src + "\n")
-			p.eval(readMark, &m)
+			p.Eval(readMark, &m)
 			if m.LineMarks != 0 || m.Marked != "" || m.Head != "" {
 				t.Errorf("%s uncaught: after an edit the editor still marks %+v", lang, m)
 			}
 		}
-		p.eval(`loopscope.setLang("en")`, nil)
-		if errs := p.consoleErrors(); len(errs) > 0 {
+		p.Eval(`loopscope.setLang("en")`, nil)
+		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
 	})
@@ -193,7 +194,7 @@ func (a box) overlaps(b box) bool {
 // line with several tasks is a stack with their count, which lists every
 // name, readable, when hovered or focused; in English and Korean.
 func TestEditorTags(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
 		sawStack := false
 		// checkStacks checks the stacks on screen: their count, and every
@@ -203,7 +204,7 @@ func TestEditorTags(t *testing.T) {
 				Line, Count, Names int
 				Label              string
 			}
-			p.eval(`[...document.querySelectorAll("#tags .tag-line.stack")].filter((e) => { const r = e.getBoundingClientRect(), l = document.getElementById("tags").getBoundingClientRect();
+			p.Eval(`[...document.querySelectorAll("#tags .tag-line.stack")].filter((e) => { const r = e.getBoundingClientRect(), l = document.getElementById("tags").getBoundingClientRect();
 					return r.top >= l.top && r.bottom <= l.bottom - 60; }).map((e) => ({line: +e.dataset.line,
 					count: +e.querySelector(".count").textContent, names: e.querySelectorAll(".tag-list .tag").length, label: e.getAttribute("aria-label")}))`, &stacks)
 			for _, st := range stacks {
@@ -217,17 +218,17 @@ func TestEditorTags(t *testing.T) {
 				sel := fmt.Sprintf(`#tags .tag-line[data-line="%d"]`, st.Line)
 				for _, how := range []string{"hover", "focus"} {
 					if how == "hover" {
-						r := p.rect(sel + " > .count")
-						p.do(chromedp.MouseEvent("mouseMoved", r.X+r.W/2, r.Y+r.H/2))
+						r := p.Rect(sel + " > .count")
+						p.Do(chromedp.MouseEvent("mouseMoved", r.X+r.W/2, r.Y+r.H/2))
 					} else {
-						p.do(chromedp.MouseEvent("mouseMoved", 5, 5))
-						p.eval(fmt.Sprintf(`document.querySelector(%q).focus()`, sel), nil)
+						p.Do(chromedp.MouseEvent("mouseMoved", 5, 5))
+						p.Eval(fmt.Sprintf(`document.querySelector(%q).focus()`, sel), nil)
 					}
 					var list struct {
 						Shown bool
 						Cut   []string
 					}
-					p.eval(fmt.Sprintf(`(() => { const l = document.querySelector(%q + " .tag-list");
+					p.Eval(fmt.Sprintf(`(() => { const l = document.querySelector(%q + " .tag-list");
 							const names = [...l.querySelectorAll(".tag")];
 							const r = l.getBoundingClientRect(), ed = document.getElementById("editor").getBoundingClientRect();
 							return {shown: getComputedStyle(l).display !== "none" && r.height > 0 && r.top >= ed.top - 0.5 && r.bottom <= ed.bottom + 0.5,
@@ -236,25 +237,25 @@ func TestEditorTags(t *testing.T) {
 						t.Errorf("%s %s: on %s the stack of line %d shows its list whole in the editor: %v; names cut %q", lang, id, how, st.Line, list.Shown, list.Cut)
 					}
 					if how == "focus" {
-						p.screenshot(fmt.Sprintf("editor-stack-%s-%s", id, lang))
-						p.eval(`document.activeElement.blur()`, nil)
+						p.Screenshot(fmt.Sprintf("editor-stack-%s-%s", id, lang))
+						p.Eval(`document.activeElement.blur()`, nil)
 					}
 				}
 			}
 			return len(stacks) > 0
 		}
 		for _, lang := range []string{"en", "ko"} {
-			p.eval(fmt.Sprintf("loopscope.setLang(%q)", lang), nil)
+			p.Eval(fmt.Sprintf("loopscope.setLang(%q)", lang), nil)
 			for _, id := range []string{"07_async_servers", "10_fan_out_fan_in", "19_fastapi_depends"} {
-				p.eval(fmt.Sprintf("loopscope.load(%q)", id), nil)
-				s := p.hasEvents()
+				p.Eval(fmt.Sprintf("loopscope.load(%q)", id), nil)
+				s := p.HasEvents()
 				events := []int{110}
 				for i := 1; i <= 24; i++ {
 					events = append(events, s.Events*i/25)
 				}
 				checked := false
 				for _, ev := range events {
-					p.eval(fmt.Sprintf("loopscope.seek(%d)", ev), nil)
+					p.Eval(fmt.Sprintf("loopscope.seek(%d)", ev), nil)
 					p.checkTags(fmt.Sprintf("%s %s event %d", lang, id, ev))
 					if !checked && checkStacks(lang, id) {
 						checked, sawStack = true, true
@@ -265,8 +266,8 @@ func TestEditorTags(t *testing.T) {
 		if !sawStack {
 			t.Error("no line had several tasks: the stacks went unchecked")
 		}
-		p.eval(`loopscope.setLang("en")`, nil)
-		if errs := p.consoleErrors(); len(errs) > 0 {
+		p.Eval(`loopscope.setLang("en")`, nil)
+		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
 	})
@@ -278,9 +279,9 @@ func TestEditorTags(t *testing.T) {
 // string is a string to the end of its line); and how long a keystroke
 // takes in a 500-line file (logged, not asserted).
 func TestEditorColours(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		p.hasEvents()
+		p.HasEvents()
 		var got struct {
 			Colored             string
 			Kw, Str, Num, Async []string
@@ -300,7 +301,7 @@ func TestEditorColours(t *testing.T) {
 				lines: document.querySelectorAll("#paint .paint-inner > div").length, gutter: document.getElementById("gutter").children.length,
 				paintX: r.getBoundingClientRect().x, codeX: code.getBoundingClientRect().x + parseFloat(cs.paddingLeft)};
 		})()`
-		p.eval(read, &got)
+		p.Eval(read, &got)
 		has := func(list []string, w string) bool {
 			for _, x := range list {
 				if x == w {
@@ -321,29 +322,29 @@ func TestEditorColours(t *testing.T) {
 
 		// Typing, as a learner does: key by key at the end of a line.
 		p.setCode("import asyncio\nx = 1\n")
-		p.eval(`(() => { const c = document.getElementById("code"); c.focus(); c.setSelectionRange(21, 21); })()`, nil)
+		p.Eval(`(() => { const c = document.getElementById("code"); c.focus(); c.setSelectionRange(21, 21); })()`, nil)
 		for _, k := range `y = "half` {
-			p.do(chromedp.KeyEvent(string(k)))
+			p.Do(chromedp.KeyEvent(string(k)))
 		}
-		p.waitFor(`document.getElementById("editor").dataset.colored === "1"`, 5*time.Second)
+		p.WaitFor(`document.getElementById("editor").dataset.colored === "1"`, 5*time.Second)
 		var typed struct {
 			Value string
 			Str   []string
 		}
-		p.eval(`({value: document.getElementById("code").value, str: [...document.querySelectorAll("#paint .t-str")].map((e) => e.textContent)})`, &typed)
+		p.Eval(`({value: document.getElementById("code").value, str: [...document.querySelectorAll("#paint .t-str")].map((e) => e.textContent)})`, &typed)
 		if typed.Value != "import asyncio\nx = 1\ny = \"half" || len(typed.Str) != 1 || typed.Str[0] != `"half` {
 			t.Errorf("typing an unfinished string: %q coloured as strings %q", typed.Value, typed.Str)
 		}
-		p.eval(`document.getElementById("code").blur()`, nil)
+		p.Eval(`document.getElementById("code").blur()`, nil)
 
 		// A 500-line scene: what one keystroke costs the page (the input
 		// handler, styles and layout), beside what it costs a bare
 		// textarea holding the same text, measured in turns, in this
 		// browser; the median of each.
 		var cost struct{ Page, Bare float64 }
-		p.eval(`(() => {
+		p.Eval(`(() => {
 			const c = document.getElementById("code");
-			const base = `+jsString(longScene())+`;
+			const base = `+browser.JSString(browser.LongScene())+`;
 			c.value = base;
 			c.dispatchEvent(new Event("input"));
 			const bare = document.createElement("textarea");
@@ -369,49 +370,33 @@ func TestEditorColours(t *testing.T) {
 		})()`, &cost)
 		// And what colouring the whole file again costs, once typing pauses.
 		var recolour float64
-		p.eval(`(() => {
+		p.Eval(`(() => {
 			const m = document.getElementById("stage").contentWindow.loopscopeModule, src = document.getElementById("code").value, ts = [];
 			for (let i = 0; i < 15; i++) { const t0 = performance.now(); m.tokens(src); ts.push(performance.now() - t0); }
 			return ts.sort((a, b) => a - b)[7];
 		})()`, &recolour)
 		var lines int
-		p.eval(`document.getElementById("code").value.split("\n").length`, &lines)
+		p.Eval(`document.getElementById("code").value.split("\n").length`, &lines)
 		t.Logf("one keystroke in a %d-line scene: %.2f ms in the editor, %.2f ms in a bare textarea (medians; handler, colouring, style and layout); colouring the whole file again after a pause: %.1f ms (this machine, under load)", lines, cost.Page, cost.Bare, recolour)
 		if lines < 500 {
 			t.Errorf("the long scene has %d lines", lines)
 		}
-		p.eval(read, &got)
+		p.Eval(read, &got)
 		if got.Lines != lines || got.Lines != got.Gutter || !has(got.Kw, "def") {
 			t.Errorf("after typing into the long scene: %d painted lines, %d numbers, for %d lines", got.Lines, got.Gutter, lines)
 		}
-		p.waitFor(`document.querySelectorAll("#paint .paint-inner > div").length > 0`, 5*time.Second)
-		if errs := p.consoleErrors(); len(errs) > 0 {
+		p.WaitFor(`document.querySelectorAll("#paint .paint-inner > div").length > 0`, 5*time.Second)
+		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
 	})
-}
-
-// longScene is a 500-line Python file made of the built-in scenes.
-func longScene() string {
-	var b strings.Builder
-	n := 0
-	for n < 500 {
-		for _, sc := range pageData.Scenes {
-			b.WriteString(sc.Source)
-			n += strings.Count(sc.Source, "\n")
-			if n >= 500 {
-				break
-			}
-		}
-	}
-	return b.String()
 }
 
 // checkTags checks the task tags on screen: each in the lane beside the
 // line numbers, on its line, clear of the code's characters and of every
 // other tag.
 func (p *page) checkTags(where string) {
-	p.t.Helper()
+	p.T.Helper()
 	var g struct {
 		Code  box
 		Lane  box
@@ -420,7 +405,7 @@ func (p *page) checkTags(where string) {
 		Gut   []float64 // the y of each tag's line number
 		Texts []box     // the painted code's characters on screen
 	}
-	p.eval(`(() => {
+	p.Eval(`(() => {
 		const bx = (what, e) => { const r = e.getBoundingClientRect(); return {what, x: r.x, y: r.y, w: r.width, h: r.height}; };
 		const code = document.getElementById("code"), lane = document.getElementById("tags");
 		const cr = code.getBoundingClientRect(), lr = lane.getBoundingClientRect();
@@ -443,28 +428,28 @@ func (p *page) checkTags(where string) {
 	})()`, &g)
 	for i, a := range g.Tags {
 		if a.X < g.Lane.X-0.5 || a.X+a.W > g.Code.X+0.5 {
-			p.t.Errorf("%s: tag %s at x %.1f..%.1f leaves the lane (%.1f..) or reaches the code (%.1f)", where, a.What, a.X, a.X+a.W, g.Lane.X, g.Code.X)
+			p.T.Errorf("%s: tag %s at x %.1f..%.1f leaves the lane (%.1f..) or reaches the code (%.1f)", where, a.What, a.X, a.X+a.W, g.Lane.X, g.Code.X)
 		}
 		for _, b := range g.Tags[i+1:] {
 			if a.overlaps(b) {
-				p.t.Errorf("%s: %+v overlaps %+v", where, a, b)
+				p.T.Errorf("%s: %+v overlaps %+v", where, a, b)
 			}
 		}
 		for _, c := range g.Texts {
 			if a.overlaps(c) {
-				p.t.Errorf("%s: %+v covers %+v", where, a, c)
+				p.T.Errorf("%s: %+v covers %+v", where, a, c)
 			}
 		}
 	}
 	for i, y := range g.Gut {
 		var tag box
-		p.eval(fmt.Sprintf(`(() => { const r = document.querySelector('#tags .tag-line[data-line="%d"]').getBoundingClientRect(); return {y: r.y, h: r.height}; })()`, g.Lines[i]), &tag)
+		p.Eval(fmt.Sprintf(`(() => { const r = document.querySelector('#tags .tag-line[data-line="%d"]').getBoundingClientRect(); return {y: r.y, h: r.height}; })()`, g.Lines[i]), &tag)
 		if abs(tag.Y-y) > 0.5 {
-			p.t.Errorf("%s: the tag of line %d is at y %.1f, its line number at %.1f", where, g.Lines[i], tag.Y, y)
+			p.T.Errorf("%s: the tag of line %d is at y %.1f, its line number at %.1f", where, g.Lines[i], tag.Y, y)
 		}
 	}
 	if len(g.Texts) == 0 {
-		p.t.Fatalf("%s: no code on screen", where)
+		p.T.Fatalf("%s: no code on screen", where)
 	}
 }
 
@@ -472,45 +457,45 @@ func (p *page) checkTags(where string) {
 // 2), in English and Korean: the code tab shows the tags in their lane,
 // clear of the code, and a syntax error marked at its line and column.
 func TestEditorPhone(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := openOwn(t, tg)
-		p.hasEvents()
-		before := p.state()
-		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
-		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
-		p.waitReady()
+		p.HasEvents()
+		before := p.State()
+		p.Do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.WaitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
+		p.WaitReady()
 		for _, lang := range []string{"en", "ko"} {
-			p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("10_fan_out_fan_in")`, lang), nil)
-			s := p.hasEvents()
-			p.do(chromedp.Click(chromedp.ID("tab-code")))
+			p.Eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.load("10_fan_out_fan_in")`, lang), nil)
+			s := p.HasEvents()
+			p.Do(chromedp.Click(chromedp.ID("tab-code")))
 			// An event where several tasks share a line: the stack is its
 			// count, in the lane.
 			stacked := false
 			for i := 1; i < 20 && !stacked; i++ {
-				p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*i/20), nil)
+				p.Eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*i/20), nil)
 				p.checkTags(fmt.Sprintf("%s 390×844 event %d", lang, s.Events*i/20))
-				p.eval(`(() => { const c = document.querySelector("#tags .tag-line.stack > .count"); if (!c) return false;
+				p.Eval(`(() => { const c = document.querySelector("#tags .tag-line.stack > .count"); if (!c) return false;
 					const r = c.getBoundingClientRect(), l = document.getElementById("tags").getBoundingClientRect();
 					return r.width > 0 && r.top >= l.top && r.bottom <= l.bottom; })()`, &stacked)
 			}
 			if !stacked {
 				t.Errorf("%s 390×844: no stack of tasks seen in 10_fan_out_fan_in", lang)
 			}
-			lane, code := p.rect("#tags"), p.rect("#code")
-			if lane.W < 50 || code.W < 250 || code.right() > 390.5 {
+			lane, code := p.Rect("#tags"), p.Rect("#code")
+			if lane.W < 50 || code.W < 250 || code.Right() > 390.5 {
 				t.Errorf("%s 390×844: lane %+v, code %+v", lang, lane, code)
 			}
-			p.screenshot("editor-phone-tags-" + lang)
+			p.Screenshot("editor-phone-tags-" + lang)
 
 			p.setCode("import asyncio\n\n\nasync def main():\n    print(\"a very long line that a phone cannot show whole\", 1, 2, 3 4)\n\n\nasyncio.run(main())\n")
-			p.eval(`loopscope.run(document.getElementById("code").value)`, nil)
-			p.do(chromedp.Click(chromedp.ID("tab-code")))
+			p.Eval(`loopscope.run(document.getElementById("code").value)`, nil)
+			p.Do(chromedp.Click(chromedp.ID("tab-code")))
 			var m editorMark
-			p.eval(readMark, &m)
+			p.Eval(readMark, &m)
 			if m.GutterLine != "5" || m.MarkedLine != 5 || !m.InView || m.Marked == "" {
 				t.Errorf("%s 390×844: the error is marked %+v", lang, m)
 			}
-			p.screenshot("editor-phone-error-" + lang)
+			p.Screenshot("editor-phone-error-" + lang)
 		}
 	})
 }
@@ -519,7 +504,7 @@ func TestEditorPhone(t *testing.T) {
 // fails: the editor shows the scene as plain text (no colours, nothing
 // transparent left unpainted), and typing keeps it so.
 func TestEditorWithoutTheModule(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := openFailingModule(t, tg)
 		read := `(() => ({painted: document.getElementById("editor").classList.contains("painted"),
 			colored: document.getElementById("editor").dataset.colored,
@@ -532,15 +517,15 @@ func TestEditorWithoutTheModule(t *testing.T) {
 			Text, Value string
 			Spans       int
 		}
-		p.eval(read, &got)
-		if !got.Painted || got.Colored != "" || got.Text != got.Value || got.Spans != 0 || got.Value != pageData.Scenes[0].Source {
+		p.Eval(read, &got)
+		if !got.Painted || got.Colored != "" || got.Text != got.Value || got.Spans != 0 || got.Value != browser.PageData.Scenes[0].Source {
 			t.Errorf("without the module the editor shows %+v", got)
 		}
 		p.setCode(got.Value + "x = 1\n")
-		p.eval(read, &got)
+		p.Eval(read, &got)
 		if got.Text != got.Value || got.Spans != 0 {
 			t.Errorf("typing without the module: the editor shows %q for %q", got.Text, got.Value)
 		}
-		p.screenshot("editor-without-module")
+		p.Screenshot("editor-without-module")
 	})
 }

@@ -2,8 +2,8 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"loopscope/internal/e2e/browser"
 	"sync"
 	"testing"
 	"time"
@@ -21,15 +21,15 @@ import (
 // has parsed both, without the page's marks on sections), with a title and
 // sections.
 func (p *page) notesRendered(sceneID, lang string) {
-	p.t.Helper()
+	p.T.Helper()
 	var want *site.NotesData
-	for _, sd := range pageData.Scenes {
+	for _, sd := range browser.PageData.Scenes {
 		if n, ok := sd.Notes[lang]; ok && sd.ID == sceneID {
 			want = &n
 		}
 	}
 	if want == nil || want.HTML == "" {
-		p.t.Fatalf("no %s notes for %s in the page data", lang, sceneID)
+		p.T.Fatalf("no %s notes for %s in the page data", lang, sceneID)
 	}
 	var got struct {
 		Shown    string `json:"shown"`
@@ -38,7 +38,7 @@ func (p *page) notesRendered(sceneID, lang string) {
 		H1       int    `json:"h1"`
 		Sections int    `json:"sections"`
 	}
-	p.eval(fmt.Sprintf(`(() => {
+	p.Eval(fmt.Sprintf(`(() => {
 		const n = document.getElementById("notes").cloneNode(true);
 		for (const e of n.querySelectorAll(".lit")) e.classList.remove("lit");
 		for (const e of n.querySelectorAll(".notes-edited")) e.remove();
@@ -46,15 +46,10 @@ func (p *page) notesRendered(sceneID, lang string) {
 		t.innerHTML = %s;
 		return {shown: loopscope.state().notes, lang: n.lang, same: n.innerHTML === t.innerHTML,
 			h1: n.querySelectorAll("h1").length, sections: n.querySelectorAll("section.note-section[data-section]").length};
-	})()`, jsString(want.HTML)), &got)
+	})()`, browser.JSString(want.HTML)), &got)
 	if got.Shown != "html" || got.Lang != lang || !got.Same || got.H1 != 1 || got.Sections != len(want.Sections) || got.Sections < 2 {
-		p.t.Errorf("%s notes in %s: pane %+v, want the build's rendering with %d sections", sceneID, lang, got, len(want.Sections))
+		p.T.Errorf("%s notes in %s: pane %+v, want the build's rendering with %d sections", sceneID, lang, got, len(want.Sections))
 	}
-}
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // TestNotesBeforeAndWithoutTheModule loads the page in a tab of its own
@@ -62,19 +57,19 @@ func jsString(s string) string {
 // the site was built, show at once in either language, while the module
 // loads and when it never does.
 func TestNotesBeforeAndWithoutTheModule(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
-		tb, cancel := newTab(t) // a tab of its own
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
+		tb, cancel := browser.NewTab(t) // a tab of its own
 		defer cancel()
-		ctx := tb.ctx
-		p := &page{t: t, tab: tb}
-		first := pageData.Scenes[0]
+		ctx := tb.Ctx
+		p := &page{&browser.Page{T: t, Tab: tb}}
+		first := browser.PageData.Scenes[0]
 
 		// What to do with each request for the module: "hold", "go" or "fail".
 		var mu sync.Mutex
 		wasm := "hold"
 		held := make(chan fetch.RequestID, 8)
 		events := chromedp.Events(ctx, fetch.RequestPaused)
-		p.do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+		p.Do(chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tt, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/main.wasm*"}}})
 			return err
 		}))
@@ -121,35 +116,35 @@ func TestNotesBeforeAndWithoutTheModule(t *testing.T) {
 		}
 
 		// 1. The module is on its way: the notes are there, in both languages.
-		p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.url+"#"+first.ID))
+		p.Do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(tg.URL+"#"+first.ID))
 		var id fetch.RequestID
 		select {
 		case id = <-held:
 		case <-time.After(60 * time.Second):
 			t.Fatal("the page never asked for the module")
 		}
-		p.waitFor(`window.loopscope && loopscope.state().notes === "html"`, 10*time.Second)
-		if s := p.state(); s.Ready {
+		p.WaitFor(`window.loopscope && loopscope.state().notes === "html"`, 10*time.Second)
+		if s := p.State(); s.Ready {
 			t.Fatalf("ready with the module held back: %+v", s)
 		}
-		p.eval(`loopscope.setLang("ko")`, nil) // the toggle works without the module too
+		p.Eval(`loopscope.setLang("ko")`, nil) // the toggle works without the module too
 		p.notesRendered(first.ID, "ko")
-		p.eval(`loopscope.setLang("en")`, nil)
+		p.Eval(`loopscope.setLang("en")`, nil)
 		p.notesRendered(first.ID, "en")
-		p.screenshot("notes-before-module")
+		p.Screenshot("notes-before-module")
 
 		// ... and once it is ready, they stay, at the introduction.
 		set("go")
 		continueRequest(id)
-		p.waitReady()
+		p.WaitReady()
 		p.notesRendered(first.ID, "en")
 
 		// 2. The module fails to load: the notes stay, beside the failure.
 		set("fail")
-		p.do(chromedp.Reload())
-		p.waitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
+		p.Do(chromedp.Reload())
+		p.WaitFor(`document.getElementById("loading").classList.contains("failed")`, 30*time.Second)
 		p.notesRendered(first.ID, "en")
-		if s := p.state(); s.Ready || s.Error == nil {
+		if s := p.State(); s.Ready || s.Error == nil {
 			t.Errorf("the module failed to load: %+v", s)
 		}
 	})

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"loopscope/internal/e2e/browser"
 	"testing"
 	"time"
 
@@ -22,9 +23,9 @@ import (
 // seconds per event, whatever the frame rate. The margins are wide, since
 // this machine is shared and slow; the figures are logged.
 func TestPacingInSeconds(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := openOwn(t, tg)
-		s := p.hasEvents()
+		s := p.HasEvents()
 		sc, ok := scenes.Get(s.Scene)
 		if !ok {
 			t.Fatalf("no scene %s", s.Scene)
@@ -46,10 +47,10 @@ func TestPacingInSeconds(t *testing.T) {
 				Secs, Frames float64
 				Event        int
 			}
-			p.eval(`loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(1);
+			p.Eval(`loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(1);
 				window.__pace = {t0: performance.now(), f0: loopscope.state().frames}; loopscope.play()`, nil)
-			p.waitFor(fmt.Sprintf("performance.now() - __pace.t0 >= %g", wall*1000), 60*time.Second)
-			p.eval(`(() => { const s = loopscope.state(); loopscope.pause();
+			p.WaitFor(fmt.Sprintf("performance.now() - __pace.t0 >= %g", wall*1000), 60*time.Second)
+			p.Eval(`(() => { const s = loopscope.state(); loopscope.pause();
 				return {secs: (performance.now() - __pace.t0) / 1000, frames: s.frames - __pace.f0, event: s.event}; })()`, &m)
 			start, end := sched.ScreenTime(0, m.Event), sched.ScreenTime(0, m.Event+1)
 			fps := m.Frames / m.Secs
@@ -69,7 +70,7 @@ func TestPacingInSeconds(t *testing.T) {
 		}
 		measure("full speed")
 		throttle := func(rate float64) {
-			p.do(func(ctx context.Context, tt *chromedp.Target) (chromedp.Void, error) {
+			p.Do(func(ctx context.Context, tt *chromedp.Target) (chromedp.Void, error) {
 				_, err := cdp.Call(ctx, tt, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
 				return chromedp.Void{}, err
 			})

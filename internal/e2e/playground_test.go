@@ -3,12 +3,12 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"loopscope/internal/e2e/browser"
 	"math"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -26,50 +26,50 @@ import (
 // the Content-Security-Policy (the header, or the page's <meta> on the
 // static host) is enforced with nothing the page needs blocked.
 func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
-	forEachTarget(t, func(t *testing.T, tg target) {
+	browser.ForEachTarget(t, func(t *testing.T, tg browser.Target) {
 		t.Parallel()
 		var p *page
-		if tg.name == "served" {
+		if tg.Name == "served" {
 			p = open(t, tg)
 		} else {
 			p = openOwn(t, tg)
 		}
 		// The stage frame's canvas fills the frame exactly, so Ebiten's
 		// sizes and mouse positions hold.
-		frame := p.rect("#stage")
-		var canvas rect
-		p.eval(`(() => { const c = document.getElementById("stage").contentDocument.querySelector("canvas");
+		frame := p.Rect("#stage")
+		var canvas browser.Rect
+		p.Eval(`(() => { const c = document.getElementById("stage").contentDocument.querySelector("canvas");
 			const r = c.getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, &canvas)
 		if canvas.X != 0 || canvas.Y != 0 || abs(canvas.W-frame.W) > 1 || abs(canvas.H-frame.H) > 1 {
 			t.Errorf("canvas %+v in a frame of %+v", canvas, frame)
 		}
 		// Let a few more frames land, then count colours on the canvas:
 		// a blank or dead canvas has one or two.
-		f0 := p.state().Frames
-		p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f0+3), 10*time.Second)
-		img := p.screenshot("first-frame-" + tg.name)
+		f0 := p.State().Frames
+		p.WaitFor(fmt.Sprintf("loopscope.state().frames > %d", f0+3), 10*time.Second)
+		img := p.Screenshot("first-frame-" + tg.Name)
 		scale := float64(img.Bounds().Dx()) / 1440
-		if n := colours(img, frame, scale); n < 12 {
+		if n := browser.Colours(img, frame, scale); n < 12 {
 			t.Errorf("the stage shows %d colours: nothing drawn", n)
 		}
 		// A scene runs and plays.
-		p.hasEvents()
-		p.eval("loopscope.setSpeed(10); loopscope.play()", nil)
-		p.waitFor("loopscope.state().event >= 2", 30*time.Second)
-		p.eval("loopscope.pause()", nil)
-		if errs := p.consoleErrors(); len(errs) > 0 {
+		p.HasEvents()
+		p.Eval("loopscope.setSpeed(10); loopscope.play()", nil)
+		p.WaitFor("loopscope.state().event >= 2", 30*time.Second)
+		p.Eval("loopscope.pause()", nil)
+		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
-		if v := p.cspViolations(); len(v) > 0 {
+		if v := p.CSPViolations(); len(v) > 0 {
 			t.Errorf("the Content-Security-Policy blocked what the page needs: %q", v)
 		}
 		// The policy is in force: an inline script is refused, and reported
 		// (once per policy: the served page has the header and the <meta>).
 		var ran bool
-		p.eval(`(() => { const s = document.createElement("script"); s.textContent = "window.__inlineRan = true";
+		p.Eval(`(() => { const s = document.createElement("script"); s.textContent = "window.__inlineRan = true";
 			document.head.appendChild(s); s.remove(); return !!window.__inlineRan; })()`, &ran)
-		p.waitFor("(window.__cspViolations || []).length > 0", 10*time.Second)
-		v := p.cspViolations()
+		p.WaitFor("(window.__cspViolations || []).length > 0", 10*time.Second)
+		v := p.CSPViolations()
 		if ran || len(v) == 0 {
 			t.Errorf("an inline script: ran %v, violations %q; want it refused", ran, v)
 		}
@@ -78,11 +78,11 @@ func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
 				t.Errorf("an inline script: violation %q, want one of script-src", x)
 			}
 		}
-		p.eval("window.__cspViolations = []", nil)
+		p.Eval("window.__cspViolations = []", nil)
 		// Every control has its accessible name, the panes are labelled.
 		for _, label := range []string{"Play", "Step forward", "Step back", "To start", "To end", "Speed", "Scene", "Run", "Timeline", "Language", "Notes", "Code", "Console"} {
 			var n int
-			p.eval(fmt.Sprintf(`document.querySelectorAll('[aria-label=%q]').length`, label), &n)
+			p.Eval(fmt.Sprintf(`document.querySelectorAll('[aria-label=%q]').length`, label), &n)
 			if n != 1 {
 				t.Errorf("%d elements named %q, want 1", n, label)
 			}
@@ -91,92 +91,92 @@ func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
 }
 
 func TestTransport(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		s := p.hasEvents()
+		s := p.HasEvents()
 		if s.Playing || s.Event != 0 {
 			t.Fatalf("a freshly loaded scene: %+v, want paused at event 0", s)
 		}
-		p.eval("loopscope.setSpeed(10)", nil) // this machine may draw only a few frames a second
-		p.click("Play")
-		p.waitFor("loopscope.state().event >= 2", 30*time.Second)
-		if s := p.state(); !s.Playing {
+		p.Eval("loopscope.setSpeed(10)", nil) // this machine may draw only a few frames a second
+		p.Click("Play")
+		p.WaitFor("loopscope.state().event >= 2", 30*time.Second)
+		if s := p.State(); !s.Playing {
 			t.Errorf("playing: %+v", s)
 		}
 		var label string
-		p.eval(`document.getElementById("play").getAttribute("aria-label")`, &label)
+		p.Eval(`document.getElementById("play").getAttribute("aria-label")`, &label)
 		if label != "Pause" {
 			t.Errorf("the play button while playing is named %q, want Pause", label)
 		}
-		p.click("Pause")
-		held := p.state()
+		p.Click("Pause")
+		held := p.State()
 		if held.Playing {
 			t.Fatalf("pause: %+v", held)
 		}
 		// Paused, the index holds: watch it across 30 ticks, several events'
 		// worth at 10×.
-		p.waitFor(fmt.Sprintf("loopscope.state().ticks >= %d", held.Ticks+30), 30*time.Second)
-		if s := p.state(); s.Event != held.Event {
+		p.WaitFor(fmt.Sprintf("loopscope.state().ticks >= %d", held.Ticks+30), 30*time.Second)
+		if s := p.State(); s.Event != held.Event {
 			t.Errorf("paused at event %d, then at %d", held.Event, s.Event)
 		}
-		p.click("Step forward")
-		if s := p.state(); s.Event != held.Event+1 || s.Playing {
+		p.Click("Step forward")
+		if s := p.State(); s.Event != held.Event+1 || s.Playing {
 			t.Errorf("step forward from %d: %+v", held.Event, s)
 		}
-		p.click("Step back")
-		if s := p.state(); s.Event != held.Event {
+		p.Click("Step back")
+		if s := p.State(); s.Event != held.Event {
 			t.Errorf("step back: event %d, want %d", s.Event, held.Event)
 		}
-		p.click("To end")
-		if s := p.state(); s.Event != s.Events-1 {
+		p.Click("To end")
+		if s := p.State(); s.Event != s.Events-1 {
 			t.Errorf("to end: %+v", s)
 		}
-		p.click("To start")
-		if s := p.state(); s.Event != 0 {
+		p.Click("To start")
+		if s := p.State(); s.Event != 0 {
 			t.Errorf("to start: %+v", s)
 		}
 		// The keyboard, with focus on the page.
-		p.do(chromedp.Click(chromedp.CSS(".notes-pane .pane-title")))
-		p.key(kbRight)
-		p.key(kbRight)
-		if s := p.state(); s.Event != 2 {
+		p.Do(chromedp.Click(chromedp.CSS(".notes-pane .pane-title")))
+		p.Key(kbRight)
+		p.Key(kbRight)
+		if s := p.State(); s.Event != 2 {
 			t.Errorf("→ → from 0: event %d", s.Event)
 		}
-		p.key(kbLeft)
-		if s := p.state(); s.Event != 1 {
+		p.Key(kbLeft)
+		if s := p.State(); s.Event != 1 {
 			t.Errorf("←: event %d", s.Event)
 		}
-		p.key(kbEnd)
-		if s := p.state(); s.Event != s.Events-1 {
+		p.Key(kbEnd)
+		if s := p.State(); s.Event != s.Events-1 {
 			t.Errorf("End: %+v", s)
 		}
-		p.key(kbHome)
-		if s := p.state(); s.Event != 0 {
+		p.Key(kbHome)
+		if s := p.State(); s.Event != 0 {
 			t.Errorf("Home: %+v", s)
 		}
 		// Focus inside the stage frame: keys still reach the page.
-		frame := p.rect("#stage")
-		p.do(chromedp.MouseClickXY(frame.X+frame.W/2, frame.Y+frame.H/2))
-		p.key(" ")
-		if s := p.state(); !s.Playing {
+		frame := p.Rect("#stage")
+		p.Do(chromedp.MouseClickXY(frame.X+frame.W/2, frame.Y+frame.H/2))
+		p.Key(" ")
+		if s := p.State(); !s.Playing {
 			t.Errorf("Space with focus in the stage: %+v", s)
 		}
-		p.key(" ")
-		if s := p.state(); s.Playing {
+		p.Key(" ")
+		if s := p.State(); s.Playing {
 			t.Errorf("Space again: %+v", s)
 		}
 		// Inside the editor, keys are typing.
-		p.do(chromedp.Click(chromedp.ID("code")))
-		before := p.state()
-		p.key(kbRight)
-		p.key(" ")
-		if s := p.state(); s.Event != before.Event || s.Playing {
+		p.Do(chromedp.Click(chromedp.ID("code")))
+		before := p.State()
+		p.Key(kbRight)
+		p.Key(" ")
+		if s := p.State(); s.Event != before.Event || s.Playing {
 			t.Errorf("keys in the editor moved the player: %+v", s)
 		}
 		// The timeline scrubs.
 		mid := before.Events / 2
-		p.eval(fmt.Sprintf(`(() => { const tl = document.getElementById("timeline"); tl.value = %d; tl.dispatchEvent(new Event("input")); })()`, mid), nil)
-		if s := p.state(); s.Event != mid {
+		p.Eval(fmt.Sprintf(`(() => { const tl = document.getElementById("timeline"); tl.value = %d; tl.dispatchEvent(new Event("input")); })()`, mid), nil)
+		if s := p.State(); s.Event != mid {
 			t.Errorf("timeline to %d: event %d", mid, s.Event)
 		}
 	})
@@ -191,23 +191,23 @@ const (
 )
 
 func TestSpeed(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		p.hasEvents()
+		p.HasEvents()
 		// Events played per wall second at 1× (over 3 s) and at 10× (over
 		// 1 s, short of the scene's end), from the start, over at least 5
 		// ticks each. The player advances by wall time (one tick per
 		// frame), so a busy machine draws fewer frames, not fewer events a
 		// second.
 		pace := func(speed, secs float64) float64 {
-			p.eval(fmt.Sprintf(`loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(%g);
+			p.Eval(fmt.Sprintf(`loopscope.pause(); loopscope.seek(0); loopscope.setSpeed(%g);
 				window.__speed = {t0: performance.now(), ticks: loopscope.state().ticks}; loopscope.play()`, speed), nil)
-			p.waitFor(fmt.Sprintf("loopscope.state().ticks >= __speed.ticks + 5 && performance.now() - __speed.t0 >= %g", secs*1000), 90*time.Second)
+			p.WaitFor(fmt.Sprintf("loopscope.state().ticks >= __speed.ticks + 5 && performance.now() - __speed.t0 >= %g", secs*1000), 90*time.Second)
 			var m struct {
 				Event, Events int
 				Secs          float64
 			}
-			p.eval(`(() => { loopscope.pause(); const s = loopscope.state();
+			p.Eval(`(() => { loopscope.pause(); const s = loopscope.state();
 				return {event: s.event, events: s.events, secs: (performance.now() - __speed.t0) / 1000}; })()`, &m)
 			if m.Event >= m.Events-1 {
 				t.Fatalf("at %g× the scene ended within %.2f s: too short to measure its pace", speed, m.Secs)
@@ -220,46 +220,46 @@ func TestSpeed(t *testing.T) {
 		}
 		// The control shows the speed and edits it; + and - step it.
 		var shown string
-		p.eval(`document.getElementById("speed").value`, &shown)
+		p.Eval(`document.getElementById("speed").value`, &shown)
 		if shown != "10" {
 			t.Errorf("the speed control shows %q at 10×", shown)
 		}
-		p.do(chromedp.SetValue(chromedp.ID("speed"), "2.5"))
-		p.eval(`document.getElementById("speed").dispatchEvent(new Event("change"))`, nil)
-		if s := p.state(); s.Speed != 2.5 {
+		p.Do(chromedp.SetValue(chromedp.ID("speed"), "2.5"))
+		p.Eval(`document.getElementById("speed").dispatchEvent(new Event("change"))`, nil)
+		if s := p.State(); s.Speed != 2.5 {
 			t.Errorf("typed 2.5: speed %g", s.Speed)
 		}
-		p.do(chromedp.Click(chromedp.CSS(".notes-pane .pane-title")))
-		p.key("+")
-		if s := p.state(); s.Speed <= 2.5 {
+		p.Do(chromedp.Click(chromedp.CSS(".notes-pane .pane-title")))
+		p.Key("+")
+		if s := p.State(); s.Speed <= 2.5 {
 			t.Errorf("+: speed %g", s.Speed)
 		}
-		p.key("-")
-		p.key("-")
-		if s := p.state(); s.Speed >= 2.5 {
+		p.Key("-")
+		p.Key("-")
+		if s := p.State(); s.Speed >= 2.5 {
 			t.Errorf("- -: speed %g", s.Speed)
 		}
-		p.eval("loopscope.setSpeed(100)", nil)
-		if s := p.state(); s.Speed != 10 {
+		p.Eval("loopscope.setSpeed(100)", nil)
+		if s := p.State(); s.Speed != 10 {
 			t.Errorf("setSpeed(100): %g, want the 10× limit", s.Speed)
 		}
 	})
 }
 
 func TestScenesAndLanguages(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
-		if len(pageData.Scenes) < 2 {
-			t.Fatalf("the library has %d scenes; switching needs two", len(pageData.Scenes))
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
+		if len(browser.PageData.Scenes) < 2 {
+			t.Fatalf("the library has %d scenes; switching needs two", len(browser.PageData.Scenes))
 		}
 		p := open(t, tg)
-		p.eval(`loopscope.setLang("en")`, nil)
-		first, second := pageData.Scenes[0], pageData.Scenes[1]
+		p.Eval(`loopscope.setLang("en")`, nil)
+		first, second := browser.PageData.Scenes[0], browser.PageData.Scenes[1]
 		h1 := func() string {
 			var s string
-			p.eval(`(document.querySelector("#notes h1") || {}).textContent || ""`, &s)
+			p.Eval(`(document.querySelector("#notes h1") || {}).textContent || ""`, &s)
 			return s
 		}
-		if s := p.state(); s.Scene != first.ID {
+		if s := p.State(); s.Scene != first.ID {
 			t.Errorf("scene %q on opening, want %q", s.Scene, first.ID)
 		}
 		if got := h1(); got != first.Titles["en"] {
@@ -267,9 +267,9 @@ func TestScenesAndLanguages(t *testing.T) {
 		}
 		p.notesRendered(first.ID, "en")
 		// The picker switches scene: the code and the notes follow.
-		p.do(chromedp.SetValue(chromedp.ID("scene"), second.ID))
-		p.eval(`document.getElementById("scene").dispatchEvent(new Event("change"))`, nil)
-		if s := p.state(); s.Scene != second.ID {
+		p.Do(chromedp.SetValue(chromedp.ID("scene"), second.ID))
+		p.Eval(`document.getElementById("scene").dispatchEvent(new Event("change"))`, nil)
+		if s := p.State(); s.Scene != second.ID {
 			t.Errorf("picked %s: scene %q", second.ID, s.Scene)
 		}
 		if got := h1(); got != second.Titles["en"] {
@@ -277,60 +277,60 @@ func TestScenesAndLanguages(t *testing.T) {
 		}
 		p.notesRendered(second.ID, "en")
 		var code string
-		p.eval(`document.getElementById("code").value`, &code)
+		p.Eval(`document.getElementById("code").value`, &code)
 		if code != second.Source {
 			t.Error("the editor does not show the picked scene's source")
 		}
 		// The language toggle.
-		p.click("Language")
-		if s := p.state(); s.Lang != "ko" {
+		p.Click("Language")
+		if s := p.State(); s.Lang != "ko" {
 			t.Errorf("language %q after the toggle", s.Lang)
 		}
 		ko := h1()
-		if ko != second.Titles["ko"] || !hasHangul(ko) {
+		if ko != second.Titles["ko"] || !browser.HasHangul(ko) {
 			t.Errorf("Korean notes title %q, want %q", ko, second.Titles["ko"])
 		}
 		var notesLang string
-		p.eval(`document.getElementById("notes").lang`, &notesLang)
+		p.Eval(`document.getElementById("notes").lang`, &notesLang)
 		if notesLang != "ko" {
 			t.Errorf("notes lang=%q", notesLang)
 		}
 		p.notesRendered(second.ID, "ko") // the toggle renders the other language
-		p.screenshot("notes-ko-" + tg.name)
-		p.click("Language")
+		p.Screenshot("notes-ko-" + tg.Name)
+		p.Click("Language")
 		if got := h1(); got != second.Titles["en"] {
 			t.Errorf("back to English: %q", got)
 		}
 		p.notesRendered(second.ID, "en")
 		// A reload keeps the scene (in the address) and the language.
-		p.eval(`loopscope.setLang("ko")`, nil)
-		p.do(chromedp.Reload())
-		p.waitReady()
-		if s := p.state(); s.Scene != second.ID || s.Lang != "ko" {
+		p.Eval(`loopscope.setLang("ko")`, nil)
+		p.Do(chromedp.Reload())
+		p.WaitReady()
+		if s := p.State(); s.Scene != second.ID || s.Lang != "ko" {
 			t.Errorf("after a reload: scene %q, lang %q", s.Scene, s.Lang)
 		}
-		p.eval(`loopscope.setLang("en")`, nil)
+		p.Eval(`loopscope.setLang("en")`, nil)
 	})
 }
 
 var lineCol = regexp.MustCompile(`scene\.py:(\d+):(\d+): `)
 
 func TestEditedScene(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		before := p.hasEvents()
-		p.eval("loopscope.seek(3)", nil)
+		before := p.HasEvents()
+		p.Eval("loopscope.seek(3)", nil)
 		// A syntax error on line 3: line and column in the editor and the
 		// console; the old run stays.
 		bad := "import asyncio\n\nasync def main(:\n    pass\n\nasyncio.run(main())\n"
-		p.do(chromedp.SetValue(chromedp.ID("code"), bad))
-		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
-		p.click("Run")
-		p.runEnded()
-		s := p.state()
-		m := lineCol.FindStringSubmatch(strOr(s.Error))
+		p.Do(chromedp.SetValue(chromedp.ID("code"), bad))
+		p.Eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
+		p.Click("Run")
+		p.RunEnded()
+		s := p.State()
+		m := lineCol.FindStringSubmatch(browser.StrOr(s.Error))
 		if m == nil || m[1] != "3" {
-			t.Fatalf("error %q, want scene.py:3:COL", strOr(s.Error))
+			t.Fatalf("error %q, want scene.py:3:COL", browser.StrOr(s.Error))
 		}
 		if s.Events != before.Events || s.Event != 3 || s.Scene != before.Scene {
 			t.Errorf("the old run did not stay: %+v, was %+v", s, before)
@@ -340,7 +340,7 @@ func TestEditedScene(t *testing.T) {
 			GutterErr    string
 			Marked       int
 		}
-		p.eval(`({
+		p.Eval(`({
 			Bar: document.getElementById("error-bar").textContent,
 			Console: document.getElementById("console").textContent,
 			GutterErr: (document.querySelector("#gutter .err") || {}).textContent || "",
@@ -351,27 +351,27 @@ func TestEditedScene(t *testing.T) {
 		if ui.GutterErr != "3" || ui.Marked != 1 {
 			t.Errorf("gutter marks line %q, %d line marks", ui.GutterErr, ui.Marked)
 		}
-		p.screenshot("syntax-error-" + tg.name)
+		p.Screenshot("syntax-error-" + tg.Name)
 
 		// A good edit runs and plays (Ctrl+Enter), printing what it says.
 		good := "import asyncio\n\n\nasync def main():\n    print(\"edited\", 1)\n    await asyncio.sleep(0.1)\n    print(\"edited\", 2)\n\n\nasyncio.run(main())\n"
-		p.do(chromedp.SetValue(chromedp.ID("code"), good))
-		p.eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
-		p.do(chromedp.Click(chromedp.ID("code")), chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-		p.runEnded()
-		s = p.state()
+		p.Do(chromedp.SetValue(chromedp.ID("code"), good))
+		p.Eval(`document.getElementById("code").dispatchEvent(new Event("input"))`, nil)
+		p.Do(chromedp.Click(chromedp.ID("code")), chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		p.RunEnded()
+		s = p.State()
 		if s.Error != nil || !s.Playing || !s.Edited || s.Events < 2 {
-			t.Fatalf("a good edit: %+v (error %q)", s, strOr(s.Error))
+			t.Fatalf("a good edit: %+v (error %q)", s, browser.StrOr(s.Error))
 		}
 		// It plays on; its console is the edited scene's.
-		p.waitFor(fmt.Sprintf("loopscope.state().event > %d", s.Event), 60*time.Second)
+		p.WaitFor(fmt.Sprintf("loopscope.state().event > %d", s.Event), 60*time.Second)
 		var out string
-		p.eval(`loopscope.seek(loopscope.state().events - 1); document.getElementById("console").textContent`, &out)
+		p.Eval(`loopscope.seek(loopscope.state().events - 1); document.getElementById("console").textContent`, &out)
 		if out != "edited 1\nedited 2\n" {
 			t.Errorf("console at the end of the edited scene: %q", out)
 		}
 		var gutter string
-		p.eval(`(document.querySelector("#gutter .err") || {}).textContent || ""`, &gutter)
+		p.Eval(`(document.querySelector("#gutter .err") || {}).textContent || ""`, &gutter)
 		if gutter != "" {
 			t.Errorf("the error mark stayed on line %s", gutter)
 		}
@@ -389,19 +389,19 @@ func TestEditedScene(t *testing.T) {
 			}
 			// The budget's 50,000,000 steps take a while in the browser:
 			// wait for the run's end longer than an eval may take.
-			p.eval(fmt.Sprintf("window.__edited = loopscope.run(%q); true", c.src), nil)
-			p.runEnded()
-			p.eval("window.__edited", &r)
-			s := p.state()
+			p.Eval(fmt.Sprintf("window.__edited = loopscope.run(%q); true", c.src), nil)
+			p.RunEnded()
+			p.Eval("window.__edited", &r)
+			s := p.State()
 			if !r.OK || s.Events < 2 || s.Error != nil {
-				t.Errorf("%s: run %+v, state %+v (error %q): want it to play", c.name, r, s, strOr(s.Error))
+				t.Errorf("%s: run %+v, state %+v (error %q): want it to play", c.name, r, s, browser.StrOr(s.Error))
 				continue
 			}
 			f := s.Frames
-			p.eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
-			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second)
+			p.Eval("loopscope.pause(); loopscope.seek(loopscope.state().events - 1)", nil)
+			p.WaitFor(fmt.Sprintf("loopscope.state().frames > %d", f+2), 30*time.Second)
 			var out string
-			p.eval(`document.querySelector("#console .err") ? document.querySelector("#console .err").textContent : ""`, &out)
+			p.Eval(`document.querySelector("#console .err") ? document.querySelector("#console .err").textContent : ""`, &out)
 			if !strings.Contains(out, c.want) {
 				t.Errorf("%s: at its end the console says %q, want %q in it", c.name, out, c.want)
 			}
@@ -410,11 +410,11 @@ func TestEditedScene(t *testing.T) {
 			}
 		}
 		// And the page goes on: a built-in scene loads and plays.
-		first := pageData.Scenes[0].ID
-		p.eval(fmt.Sprintf("loopscope.load(%q); loopscope.play()", first), nil)
-		p.waitFor("loopscope.state().event > 0", 30*time.Second)
-		if s := p.state(); s.Scene != first || s.Error != nil {
-			t.Errorf("after the bad scenes: %+v (error %q)", s, strOr(s.Error))
+		first := browser.PageData.Scenes[0].ID
+		p.Eval(fmt.Sprintf("loopscope.load(%q); loopscope.play()", first), nil)
+		p.WaitFor("loopscope.state().event > 0", 30*time.Second)
+		if s := p.State(); s.Scene != first || s.Error != nil {
+			t.Errorf("after the bad scenes: %+v (error %q)", s, browser.StrOr(s.Error))
 		}
 	})
 }
@@ -424,35 +424,35 @@ func TestEditedScene(t *testing.T) {
 // plays the last stretch of each to the end, where playback must stop on
 // the last event with everything the scene printed shown.
 func TestSceneScreenshots(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		for _, sc := range pageData.Scenes {
-			p.eval(fmt.Sprintf("loopscope.load(%q)", sc.ID), nil)
-			s := p.state()
+		for _, sc := range browser.PageData.Scenes {
+			p.Eval(fmt.Sprintf("loopscope.load(%q)", sc.ID), nil)
+			s := p.State()
 			if s.Scene != sc.ID || s.Events < 2 {
-				t.Errorf("%s: %+v (error %q)", sc.ID, s, strOr(s.Error))
+				t.Errorf("%s: %+v (error %q)", sc.ID, s, browser.StrOr(s.Error))
 				continue
 			}
-			p.eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*2/3), nil)
-			f := p.state().Frames
-			p.waitFor(fmt.Sprintf("loopscope.state().frames > %d", f+1), 30*time.Second) // a seek is settled: the next whole frame shows it
-			img := p.screenshot("scene-" + sc.ID)
-			if n := colours(img, p.rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
+			p.Eval(fmt.Sprintf("loopscope.seek(%d)", s.Events*2/3), nil)
+			f := p.State().Frames
+			p.WaitFor(fmt.Sprintf("loopscope.state().frames > %d", f+1), 30*time.Second) // a seek is settled: the next whole frame shows it
+			img := p.Screenshot("scene-" + sc.ID)
+			if n := browser.Colours(img, p.Rect("#stage"), float64(img.Bounds().Dx())/1440); n < 12 {
 				t.Errorf("%s: the stage shows %d colours", sc.ID, n)
 			}
 			// Play the last three events at full speed until playback stops
 			// itself. (Playing is the slow part of this test on a starved
 			// machine: a few frames a second.)
-			p.eval(fmt.Sprintf("loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()", max(0, s.Events-3)), nil)
-			p.waitFor(fmt.Sprintf("!loopscope.state().playing && loopscope.state().event === %d", s.Events-1), 60*time.Second)
+			p.Eval(fmt.Sprintf("loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()", max(0, s.Events-3)), nil)
+			p.WaitFor(fmt.Sprintf("!loopscope.state().playing && loopscope.state().event === %d", s.Events-1), 60*time.Second)
 			var console string
-			p.eval(`document.getElementById("console").textContent`, &console)
+			p.Eval(`document.getElementById("console").textContent`, &console)
 			if want := sceneStdout(t, sc.ID); !strings.Contains(console, strings.TrimSpace(lastLineOf(want))) {
 				t.Errorf("%s at its end: the console does not show the scene's last printed line %q", sc.ID, lastLineOf(want))
 			}
-			p.eval("loopscope.setSpeed(1)", nil)
+			p.Eval("loopscope.setSpeed(1)", nil)
 		}
-		if v := p.cspViolations(); len(v) > 0 {
+		if v := p.CSPViolations(); len(v) > 0 {
 			t.Errorf("the Content-Security-Policy blocked what the page needs: %q", v)
 		}
 	})
@@ -461,92 +461,92 @@ func TestSceneScreenshots(t *testing.T) {
 // TestLayout comes last: its phone viewport has a pixel ratio of 2, and
 // going back to 1 starts the stage again, which takes a while.
 func TestLayout(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		// A laptop: code and console left, stage centre, notes right.
 		p := open(t, tg)
-		code, console, stage, notes := p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
-		if !(code.right() <= stage.X+1 && stage.right() <= notes.X+1 && console.Y >= code.bottom()-1 && abs(code.X-console.X) < 1) {
+		code, console, stage, notes := p.Rect(".code-pane"), p.Rect(".console-pane"), p.Rect(".stage-pane"), p.Rect(".notes-pane")
+		if !(code.Right() <= stage.X+1 && stage.Right() <= notes.X+1 && console.Y >= code.Bottom()-1 && abs(code.X-console.X) < 1) {
 			t.Errorf("1440×900: code %+v console %+v stage %+v notes %+v", code, console, stage, notes)
 		}
 		if stage.W < 500 || stage.H < 500 {
 			t.Errorf("1440×900: the stage is only %+v", stage)
 		}
-		timeline := p.rect("#timeline")
-		if timeline.bottom() > 900 || timeline.W < 700 {
+		timeline := p.Rect("#timeline")
+		if timeline.Bottom() > 900 || timeline.W < 700 {
 			t.Errorf("1440×900: timeline %+v", timeline)
 		}
-		p.screenshot("layout-1440x900")
+		p.Screenshot("layout-1440x900")
 
 		// A small laptop: the notes join the left column, the stage keeps
 		// the full height beside them.
-		p.do(chromedp.EmulateViewport(1024, 768))
-		p.waitFor(`document.querySelector(".notes-pane").getBoundingClientRect().right <= document.querySelector(".stage-pane").getBoundingClientRect().x + 1`, 5*time.Second)
-		code, stage, notes = p.rect(".code-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
-		if !(notes.Y >= code.bottom()-1 && stage.H > 560 && stage.W > 560 && notes.H > 180) {
+		p.Do(chromedp.EmulateViewport(1024, 768))
+		p.WaitFor(`document.querySelector(".notes-pane").getBoundingClientRect().right <= document.querySelector(".stage-pane").getBoundingClientRect().x + 1`, 5*time.Second)
+		code, stage, notes = p.Rect(".code-pane"), p.Rect(".stage-pane"), p.Rect(".notes-pane")
+		if !(notes.Y >= code.Bottom()-1 && stage.H > 560 && stage.W > 560 && notes.H > 180) {
 			t.Errorf("1024×768: code %+v stage %+v notes %+v", code, stage, notes)
 		}
 		p.notesShowText("1024×768")
-		p.screenshot("layout-1024x768")
+		p.Screenshot("layout-1024x768")
 
 		// A phone: everything stacks, the stage first. Its pixel ratio is
 		// 2, and Ebiten reads the ratio only when it starts: the page starts
 		// the stage again, on the same scene at the same event and speed,
 		// and its canvas has two device pixels per CSS pixel.
-		scene := p.state().Scene
-		p.eval("loopscope.setSpeed(2); loopscope.seek(40)", nil)
-		before := p.state()
-		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
-		p.waitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
-		p.waitReady()
-		after := p.state()
+		scene := p.State().Scene
+		p.Eval("loopscope.setSpeed(2); loopscope.seek(40)", nil)
+		before := p.State()
+		p.Do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		p.WaitFor(fmt.Sprintf("loopscope.state().restarts > %d", before.Restarts), 30*time.Second)
+		p.WaitReady()
+		after := p.State()
 		if after.Scene != scene || after.Event != 40 || after.Speed != 2 || after.Events != before.Events || after.Playing {
 			t.Errorf("after the stage started again at pixel ratio 2: %+v, want scene %s paused at event 40 of %d at speed 2", after, scene, before.Events)
 		}
 		var canvas struct{ Width, CSS, Ratio float64 }
-		p.eval(`(() => { const f = document.getElementById("stage"), c = f.contentDocument.querySelector("canvas");
+		p.Eval(`(() => { const f = document.getElementById("stage"), c = f.contentDocument.querySelector("canvas");
 			return {width: c.width, css: c.getBoundingClientRect().width, ratio: f.contentWindow.devicePixelRatio}; })()`, &canvas)
 		if canvas.Ratio != 2 || math.Abs(canvas.Width-2*canvas.CSS) > 2 {
 			t.Errorf("at pixel ratio 2 the stage's canvas is %v device pixels for %v CSS pixels (ratio %v): it would be blurred", canvas.Width, canvas.CSS, canvas.Ratio)
 		}
 		// One pane at a time, under a row of tabs (TestPhone taps them):
 		// the panes share one place, the stage's first.
-		p.waitFor(`getComputedStyle(document.querySelector(".tabs")).display !== "none"`, 5*time.Second)
-		code, console, stage, notes = p.rect(".code-pane"), p.rect(".console-pane"), p.rect(".stage-pane"), p.rect(".notes-pane")
+		p.WaitFor(`getComputedStyle(document.querySelector(".tabs")).display !== "none"`, 5*time.Second)
+		code, console, stage, notes = p.Rect(".code-pane"), p.Rect(".console-pane"), p.Rect(".stage-pane"), p.Rect(".notes-pane")
 		if code != stage || console != stage || notes != stage {
 			t.Errorf("390×844: stage %+v code %+v console %+v notes %+v, want one place", stage, code, console, notes)
 		}
 		var vis string
-		p.eval(`getComputedStyle(document.querySelector(".notes-pane")).visibility + " " + getComputedStyle(document.querySelector(".stage-pane")).visibility`, &vis)
+		p.Eval(`getComputedStyle(document.querySelector(".notes-pane")).visibility + " " + getComputedStyle(document.querySelector(".stage-pane")).visibility`, &vis)
 		if vis != "hidden visible" {
 			t.Errorf("390×844: notes and stage are %q, want the stage alone shown", vis)
 		}
-		p.do(chromedp.Click(chromedp.ID("tab-notes")))
-		for name, r := range map[string]rect{"stage": stage, "code": code, "notes": notes} {
-			if r.W < 380 || r.right() > 391 {
+		p.Do(chromedp.Click(chromedp.ID("tab-notes")))
+		for name, r := range map[string]browser.Rect{"stage": stage, "code": code, "notes": notes} {
+			if r.W < 380 || r.Right() > 391 {
 				t.Errorf("390×844: %s is %+v", name, r)
 			}
 		}
 		var scrollW int
-		p.eval("document.documentElement.scrollWidth", &scrollW)
+		p.Eval("document.documentElement.scrollWidth", &scrollW)
 		if scrollW > 390 {
 			t.Errorf("390×844: the page scrolls sideways (%d px wide)", scrollW)
 		}
 		p.notesShowText("390×844")
-		p.screenshot("layout-390x844")
-		p.do(chromedp.Click(chromedp.ID("tab-stage")))
+		p.Screenshot("layout-390x844")
+		p.Do(chromedp.Click(chromedp.ID("tab-stage")))
 	})
 }
 
 // notesShowText checks that some of the notes' text is in the notes pane's
 // view (a reflow must not leave it scrolled into empty space).
 func (p *page) notesShowText(where string) {
-	p.t.Helper()
+	p.T.Helper()
 	var n int
-	p.eval(`(() => { const box = document.getElementById("notes").getBoundingClientRect();
+	p.Eval(`(() => { const box = document.getElementById("notes").getBoundingClientRect();
 		return [...document.querySelectorAll("#notes p, #notes h1, #notes h2, #notes li")].filter(e => {
 			const r = e.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; }).length; })()`, &n)
 	if n == 0 {
-		p.t.Errorf("%s: the notes pane shows no text", where)
+		p.T.Errorf("%s: the notes pane shows no text", where)
 	}
 }
 
@@ -567,15 +567,6 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
-}
-
-func hasHangul(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Hangul, r) {
-			return true
-		}
-	}
-	return false
 }
 
 // sceneStdout is what the engine prints for a built-in scene.

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"loopscope/internal/e2e/browser"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,16 +56,16 @@ type runState struct {
 }
 
 func (p *page) runState() runState {
-	p.t.Helper()
+	p.T.Helper()
 	var s runState
-	p.eval("loopscope.state()", &s)
+	p.Eval("loopscope.state()", &s)
 	return s
 }
 
 // startRun starts running src from the API without waiting for its end.
 func (p *page) startRun(src string) {
-	p.t.Helper()
-	p.eval(fmt.Sprintf("window.__run = loopscope.run(%s); true", jsString(src)), nil)
+	p.T.Helper()
+	p.Eval(fmt.Sprintf("window.__run = loopscope.run(%s); true", browser.JSString(src)), nil)
 }
 
 // TestRunDoesNotHoldThePage runs a loop that never yields: the page goes
@@ -76,19 +77,19 @@ func (p *page) startRun(src string) {
 // what it did, the editor marking the line it was stopped at, and the
 // page saying so in English and in Korean.
 func TestRunDoesNotHoldThePage(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
 		// The time a state() call takes from the test with no run, for
 		// comparison: this machine's browser is slow to answer anyway.
 		idle := p.stateRoundTrips(5)
 		p.startRun(spinScene)
-		p.waitFor("loopscope.state().running", 10*time.Second)
-		p.waitFor(`!document.getElementById("run-veil").hidden`, 10*time.Second)
+		p.WaitFor("loopscope.state().running", 10*time.Second)
+		p.WaitFor(`!document.getElementById("run-veil").hidden`, 10*time.Second)
 		if s := p.runState(); !s.Running {
 			t.Fatalf("the spinning scene is not running: %+v", s)
 		}
 		var buttons struct{ Run, Stop bool }
-		p.eval(`({Run: !document.getElementById("run").hidden, Stop: !document.getElementById("stop").hidden})`, &buttons)
+		p.Eval(`({Run: !document.getElementById("run").hidden, Stop: !document.getElementById("stop").hidden})`, &buttons)
 		if buttons.Run || !buttons.Stop {
 			t.Errorf("while a run is in progress: Run shown %v, Stop shown %v; want Stop in place of Run", buttons.Run, buttons.Stop)
 		}
@@ -99,38 +100,38 @@ func TestRunDoesNotHoldThePage(t *testing.T) {
 		if s.Progress == nil || s.Progress.Steps <= 0 {
 			t.Errorf("no progress while running: %+v", s)
 		}
-		p.waitFor(`document.getElementById("run-progress").textContent.includes(" steps · ")`, 5*time.Second)
+		p.WaitFor(`document.getElementById("run-progress").textContent.includes(" steps · ")`, 5*time.Second)
 		var shown string
-		p.eval(`document.getElementById("run-progress").textContent`, &shown)
+		p.Eval(`document.getElementById("run-progress").textContent`, &shown)
 		if !strings.Contains(shown, " steps · ") || !strings.Contains(shown, "s of loop time") {
 			t.Errorf("the veil says %q: want the steps and loop time so far", shown)
 		}
-		p.screenshot("run-in-progress")
+		p.Screenshot("run-in-progress")
 
 		// Clicks on the console (which does nothing with them) while the
 		// scene spins: how long each waits before its handler runs. Only
 		// clicks handled while the run goes on count; a run that reached
 		// its budget meanwhile (in 2 to 6 s, with the machine's speed) is
 		// started again.
-		p.eval(`(() => { window.__clickDelays = []; const con = document.getElementById("console");
+		p.Eval(`(() => { window.__clickDelays = []; const con = document.getElementById("console");
 			if (window.__probe) con.removeEventListener("click", window.__probe);
 			window.__probe = (e) => { if (loopscope.state().running) window.__clickDelays.push(performance.now() - e.timeStamp); };
 			con.addEventListener("click", window.__probe); })()`, nil)
-		con := p.rect("#console")
+		con := p.Rect("#console")
 		const probes = 9
 		busy := p.stateRoundTrips(5)
 		counted := 0
 		for i := 0; counted < probes && i < 5*probes; i++ {
 			if !p.runState().Running {
 				p.startRun(spinScene)
-				p.waitFor("loopscope.state().running", 10*time.Second)
+				p.WaitFor("loopscope.state().running", 10*time.Second)
 			}
-			p.do(chromedp.MouseClickXY(con.X+20+float64(i%20), con.Y+20))
+			p.Do(chromedp.MouseClickXY(con.X+20+float64(i%20), con.Y+20))
 			time.Sleep(30 * time.Millisecond)
-			p.eval("window.__clickDelays.length", &counted)
+			p.Eval("window.__clickDelays.length", &counted)
 		}
 		var delays []float64
-		p.eval("window.__clickDelays", &delays)
+		p.Eval("window.__clickDelays", &delays)
 		slices.Sort(delays)
 		if len(delays) < probes {
 			t.Fatalf("only %d clicks were handled while the scene ran", len(delays))
@@ -148,21 +149,21 @@ func TestRunDoesNotHoldThePage(t *testing.T) {
 		// reach the page's step budget (50,000,000 steps in about 6 s
 		// here), so a fresh run is stopped.
 		p.startRun(spinScene)
-		p.waitFor("loopscope.state().running", 10*time.Second)
-		p.eval(`window.__ended = 0; window.__run.then(() => { window.__ended = performance.now(); });
+		p.WaitFor("loopscope.state().running", 10*time.Second)
+		p.Eval(`window.__ended = 0; window.__run.then(() => { window.__ended = performance.now(); });
 			document.getElementById("stop").addEventListener("click", (e) => { window.__stopAt = e.timeStamp; }, {once: true})`, nil)
-		p.click("Stop")
-		p.waitFor("!loopscope.state().running && window.__ended > 0", 10*time.Second)
+		p.Click("Stop")
+		p.WaitFor("!loopscope.state().running && window.__ended > 0", 10*time.Second)
 		var took float64
-		p.eval("window.__ended - window.__stopAt", &took)
-		t.Logf("Stop: the run ended and its %d events were on stage %.1f ms after the click", p.state().Events, took)
+		p.Eval("window.__ended - window.__stopAt", &took)
+		t.Logf("Stop: the run ended and its %d events were on stage %.1f ms after the click", p.State().Events, took)
 		p.checkStopped(7, "You stopped the scene (line 7) after ", "장면을 멈췄습니다(7번째 줄). ")
 
 		// Escape stops a run too.
 		p.startRun(spinScene)
-		p.waitFor("loopscope.state().running", 10*time.Second)
-		p.do(chromedp.KeyEvent(kb.Escape))
-		p.waitFor("!loopscope.state().running", 10*time.Second)
+		p.WaitFor("loopscope.state().running", 10*time.Second)
+		p.Do(chromedp.KeyEvent(kb.Escape))
+		p.WaitFor("!loopscope.state().running", 10*time.Second)
 		if s := p.runState(); s.Stop == nil || s.Stop.Kind != "interrupted" {
 			t.Errorf("after Escape: %+v", s)
 		}
@@ -172,7 +173,7 @@ func TestRunDoesNotHoldThePage(t *testing.T) {
 // stateRoundTrips returns the median time n loopscope.state() calls take
 // from the test.
 func (p *page) stateRoundTrips(n int) time.Duration {
-	p.t.Helper()
+	p.T.Helper()
 	var rtts []time.Duration
 	for range n {
 		t0 := time.Now()
@@ -188,35 +189,35 @@ func (p *page) stateRoundTrips(n int) time.Duration {
 // (en) and Korean (ko), with no command-line flag, and the editor marks
 // the line.
 func (p *page) checkStopped(line int, en, ko string) {
-	p.t.Helper()
+	p.T.Helper()
 	s := p.runState()
 	if s.Stop == nil || s.Stop.Line != line || s.Stop.Col <= 0 || s.Error != nil || s.Events < 1 {
-		p.t.Fatalf("the stopped run: %+v (stop %+v): want it on stage, stopped at line %d", s, s.Stop, line)
+		p.T.Fatalf("the stopped run: %+v (stop %+v): want it on stage, stopped at line %d", s, s.Stop, line)
 	}
 	for _, c := range []struct{ lang, want string }{{"en", en}, {"ko", ko}} {
-		p.eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.seek(loopscope.state().events - 1)`, c.lang), nil)
+		p.Eval(fmt.Sprintf(`loopscope.setLang(%q); loopscope.seek(loopscope.state().events - 1)`, c.lang), nil)
 		var ui struct {
 			Bar, Console, Gutter, Stop string
 			BarShown                   bool
 		}
-		p.eval(`(() => { const bar = document.getElementById("error-bar"), errs = document.querySelectorAll("#console .err");
+		p.Eval(`(() => { const bar = document.getElementById("error-bar"), errs = document.querySelectorAll("#console .err");
 			return {Bar: bar.textContent, BarShown: !bar.hidden, Console: errs.length ? errs[errs.length - 1].textContent : "",
 				Gutter: (document.querySelector("#gutter .err") || {}).textContent || "", Stop: loopscope.state().stop.text}; })()`, &ui)
 		if !ui.BarShown || !strings.Contains(ui.Bar, c.want) || !strings.Contains(ui.Console, c.want) || !strings.Contains(ui.Stop, c.want) {
-			p.t.Errorf("%s: the bar says %q (shown %v), the console %q, state().stop %q: want %q in each", c.lang, ui.Bar, ui.BarShown, ui.Console, ui.Stop, c.want)
+			p.T.Errorf("%s: the bar says %q (shown %v), the console %q, state().stop %q: want %q in each", c.lang, ui.Bar, ui.BarShown, ui.Console, ui.Stop, c.want)
 		}
 		if strings.Contains(ui.Bar+ui.Console, "-max-") {
-			p.t.Errorf("%s: the page names a command-line flag: %q", c.lang, ui.Bar+ui.Console)
+			p.T.Errorf("%s: the page names a command-line flag: %q", c.lang, ui.Bar+ui.Console)
 		}
-		if c.lang == "ko" && !hasHangul(ui.Bar) {
-			p.t.Errorf("ko: the bar says %q", ui.Bar)
+		if c.lang == "ko" && !browser.HasHangul(ui.Bar) {
+			p.T.Errorf("ko: the bar says %q", ui.Bar)
 		}
 		if ui.Gutter != fmt.Sprint(line) {
-			p.t.Errorf("%s: the gutter marks line %q, want %d", c.lang, ui.Gutter, line)
+			p.T.Errorf("%s: the gutter marks line %q, want %d", c.lang, ui.Gutter, line)
 		}
-		p.screenshot("stopped-line" + fmt.Sprint(line) + "-" + c.lang)
+		p.Screenshot("stopped-line" + fmt.Sprint(line) + "-" + c.lang)
 	}
-	p.eval(`loopscope.setLang("en")`, nil)
+	p.Eval(`loopscope.setLang("en")`, nil)
 }
 
 // TestRunsGetFreshBudgets runs a list that grows until the page's memory
@@ -224,10 +225,10 @@ func (p *page) checkStopped(line int, en, ko string) {
 // whole of its budgets, so both succeed (the budget used to leak from one
 // run to the next). A scene that deadlocks is explained too.
 func TestRunsGetFreshBudgets(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
 		p.startRun(growScene)
-		p.waitFor("!loopscope.state().running", 120*time.Second)
+		p.WaitFor("!loopscope.state().running", 120*time.Second)
 		s := p.runState()
 		if s.Stop == nil || s.Stop.Kind != "budget" || s.Stop.Budget != "memory" {
 			t.Fatalf("the growing list: %+v (stop %+v): want the memory budget", s, s.Stop)
@@ -240,19 +241,19 @@ func TestRunsGetFreshBudgets(t *testing.T) {
 				OK     bool `json:"ok"`
 				Events int  `json:"events"`
 			}
-			p.eval(fmt.Sprintf("loopscope.run(%s)", jsString(tasks)), &r)
+			p.Eval(fmt.Sprintf("loopscope.run(%s)", browser.JSString(tasks)), &r)
 			s := p.runState()
 			if !r.OK || s.Error != nil || s.Stop != nil || s.Running || s.Events < 2000 {
-				t.Fatalf("2,000 tasks, run %d after the growing list: %+v, state %+v (error %q, stop %+v)", i+1, r, s, strOr(s.Error), s.Stop)
+				t.Fatalf("2,000 tasks, run %d after the growing list: %+v, state %+v (error %q, stop %+v)", i+1, r, s, browser.StrOr(s.Error), s.Stop)
 			}
-			p.eval("loopscope.seek(loopscope.state().events - 1)", nil)
+			p.Eval("loopscope.seek(loopscope.state().events - 1)", nil)
 			var out string
-			p.eval(`document.getElementById("console").textContent`, &out)
+			p.Eval(`document.getElementById("console").textContent`, &out)
 			if !strings.Contains(out, "2000 1999000") {
 				t.Errorf("2,000 tasks, run %d: the console says %q", i+1, out)
 			}
 		}
-		p.eval(fmt.Sprintf("loopscope.run(%s)", jsString(deadlockScene)), nil)
+		p.Eval(fmt.Sprintf("loopscope.run(%s)", browser.JSString(deadlockScene)), nil)
 		p.checkStopped(5, "Nothing can run any more: every task and thread waits for something that will never happen (line 5).",
 			"더 실행할 수 있는 것이 없습니다. 모든 태스크와 스레드가 일어나지 않을 일을 기다립니다(5번째 줄).")
 	})

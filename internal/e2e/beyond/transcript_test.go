@@ -1,7 +1,8 @@
-package e2e
+package beyond
 
 import (
 	"fmt"
+	"loopscope/internal/e2e/browser"
 	"strings"
 	"testing"
 	"time"
@@ -21,21 +22,21 @@ type transcriptLine struct {
 // current step's caption after a step forward; the Transcript dialog shows
 // the same lines; a focused button keeps its own Space.
 func TestTranscript(t *testing.T) {
-	onServed(t, func(t *testing.T, tg target) {
+	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
-		p.eval(`loopscope.setLang("en"); loopscope.load("03_tasks")`, nil)
-		p.eval(`loopscope.pause()`, nil)
-		s := p.state()
+		p.Eval(`loopscope.setLang("en"); loopscope.load("03_tasks")`, nil)
+		p.Eval(`loopscope.pause()`, nil)
+		s := p.State()
 		if s.Events < 10 {
 			t.Fatalf("03_tasks: %+v", s)
 		}
 		get := func() []transcriptLine {
 			var tr []transcriptLine
-			p.eval(`loopscope.transcript()`, &tr)
+			p.Eval(`loopscope.transcript()`, &tr)
 			return tr
 		}
 		for _, lang := range []string{"en", "ko"} {
-			p.eval(fmt.Sprintf(`loopscope.setLang(%q)`, lang), nil)
+			p.Eval(fmt.Sprintf(`loopscope.setLang(%q)`, lang), nil)
 			tr := get()
 			if len(tr) != s.Events {
 				t.Fatalf("%s: %d lines for %d events", lang, len(tr), s.Events)
@@ -44,35 +45,35 @@ func TestTranscript(t *testing.T) {
 				if l.Event != i || l.Text == "" || (i > 0 && l.Time < tr[i-1].Time) {
 					t.Fatalf("%s line %d: %+v after %+v", lang, i, l, tr[max(0, i-1)])
 				}
-				if hasHangul(l.Text) != (lang == "ko") {
+				if browser.HasHangul(l.Text) != (lang == "ko") {
 					t.Fatalf("%s line %d: %q", lang, i, l.Text)
 				}
 			}
 			if part := func() []transcriptLine {
 				var tr []transcriptLine
-				p.eval(`loopscope.transcript(3, 6)`, &tr)
+				p.Eval(`loopscope.transcript(3, 6)`, &tr)
 				return tr
 			}(); len(part) != 3 || part[0] != tr[3] || part[2] != tr[5] {
 				t.Fatalf("%s: transcript(3, 6) = %+v", lang, part)
 			}
 
 			// A step forward: the live region says the new step's caption.
-			p.eval(`loopscope.seek(4)`, nil)
-			p.click("Step forward")
-			p.waitFor("loopscope.state().event === 5", 10*time.Second)
+			p.Eval(`loopscope.seek(4)`, nil)
+			p.Click("Step forward")
+			p.WaitFor("loopscope.state().event === 5", 10*time.Second)
 			want := tr[5].Text
-			p.waitFor(fmt.Sprintf(`document.getElementById("caption-live").textContent.endsWith(%q)`, want), 10*time.Second)
+			p.WaitFor(fmt.Sprintf(`document.getElementById("caption-live").textContent.endsWith(%q)`, want), 10*time.Second)
 			var live string
-			p.eval(`document.getElementById("caption-live").textContent`, &live)
+			p.Eval(`document.getElementById("caption-live").textContent`, &live)
 			if !strings.Contains(live, fmt.Sprintf("%.3f", tr[5].Time)) {
 				t.Errorf("%s: the live region says %q, not the time %.3f", lang, live, tr[5].Time)
 			}
 
 			// The dialog, opened by its button, shows the same lines.
-			p.click("Transcript")
-			p.waitFor(`document.getElementById("transcript").open`, 10*time.Second)
+			p.Click("Transcript")
+			p.WaitFor(`document.getElementById("transcript").open`, 10*time.Second)
 			var text string
-			p.eval(`document.getElementById("transcript-text").value`, &text)
+			p.Eval(`document.getElementById("transcript-text").value`, &text)
 			lines := strings.Split(text, "\n")
 			if len(lines) != len(tr) {
 				t.Fatalf("%s: the dialog shows %d lines for %d events", lang, len(lines), len(tr))
@@ -82,26 +83,26 @@ func TestTranscript(t *testing.T) {
 					t.Fatalf("%s: dialog line %d %q, transcript %+v", lang, i, l, tr[i])
 				}
 			}
-			p.screenshot("transcript-" + lang + "-" + tg.name)
-			p.key("\x1b") // Escape closes the dialog
-			p.waitFor(`!document.getElementById("transcript").open`, 10*time.Second)
+			p.Screenshot("transcript-" + lang + "-" + tg.Name)
+			p.Key("\x1b") // Escape closes the dialog
+			p.WaitFor(`!document.getElementById("transcript").open`, 10*time.Second)
 		}
 
 		// Space on a focused button presses that button (here the
 		// language) and does not also play.
-		p.eval(`loopscope.setLang("en"); loopscope.pause(); document.getElementById("lang").focus()`, nil)
-		p.key(" ")
-		p.waitFor(`loopscope.state().lang === "ko"`, 10*time.Second)
-		if p.state().Playing {
+		p.Eval(`loopscope.setLang("en"); loopscope.pause(); document.getElementById("lang").focus()`, nil)
+		p.Key(" ")
+		p.WaitFor(`loopscope.state().lang === "ko"`, 10*time.Second)
+		if p.State().Playing {
 			t.Errorf("Space on the language button also started playing")
 		}
 		// T opens the transcript from the keyboard, with focus in the stage.
-		frame := p.rect("#stage")
-		p.do(chromedp.MouseClickXY(frame.X+frame.W/2, frame.Y+frame.H/2))
-		p.key("t")
-		p.waitFor(`document.getElementById("transcript").open && document.activeElement.id === "transcript-text"`, 10*time.Second)
-		p.key("\x1b")
-		p.waitFor(`!document.getElementById("transcript").open`, 10*time.Second)
-		p.eval(`loopscope.setLang("en")`, nil)
+		frame := p.Rect("#stage")
+		p.Do(chromedp.MouseClickXY(frame.X+frame.W/2, frame.Y+frame.H/2))
+		p.Key("t")
+		p.WaitFor(`document.getElementById("transcript").open && document.activeElement.id === "transcript-text"`, 10*time.Second)
+		p.Key("\x1b")
+		p.WaitFor(`!document.getElementById("transcript").open`, 10*time.Second)
+		p.Eval(`loopscope.setLang("en")`, nil)
 	})
 }

@@ -1,0 +1,12 @@
+package beyond
+
+import (
+	"os"
+	"testing"
+
+	"loopscope/internal/e2e/browser"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(browser.Main(m))
+}
