@@ -5,6 +5,7 @@
 //	go run .                  build the WebAssembly module and serve the page on 127.0.0.1:8080
 //	go run . -addr HOST:PORT  serve somewhere else
 //	go run . build DIR        write the playground as a static site into DIR
+//	go run . build DIR -scenes COURSE   ... with a teacher's own scenes (-scenes works when serving too)
 //	go run . run FILE.py      print what CPython would print
 //	go run . trace FILE.py    print the trace as JSON lines
 //	go run . scenes           list the built-in scenes
@@ -16,14 +17,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
 	"loopscope/internal/site"
+	"loopscope/scenes"
 	"loopscope/web"
 )
 
@@ -53,8 +57,11 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `loopscope: watch Python's asyncio run.
 
 usage:
-  loopscope [-addr HOST:PORT]   build the module and serve the playground (default 127.0.0.1:8080)
-  loopscope build DIR           write the playground as a static site into DIR
+  loopscope [-addr HOST:PORT] [-scenes COURSE]
+                                build the module and serve the playground (default 127.0.0.1:8080)
+  loopscope build DIR [-scenes COURSE]
+                                write the playground as a static site into DIR
+                                (-scenes adds a teacher's scene folders: see the README)
   loopscope run FILE.py         print what CPython would print
   loopscope trace FILE.py       print the scene's trace as JSON lines
   loopscope scenes              list the built-in scenes
@@ -62,8 +69,8 @@ usage:
 }
 
 // assemble builds (or finds in the cache) the module and puts the site
-// together.
-func assemble(log io.Writer) (*site.Site, *site.Module, error) {
+// together, with a teacher's scenes (course) after the built-in ones.
+func assemble(log io.Writer, course []scenes.Scene) (*site.Site, *site.Module, error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, nil, err
@@ -76,11 +83,59 @@ func assemble(log io.Writer) (*site.Site, *site.Module, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := site.New(web.Files, m)
+	s, err := site.New(web.Files, m, course...)
 	if err != nil {
 		return nil, nil, err
 	}
 	return s, m, nil
+}
+
+// dirList is a flag given once per folder (-scenes A -scenes B).
+type dirList []string
+
+func (d *dirList) String() string { return strings.Join(*d, ", ") }
+
+func (d *dirList) Set(v string) error {
+	if v == "" {
+		return fmt.Errorf("want a folder")
+	}
+	*d = append(*d, v)
+	return nil
+}
+
+// loadCourse reads a teacher's scene folders (the -scenes flags) and
+// checks them as the build will, before the module is built: each scene
+// loads (scenes.LoadCourse), runs within the page's budgets and its notes
+// follow the run (site.Data). It reports a problem itself, naming the
+// file, line and column, and returns ok=false.
+func loadCourse(cmd string, dirs []string, stderr io.Writer) (course []scenes.Scene, ok bool) {
+	for _, dir := range dirs {
+		info, err := os.Stat(dir)
+		if err == nil && !info.IsDir() {
+			err = errors.New("not a folder: -scenes names a folder of scene folders, or one scene folder")
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "loopscope %s: -scenes %s: %v\n", cmd, dir, err)
+			return nil, false
+		}
+		c, err := scenes.LoadCourse(os.DirFS(dir), dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "loopscope %s: %v\n", cmd, err)
+			return nil, false
+		}
+		course = append(course, c...)
+	}
+	if len(course) > 0 {
+		if _, err := site.Data(0, "", course...); err != nil {
+			fmt.Fprintf(stderr, "loopscope %s: %v\n", cmd, err)
+			return nil, false
+		}
+	}
+	return course, true
 }
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {
@@ -88,6 +143,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { usage(stderr) }
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to serve on (HOST:PORT; loopback unless you say otherwise)")
+	var dirs dirList
+	fs.Var(&dirs, "scenes", "add a teacher's scenes: a `FOLDER` of scene folders (NN_topic: scene.py, notes.en.md and/or notes.ko.md), or one scene folder; repeat for more")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -99,6 +156,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
+	course, ok := loadCourse("serve", dirs, stderr)
+	if !ok {
+		return 1
+	}
 	// Listen first, so a port in use is reported before a 30-second build.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -106,7 +167,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer ln.Close()
-	s, m, err := assemble(stdout)
+	s, m, err := assemble(stdout, course)
 	if err != nil {
 		fmt.Fprintf(stderr, "loopscope: %v\n", err)
 		return 1
@@ -202,11 +263,30 @@ func serveURLs(a net.Addr, ifaces []net.Addr) (urls []string, public bool) {
 }
 
 func buildCmd(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 || args[0] == "" || args[0][0] == '-' {
-		fmt.Fprintln(stderr, "usage: loopscope build DIR")
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: loopscope build DIR [-scenes FOLDER]...")
+		fs.PrintDefaults()
+	}
+	var dirs dirList
+	fs.Var(&dirs, "scenes", "add a teacher's scenes: a `FOLDER` of scene folders (NN_topic: scene.py, notes.en.md and/or notes.ko.md), or one scene folder; repeat for more")
+	// Flags before or after DIR.
+	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	dir := args[0]
+	rest := fs.Args()
+	if len(rest) > 1 {
+		if err := fs.Parse(rest[1:]); err != nil {
+			return 2
+		}
+		rest = append(rest[:1], fs.Args()...)
+	}
+	if len(rest) != 1 || rest[0] == "" {
+		fs.Usage()
+		return 2
+	}
+	dir := rest[0]
 	// Before the build: a directory inside the source tree is refused.
 	if wd, err := os.Getwd(); err == nil {
 		if root, err := site.FindRoot(wd); err == nil {
@@ -216,7 +296,13 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	s, _, err := assemble(stdout)
+	// A teacher's scenes are checked before the module is built (seconds,
+	// not the build's half minute); nothing is written unless they pass.
+	course, ok := loadCourse("build", dirs, stderr)
+	if !ok {
+		return 1
+	}
+	s, _, err := assemble(stdout, course)
 	if err != nil {
 		fmt.Fprintf(stderr, "loopscope: %v\n", err)
 		return 1
@@ -227,5 +313,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	abs, _ := filepath.Abs(dir)
 	fmt.Fprintf(stdout, "loopscope: wrote the playground to %s\nserve it with any static file server, e.g. python3 -m http.server -d %s\n", abs, dir)
+	for _, sc := range course {
+		fmt.Fprintf(stdout, "loopscope: with %s from %s\n", sc.ID, sc.Dir)
+	}
 	return 0
 }

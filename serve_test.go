@@ -111,3 +111,44 @@ func TestAnnounceWarnsWhenReachable(t *testing.T) {
 		t.Errorf("loopback: stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
 }
+
+// TestBuildRefusesABadCourse: a teacher's scene with a mistake fails
+// `loopscope build DIR -scenes COURSE` with the file, line and column,
+// before the module is built, and nothing is written.
+func TestBuildRefusesABadCourse(t *testing.T) {
+	course := t.TempDir()
+	if err := os.MkdirAll(course+"/22_mine", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(course+"/22_mine/"+name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("scene.py", "import asyncio\n\nasync def main(:\n    pass\n")
+	write("notes.ko.md", "# 제목\n\n소개.\n")
+	out := t.TempDir() + "/site"
+	for _, args := range [][]string{{out, "-scenes", course}, {"-scenes", course, out}} {
+		var stdout, stderr bytes.Buffer
+		code := buildCmd(args, &stdout, &stderr)
+		if want := course + "/22_mine/scene.py:3:16: invalid syntax"; code != 1 || !strings.Contains(stderr.String(), want) {
+			t.Errorf("build %q: exit %d, stderr %q, want 1 and %q", args, code, stderr.String(), want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("build %q wrote %s", args, out)
+		}
+	}
+	write("scene.py", "import asyncio\n\nasync def main():\n    print('hi')\n\nasyncio.run(main())\n")
+	var stdout, stderr bytes.Buffer
+	code := buildCmd([]string{out, "-scenes", course}, &stdout, &stderr)
+	if want := course + "/22_mine/notes.ko.md:1:1: the notes want an introduction"; code != 1 || !strings.Contains(stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q, want 1 and %q", code, stderr.String(), want)
+	}
+	stderr.Reset()
+	if code := buildCmd([]string{out, "-scenes", course + "/missing"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "-scenes "+course+"/missing: no such file or directory") {
+		t.Errorf("a missing folder: exit %d, stderr %q", code, stderr.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("build wrote %s", out)
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,11 +63,30 @@ type Scene struct {
 	Notes        Text    // notes.en.md and notes.ko.md, markdown
 	DefaultSpeed float64 // from "# loopscope: speed=X" on scene.py's first line; 1 if absent
 	Prompt       *Prompt // from predict.txt, the Predict mode's question; nil if absent
+	// Dir is where a teacher's scene (LoadCourse) was read from, as the
+	// teacher named it, e.g. "course/20_queue"; empty for a built-in
+	// scene. A teacher's scene may have notes in one language only.
+	Dir string
 }
 
 // Filename returns the name the scene's errors and tracebacks show,
-// e.g. "03_await/scene.py".
-func (s Scene) Filename() string { return s.ID + "/scene.py" }
+// e.g. "03_await/scene.py", or for a teacher's scene its path,
+// "course/20_queue/scene.py".
+func (s Scene) Filename() string {
+	if s.Dir != "" {
+		return filepath.Join(s.Dir, "scene.py")
+	}
+	return s.ID + "/scene.py"
+}
+
+// File returns the path of one of the scene's files for a message:
+// "03_await/notes.ko.md", "course/20_queue/notes.ko.md".
+func (s Scene) File(name string) string {
+	if s.Dir != "" {
+		return filepath.Join(s.Dir, name)
+	}
+	return s.ID + "/" + name
+}
 
 // Speed limits: the page's speed control ranges over [MinSpeed, MaxSpeed].
 const (
@@ -161,7 +181,7 @@ func loadScene(fsys fs.FS, id string) (Scene, error) {
 		if s.Notes[lang], err = read(name); err != nil {
 			return s, err
 		}
-		if s.Titles[lang], err = title(s.Notes[lang]); err != nil {
+		if s.Titles[lang], _, err = title(s.Notes[lang]); err != nil {
 			return s, fmt.Errorf("%s/%s: %w", id, name, err)
 		}
 	}
@@ -176,12 +196,14 @@ func loadScene(fsys fs.FS, id string) (Scene, error) {
 }
 
 // title returns the text of the first level-one ATX heading ("# Title")
-// outside fenced code blocks.
-func title(md string) (string, error) {
+// outside fenced code blocks. An empty title's error comes with its line
+// (line is 0 when there is no title at all).
+func title(md string) (t string, line int, err error) {
 	fence := ""
-	for line := range strings.Lines(md) {
-		line = strings.TrimRight(line, "\r\n")
-		trimmed := strings.TrimLeft(line, " ")
+	for text := range strings.Lines(md) {
+		line++
+		text = strings.TrimRight(text, "\r\n")
+		trimmed := strings.TrimLeft(text, " ")
 		if fence != "" {
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
@@ -192,7 +214,7 @@ func title(md string) (string, error) {
 			fence = trimmed[:3]
 			continue
 		}
-		if len(line)-len(trimmed) > 3 {
+		if len(text)-len(trimmed) > 3 {
 			continue // an indented code block
 		}
 		if t, ok := strings.CutPrefix(trimmed, "# "); ok {
@@ -203,12 +225,12 @@ func title(md string) (string, error) {
 			}
 			t = strings.TrimSpace(strings.TrimRight(t, "#"))
 			if t == "" {
-				return "", fmt.Errorf("empty title")
+				return "", line, fmt.Errorf("empty title")
 			}
-			return t, nil
+			return t, line, nil
 		}
 	}
-	return "", fmt.Errorf(`no title: want a first "# " heading`)
+	return "", 0, fmt.Errorf(`no title: want a first "# " heading`)
 }
 
 // ParseSpeed reads a scene's default speed from a comment on the first

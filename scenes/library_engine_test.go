@@ -74,11 +74,13 @@ func TestLibraryMatchesCPython(t *testing.T) {
 
 // TestNotesFollowTheMoment plays every built-in scene as the page does
 // (the engine's trace, replayed by playback) and checks its notes in both
-// languages against it: at every event some section is lit (the
-// introduction at the first), each section is lit at some event, the
-// sections start in the order they are written (so the notes read as the
-// scene runs and scroll only forward while it plays), and both languages
-// tell the story with the same sections starting at the same moments.
+// languages against it with notes.Follow, the check the site's build makes
+// of every scene, built-in or a teacher's: some section is lit at every
+// event (the introduction at the first), each section is lit at some event,
+// the sections start in the order they are written (so the notes read as
+// the scene runs and scroll only forward while it plays); and both
+// languages tell the story with the same sections starting at the same
+// moments.
 func TestNotesFollowTheMoment(t *testing.T) {
 	for _, s := range scenes.All() {
 		t.Run(s.ID, func(t *testing.T) {
@@ -103,42 +105,14 @@ func TestNotesFollowTheMoment(t *testing.T) {
 				}
 				rules = append(rules, these)
 				starts := notes.Starts(r.Sections, events)
-				// Where each section starts, for whoever fixes a failure.
-				var table strings.Builder
-				for i, sec := range r.Sections {
-					fmt.Fprintf(&table, "\n  {#%s} {when: %s}: ", sec.ID, sec.When.String())
-					if st := starts[i]; st >= 0 {
-						e := rec.StateAt(st).Event
-						fmt.Fprintf(&table, "event %d, %.3f s, %s line %d %q", st, e.Time, e.Kind, e.Line, e.Text)
-					} else {
-						table.WriteString("never")
-					}
-				}
-				if len(r.Sections) < 3 || r.Sections[0].ID != notes.IntroID {
-					t.Errorf("notes.%s.md: %d sections, the first %q: want an introduction and at least two sections", lang, len(r.Sections), r.IDs())
-					continue
-				}
-				lit := make([]int, len(r.Sections))
 				for i := range events {
-					l := notes.Lit(starts, i)
-					if l < 0 {
-						t.Errorf("notes.%s.md: no section lit at event %d%s", lang, i, table.String())
+					if notes.Lit(starts, i) < 0 {
+						t.Errorf("notes.%s.md: no section lit at event %d%s", lang, i, notes.Table(r, events))
 						break
 					}
-					lit[l]++
 				}
-				if notes.Lit(starts, 0) != 0 {
-					t.Errorf("notes.%s.md: the introduction is not lit at the first event%s", lang, table.String())
-				}
-				for i, sec := range r.Sections {
-					switch {
-					case i > 0 && len(sec.When.Terms) == 0:
-						t.Errorf("notes.%s.md: section {#%s} has no {when: ...} line", lang, sec.ID)
-					case lit[i] == 0:
-						t.Errorf("notes.%s.md: section {#%s} is never lit%s", lang, sec.ID, table.String())
-					case i > 0 && starts[i] <= starts[i-1]:
-						t.Errorf("notes.%s.md: section {#%s} starts before the one above it ends%s", lang, sec.ID, table.String())
-					}
+				for _, e := range notes.Follow(r, events) {
+					t.Errorf("notes.%s.md:%d:%d: %s%s", lang, e.Line, e.Col, e.Msg, notes.Table(r, events))
 				}
 			}
 			if len(rules) == 2 && !slices.Equal(rules[0], rules[1]) {

@@ -149,7 +149,7 @@ func num(args []js.Value, i, def int) int {
 // a loop that never ends reached it in about 6 s in headless Chromium here
 // (the learner can Stop it sooner). Longer programs (the docs'
 // cpu_bound(), 80 million steps) run on the command line.
-const pageMaxSteps = 50_000_000
+const pageMaxSteps = engine.PageMaxSteps
 
 // A run yields to the browser instead of holding the page's thread until
 // it ends. The engine calls its Pause hook every few thousand steps; once

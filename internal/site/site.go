@@ -60,11 +60,12 @@ type BuildInfo struct {
 // SceneData is one scene as the page needs it.
 type SceneData struct {
 	ID     string               `json:"id"`
-	Titles scenes.Text          `json:"titles"`
+	Titles scenes.Text          `json:"titles"` // by language: a teacher's scene may have one only
 	Source string               `json:"source"`
 	Speed  float64              `json:"speed"`
-	Events int                  `json:"events"` // the events of the scene's run, which the notes' moments count
-	Notes  map[string]NotesData `json:"notes"`  // by language
+	Events int                  `json:"events"`           // the events of the scene's run, which the notes' moments count
+	Notes  map[string]NotesData `json:"notes"`            // by language: a teacher's scene may have one only
+	Course bool                 `json:"course,omitempty"` // a teacher's scene (build -scenes), not a built-in one
 	Prompt *scenes.Prompt       `json:"prompt,omitempty"`
 }
 
@@ -85,56 +86,114 @@ type SectionData struct {
 	Start int    `json:"start"`          // the event it starts at; -1: none in this run
 }
 
-// Data gathers the page's data: every built-in scene with its notes in
-// each language, rendered, and the event each section starts at, found by
-// running the scene (the same engine the page's module runs, so the page
-// plays the same events). A notes file that cannot be rendered, or a scene
-// the engine refuses, fails the build, by name.
-func Data(wasmSize int, hash string) (*PageData, error) {
-	return data(scenes.All(), wasmSize, hash)
+// Data gathers the page's data: every built-in scene, then a teacher's
+// own (course, from scenes.LoadCourse), each with its notes in each
+// language, rendered, and the event each section starts at. Every scene
+// is checked as the page will play it: it runs within the page's budgets
+// (the same engine the page's module runs, so the page plays the same
+// events), and its notes follow the run (notes.Follow), telling the same
+// story in both languages when written in both. A scene that fails fails
+// the build, with a message naming the file, and the line and column
+// where there are some.
+func Data(wasmSize int, hash string, course ...scenes.Scene) (*PageData, error) {
+	library, err := scenes.WithCourse(course)
+	if err != nil {
+		return nil, err
+	}
+	return data(library, wasmSize, hash)
 }
 
 func data(library []scenes.Scene, wasmSize int, hash string) (*PageData, error) {
 	d := &PageData{Build: BuildInfo{Hash: hash, WasmSize: wasmSize}}
 	for _, s := range library {
-		res := engine.Run([]byte(s.Source), engine.Options{Filename: "scene.py", Trace: true})
-		if res.Trace == nil || res.ExitCode == engine.ExitRefused || res.ExitCode == engine.ExitInternal {
-			return nil, fmt.Errorf("%s/scene.py does not run: %s", s.ID, res.Stderr)
-		}
-		sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed,
-			Events: res.Trace.Len(), Notes: map[string]NotesData{}}
-		for _, lang := range scenes.Languages {
-			r, err := notes.Render([]byte(s.Notes.In(lang)))
-			if err != nil {
-				return nil, fmt.Errorf("%s/notes.%s.md: %w", s.ID, lang, err)
-			}
-			nd := NotesData{HTML: r.HTML, Sections: make([]SectionData, len(r.Sections))}
-			for i, start := range notes.Starts(r.Sections, res.Trace.Events) {
-				sec := r.Sections[i]
-				nd.Sections[i] = SectionData{ID: sec.ID, When: sec.When.String(), Start: start}
-			}
-			sd.Notes[lang] = nd
-		}
-		if s.Prompt != nil {
-			// The page finds the answer in the run it plays; here, only
-			// that there is one: every option is a line the scene prints.
-			var out strings.Builder
-			for _, c := range res.Output {
-				out.WriteString(c.Text)
-			}
-			if _, err := s.Prompt.Answer(out.String()); err != nil {
-				return nil, fmt.Errorf("%s/predict.txt: %w", s.ID, err)
-			}
-			sd.Prompt = s.Prompt
+		sd, err := sceneData(s)
+		if err != nil {
+			return nil, err
 		}
 		d.Scenes = append(d.Scenes, sd)
 	}
 	return d, nil
 }
 
+// sceneData runs one scene and renders its notes, checking both.
+func sceneData(s scenes.Scene) (SceneData, error) {
+	sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed, Notes: map[string]NotesData{}, Course: s.Dir != ""}
+	// The page runs every scene as "scene.py" (sys.argv[0] and logging
+	// show it): so does the build, to play the same events.
+	res := engine.Run([]byte(s.Source), engine.Options{Filename: "scene.py", Trace: true,
+		Budgets: engine.Budgets{MaxSteps: engine.PageMaxSteps}})
+	if e := res.Err; e != nil && (res.ExitCode == engine.ExitRefused || res.ExitCode == engine.ExitInternal || e.Kind == "budget") {
+		at := *e
+		at.File = s.Filename()
+		if e.Kind == "budget" {
+			at.Msg = "the scene does not finish within the page's limits (its " + e.Budget + " budget ran out here, " +
+				"as in a loop that never ends): the page would stop it, so the build refuses it; make it end sooner"
+		}
+		return sd, &at
+	}
+	if res.Trace == nil {
+		return sd, fmt.Errorf("%s does not run: %s", s.Filename(), res.Stderr)
+	}
+	sd.Events = res.Trace.Len()
+	if s.Prompt != nil {
+		// The page finds the answer in the run it plays; here, only
+		// that there is one: every option is a line the scene prints.
+		var out strings.Builder
+		for _, c := range res.Output {
+			out.WriteString(c.Text)
+		}
+		if _, err := s.Prompt.Answer(out.String()); err != nil {
+			return sd, fmt.Errorf("%s: %w", s.File("predict.txt"), err)
+		}
+		sd.Prompt = s.Prompt
+	}
+	var rules []string // the first language's sections and moments
+	first := ""
+	for _, lang := range scenes.Languages {
+		md, ok := s.Notes[lang]
+		if !ok {
+			continue
+		}
+		file := s.File("notes." + lang + ".md")
+		r, err := notes.Render([]byte(md))
+		if err != nil {
+			var ne *notes.Error
+			if errors.As(err, &ne) {
+				return sd, fmt.Errorf("%s:%d:%d: %s", file, ne.Line, max(ne.Col, 1), ne.Msg)
+			}
+			return sd, fmt.Errorf("%s: %w", file, err)
+		}
+		if errs := notes.Follow(r, res.Trace.Events); len(errs) > 0 {
+			var b strings.Builder
+			for _, e := range errs {
+				fmt.Fprintf(&b, "%s:%d:%d: %s\n", file, e.Line, e.Col, e.Msg)
+			}
+			return sd, fmt.Errorf("%swhere each section starts in the run of %s:%s", b.String(), s.Filename(), notes.Table(r, res.Trace.Events))
+		}
+		var these []string
+		nd := NotesData{HTML: r.HTML, Sections: make([]SectionData, len(r.Sections))}
+		for i, start := range notes.Starts(r.Sections, res.Trace.Events) {
+			sec := r.Sections[i]
+			nd.Sections[i] = SectionData{ID: sec.ID, When: sec.When.String(), Start: start}
+			these = append(these, "{#"+sec.ID+"} {when: "+sec.When.String()+"}")
+		}
+		if rules == nil {
+			rules, first = these, lang
+		} else if !slices.Equal(rules, these) {
+			return sd, fmt.Errorf("%s: its sections and moments differ from notes.%s.md's: both languages tell the same story, section by section:\n  notes.%s.md: %s\n  notes.%s.md: %s",
+				file, first, first, strings.Join(rules, " "), lang, strings.Join(these, " "))
+		}
+		sd.Notes[lang] = nd
+	}
+	if len(sd.Notes) == 0 {
+		return sd, fmt.Errorf("%s: no notes", s.File(""))
+	}
+	return sd, nil
+}
+
 // New assembles the site from the page's static files (web) and a built
-// module.
-func New(web fs.FS, m *Module) (*Site, error) {
+// module, with a teacher's own scenes (course) after the built-in ones.
+func New(web fs.FS, m *Module, course ...scenes.Scene) (*Site, error) {
 	s := &Site{files: map[string]*File{}}
 	err := fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") {
@@ -173,7 +232,7 @@ func New(web fs.FS, m *Module) (*Site, error) {
 	}
 	s.add(WasmExecName, exec, nil, nil)
 
-	data, err := Data(len(raw), m.Hash)
+	data, err := Data(len(raw), m.Hash, course...)
 	if err != nil {
 		return nil, err
 	}

@@ -266,7 +266,7 @@ func TestDataChecksEveryNotesFile(t *testing.T) {
 		return scenes.Scene{ID: id, Titles: scenes.Text{"en": id, "ko": id}, Source: "print('hi')\nprint('there')\n", DefaultSpeed: 1,
 			Notes: scenes.Text{"en": en, "ko": ko}}
 	}
-	good := "# A\n\nIntro.\n\n## Hi {#hi}\n{when: line 1}\ntext\n\n## There {#there}\n{when: print \"there\"}\n\n## Never {#never}\n{when: line 9}\n"
+	good := "# A\n\nIntro.\n\n## Hi {#hi}\n{when: line 1}\ntext\n\n## There {#there}\n{when: print \"there\"}\n"
 	d, err := data([]scenes.Scene{scene("01_a", good, good)}, 1, "h")
 	if err != nil {
 		t.Fatal(err)
@@ -276,8 +276,15 @@ func TestDataChecksEveryNotesFile(t *testing.T) {
 		starts = append(starts, sec.Start)
 	}
 	// thread.new, the two prints, thread.end.
-	if d.Scenes[0].Events != 4 || !slices.Equal(starts, []int{0, 1, 2, -1}) || !strings.Contains(d.Scenes[0].Notes["ko"].HTML, `data-section="there"`) {
+	if d.Scenes[0].Events != 4 || !slices.Equal(starts, []int{0, 1, 2}) || !strings.Contains(d.Scenes[0].Notes["ko"].HTML, `data-section="there"`) {
 		t.Errorf("%d events, starts %v, html %q", d.Scenes[0].Events, starts, d.Scenes[0].Notes["ko"].HTML)
+	}
+	// Notes that do not follow the run fail the build, at the section's
+	// heading (notes.Follow, as TestNotesFollowTheMoment checks the library).
+	never := good + "\n## Never {#never}\n{when: line 9}\n"
+	if _, err = data([]scenes.Scene{scene("01_a", good, never)}, 1, "h"); err == nil ||
+		!strings.Contains(err.Error(), "01_a/notes.ko.md:12:1: section {#never} is never lit") {
+		t.Errorf("err = %v, want one naming 01_a/notes.ko.md:12:1", err)
 	}
 	// A notes file that cannot be rendered fails the build, by name.
 	_, err = data([]scenes.Scene{scene("01_a", good, good), scene("02_b", good, "## X {#await}\n{when: line 1}\n\n## Y {#await}\n{when: line 1}\n")}, 1, "h")

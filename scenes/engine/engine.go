@@ -22,6 +22,12 @@ const (
 	ExitInternal = 70 // a bug in loopscope (reported with the scene's position)
 )
 
+// PageMaxSteps is the playground page's step budget, lower than the
+// default (wasm/main.go says why). The site's build runs every scene
+// within it, so that a scene the page could not run to its end fails the
+// build instead.
+const PageMaxSteps = 50_000_000
+
 // Budgets bound a run. A zero field takes its default.
 type Budgets struct {
 	MaxSteps       int64   // bytecode instructions (default 2,000,000,000)

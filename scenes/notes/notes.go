@@ -47,6 +47,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -71,6 +72,26 @@ type Rendered struct {
 type Section struct {
 	ID   string `json:"id"`
 	When When   `json:"-"` // empty for the introduction
+	// Line and Col are where its heading starts in the notes file
+	// (1-based; 1, 1 for the introduction).
+	Line, Col int `json:"-"`
+}
+
+// Error is a problem in a notes file, at a line and column (1-based;
+// Col is 0 when unknown).
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+// Error returns "line L: msg", as the notes' errors have always read; a
+// caller that knows the file's name adds the column (file:L:C: msg).
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// errorAt returns an *Error at the byte offset in src.
+func errorAt(src []byte, offset int, format string, args ...any) *Error {
+	line, col := position(src, offset)
+	return &Error{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }
 
 // IDs returns the sections' ids, in order.
@@ -125,13 +146,13 @@ func Render(src []byte) (*Rendered, error) {
 	byHeading := map[*ast.Heading]whenLine{}
 	for _, w := range whens {
 		if w.heading == nil || headingID(w.heading) == "" {
-			return nil, fmt.Errorf("line %d: a {when: ...} line belongs right under a section's heading (## Title {#id})", lineOf(src, w.offset))
+			return nil, errorAt(src, w.offset, "a {when: ...} line belongs right under a section's heading (## Title {#id})")
 		}
 		if !w.closed {
-			return nil, fmt.Errorf("line %d: a {when: ...} line ends with }", lineOf(src, w.offset))
+			return nil, errorAt(src, w.offset, "a {when: ...} line ends with }")
 		}
 		if _, twice := byHeading[w.heading]; twice {
-			return nil, fmt.Errorf("line %d: a second {when: ...} line for one section", lineOf(src, w.offset))
+			return nil, errorAt(src, w.offset, "a second {when: ...} line for one section")
 		}
 		byHeading[w.heading] = w
 	}
@@ -141,23 +162,28 @@ func Render(src []byte) (*Rendered, error) {
 		if !ok {
 			continue
 		}
-		s := Section{ID: sec.id}
+		s := Section{ID: sec.id, Line: 1, Col: 1}
+		at := 0
+		if sec.heading != nil {
+			at = headingStart(src, sec.heading)
+			s.Line, s.Col = position(src, at)
+		}
 		for _, old := range sections {
 			if old.ID == s.ID {
-				return nil, fmt.Errorf("line %d: section id %q appears twice", headingLine(src, sec.heading), s.ID)
+				return nil, errorAt(src, at, "section id %q appears twice", s.ID)
 			}
 		}
 		if sec.heading != nil {
 			if s.ID == IntroID {
-				return nil, fmt.Errorf("line %d: the id %q is the introduction's: choose another", headingLine(src, sec.heading), IntroID)
+				return nil, errorAt(src, at, "the id %q is the introduction's: choose another", IntroID)
 			}
 			w, ok := byHeading[sec.heading]
 			if !ok {
-				return nil, fmt.Errorf("line %d: section %q does not say which moment it explains: put a {when: ...} line right under its heading", headingLine(src, sec.heading), s.ID)
+				return nil, errorAt(src, at, "section %q does not say which moment it explains: put a {when: ...} line right under its heading", s.ID)
 			}
 			var err error
 			if s.When, err = ParseWhen(w.text); err != nil {
-				return nil, fmt.Errorf("line %d: {when: %s}: %v", lineOf(src, w.offset), w.text, err)
+				return nil, errorAt(src, w.offset, "{when: %s}: %v", w.text, err)
 			}
 		}
 		sections = append(sections, s)
@@ -171,7 +197,7 @@ func Render(src []byte) (*Rendered, error) {
 			used = ok && sec.heading == w.heading
 		}
 		if !used {
-			return nil, fmt.Errorf("line %d: a {when: ...} line belongs right under a section's heading (## Title {#id})", lineOf(src, w.offset))
+			return nil, errorAt(src, w.offset, "a {when: ...} line belongs right under a section's heading (## Title {#id})")
 		}
 	}
 	var buf bytes.Buffer
@@ -184,16 +210,28 @@ func Render(src []byte) (*Rendered, error) {
 	return &Rendered{HTML: buf.String(), Sections: sections}, nil
 }
 
-// lineOf returns the 1-based line of the byte offset in src.
-func lineOf(src []byte, offset int) int {
-	return bytes.Count(src[:min(offset, len(src))], []byte("\n")) + 1
+// position returns the 1-based line and column (in characters) of the
+// byte offset in src.
+func position(src []byte, offset int) (line, col int) {
+	before := src[:min(offset, len(src))]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1
 }
 
-func headingLine(src []byte, h *ast.Heading) int {
-	if h.Lines().Len() > 0 {
-		return lineOf(src, h.Lines().At(0).Start)
+// headingStart returns the offset of the heading's first # (its text's
+// offset, walked back over "#"s and spaces on its line).
+func headingStart(src []byte, h *ast.Heading) int {
+	if h.Lines().Len() == 0 {
+		return 0
 	}
-	return 0
+	at := h.Lines().At(0).Start
+	for at > 0 && (src[at-1] == ' ' || src[at-1] == '\t') {
+		at--
+	}
+	for at > 0 && src[at-1] == '#' {
+		at--
+	}
+	return at
 }
 
 // whenLines takes the {when: ...} lines out of the paragraphs, before

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -250,4 +251,58 @@ func FuzzParseWhen(f *testing.F) {
 			t.Errorf("%q reads as %q, which reads back as %q, %v", src, w.String(), again.String(), err)
 		}
 	})
+}
+
+// TestErrorPositions: a notes error carries the line and column of what
+// it is about (the heading's first #, the {when: ...} line's brace), for
+// the build's file:line:col messages.
+func TestErrorPositions(t *testing.T) {
+	for _, tc := range []struct {
+		src       string
+		line, col int
+	}{
+		{"# T\n\n  ## A {#a}\n\nText.\n", 3, 3},
+		{"# 제목\n\n## 가 {#a}\n{when: lines 2}\n", 4, 1},
+		{"## A {#intro}\n{when: line 2}\n", 1, 1},
+	} {
+		_, err := Render([]byte(tc.src))
+		var e *Error
+		if !errors.As(err, &e) || e.Line != tc.line || e.Col != tc.col {
+			t.Errorf("Render(%q) = %v, want an *Error at %d:%d", tc.src, err, tc.line, tc.col)
+		}
+	}
+	r, err := Render([]byte("# T\n\n## A {#a}\n{when: line 1}\n\n   ## B {#b}\n{when: line 2}\n"))
+	if err != nil || r.Sections[1].Line != 3 || r.Sections[1].Col != 1 || r.Sections[2].Line != 6 || r.Sections[2].Col != 4 {
+		t.Errorf("sections %+v, %v", r, err)
+	}
+}
+
+// TestFollow: notes that do not follow their scene's run are refused at
+// the heading of the section concerned.
+func TestFollow(t *testing.T) {
+	events := []trace.Event{
+		{Kind: trace.ThreadNew, Line: 0},
+		{Kind: trace.Print, Line: 3, Text: "one"},
+		{Kind: trace.Print, Line: 4, Text: "two", Time: 1},
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"# T\n\n## A {#a}\n{when: line 3}\n\n## B {#b}\n{when: line 4}\n", ""},
+		{"# T\n\n## A {#a}\n{when: line 3}\n", "1:1: the notes want an introduction"},
+		{"## A {#a}\n{when: line 3}\n\n## B {#b}\n{when: line 4}\n\n## C {#c}\n{when: time 1}\n", "1:1: the notes want an introduction"},
+		{"# T\n\n## A {#a}\n{when: line 3}\n\n## B {#b}\n{when: line 9}\n", `6:1: section {#b} is never lit: no event of the run meets {when: line 9}`},
+		{"# T\n\n## A {#a}\n{when: line 4}\n\n## B {#b}\n{when: line 3}\n", "6:1: section {#b} starts at event 2, not after the section above it ({#a}, at event 3)"},
+		{"# T\n\n## A {#a}\n{when: line 4}\n\n## B {#b}\n{when: time 1}\n", "3:1: section {#a} is never lit: a later section ({#b}) starts at the same event, 3"},
+	} {
+		r, err := Render([]byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range Follow(r, events) {
+			got = append(got, fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg))
+		}
+		if tc.want == "" && len(got) > 0 || tc.want != "" && (len(got) == 0 || !strings.HasPrefix(got[0], tc.want)) {
+			t.Errorf("Follow(%q) = %q, want %q%s", tc.src, got, tc.want, Table(r, events))
+		}
+	}
 }
