@@ -104,9 +104,10 @@ func loadCourseScene(fsys fs.FS, sub, id, dir string) (Scene, error) {
 		return s, fmt.Errorf("%s: %w", dir, unwrapPath(err))
 	}
 	for _, e := range entries {
-		lang, ok := strings.CutPrefix(e.Name(), "notes.")
-		if lang, ok = strings.CutSuffix(lang, ".md"); !ok {
-			continue
+		lang, isNotes := strings.CutPrefix(e.Name(), "notes.")
+		lang, isMD := strings.CutSuffix(lang, ".md")
+		if !isNotes || !isMD {
+			continue // README.md, images...
 		}
 		if !slices.Contains(Languages, lang) {
 			return s, fmt.Errorf("%s: notes in a language the page does not speak: name the notes notes.en.md (English) or notes.ko.md (Korean)", s.File(e.Name()))

@@ -243,18 +243,32 @@
   }
 
   const sceneById = (id) => scenes.find((s) => s.id === id) || null;
+  // A scene's title in the page's language, or in the one it is written
+  // in (a teacher's scene may have notes, and so a title, in one only).
+  const sceneTitle = (s) => s.titles[lang] || s.titles.en || s.titles.ko || s.id;
   const clampSpeed = (x) => Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
   const fmtSpeed = (x) => String(Math.round(x * 100) / 100);
 
   // ---- scene picker and notes ----
 
+  // A teacher's own scenes (build -scenes) come after the built-in ones,
+  // in a group of their own ("Course"); a site without any has no groups.
   function fillScenes() {
     el.scene.textContent = "";
+    let groups = null;
+    if (scenes.some((s) => s.course)) {
+      groups = ["course.builtin", "course.group"].map((key) => {
+        const g = document.createElement("optgroup");
+        g.label = t(key);
+        el.scene.append(g);
+        return g;
+      });
+    }
     for (const s of scenes) {
       const o = document.createElement("option");
       o.value = s.id;
-      o.textContent = s.id.slice(0, 2) + " · " + (s.titles[lang] || s.titles.en);
-      el.scene.append(o);
+      o.textContent = s.id.slice(0, 2) + " · " + sceneTitle(s);
+      (groups ? groups[s.course ? 1 : 0] : el.scene).append(o);
     }
     if (sceneId) el.scene.value = sceneId;
   }
@@ -270,6 +284,10 @@
   // section is lit, since its lines and moments are not the original's.
 
   defineMessages({
+    "notes.only.en": { en: "This scene's notes are written in English only.", ko: "이 장면의 노트는 영어로만 쓰여 있습니다." },
+    "notes.only.ko": { en: "This scene's notes are written in Korean only.", ko: "이 장면의 노트는 한국어로만 쓰여 있습니다." },
+    "course.builtin": { en: "loopscope's scenes", ko: "loopscope 기본 장면" },
+    "course.group": { en: "Course", ko: "강의" },
     "notes.edited": {
       en: "You have edited the scene: these notes describe the original scene, which the stage plays until you run your version.",
       ko: "장면을 고쳤습니다. 이 노트는 원래 장면을 설명합니다. 고친 코드를 실행하기 전까지 무대는 원래 장면을 보여 줍니다.",
@@ -280,10 +298,19 @@
     },
   });
 
-  // notesOf is the notes of the scene on screen in the current language.
+  // notesLang is the language of the notes shown: the page's, or when
+  // the scene has none in it (a teacher's may be in one language only),
+  // the one they are written in.
+  function notesLang() {
+    const s = sceneById(sceneId);
+    if (!s || s.notes[lang]) return lang;
+    return ["en", "ko"].find((l) => s.notes[l]) || lang;
+  }
+
+  // notesOf is the notes of the scene on screen in notesLang.
   function notesOf() {
     const s = sceneById(sceneId);
-    return s ? s.notes[lang] || s.notes.en || null : null;
+    return s ? s.notes[notesLang()] || null : null;
   }
 
   // showNotes fills the notes region with the notes of the scene on screen
@@ -292,9 +319,18 @@
   // the page shows them while it loads, and if it never does.
   function showNotes() {
     const n = notesOf();
-    el.notes.lang = lang;
+    el.notes.lang = notesLang();
     if (n) el.notes.innerHTML = n.html;
     else el.notes.textContent = "";
+    if (n && notesLang() !== lang) {
+      // Said in the page's language, over notes in the other.
+      const only = document.createElement("p");
+      only.className = "notes-lang";
+      only.lang = lang;
+      only.setAttribute("role", "note");
+      only.textContent = t("notes.only." + notesLang());
+      el.notes.prepend(only);
+    }
     const note = document.createElement("p");
     note.className = "notes-edited";
     note.setAttribute("role", "note");
@@ -1742,7 +1778,7 @@
         ready: !!mod, scene: sceneId, edited: !el.edited.hidden, restarts,
         event: s ? s.event : 0, events: s ? s.events : 0, playing: s ? !!s.playing : false,
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
-        concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
+        concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, notesLang: notesLang(), frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
         caption: s ? s.caption : "", // the stage's caption of the current event, in the page's language
         running: !!running,
         progress: running && s && s.progress ? s.progress : null,
@@ -1763,7 +1799,7 @@
     transcript: (from, to) => transcript(from, to),
     openTranscript: () => openTranscript(),
     messages: () => Object.fromEntries([...MESSAGES].map(([k, m]) => [k, { en: m.en, ko: m.ko }])),
-    scenes: () => scenes.map((s) => ({ id: s.id, title: s.titles[lang] || s.titles.en })),
+    scenes: () => scenes.map((s) => ({ id: s.id, title: sceneTitle(s), course: !!s.course })),
   };
 
   setLang(lang);

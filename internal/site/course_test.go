@@ -147,7 +147,7 @@ func TestCourseErrors(t *testing.T) {
 		})
 	}
 	// And the good scene passes, in one language or both.
-	if err := checkCourse(scene("22_x/scene.py", src, "22_x/notes.en.md", en, "22_x/notes.ko.md", ko, "22_x/images/a.png", "png",
+	if err := checkCourse(scene("22_x/scene.py", src, "22_x/notes.en.md", en, "22_x/notes.ko.md", ko, "22_x/images/a.png", "png", "22_x/README.md", "# For the teacher\n",
 		"22_x/predict.txt", "ask: last\nen: Which?\nko: 어느 것?\noption: one\noption: two\n"), "course"); err != nil {
 		t.Errorf("a good scene: %v", err)
 	}

@@ -38,6 +38,8 @@ func FuzzServe(f *testing.F) {
 		{"GET", "/%2e%2e/go.mod", "identity;q=0", "", "bytes=-5"},
 		{"POST", "/index.html?x=1#y", "*", "", ""},
 		{"GET", "http://example.com/style.css", "BR", "", "bytes=5-1"},
+		{"GET", "/?embed", "gzip", "", ""},
+		{"GET", "/stage.html?v=1&size=2&embed", "", "", ""},
 	} {
 		f.Add(seed.method, seed.target, seed.accept, seed.inm, seed.rng)
 	}
@@ -60,7 +62,7 @@ func FuzzServe(f *testing.F) {
 		switch resp.StatusCode {
 		case http.StatusOK:
 		case http.StatusNotModified:
-			if enc != "" || len(body) != 0 || !etags[h.Get("ETag")] || h.Get("Content-Security-Policy") != HeaderCSP {
+			if enc != "" || len(body) != 0 || !etags[h.Get("ETag")] || h.Get("Content-Security-Policy") != wantCSP(req) {
 				t.Fatalf("%q: 304 with Content-Encoding %q, %d bytes, ETag %q", raw, enc, len(body), h.Get("ETag"))
 			}
 			return
@@ -85,7 +87,7 @@ func FuzzServe(f *testing.F) {
 		if enc != "" && !acceptedEncodings(accept)[enc] {
 			t.Fatalf("%q: Content-Encoding %q, which the client did not accept", raw, enc)
 		}
-		if h.Get("Content-Type") != file.Type || h.Get("Content-Security-Policy") != HeaderCSP || !etags[h.Get("ETag")] {
+		if h.Get("Content-Type") != file.Type || h.Get("Content-Security-Policy") != wantCSP(req) || !etags[h.Get("ETag")] {
 			t.Fatalf("%q: headers %v", raw, h)
 		}
 		if req.Method == http.MethodHead {
@@ -122,4 +124,13 @@ func FuzzServe(f *testing.F) {
 			t.Fatalf("%q: the body is not %s", raw, name)
 		}
 	})
+}
+
+// wantCSP is the policy a response to req must carry: only ?embed lets
+// another site frame the page.
+func wantCSP(req *http.Request) string {
+	if req.URL.Query().Has("embed") {
+		return EmbedCSP
+	}
+	return HeaderCSP
 }

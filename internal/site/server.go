@@ -19,6 +19,22 @@ const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // may frame its pages (a directive a <meta> element cannot carry).
 const HeaderCSP = CSP + "; frame-ancestors 'self'"
 
+// EmbedCSP is the policy the server sends for a request with ?embed: the
+// page as a course page frames it (index.html?embed) and the stage frame
+// that page loads (stage.html?...&embed). It is CSP without
+// frame-ancestors, so a page of any site may frame them; everything else
+// stays as strict. (A static host sends no header, so its pages may be
+// framed anywhere.)
+const EmbedCSP = CSP
+
+// policy is the Content-Security-Policy header for a request.
+func policy(r *http.Request) string {
+	if r.URL.Query().Has("embed") {
+		return EmbedCSP
+	}
+	return HeaderCSP
+}
+
 // The server's limits. A request is a GET with a few headers, so reading
 // one is quick; a connection left idle is closed so that idle clients
 // cannot pile up until the process runs out of file descriptors.

@@ -153,6 +153,19 @@ func TestServeSecurityHeaders(t *testing.T) {
 			t.Errorf("GET %s: Content-Security-Policy %q", p, got)
 		}
 	}
+	// ?embed: the page as a course page frames it, and its stage frame, may
+	// be framed by any site; nothing else is relaxed.
+	for _, p := range []string{"/?embed", "/index.html?embed=1", "/app.js?v=1&size=2&embed"} {
+		resp := get(t, s, "GET", p, nil)
+		if got := resp.Header.Get("Content-Security-Policy"); got != CSP || strings.Contains(got, "frame-ancestors") {
+			t.Errorf("GET %s: Content-Security-Policy %q, want %q", p, got, CSP)
+		}
+	}
+	for _, p := range []string{"/?embedded", "/?x=embed"} {
+		if got := get(t, s, "GET", p, nil).Header.Get("Content-Security-Policy"); got != HeaderCSP {
+			t.Errorf("GET %s: Content-Security-Policy %q", p, got)
+		}
+	}
 	if !strings.Contains(HeaderCSP, "'wasm-unsafe-eval'") || strings.Contains(CSP, "'unsafe-inline'") || strings.Contains(CSP, "'unsafe-eval'") ||
 		!strings.HasPrefix(CSP, "default-src 'none'") || !strings.Contains(HeaderCSP, "frame-ancestors 'self'") || strings.Contains(CSP, "frame-ancestors") {
 		t.Errorf("CSP %q / %q", CSP, HeaderCSP)

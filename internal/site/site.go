@@ -347,7 +347,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", f.Type)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Content-Security-Policy", HeaderCSP)
+	h.Set("Content-Security-Policy", policy(r))
 	h.Set("Cache-Control", "no-cache") // revalidate: an ETag answer costs one round trip
 	h.Set("ETag", etag)
 	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {

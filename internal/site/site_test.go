@@ -391,7 +391,7 @@ func TestAcceptedEncodings(t *testing.T) {
 
 func TestDataChecksEveryPrompt(t *testing.T) {
 	scene := func(options ...string) scenes.Scene {
-		notes := "# A\n\nIntro.\n"
+		notes := "# A\n\nIntro.\n\n## Hi {#hi}\n{when: print \"hi\"}\n\n## There {#there}\n{when: print \"there\"}\n"
 		return scenes.Scene{ID: "01_a", Titles: scenes.Text{"en": "A", "ko": "A"}, DefaultSpeed: 1,
 			Source: "print('0.0s  hi')\nprint('0.5s  there')\n", Notes: scenes.Text{"en": notes, "ko": notes},
 			Prompt: &scenes.Prompt{Ask: "first", Question: scenes.Text{"en": "Which?", "ko": "어느 것?"}, Options: options}}
