@@ -8,7 +8,6 @@
 package random
 
 import (
-	"crypto/sha512"
 	"math"
 	"math/big"
 	"strconv"
@@ -362,7 +361,7 @@ func (g *gen) seed(t *py.Thread, m *asyncio.Machine, a, version py.Value) error 
 		x ^= uint64(len(cps))
 		g.seedInt(new(big.Int).SetUint64(x))
 	case isText:
-		sum := sha512.Sum512(raw)
+		sum := sha512Sum(raw)
 		g.seedInt(new(big.Int).SetBytes(append(raw, sum[:]...)))
 	default:
 		switch x := a.(type) {
