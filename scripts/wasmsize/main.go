@@ -5,7 +5,11 @@
 // font by site.StageOverlay, the data section packed by
 // site.PackData), but keeps the name section.
 //
-//	go run ./scripts/wasmsize [-n 40] [-module path.wasm]
+// With -funcs FILE it also writes every function's size and name to FILE,
+// one a line, largest first: two such lists, sorted and joined, say what a
+// change added or removed.
+//
+//	go run ./scripts/wasmsize [-n 40] [-module path.wasm] [-funcs FILE]
 package main
 
 import (
@@ -28,14 +32,15 @@ import (
 func main() {
 	n := flag.Int("n", 40, "packages to list")
 	module := flag.String("module", "", "an existing module built without -s (default: build ./wasm)")
+	funcs := flag.String("funcs", "", "write each function's size and name to this file")
 	flag.Parse()
-	if err := run(*module, *n); err != nil {
+	if err := run(*module, *n, *funcs); err != nil {
 		fmt.Fprintln(os.Stderr, "wasmsize:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, n int) error {
+func run(path string, n int, funcs string) error {
 	if path == "" {
 		dir, err := os.MkdirTemp("", "wasmsize")
 		if err != nil {
@@ -89,6 +94,11 @@ func run(path string, n int) error {
 		p.fns++
 		p.code.Write(body)
 	}
+	if funcs != "" {
+		if err := writeFuncs(funcs, m); err != nil {
+			return err
+		}
+	}
 	list := make([]*pkg, 0, len(pkgs))
 	for _, p := range pkgs {
 		list = append(list, p)
@@ -108,6 +118,25 @@ func run(path string, n int) error {
 		fmt.Printf("%-60s %6d %10d\n", fmt.Sprintf("(%d more)", len(list)-n), restFns, rest)
 	}
 	return nil
+}
+
+// writeFuncs writes each function's code size and name to path, one a
+// line, largest first.
+func writeFuncs(path string, m *module) error {
+	type fn struct {
+		name string
+		size int
+	}
+	fns := make([]fn, len(m.bodies))
+	for i, body := range m.bodies {
+		fns[i] = fn{m.names[uint32(m.imports+i)], len(body)}
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].size > fns[j].size })
+	var b bytes.Buffer
+	for _, f := range fns {
+		fmt.Fprintf(&b, "%d %s\n", f.size, f.name)
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
 // pkgOf is the package of a symbol in the name section, where Go writes
