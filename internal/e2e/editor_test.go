@@ -2,12 +2,13 @@ package e2e
 
 import (
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"loopscope/internal/e2e/browser"
 )
 
 // editorMark is what the editor shows of an error: the line marked in the

@@ -2,9 +2,10 @@ package e2e
 
 import (
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"testing"
 	"time"
+
+	"loopscope/internal/e2e/browser"
 )
 
 // The stage speaks the page's language: in Korean, the caption of every

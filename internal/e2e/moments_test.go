@@ -2,13 +2,13 @@ package e2e
 
 import (
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"loopscope/internal/e2e/browser"
 	"loopscope/scenes/notes"
 )
 

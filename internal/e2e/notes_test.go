@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"loopscope/internal/e2e/browser"
 	"loopscope/internal/site"
 )
 

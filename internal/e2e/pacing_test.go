@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"loopscope/internal/e2e/browser"
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
 	"loopscope/scenes/playback"

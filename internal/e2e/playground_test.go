@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"math"
 	"regexp"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"loopscope/internal/e2e/browser"
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
 )

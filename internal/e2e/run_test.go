@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"loopscope/internal/e2e/browser"
 )
 
 // Scenes that run long, or never end, for the tests of runs that do not

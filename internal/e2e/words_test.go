@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"loopscope/internal/e2e/browser"
 )
 
 // message is one entry of the page's table of words (loopscope.messages()).

@@ -1,7 +1,6 @@
 package beyond
 
 import (
-	"loopscope/internal/e2e/browser"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -10,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"loopscope/internal/e2e/browser"
 )
 
 // onStatic runs f against the static site (the files `go run . build DIR`

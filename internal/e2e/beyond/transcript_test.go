@@ -2,12 +2,13 @@ package beyond
 
 import (
 	"fmt"
-	"loopscope/internal/e2e/browser"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"loopscope/internal/e2e/browser"
 )
 
 // transcriptLine is one entry of loopscope.transcript().
