@@ -138,6 +138,7 @@
     "tabs.label": { en: "Panes", ko: "화면 전환" },
     "tab.alert": { en: "{pane}: the last run's error is shown here", ko: "{pane}: 마지막 실행의 오류를 여기서 볼 수 있습니다" },
     "code.label": { en: "Code editor", ko: "코드 편집기" },
+    "code.help": { en: "Tab indents by four spaces. To leave the editor, press Esc, then Tab. Ctrl+Enter runs the code.", ko: "Tab 키는 네 칸 들여 씁니다. 편집기에서 나가려면 Esc를 누른 다음 Tab을 누르세요. Ctrl+Enter로 코드를 실행합니다." },
     "edited": { en: "edited", ko: "수정됨" },
     "edited.title": { en: "The code differs from the scene as written", ko: "코드가 원래 장면과 다릅니다" },
     "stage.title": { en: "Stage: the event loop, animated", ko: "무대: 움직이는 이벤트 루프" },
