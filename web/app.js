@@ -1204,6 +1204,7 @@
       case "+": case "=": act.faster(); break;
       case "-": case "_": act.slower(); break;
       case "t": case "T": openTranscript(); break;
+      case "p": case "P": setPredict(!pred.on); break;
       default: return;
     }
     e.preventDefault();
@@ -1293,6 +1294,7 @@
       return;
     }
     consoleText(d, s);
+    predictSeen(d, s);
     markCodeTab();
     lastTaskLines = d.taskLines || [];
     setMark(editorMark(s));
@@ -1397,6 +1399,520 @@
     } else if (document.execCommand("copy")) done();
   });
   onLang(() => { said.lang = ""; if (el.transcript.open) showTranscript(transcriptFrom); });
+
+  // ---- predict ----
+  //
+  // The Predict mode: the console is hidden and the learner says what the
+  // scene will print before watching it. The page knows the lines already
+  // (the scene ran before it plays): it shows the first PREDICT_MAX of them
+  // shuffled, the learner puts them in order (drag a line by its grip, or
+  // its Up and Down buttons, or Alt+Up and Alt+Down on a focused line),
+  // then checks by playing: as each line prints, the line predicted at its
+  // place is marked right or wrong, and at the end the panel says how many
+  // are in place. The loop time a line starts with ("1.5s  ", as the
+  // built-in scenes print it) is hidden, since it would give the order
+  // away; blank lines are left out; the traceback of a scene that ends
+  // with an uncaught exception is not part of the order (the console shows
+  // it after the last line). A built-in scene played as written may also
+  // ask its own question (scenes/NN_topic/predict.txt: which of a few of
+  // its lines prints first, or last); the page finds the answer in the run.
+  const PREDICT_MAX = 8;
+  const STAMP = /^[0-9]+(\.[0-9]+)?s +/; // scenes.Unstamped's rule
+
+  defineMessages({
+    "predict.label": { en: "Predict", ko: "예측" },
+    "predict.title": { en: "Hide the console and predict what the scene prints, then check by playing (P)", ko: "콘솔을 가리고 장면이 무엇을 출력할지 예측한 뒤, 재생하며 확인합니다 (P)" },
+    "predict.heading": { en: "Predict the output", ko: "출력 예측" },
+    "predict.order": { en: "Put the lines in the order the scene prints them", ko: "장면이 출력할 순서대로 줄을 배열하세요" },
+    "predict.how": {
+      en: "Drag a line by its grip, or use its arrows (Alt+↑ and Alt+↓ on a focused line). Then check by playing.",
+      ko: "줄의 손잡이를 끌거나 화살표 버튼을 쓰세요(줄에 초점이 있을 때 Alt+↑, Alt+↓). 그다음 재생하며 확인하세요.",
+    },
+    "predict.capped": { en: "The run prints {total} lines: order the first {n}.", ko: "이 실행은 {total}줄을 출력합니다. 처음 {n}줄의 순서를 맞혀 보세요." },
+    "predict.stamped": { en: "The loop time each line starts with is hidden: it would give the order away.", ko: "각 줄 앞의 루프 시간은 가렸습니다. 시간을 보면 순서가 드러나기 때문입니다." },
+    "predict.traceback": { en: "The traceback the run ends with is not part of the order.", ko: "실행 끝에 나오는 트레이스백은 순서에 넣지 않았습니다." },
+    "predict.edited": { en: "The editor holds code the stage is not playing: these lines are the stage's run. Run your code to predict it.", ko: "편집기의 코드는 무대가 재생하는 코드와 다릅니다. 아래 줄은 무대에 있는 실행의 것입니다. 고친 코드를 예측하려면 먼저 실행하세요." },
+    "predict.none": { en: "This run prints nothing: there is nothing to predict.", ko: "이 실행은 아무것도 출력하지 않아서 예측할 것이 없습니다." },
+    "predict.one": { en: "This run prints one line: there is no order to predict.", ko: "이 실행은 한 줄만 출력해서 예측할 순서가 없습니다." },
+    "predict.same": { en: "Every line this run prints is the same: there is no order to predict.", ko: "이 실행이 출력하는 줄이 모두 같아서 예측할 순서가 없습니다." },
+    "predict.wait": { en: "Waiting for the scene's run…", ko: "장면의 실행을 기다리는 중…" },
+    "predict.norun": { en: "No run is on the stage: run the code first.", ko: "무대에 실행이 없습니다. 먼저 코드를 실행하세요." },
+    "predict.check": { en: "Check by playing", ko: "재생하며 확인" },
+    "predict.checking": { en: "Playing: each line is marked as it prints.", ko: "재생 중입니다. 줄이 출력될 때마다 맞았는지 표시합니다." },
+    "predict.again": { en: "Try again", ko: "다시 하기" },
+    "predict.leave": { en: "Show the console", ko: "콘솔 보기" },
+    "predict.up": { en: "Move up", ko: "위로" },
+    "predict.down": { en: "Move down", ko: "아래로" },
+    "predict.item": { en: "Line {n} of {count}: {text}", ko: "{count}줄 중 {n}번째 줄: {text}" },
+    "predict.moved": { en: "“{text}” is now line {n} of {count}.", ko: "“{text}” 줄이 이제 {count}줄 중 {n}번째입니다." },
+    "predict.blank": { en: "(an empty line)", ko: "(빈 줄)" },
+    "predict.right": { en: "right", ko: "맞음" },
+    "predict.wrong": { en: "wrong", ko: "틀림" },
+    "predict.was": { en: "printed here: {text}", ko: "실제로 여기 출력된 줄: {text}" },
+    "predict.summary": { en: "{right} of {count} lines in place.", ko: "{count}줄 중 {right}줄이 제자리에 있습니다." },
+    "predict.summary.all": { en: "All {count} lines in place!", ko: "{count}줄 모두 제자리에 있습니다!" },
+    "predict.answer.right": { en: "Right: “{text}” prints first.", ko: "맞았습니다. “{text}” 줄이 가장 먼저 출력됩니다." },
+    "predict.answer.wrong": { en: "Not this time: “{text}” prints first.", ko: "아쉽습니다. “{text}” 줄이 가장 먼저 출력됩니다." },
+    "predict.answer.right.last": { en: "Right: “{text}” prints last.", ko: "맞았습니다. “{text}” 줄이 가장 나중에 출력됩니다." },
+    "predict.answer.wrong.last": { en: "Not this time: “{text}” prints last.", ko: "아쉽습니다. “{text}” 줄이 가장 나중에 출력됩니다." },
+    "predict.answer.none": { en: "You did not pick one: “{text}” prints first.", ko: "고르지 않았습니다. “{text}” 줄이 가장 먼저 출력됩니다." },
+    "predict.answer.none.last": { en: "You did not pick one: “{text}” prints last.", ko: "고르지 않았습니다. “{text}” 줄이 가장 나중에 출력됩니다." },
+  });
+
+  const pred = {
+    on: false,
+    phase: "off",  // "wait", "empty", "order", "checking", "done"
+    run: null,     // the runInfo whose lines are in play
+    empty: "",     // why there is nothing to order: a message key
+    truth: [],     // the first lines the run prints: {text, at} (at: its line in the output)
+    total: 0,      // how many lines (not blank) the run prints
+    stamped: false,
+    order: [],     // the learner's order: indices into truth
+    shown: 0,      // lines printed so far while checking
+    prompt: null,  // the scene's question, when the stage plays it as written
+    answer: -1,    // its answer in this run (an option's index)
+    answerAt: -1,  // the output line where the answer prints
+    choice: -1,    // the option the learner picked
+    said: false,   // the answer has printed
+  };
+  const predictEl = $("predict"), predictToggle = $("predict-toggle");
+
+  // outputLines splits a console's text into lines; a last line without
+  // its newline counts only when final (the run has ended there).
+  function outputLines(text, final) {
+    const lines = String(text || "").split("\n");
+    const last = lines.pop();
+    if (final && last !== "") lines.push(last);
+    return lines;
+  }
+
+  // shuffled is a deterministic shuffle of 0..n-1 seeded by the lines'
+  // texts, never their true order when another order of the texts exists.
+  // Of up to 100 shuffles it takes the first that leaves at most a quarter
+  // of the lines in place (or the one that leaves fewest); one that left
+  // every text in place is turned by one place, which changes the texts'
+  // order unless they are all the same.
+  function shuffled(texts) {
+    let h = 2166136261;
+    for (const ch of texts.join("\n")) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    const rand = () => { // mulberry32
+      h = (h + 0x6d2b79f5) >>> 0;
+      let x = Math.imul(h ^ (h >>> 15), 1 | h);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const inPlace = (o) => o.filter((k, i) => texts[k] === texts[i]).length;
+    let best = null;
+    for (let round = 0; round < 100; round++) {
+      const order = texts.map((_, i) => i);
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      if (!best || inPlace(order) < inPlace(best)) best = order;
+      if (inPlace(best) <= Math.floor(texts.length / 4)) break;
+    }
+    if (inPlace(best) === texts.length) best.push(best.shift());
+    return best;
+  }
+
+  // predictRead takes the lines of the run on stage: the module's console
+  // at the last event, read by moving there and back at once (the stage
+  // draws nothing in between). The stage goes to the start, paused.
+  function predictRead() {
+    pred.run = runInfo;
+    pred.shown = 0;
+    pred.choice = -1;
+    pred.said = false;
+    pred.prompt = null;
+    pred.answer = pred.answerAt = -1;
+    if (!mod || running || !runInfo) {
+      pred.phase = "wait";
+      return;
+    }
+    const s = mod.state();
+    let out = "";
+    if (s.events > 0) {
+      mod.seek(s.events - 1);
+      out = mod.detail().output;
+      mod.pause();
+      mod.seek(0);
+      dirty = true;
+    }
+    const all = [];
+    pred.stamped = false;
+    outputLines(out, true).forEach((line, at) => {
+      const text = line.replace(STAMP, "");
+      if (text.trim() === "") return;
+      if (text !== line) pred.stamped = true;
+      all.push({ text, at });
+    });
+    pred.total = all.length;
+    pred.truth = all.slice(0, PREDICT_MAX);
+    const texts = pred.truth.map((l) => l.text);
+    pred.empty = all.length === 0 ? "predict.none" : all.length === 1 ? "predict.one" : texts.every((x) => x === texts[0]) ? "predict.same" : "";
+    pred.order = pred.empty ? [] : shuffled(texts);
+    // The scene's own question, while the stage plays it as written.
+    const scene = sceneById(sceneId);
+    if (scene && scene.prompt && playingSource === scene.source) {
+      const first = new Map();
+      for (const l of all) if (!first.has(l.text)) first.set(l.text, l.at);
+      const at = scene.prompt.options.map((o) => (first.has(o) ? first.get(o) : -1));
+      if (at.every((x) => x >= 0)) {
+        pred.prompt = scene.prompt;
+        const pick = scene.prompt.ask === "last" ? Math.max(...at) : Math.min(...at);
+        pred.answer = at.indexOf(pick);
+        pred.answerAt = pick;
+      }
+    }
+    pred.phase = pred.empty && !pred.prompt ? "empty" : "order";
+  }
+
+  // predictSeen follows playback: while checking, the lines printed by the
+  // event on stage are revealed (never hidden again by a step back).
+  function predictSeen(d, s) {
+    if (!pred.on) return;
+    if (running) { // a new run is coming: its lines, once it is on the stage
+      if (pred.phase !== "wait") {
+        pred.phase = "wait";
+        drawPredict();
+      }
+      return;
+    }
+    if (pred.run !== runInfo || (pred.phase === "wait" && !running)) {
+      predictRead();
+      drawPredict();
+      return;
+    }
+    if (pred.phase !== "checking") return;
+    const printed = outputLines(d.output, s.events > 0 && s.event === s.events - 1).length;
+    let shown = pred.shown;
+    while (shown < pred.truth.length && pred.truth[shown].at < printed) shown++;
+    const said = pred.said || (pred.answerAt >= 0 && pred.answerAt < printed);
+    if (shown === pred.shown && said === pred.said) return;
+    const before = pred.shown;
+    pred.shown = shown;
+    pred.said = said;
+    if (shown >= pred.truth.length && (!pred.prompt || said)) pred.phase = "done";
+    drawPredict();
+    // Say each newly marked line, and the summary, to a screen reader.
+    const words = [];
+    for (let p = before; p < shown; p++) words.push(verdictWords(p));
+    if (pred.phase === "done") words.push(predictSummary());
+    if (words.length) $("predict-live").textContent = words.join(" ");
+  }
+
+  const rightAt = (p) => pred.truth[pred.order[p]].text === pred.truth[p].text;
+  const lineWords = (text) => (text.trim() === "" ? t("predict.blank") : text);
+  function verdictWords(p) {
+    return t("predict.item", { n: p + 1, count: pred.truth.length, text: lineWords(pred.truth[pred.order[p]].text) }) + ": " +
+      (rightAt(p) ? t("predict.right") : t("predict.wrong") + ", " + t("predict.was", { text: lineWords(pred.truth[p].text) }));
+  }
+  function predictSummary() {
+    if (pred.empty) return "";
+    let right = 0;
+    for (let p = 0; p < pred.truth.length; p++) if (rightAt(p)) right++;
+    return t(right === pred.truth.length ? "predict.summary.all" : "predict.summary", { right, count: pred.truth.length });
+  }
+  function answerWords() {
+    if (!pred.prompt || !pred.said) return "";
+    const last = pred.prompt.ask === "last" ? ".last" : "";
+    const how = pred.choice < 0 ? "none" : pred.choice === pred.answer ? "right" : "wrong";
+    return t("predict.answer." + how + last, { text: pred.prompt.options[pred.answer] });
+  }
+
+  // setPredict turns the mode on or off. On: the console's pane holds the
+  // panel (and is the phone's tab to show), the lines are read afresh.
+  function setPredict(on) {
+    pred.on = !!on;
+    predictToggle.setAttribute("aria-pressed", String(pred.on));
+    el.layout.classList.toggle("predicting", pred.on);
+    predictEl.hidden = !pred.on;
+    el.console.hidden = pred.on;
+    $("tab-console").dataset.t = pred.on ? "predict.label" : "pane.console";
+    $("console-title").dataset.t = pred.on ? "predict.heading" : "pane.console";
+    applyWords(el.layout);
+    if (pred.on) {
+      predictRead();
+      if (tabsShown()) showTab("console");
+    } else {
+      pred.phase = "off";
+      pred.run = null;
+      $("predict-live").textContent = "";
+    }
+    drawPredict();
+    render();
+  }
+
+  // predictMove moves the line at place from to place to.
+  function predictMove(from, to, focus) {
+    if (pred.phase !== "order") return false;
+    const n = pred.order.length;
+    if (!(from >= 0 && from < n && to >= 0 && to < n) || from === to) return false;
+    const [k] = pred.order.splice(from, 1);
+    pred.order.splice(to, 0, k);
+    drawPredict(focus ? { place: to, what: focus } : null);
+    $("predict-live").textContent = t("predict.moved", { text: lineWords(pred.truth[k].text), n: to + 1, count: n });
+    return true;
+  }
+
+  // predictCheck plays the scene from the start, marking lines as they print.
+  function predictCheck() {
+    if (!pred.on || (pred.phase !== "order" && pred.phase !== "done")) return false;
+    pred.phase = "checking";
+    pred.shown = 0;
+    pred.said = false;
+    drawPredict();
+    act.seek(0);
+    act.play();
+    return true;
+  }
+
+  // predictAnswer picks option i of the scene's question.
+  function predictAnswer(i) {
+    if (!pred.prompt || pred.phase !== "order" || !(i >= 0 && i < pred.prompt.options.length)) return false;
+    pred.choice = i;
+    drawPredict();
+    return true;
+  }
+
+  // predictAgain goes back to ordering, from the shuffle, at the start.
+  function predictAgain() {
+    if (!pred.on) return;
+    pred.run = null; // read again: the same lines, shuffled the same way
+    act.pause();
+    predictRead();
+    drawPredict();
+    render();
+  }
+
+  // drawPredict redraws the panel from pred, in the current language;
+  // keep names what to focus afterwards ({place, what: "up"|"down"|"line"}).
+  function drawPredict(keep) {
+    if (!pred.on) return;
+    const box = predictEl;
+    const active = document.activeElement;
+    const had = active && box.contains(active) ? active.dataset.focus || "" : "";
+    box.textContent = "";
+    const p = (cls, text) => {
+      const e = document.createElement("p");
+      e.className = cls;
+      e.textContent = text;
+      box.append(e);
+      return e;
+    };
+    const button = (id, key, fn, primary) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.id = id;
+      b.className = "text" + (primary ? " primary" : "");
+      b.dataset.focus = id;
+      b.textContent = t(key);
+      b.addEventListener("click", fn);
+      return b;
+    };
+    if (pred.phase === "wait") {
+      p("predict-note", t(mod && !running && !runInfo ? "predict.norun" : "predict.wait"));
+    }
+    if (pred.run && el.code.value !== playingSource) p("predict-note", t("predict.edited"));
+    // The scene's question.
+    if (pred.prompt && pred.phase !== "wait") {
+      const fs = document.createElement("fieldset");
+      fs.className = "predict-prompt";
+      fs.disabled = pred.phase === "checking" || pred.phase === "done";
+      const lg = document.createElement("legend");
+      lg.className = "predict-question";
+      lg.textContent = pred.prompt.question[lang] || pred.prompt.question.en;
+      fs.append(lg);
+      pred.prompt.options.forEach((o, i) => {
+        const lab = document.createElement("label");
+        lab.className = "predict-option";
+        if (pred.said && i === pred.answer) lab.classList.add("answer");
+        const r = document.createElement("input");
+        r.type = "radio";
+        r.name = "predict-option";
+        r.value = String(i);
+        r.checked = pred.choice === i;
+        r.dataset.focus = "option" + i;
+        r.addEventListener("change", () => { pred.choice = i; });
+        const code = document.createElement("code");
+        code.className = "predict-line";
+        code.textContent = o;
+        lab.append(r, code);
+        fs.append(lab);
+      });
+      box.append(fs);
+      if (pred.said) p("predict-answer " + (pred.choice === pred.answer ? "right" : "wrong"), answerWords()).setAttribute("role", "status");
+    }
+    if (pred.empty && pred.phase !== "wait") p("predict-note", t(pred.empty));
+    // The lines to order.
+    if (!pred.empty && pred.phase !== "wait") {
+      const h = document.createElement("h3");
+      h.id = "predict-order-head";
+      h.textContent = t("predict.order");
+      box.append(h);
+      const notes = [];
+      if (pred.phase === "order") notes.push(t("predict.how"));
+      if (pred.total > pred.truth.length) notes.push(t("predict.capped", { total: pred.total, n: pred.truth.length }));
+      if (pred.stamped) notes.push(t("predict.stamped"));
+      if (pred.run && pred.run.exitCode !== 0 && pred.run.stderr) notes.push(t("predict.traceback"));
+      for (const n of notes) p("predict-note", n);
+      if (pred.phase === "checking") p("predict-note", t("predict.checking"));
+      if (pred.phase === "done") p("predict-summary", predictSummary()).setAttribute("role", "status");
+      const ol = document.createElement("ol");
+      ol.className = "predict-list";
+      ol.setAttribute("aria-labelledby", "predict-order-head");
+      const count = pred.order.length;
+      pred.order.forEach((k, place) => {
+        const li = document.createElement("li");
+        li.className = "predict-item";
+        li.dataset.place = String(place);
+        li.dataset.focus = "line" + place;
+        li.tabIndex = 0;
+        const text = lineWords(pred.truth[k].text);
+        li.setAttribute("aria-label", t("predict.item", { n: place + 1, count, text }));
+        const num = document.createElement("span");
+        num.className = "predict-num";
+        num.textContent = String(place + 1);
+        num.setAttribute("aria-hidden", "true");
+        const code = document.createElement("code");
+        code.className = "predict-line";
+        code.textContent = text;
+        li.append(num);
+        if (pred.phase === "order") {
+          const grip = document.createElement("span");
+          grip.className = "predict-grip";
+          grip.setAttribute("aria-hidden", "true");
+          li.append(grip);
+        }
+        li.append(code);
+        if (pred.phase === "order") {
+          const mv = (dir, key, icon) => {
+            const b = document.createElement("button");
+            b.type = "button";
+            b.className = "icon small";
+            b.dataset.focus = dir + place;
+            b.setAttribute("aria-label", t(key) + ": " + text);
+            b.title = t(key);
+            b.disabled = dir === "up" ? place === 0 : place === count - 1;
+            b.innerHTML = '<svg aria-hidden="true"><use href="#' + icon + '"/></svg>';
+            b.addEventListener("click", () => predictMove(place, dir === "up" ? place - 1 : place + 1, dir));
+            return b;
+          };
+          li.append(mv("up", "predict.up", "i-up"), mv("down", "predict.down", "i-down"));
+        } else if (place < pred.shown) {
+          const ok = rightAt(place);
+          li.classList.add(ok ? "right" : "wrong");
+          li.dataset.verdict = ok ? "right" : "wrong";
+          li.setAttribute("aria-label", verdictWords(place));
+          const v = document.createElement("span");
+          v.className = "predict-verdict";
+          v.textContent = ok ? t("predict.right") : t("predict.wrong");
+          li.append(v);
+          if (!ok) {
+            const was = document.createElement("span");
+            was.className = "predict-was";
+            was.textContent = t("predict.was", { text: lineWords(pred.truth[place].text) });
+            li.append(was);
+          }
+        }
+        li.addEventListener("keydown", predictKey);
+        ol.append(li);
+      });
+      ol.addEventListener("pointerdown", predictDragStart);
+      box.append(ol);
+    }
+    const row = document.createElement("div");
+    row.className = "predict-actions";
+    if (pred.phase === "order") row.append(button("predict-check", "predict.check", () => predictCheck(), true));
+    if (pred.phase === "checking" || pred.phase === "done") row.append(button("predict-again", "predict.again", () => predictAgain()));
+    row.append(button("predict-leave", "predict.leave", () => setPredict(false)));
+    box.append(row);
+    // Focus stays where it was: on the moved line's button, or its line.
+    let again = null;
+    if (keep) {
+      const place = keep.place;
+      again = box.querySelector('[data-focus="' + keep.what + place + '"]');
+      if (!again || again.disabled) again = box.querySelector('[data-focus="line' + place + '"]');
+    } else if (had) {
+      again = box.querySelector('[data-focus="' + had + '"]');
+    }
+    if (again) again.focus({ preventScroll: false });
+    // While checking, the line marked last is in view.
+    const last = pred.phase === "checking" && pred.shown > 0 ? box.querySelector('[data-focus="line' + (pred.shown - 1) + '"]') : null;
+    if (last) last.scrollIntoView({ block: "nearest" });
+  }
+
+  // A focused line moves with Alt+Up and Alt+Down (Ctrl too); Up and Down
+  // alone go to the line above or below.
+  function predictKey(e) {
+    const place = Number(e.currentTarget.dataset.place);
+    const up = e.key === "ArrowUp", down = e.key === "ArrowDown";
+    if (!up && !down) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.altKey || e.ctrlKey || e.metaKey) predictMove(place, up ? place - 1 : place + 1, "line");
+    else {
+      const next = predictEl.querySelector('[data-focus="line' + (up ? place - 1 : place + 1) + '"]');
+      if (next) next.focus();
+    }
+  }
+
+  // Dragging by the grip: the list holds the pointer, so the line can
+  // move under it as it passes the middle of its neighbours.
+  function predictDragStart(e) {
+    const grip = e.target.closest && e.target.closest(".predict-grip");
+    if (!grip || pred.phase !== "order") return;
+    const ol = e.currentTarget, li = grip.parentElement;
+    let place = Number(li.dataset.place);
+    e.preventDefault();
+    ol.setPointerCapture(e.pointerId);
+    li.classList.add("dragging");
+    const move = (ev) => {
+      const items = [...ol.children];
+      let to = 0;
+      for (let i = 0; i < items.length; i++) {
+        const r = items[i].getBoundingClientRect();
+        if (ev.clientY > r.top + r.height / 2) to = i;
+      }
+      if (ev.clientY < items[0].getBoundingClientRect().top + items[0].offsetHeight / 2) to = 0;
+      if (to === place) return;
+      const [k] = pred.order.splice(place, 1);
+      pred.order.splice(to, 0, k);
+      ol.insertBefore(li, to > place ? items[to].nextSibling : items[to]);
+      place = to;
+    };
+    const end = () => {
+      ol.removeEventListener("pointermove", move);
+      ol.removeEventListener("pointerup", end);
+      ol.removeEventListener("pointercancel", end);
+      drawPredict({ place, what: "line" });
+      $("predict-live").textContent = t("predict.moved", { text: lineWords(pred.truth[pred.order[place]].text), n: place + 1, count: pred.order.length });
+    };
+    ol.addEventListener("pointermove", move);
+    ol.addEventListener("pointerup", end);
+    ol.addEventListener("pointercancel", end);
+  }
+
+  predictToggle.addEventListener("click", () => setPredict(!pred.on));
+  $("predict-pane").addEventListener("click", () => setPredict(true)); // a phone's: in the console's pane
+  onLang(() => drawPredict());
+  el.code.addEventListener("input", () => { if (pred.on && pred.phase !== "wait") drawPredict(); });
+
+  // predictState is what loopscope.predict() reports.
+  function predictState() {
+    return {
+      on: pred.on, phase: pred.phase, total: pred.total, count: pred.truth.length,
+      stamped: pred.stamped, empty: pred.empty ? t(pred.empty) : "",
+      lines: pred.order.map((k) => pred.truth[k].text),
+      verdicts: pred.order.map((_, p) => (p < pred.shown && pred.phase !== "order" ? (rightAt(p) ? "right" : "wrong") : "")),
+      summary: pred.phase === "done" ? predictSummary() : "",
+      prompt: pred.prompt ? {
+        ask: pred.prompt.ask, question: pred.prompt.question[lang], options: pred.prompt.options.slice(),
+        choice: pred.choice, answer: pred.said ? pred.answer : -1, text: answerWords(),
+      } : null,
+    };
+  }
 
   // ---- the module's side ----
 
@@ -1799,6 +2315,14 @@
     timings: () => Object.assign({}, timings),
     transcript: (from, to) => transcript(from, to),
     openTranscript: () => openTranscript(),
+    // Predict: the state; the mode on and off; the learner's moves.
+    predict: () => predictState(),
+    predictStart: () => setPredict(true),
+    predictEnd: () => setPredict(false),
+    predictMove: (from, to) => predictMove(Math.trunc(from), Math.trunc(to)),
+    predictAnswer: (i) => predictAnswer(Math.trunc(i)),
+    predictCheck: () => predictCheck(),
+    predictAgain: () => predictAgain(),
     messages: () => Object.fromEntries([...MESSAGES].map(([k, m]) => [k, { en: m.en, ko: m.ko }])),
     scenes: () => scenes.map((s) => ({ id: s.id, title: sceneTitle(s), course: !!s.course })),
   };
