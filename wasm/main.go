@@ -79,6 +79,9 @@ func (s *screen) recover(doing string) {
 var (
 	player = playback.New(nil, "")
 	stg    = &screen{Game: stage.NewGame(player)}
+	// view is the learner's choice of view, which every new run keeps
+	// (its player shows the loop view while its recording has nothing for it).
+	view playback.View
 )
 
 func main() {
@@ -96,6 +99,13 @@ func main() {
 		return nil
 	})
 	export(api, "setLang", func(args []js.Value) any { player.SetLang(playback.ParseLang(str(args, 0))); return nil })
+	export(api, "setView", func(args []js.Value) any {
+		if v, ok := playback.ParseView(str(args, 0)); ok {
+			view = v
+			player.SetView(v)
+		}
+		return nil
+	})
 	export(api, "state", func([]js.Value) any { return state() })
 	export(api, "detail", func([]js.Value) any { return detail() })
 	export(api, "transcript", func(args []js.Value) any { return transcript(num(args, 0, 0), num(args, 1, player.Len())) })
@@ -334,6 +344,7 @@ func run(src, filename string, j *job) (out map[string]any) {
 	p := playback.New(res.Trace, src)
 	p.SetSpeed(player.Speed())
 	p.SetLang(player.Lang())
+	p.SetView(view)
 	player = p
 	stg.SetPlayer(p)
 	out["events"] = p.Len()
@@ -437,6 +448,8 @@ func state() map[string]any {
 		"ticks":   stg.ticks,
 		"caption": player.State().Caption, // kept per event by the player: cheap
 		"running": current != nil,
+		"view":    player.View().String(),
+		"views":   views(),
 	}
 	if j := current; j != nil {
 		s["progress"] = map[string]any{"steps": float64(j.progress.Steps), "time": j.progress.Time, "events": j.progress.Events}
@@ -446,6 +459,16 @@ func state() map[string]any {
 		s["crash"] = stg.crash
 	}
 	return s
+}
+
+// views names the views the current recording has something to show in.
+func views() []any {
+	vs := player.Recording().Views()
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return out
 }
 
 // detail is what the page reads when the current event changes.

@@ -1144,6 +1144,11 @@
     step(n) { if (mod) { mod.step(n === undefined ? 1 : Math.trunc(n)); dirty = true; } },
     seek(i) { if (mod) { mod.seek(Math.trunc(i)); dirty = true; } },
     toEnd() { if (mod) { mod.seek(mod.state().events - 1); dirty = true; } },
+    setView(name) { if (mod) { mod.setView(String(name)); dirty = true; } },
+    nextView() {
+      const s = mod && mod.state();
+      if (s && s.views.length > 1) act.setView(s.views[(s.views.indexOf(s.view) + 1) % s.views.length]);
+    },
     setSpeed(x) {
       x = Number(x);
       if (!isFinite(x) || x <= 0) return;
@@ -1205,6 +1210,7 @@
       case "-": case "_": act.slower(); break;
       case "t": case "T": openTranscript(); break;
       case "p": case "P": setPredict(!pred.on); break;
+      case "v": case "V": act.nextView(); break;
       default: return;
     }
     e.preventDefault();
@@ -1282,6 +1288,7 @@
     if (running || !el.stop.hidden) updateRunView(s);
     if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();
     sayCaption(s);
+    renderViews(s);
     if (!dirty && s.event === lastEvent && s.events === lastEvents) return;
     dirty = false;
     lastEvent = s.event;
@@ -2004,6 +2011,53 @@
   }
   watchPixelRatio();
 
+  // ---- views ----
+  //
+  // The stage shows one view at a time: the loop (the default), or one
+  // question asked of the run: who awaits whom, a request's dependencies,
+  // the sockets. The switch above the stage offers the views the scene
+  // has something to show in, and only when there is more than one; V
+  // cycles through them. A new run keeps the learner's choice when it can.
+
+  defineMessages({
+    "views.label": { en: "View", ko: "보기" },
+    "view.loop": { en: "Loop", ko: "루프" },
+    "view.loop.title": { en: "The event loop: its queues, tasks, futures and timeline (V: next view)", ko: "이벤트 루프: 큐, 태스크, 퓨처, 타임라인 (V: 다음 보기)" },
+    "view.awaits": { en: "Awaits", ko: "await 관계" },
+    "view.awaits.title": { en: "Which task awaits which task or future, as a tree (V: next view)", ko: "어떤 태스크가 어떤 태스크나 퓨처를 기다리는지 보여 주는 트리 (V: 다음 보기)" },
+    "view.depends": { en: "Depends", ko: "Depends" },
+    "view.depends.title": { en: "Each request's FastAPI dependencies (V: next view)", ko: "요청마다 FastAPI 의존성 (V: 다음 보기)" },
+    "view.io": { en: "I/O", ko: "입출력" },
+    "view.io.title": { en: "Sockets, their readiness and the bytes they carry (V: next view)", ko: "소켓과 준비 상태, 주고받는 바이트 (V: 다음 보기)" },
+  });
+
+  let shownViews = "", shownView = "";
+  // renderViews redraws the view switch when the views or the view change.
+  function renderViews(s) {
+    const views = (s.views || []).join(" ");
+    if (views === shownViews && s.view === shownView) return;
+    const box = $("views");
+    if (views !== shownViews) {
+      box.textContent = "";
+      for (const v of s.views) {
+        const b = document.createElement("button");
+        b.className = "view";
+        b.dataset.view = v;
+        b.dataset.t = "view." + v;
+        b.dataset.tTitle = "view." + v + ".title";
+        b.textContent = t(b.dataset.t);
+        b.title = t(b.dataset.tTitle);
+        b.addEventListener("click", () => act.setView(v));
+        box.append(b);
+      }
+    }
+    for (const b of box.children) b.setAttribute("aria-pressed", String(b.dataset.view === s.view));
+    box.hidden = s.views.length < 2;
+    $("pane-stage").classList.toggle("has-views", !box.hidden);
+    shownViews = views;
+    shownView = s.view;
+  }
+
   // ---- share ----
   //
   // A link that opens the page as it is now: the scene, the code when it
@@ -2011,9 +2065,9 @@
   // the language, all in the URL's fragment, so it works from the static
   // site with no server:
   //
-  //     #s=07_async_servers&e=121&x=1.5&l=ko&c=<code>
+  //     #s=07_async_servers&e=121&v=awaits&x=1.5&l=ko&c=<code>
   //
-  // e is the event as the page numbers it ("event 121 / 450"); c is the
+  // v is the stage's view when it is not the loop's; e is the event as the page numbers it ("event 121 / 450"); c is the
   // editor's code, deflated (CompressionStream "deflate-raw") and written
   // in base64url, and only there when the code is edited. e is left out
   // when the editor holds code the stage is not playing: it would point
@@ -2028,8 +2082,8 @@
   defineMessages({
     "share.label": { en: "Share", ko: "공유" },
     "share.title": {
-      en: "Copy a link to this scene: its code, event, speed and language",
-      ko: "이 장면의 코드, 이벤트, 속도, 언어를 담은 링크 복사",
+      en: "Copy a link to this scene: its code, event, view, speed and language",
+      ko: "이 장면의 코드, 이벤트, 보기, 속도, 언어를 담은 링크 복사",
     },
     "share.copied": { en: "Link copied. Anyone who opens it sees this scene as it is now.", ko: "링크를 복사했습니다. 링크를 여는 사람은 지금 이 장면을 그대로 봅니다." },
     "share.manual": {
@@ -2053,6 +2107,7 @@
       en: "The speed “{value}” is not a number from 0.1 to 10: the speed is {speed}×.",
       ko: "속도 “{value}”는 0.1에서 10 사이의 수가 아니어서 속도를 {speed}배로 둡니다.",
     },
+    "share.bad.view": { en: "This scene has no “{value}” view: the stage shows the loop.", ko: "이 장면에는 “{value}” 보기가 없어서 무대에 루프를 보여 줍니다." },
     "share.bad.lang": { en: "The language “{value}” is not one the page speaks.", ko: "“{value}”는 이 페이지가 쓰는 언어가 아닙니다." },
   });
 
@@ -2064,6 +2119,7 @@
     const code = el.code.value;
     q.set("s", sceneId || "");
     if (s && s.events > 0 && code === playingSource && !running) q.set("e", String(s.event + 1));
+    if (s && s.view && s.view !== "loop") q.set("v", s.view);
     q.set("x", fmtSpeed(s ? s.speed : clampSpeed(parseFloat(el.speed.value) || 1)));
     q.set("l", lang);
     if (!scene || code !== scene.source) q.set("c", base64url(await squeeze(new TextEncoder().encode(code), new CompressionStream("deflate-raw"))));
@@ -2120,7 +2176,7 @@
     const h = String(hash || "").replace(/^#/, "");
     if (!/(^|&)s=/.test(h)) return null;
     const q = new URLSearchParams(h);
-    return { s: q.get("s"), e: q.get("e"), x: q.get("x"), l: q.get("l"), c: q.get("c") };
+    return { s: q.get("s"), e: q.get("e"), v: q.get("v"), x: q.get("x"), l: q.get("l"), c: q.get("c") };
   }
 
   // restoreShared opens the page as the link says; it returns a Promise
@@ -2154,6 +2210,10 @@
       const x = Number(link.x);
       if (/^\d+(\.\d+)?$/.test(link.x) && x >= MIN_SPEED && x <= MAX_SPEED) act.setSpeed(x);
       else bad.push(["share.bad.speed", { value: short(link.x), speed: fmtSpeed(mod ? mod.state().speed : 1) }]);
+    }
+    if (link.v !== null) {
+      if (mod && mod.state().views.includes(link.v)) act.setView(link.v);
+      else bad.push(["share.bad.view", { value: short(link.v) }]);
     }
     if (link.e !== null) {
       const n = Number(link.e), events = mod ? mod.state().events : 0;
@@ -2297,6 +2357,7 @@
         speed: s ? s.speed : Number(el.speed.value), time: s ? s.time : 0,
         concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, notesLang: notesLang(), frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
         caption: s ? s.caption : "", // the stage's caption of the current event, in the page's language
+        view: s ? s.view : "loop", views: s ? s.views : ["loop"], // the stage's view, and the views the scene has
         running: !!running,
         progress: running && s && s.progress ? s.progress : null,
         stop: st ? { kind: st.kind, budget: st.budget, line: st.line, col: st.col, text: stopText(st) } : null,
@@ -2308,6 +2369,7 @@
     step: (n) => act.step(n),
     seek: (i) => act.seek(i),
     setSpeed: (x) => act.setSpeed(x),
+    setView: (name) => act.setView(name), // "loop", "awaits", "depends" or "io": one of state().views
     setLang: (l) => setLang(l),
     load: (id) => load(id),
     share: () => shareURL(), // a Promise of the link to what is on screen

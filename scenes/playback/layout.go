@@ -336,12 +336,18 @@ func (l *layout) section(title string, x, y, w, h float64) int {
 	return l.add(Item{Kind: KSection, X: x, Y: y, W: w, H: h, Text: Fit(title, w, l.sc.Small), Size: l.sc.Small, Parent: -1})
 }
 
-// Layout places every element of the stage for state s on a w×h canvas
-// whose pixels are scale times CSS pixels (the device pixel ratio). Items
-// never overlap their siblings and never leave the canvas. witnesses name
-// the tasks the scene is about (see Witnesses): when not every task gets a
-// card, theirs are the last to fold into "+N more".
+// Layout places every element of the loop view (ViewLoop) for state s on
+// a w×h canvas whose pixels are scale times CSS pixels (the device pixel
+// ratio). Items never overlap their siblings and never leave the canvas.
+// witnesses name the tasks the scene is about (see Witnesses): when not
+// every task gets a card, theirs are the last to fold into "+N more".
 func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
+	return LayoutView(ViewLoop, w, h, scale, s, witnesses...)
+}
+
+// newLayout starts laying out a w×h canvas for s; ok is false when the
+// canvas is too small or there is no state, and then the scene stays empty.
+func newLayout(w, h, scale float64, s *State, witnesses []string) (l *layout, ok bool) {
 	if scale <= 0 {
 		scale = 1
 	}
@@ -350,53 +356,58 @@ func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
 	if s != nil {
 		sc.Lang = s.Lang
 	}
-	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u, witnesses: witnesses}
-	if w < 200*u || h < 200*u || s == nil {
-		return sc
-	}
-	W := w - 2*l.pad
-	x0 := l.pad
-	y := l.pad
+	l = &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u, witnesses: witnesses}
+	return l, w >= 200*u && h >= 200*u && s != nil
+}
 
-	// The caption, or a banner that cannot be missed, on up to two lines
-	// (three on a narrow stage). The banner always has room for them all,
-	// so the stage below does not move as captions change.
+// banner lays out the caption, or a banner that cannot be missed (a
+// stall, an uncaught exception, a stop), across the top of every view, on
+// up to two lines (three on a narrow stage). The banner always has room
+// for them all, so the stage below does not move as captions change. It
+// returns the y where the view's own items start.
+func (l *layout) banner() float64 {
+	sc, s, u := l.sc, l.s, l.u
+	W := sc.W - 2*l.pad
 	nLines := 2
 	if W-16*u < 80*CharWidth(sc.Font) {
 		nLines = 3
 	}
 	bh := float64(nLines)*sc.Font*1.3 + 10*u
-	banner := func(text string, tone Tone) {
-		lines := Wrap(text, W-16*u, sc.Font, nLines)
-		it := Item{Kind: KBanner, X: x0, Y: y, W: W, H: bh, Tone: tone, Parent: -1}
-		if len(lines) > 0 {
-			it.Text = lines[0]
-		}
-		if len(lines) > 1 {
-			it.Sub = lines[1]
-		}
-		if len(lines) > 2 {
-			it.Sub2 = lines[2]
-		}
-		l.add(it)
-	}
+	text, tone := s.Caption, ToneNeutral
 	switch {
 	case s.Loop.Blocked:
-		why := l.t(bStall, s.Loop.BlockWhy)
+		text, tone = l.t(bStall, s.Loop.BlockWhy), ToneStall
 		if s.Loop.BlockTo >= 0 {
-			why = l.t(bStallUntil, s.Loop.BlockWhy, s.Lang.Seconds(s.Loop.BlockTo))
+			text = l.t(bStallUntil, s.Loop.BlockWhy, s.Lang.Seconds(s.Loop.BlockTo))
 		}
-		banner(why, ToneStall)
 	case s.Err != "":
-		what := l.t(bUncaught, s.Err)
+		text, tone = l.t(bUncaught, s.Err), ToneFailed
 		if s.ErrKind == trace.Stopped {
-			what = s.stopWords()
+			text = s.stopWords()
 		}
-		banner(what, ToneFailed)
-	default:
-		banner(s.Caption, ToneNeutral)
 	}
-	y += bh + l.gap
+	lines := Wrap(text, W-16*u, sc.Font, nLines)
+	it := Item{Kind: KBanner, X: l.pad, Y: l.pad, W: W, H: bh, Tone: tone, Parent: -1}
+	if len(lines) > 0 {
+		it.Text = lines[0]
+	}
+	if len(lines) > 1 {
+		it.Sub = lines[1]
+	}
+	if len(lines) > 2 {
+		it.Sub2 = lines[2]
+	}
+	l.add(it)
+	return l.pad + bh + l.gap
+}
+
+// loop lays out the loop view under the banner, from y down: the dial,
+// the clock, the slot and the timers; the ready queue; the tasks; the
+// futures; the timeline.
+func (l *layout) loop(y float64) {
+	sc, s, u, h := l.sc, l.s, l.u, l.sc.H
+	W := sc.W - 2*l.pad
+	x0 := l.pad
 
 	// How much room the lower sections want; the task grid gets the rest.
 	// While there is not enough, the sections give up room one step at a
@@ -466,7 +477,6 @@ func Layout(w, h, scale float64, s *State, witnesses ...string) *Scene {
 		}
 	}
 	l.arrows()
-	return sc
 }
 
 // dialD is the loop dial's diameter for a canvas W wide.

@@ -35,6 +35,7 @@ type Player struct {
 	playing   bool
 	speed     float64
 	lang      Lang
+	view      View
 
 	cur    *State
 	curIdx int
@@ -78,6 +79,20 @@ func (p *Player) SetLang(l Lang) { p.lang = l }
 
 // Lang returns the language of the captions and of the stage's words.
 func (p *Player) Lang() Lang { return p.lang }
+
+// SetView sets the view the stage shows. A view the recording has
+// nothing to show in (see Recording.Views) is kept as the learner's
+// choice, and the stage shows the loop view meanwhile.
+func (p *Player) SetView(v View) { p.view = v }
+
+// View returns the view the stage shows: the one set by SetView when the
+// recording has it, the loop view otherwise.
+func (p *Player) View() View {
+	if p.rec.shows(p.view) {
+		return p.view
+	}
+	return ViewLoop
+}
 
 // Play starts playing; at the end it starts again from the first event.
 func (p *Player) Play() {

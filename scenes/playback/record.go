@@ -42,6 +42,7 @@ type Recording struct {
 	minK        int
 	building    bool
 	anomalies   []string
+	kinds       uint64 // a bit 1<<k for every trace.Kind k the trace holds
 }
 
 // DefaultSnapshotEvery is the fewest events between two snapshots. Busier
@@ -220,6 +221,7 @@ func (r *Recording) index() {
 	r.outEnd = make([]int32, len(r.tr.Events))
 	for i := range r.tr.Events {
 		e := &r.tr.Events[i]
+		r.kinds |= 1 << e.Kind
 		var k objKind
 		switch e.Kind {
 		case trace.TaskNew:

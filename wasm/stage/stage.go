@@ -1,8 +1,8 @@
 //go:build js && wasm
 
 // Package stage draws a playback.Player on an Ebiten canvas: it lays the
-// current State out with playback.Layout (only when the event or the size
-// changes), tweens every item from where it was to where it is by the
+// current State out with playback.LayoutView in the player's view (only
+// when the event, the size or the view changes), tweens every item from where it was to where it is by the
 // player's Progress, and draws. All placement is decided in
 // scenes/playback; this package only draws.
 package stage
@@ -29,6 +29,7 @@ type Game struct {
 	scale        float64
 	w, h         int // the screen in device pixels, from LayoutF
 	laidW, laidH int // the size the current scene was laid out for
+	laidView     playback.View
 	from, to     *playback.Scene
 	fromKeys     map[uint64]int
 	toKeys       map[uint64]int
@@ -122,16 +123,17 @@ func (g *Game) Update() (err error) {
 	}
 	g.p.Advance(dt)
 	s := g.p.State()
-	if g.to == nil || s.Index != g.idx || s.Lang != g.to.Lang || g.w != g.laidW || g.h != g.laidH {
-		sc := playback.Layout(float64(g.w), float64(g.h), g.u(), s, g.p.Witnesses()...)
+	v := g.p.View()
+	if g.to == nil || s.Index != g.idx || s.Lang != g.to.Lang || g.w != g.laidW || g.h != g.laidH || v != g.laidView {
+		sc := playback.LayoutView(v, float64(g.w), float64(g.h), g.u(), s, g.p.Witnesses()...)
 		g.layoutRuns++
-		if g.to == nil || g.w != g.laidW || g.h != g.laidH || s.Index < g.idx {
+		if g.to == nil || g.w != g.laidW || g.h != g.laidH || s.Index < g.idx || v != g.laidView {
 			g.from, g.fromKeys = sc, keys(sc)
 		} else {
 			g.from, g.fromKeys = g.to, g.toKeys
 		}
 		g.to, g.toKeys = sc, keys(sc)
-		g.idx, g.laidW, g.laidH = s.Index, g.w, g.h
+		g.idx, g.laidW, g.laidH, g.laidView = s.Index, g.w, g.h, v
 		g.renderCells()
 	}
 	g.plan(s)
