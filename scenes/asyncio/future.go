@@ -38,6 +38,10 @@ type callback struct {
 	gofn func(*Future) // a Go callback
 	name string        // the Go callback's name, for the trace
 	key  any           // identifies a Go callback for RemoveDoneCallback
+	// waiter is the future or task that awaits the future through this
+	// callback (gather's outer future, a TaskGroup's parent task), as
+	// CPython 3.14's future_add_to_awaited_by records it; 0 if none.
+	waiter int32
 }
 
 // Future is asyncio.Future, with the semantics of the C _asyncio.Future
@@ -135,6 +139,12 @@ func (f *Future) AddDoneCallbackKey(name string, key any, fn func(*Future)) {
 	f.addCallback(callback{gofn: fn, name: name, key: key})
 }
 
+// addCallbackFor is AddDoneCallbackKey for a callback through which
+// waiter awaits f: the trace's future.callback names waiter in ref.
+func (f *Future) addCallbackFor(waiter *Future, name string, key any, fn func(*Future)) {
+	f.addCallback(callback{gofn: fn, name: name, key: key, waiter: waiter.id})
+}
+
 // RemoveDoneCallback removes the Go callbacks added with key; it returns
 // how many it removed.
 func (f *Future) RemoveDoneCallback(key any) int {
@@ -149,7 +159,7 @@ func (f *Future) AddPyDoneCallback(fn py.Value) {
 func (f *Future) addCallback(cb callback) {
 	m := f.loop.m
 	if m.tr != nil {
-		var ref int32
+		ref := cb.waiter
 		if cb.task != nil {
 			ref = cb.task.id
 		}

@@ -235,7 +235,7 @@ func (tk *Task) yielded(result py.Value) {
 	if result == py.None || result == nil {
 		// A bare yield (sleep(0)) gives up one loop iteration.
 		if m.tr != nil {
-			m.Emit(trace.Event{Kind: trace.TaskSuspend, Concept: trace.ConceptSleep, ID: tk.id, Text: "sleep(0)"})
+			m.Emit(trace.Event{Kind: trace.TaskSuspend, Concept: trace.ConceptSleep, ID: tk.id, Text: "sleep(0)", Label: tk.stack()})
 		}
 		l.callSoonStep(tk, nil)
 		return
@@ -264,7 +264,7 @@ func (tk *Task) yielded(result py.Value) {
 		if c == trace.NoConcept {
 			c = trace.ConceptAwait
 		}
-		m.Emit(trace.Event{Kind: trace.TaskSuspend, Concept: c, ID: tk.id, Ref: f.id, Text: f.Label()})
+		m.Emit(trace.Event{Kind: trace.TaskSuspend, Concept: c, ID: tk.id, Ref: f.id, Text: f.Label(), Label: tk.stack()})
 	}
 	f.addCallback(callback{task: tk})
 	tk.futWaiter = f
@@ -273,6 +273,24 @@ func (tk *Task) yielded(result py.Value) {
 			tk.mustCancel = false
 		}
 	}
+}
+
+// stack is the suspended coroutine's await chain for the trace, outermost
+// first, as "function:line" joined by ";" ("main:30;fetch:18"): what
+// CPython 3.14's asyncio.print_call_graph prints for a task.
+func (tk *Task) stack() string {
+	g, ok := tk.coro.(interface{ Stack() []py.TracebackEntry })
+	if !ok {
+		return ""
+	}
+	var b []byte
+	for i, e := range g.Stack() {
+		if i > 0 {
+			b = append(b, ';')
+		}
+		b = strconv.AppendInt(append(append(b, e.Function...), ':'), int64(e.Line), 10)
+	}
+	return string(b)
 }
 
 // wakeup is Task.__wakeup(future).

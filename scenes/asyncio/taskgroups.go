@@ -325,7 +325,7 @@ func (g *TaskGroup) createTask(t *py.Thread, coro, name py.Value) (py.Value, err
 	if name != nil && name != py.None {
 		tk.SetName(t, name)
 	}
-	tk.AddDoneCallback("TaskGroup._on_task_done", g.onTaskDone)
+	tk.addCallbackFor(&g.parent.Future, "TaskGroup._on_task_done", nil, g.onTaskDone)
 	g.tasks = append(g.tasks, tk)
 	return tk, nil
 }

@@ -351,6 +351,20 @@ func asyncioGather(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 	}
 	g := &gatherState{returnExceptions: returnExceptions}
 	cb := g.doneCallback
+	// The pending children get their callback once the outer future
+	// exists, so the trace can name it as their waiter: appending to a
+	// pending future's callbacks is not observable, while a done child's
+	// callback is scheduled at once, in argument order, as in CPython.
+	var pending []*Future
+	later := func(waiter *Future) {
+		for _, f := range pending {
+			if waiter == nil {
+				f.AddDoneCallback("gather._done_callback", cb)
+			} else {
+				f.addCallbackFor(waiter, "gather._done_callback", nil, cb)
+			}
+		}
+	}
 	for i, arg := range args {
 		var fut *Future
 		if seen != nil {
@@ -368,6 +382,7 @@ func asyncioGather(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 		if fut == nil {
 			f, err := EnsureFuture(t, arg, l)
 			if err != nil {
+				later(nil)
 				return nil, err
 			}
 			fut = f
@@ -378,7 +393,11 @@ func asyncioGather(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 			if seen != nil && hashableIdentity(arg) {
 				seen[arg] = f
 			}
-			fut.AddDoneCallback("gather._done_callback", cb)
+			if fut.Done() {
+				fut.AddDoneCallback("gather._done_callback", cb)
+			} else {
+				pending = append(pending, fut)
+			}
 		}
 		children = append(children, fut)
 	}
@@ -386,6 +405,7 @@ func asyncioGather(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 	outer := l.NewFuture("gather", py.Int(len(children)), trace.ConceptGather)
 	outer.gather = g
 	g.outer = outer
+	later(outer)
 	return outer, nil
 }
 
@@ -393,12 +413,12 @@ func asyncioGather(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 // _cancel_all_tasks).
 func (l *Loop) gatherFutures(children []*Future, returnExceptions bool) *Future {
 	g := &gatherState{returnExceptions: returnExceptions, children: children, nfuts: len(children)}
-	for _, f := range children {
-		f.AddDoneCallback("gather._done_callback", g.doneCallback)
-	}
 	outer := l.NewFuture("gather", py.Int(len(children)), trace.ConceptGather)
 	outer.gather = g
 	g.outer = outer
+	for _, f := range children {
+		f.addCallbackFor(outer, "gather._done_callback", nil, g.doneCallback)
+	}
 	return outer
 }
 
@@ -502,7 +522,7 @@ func asyncioShield(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py
 	l := inner.loop
 	outer := l.NewFuture("shield", nil, trace.ConceptShield)
 	key := &struct{ byte }{}
-	inner.AddDoneCallbackKey("shield._inner_done_callback", key, func(inner *Future) {
+	inner.addCallbackFor(outer, "shield._inner_done_callback", key, func(inner *Future) {
 		if outer.Cancelled() {
 			if !inner.Cancelled() {
 				inner.Exception()
@@ -618,7 +638,7 @@ func asyncioWait(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.V
 			}
 			counter := len(fs)
 			for _, f := range fs {
-				f.AddDoneCallbackKey("wait._on_completion", key, func(f *Future) {
+				f.addCallbackFor(waiter, "wait._on_completion", key, func(f *Future) {
 					counter--
 					if counter <= 0 || returnWhen == firstCompleted ||
 						(returnWhen == firstException && !f.Cancelled() && f.exc != nil) {
@@ -750,7 +770,7 @@ func asyncioWaitFor(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (p
 				timer.Cancel()
 				return 0, nil, py.CoroRaised, err
 			}
-			fut.AddDoneCallbackKey("_release_waiter", key, func(*Future) { releaseWaiter(waiter) })
+			fut.addCallbackFor(waiter, "_release_waiter", key, func(*Future) { releaseWaiter(waiter) })
 			v, st, err := yieldFuture(waiter)
 			return stAwaitWaiter, v, st, err
 
@@ -844,7 +864,7 @@ func (c *cancelAndWait) resume(t *py.Thread, throw *py.Exception) (py.Value, py.
 		c.started = true
 		c.waiter = c.l.NewFuture("_cancel_and_wait", nil, trace.ConceptCancel)
 		w := c.waiter
-		c.fut.AddDoneCallbackKey("_release_waiter", c.key, func(*Future) { releaseWaiter(w) })
+		c.fut.addCallbackFor(w, "_release_waiter", c.key, func(*Future) { releaseWaiter(w) })
 		c.fut.Cancel(nil)
 		if !w.Done() {
 			return yieldFuture(w)
