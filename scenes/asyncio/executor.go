@@ -874,7 +874,7 @@ func asyncioWrapFuture(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg)
 // WrapFuture is asyncio.wrap_future(cf, loop=l): a new asyncio future that
 // takes cf's outcome.
 func WrapFuture(t *py.Thread, cf *ConcurrentFuture, l *Loop) *Future {
-	f := l.NewFuture("wrap_future", nil, trace.ConceptExecutor)
+	f := l.newFuture("wrap_future", nil, trace.ConceptExecutor, cf.id)
 	chainFuture(t, cf, f)
 	return f
 }

@@ -70,9 +70,15 @@ type Future struct {
 // NewFuture returns a pending future on l. what (and arg, when not nil)
 // say what it is for; concept is what a task awaiting it is doing.
 func (l *Loop) NewFuture(what string, arg py.Value, concept trace.Concept) *Future {
+	return l.newFuture(what, arg, concept, 0)
+}
+
+// newFuture is NewFuture for a future that awaits object ref (the
+// concurrent future that wrap_future's takes its outcome from).
+func (l *Loop) newFuture(what string, arg py.Value, concept trace.Concept, ref int32) *Future {
 	f := &Future{id: l.m.NewID(), loop: l, what: what, whatArg: arg, concept: concept}
 	if l.m.tr != nil {
-		l.m.Emit(trace.Event{Kind: trace.FutureNew, Concept: trace.ConceptFuture, ID: f.id, Text: f.Label()})
+		l.m.Emit(trace.Event{Kind: trace.FutureNew, Concept: trace.ConceptFuture, ID: f.id, Ref: ref, Text: f.Label()})
 	}
 	return f
 }

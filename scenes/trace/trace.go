@@ -94,16 +94,16 @@ const (
 
 	TaskNew     // task.new: a task is created; text: its name; label: its coroutine ("main()")
 	TaskStep    // task.step: a step of the task starts (its coroutine resumes); line/col: where it resumes
-	TaskSuspend // task.suspend: the step ends at an await; ref: the future awaited (0 for a bare yield)
+	TaskSuspend // task.suspend: the step ends at an await; ref: the future awaited (0 for a bare yield); label: the coroutine's await chain, outermost first, as function:line joined by ";" ("main:30;fetch:18")
 	TaskDone    // task.done: the coroutine finished; text: the Outcome ("result", "exception" or "cancelled"); label: the result's repr or the exception
 	TaskCancel  // task.cancel: cancel() was requested; label: the message
 	TaskRename  // task.rename: set_name; text: the new name
 
-	FutureNew       // future.new: a future is created; text: what it is for ("sleep(1)", "gather", "create_future()")
+	FutureNew       // future.new: a future is created; text: what it is for ("sleep(1)", "gather", "create_future()"); ref: the future it takes its outcome from (wrap_future's concurrent future)
 	FutureResult    // future.result: set_result; label: repr of the result
 	FutureException // future.exception: set_exception; label: the exception's last line
 	FutureCancelled // future.cancelled: cancelled; label: the message
-	FutureCallback  // future.callback: add_done_callback; ref: the callback's target object if any; text: the callback's name
+	FutureCallback  // future.callback: add_done_callback; ref: the task or future that awaits id through this callback, if any (the task of a Task.__wakeup, gather's outer future, a TaskGroup's parent task, shield's outer future, wait's or wait_for's waiter); text: the callback's name
 
 	HandleNew    // handle.new: a callback joins the ready queue (call_soon); ref: the task or future it serves; cause: why (see the package doc); text: what it calls
 	HandleRun    // handle.run: the loop takes the handle off the ready queue and runs it
