@@ -37,6 +37,7 @@ const (
 	KArrow                      // cause and effect: from (X, Y) to (X2, Y2)
 	KLabel                      // plain text
 	KArrowLabel                 // an arrow's words, placed where they cover no other text; Tone is the arrow's
+	KLink                       // a tree's branch: down from (X, Y) to Y2, then across to (X2, Y2), where an arrowhead points
 )
 
 // Tone is an item's meaning, which the stage maps to a colour.
@@ -272,7 +273,7 @@ func TextArea(it *Item) (Item, bool) {
 		return Item{X: it.X + (it.W-w)/2, Y: it.Y + it.H - it.Size*1.8, W: w, H: it.Size * 1.3}, true
 	case KBar:
 		return *it, it.Text != ""
-	case KCell, KStallBand, KCursor, KArrow:
+	case KCell, KStallBand, KCursor, KArrow, KLink:
 		return Item{}, false
 	}
 	return *it, true

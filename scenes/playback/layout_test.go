@@ -17,7 +17,7 @@ import (
 // background items may hold others or span rows; everything else is solid.
 func solid(k ItemKind) bool {
 	switch k {
-	case KSection, KSlot, KStallBand, KCursor, KArrow:
+	case KSection, KSlot, KStallBand, KCursor, KArrow, KLink:
 		return false
 	}
 	return true
@@ -377,43 +377,59 @@ func TestSceneLayoutsClean(t *testing.T) {
 		}
 		rec := Build(r.Trace)
 		witnesses := Witnesses(scn.Source)
-		for k, sz := range stageSizes {
-			problems := 0
-			for _, i := range sample(rec.Len(), 160) {
-				s := rec.StateAt(i)
-				s.SetLang([...]Lang{EN, KO}[(i+k)%2]) // both languages, every size
-				sc := Layout(sz.w*sz.scale, sz.h*sz.scale, sz.scale, s, witnesses...)
-				bad := checkScene(sc)
-				bad = append(bad, textOverlaps(sc)...)
-				bad = append(bad, cardProblems(sc, s, witnesses)...)
-				bad = append(bad, axisProblems(sc)...)
-				if len(bad) > 0 {
-					problems++
-					if problems <= 2 {
-						t.Errorf("%s at event %d of %d, %s in %s: %d problems: %s", scn.ID, i, rec.Len(), sz.name, s.Lang, len(bad), strings.Join(bad[:min(4, len(bad))], "\n\t"))
+		for _, v := range rec.Views() {
+			for k, sz := range stageSizes {
+				problems := 0
+				for _, i := range sample(rec.Len(), 160) {
+					s := rec.StateAt(i)
+					s.SetLang([...]Lang{EN, KO}[(i+k+int(v))%2]) // both languages, every size and view
+					sc := LayoutView(v, sz.w*sz.scale, sz.scale*sz.h, sz.scale, s, witnesses...)
+					bad := checkScene(sc)
+					bad = append(bad, textOverlaps(sc)...)
+					bad = append(bad, captionCut(sc, s)...)
+					switch v {
+					case ViewLoop:
+						bad = append(bad, cardProblems(sc, s, witnesses)...)
+						bad = append(bad, axisProblems(sc)...)
+					case ViewAwaits:
+						bad = append(bad, awaitProblems(sc, s)...)
+					}
+					if len(bad) > 0 {
+						problems++
+						if problems <= 2 {
+							t.Errorf("%s at event %d of %d, %s view, %s in %s: %d problems: %s", scn.ID, i, rec.Len(), v, sz.name, s.Lang, len(bad), strings.Join(bad[:min(4, len(bad))], "\n\t"))
+						}
 					}
 				}
-			}
-			if problems > 2 {
-				t.Errorf("%s, %s: %d more events with problems", scn.ID, sz.name, problems-2)
+				if problems > 2 {
+					t.Errorf("%s, %s view, %s: %d more events with problems", scn.ID, v, sz.name, problems-2)
+				}
 			}
 		}
 	}
 }
 
+// captionCut reports a caption cut short on the banner of any view.
+func captionCut(sc *Scene, s *State) []string {
+	for i := range sc.Items {
+		it := &sc.Items[i]
+		if it.Kind == KBanner && (strings.HasSuffix(it.Text, "…") || strings.HasSuffix(it.Sub, "…")) && s.Err == "" {
+			return []string{fmt.Sprintf("the caption is cut: %q / %q", it.Text, it.Sub)}
+		}
+	}
+	return nil
+}
+
 // cardProblems checks the task cards of a scene: in creation order, main
 // (the first task) and the witnesses shown (as a card, a ghost, or in the
-// loop thread's slot), each card's title starting with its task's whole
-// name, and the caption not cut.
+// loop thread's slot), and each card's title starting with its task's
+// whole name.
 func cardProblems(sc *Scene, s *State, witnesses []string) []string {
 	var bad []string
 	lastOrd := -1
 	shown := map[int32]bool{}
 	for i := range sc.Items {
 		it := &sc.Items[i]
-		if it.Kind == KBanner && (strings.HasSuffix(it.Text, "…") || strings.HasSuffix(it.Sub, "…")) && s.Err == "" {
-			bad = append(bad, fmt.Sprintf("the caption is cut: %q / %q", it.Text, it.Sub))
-		}
 		if it.Kind != KCard && it.Kind != KGhost {
 			continue
 		}

@@ -257,6 +257,13 @@ const (
 	lTitleMore
 	lOtherThreads
 
+	// The await graph.
+	hAwaits
+	lTied
+	lNoneAlive
+	lMoreAwaits
+	lMoreAwaitsSub
+
 	numMsgs
 )
 
@@ -468,6 +475,12 @@ var messages = [numMsgs][2]string{
 	lGhostSub:         {"on the loop thread ↑", "지금 실행 중 ↑"},
 	lTitleMore:        {"{1} · +{2} more", "{1} · {2}개 더"},
 	lOtherThreads:     {"{1} other threads", "다른 스레드 {1}개"},
+
+	hAwaits:        {"AWAIT GRAPH · WHO AWAITS WHOM · {1} tasks alive", "await 그래프 · 누가 무엇을 기다리나 · 살아 있는 태스크 {1}개"},
+	lTied:          {"pending · {1} of {2} done", "대기 중 · {2}개 중 {1}개 끝남"},
+	lNoneAlive:     {"(no task is alive: nothing awaits anything)", "(살아 있는 태스크가 없어 아무것도 기다리지 않습니다)"},
+	lMoreAwaits:    {"+{1} more tasks and futures", "태스크·퓨처 {1}개 더"},
+	lMoreAwaitsSub: {"no room for the rest of the tree", "나머지 트리는 자리가 없어 접었습니다"},
 }
 
 // TaskState returns a task state's name in language l: "waiting", "기다리는 중".

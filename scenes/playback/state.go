@@ -115,7 +115,7 @@ type Handle struct {
 // Callback is a done-callback registered on a future or task.
 type Callback struct {
 	Name   string
-	Target int32 // the object it will act on, if known
+	Target int32 // the task or future that awaits the future through it (the waiting task of a Task.__wakeup, gather's outer future...), if known
 	Fired  bool  // the future completed and the callback was scheduled
 }
 
@@ -126,10 +126,11 @@ type Task struct {
 	Name      string
 	Coro      string // the coroutine's label ("fetch('a')")
 	State     TaskState
-	Line, Col int32 // where its coroutine is (0 before the first step)
-	Await     int32 // the future or task it waits on (0: none or a bare yield)
-	WokenBy   int32 // what made its latest step ready (the trace's cause): the future or task it awaited, or itself for a first step, a yield or a cancellation
-	Sync      int32 // the queue, lock, event... it waits on, 0 if none
+	Line, Col int32  // where its coroutine is (0 before the first step)
+	Await     int32  // the future or task it waits on (0: none or a bare yield)
+	Stack     string // its coroutine's await chain where it last suspended, outermost first ("main:30;fetch:18")
+	WokenBy   int32  // what made its latest step ready (the trace's cause): the future or task it awaited, or itself for a first step, a yield or a cancellation
+	Sync      int32  // the queue, lock, event... it waits on, 0 if none
 	SyncWhy   string
 	Result    string // repr of the result, or the exception
 	Cancel    bool   // cancel() was requested
@@ -146,6 +147,7 @@ type Future struct {
 	ID        int32
 	Ord       int
 	Text      string // what it is for ("sleep(1)")
+	Wraps     int32  // the future it takes its outcome from (wrap_future's concurrent future), 0 if none
 	State     FutureState
 	Result    string
 	Line, Col int32
@@ -466,7 +468,7 @@ func (s *State) apply(i int) {
 		s.Loop.Task = e.ID
 	case trace.TaskSuspend:
 		if t := s.task(e); t != nil {
-			t.State, t.Await = TaskWaiting, e.Ref
+			t.State, t.Await, t.Stack = TaskWaiting, e.Ref, e.Label
 			if e.Line > 0 {
 				t.Line, t.Col = e.Line, e.Col
 			}
@@ -513,7 +515,7 @@ func (s *State) apply(i int) {
 	case trace.FutureNew:
 		o := r.obj(e.ID)
 		if o.kind == objFuture && o.pos == len(s.Futures) {
-			s.Futures = append(s.Futures, Future{ID: e.ID, Ord: o.pos, Text: e.Text, Line: e.Line, Col: e.Col, Born: i, Settled: -1})
+			s.Futures = append(s.Futures, Future{ID: e.ID, Ord: o.pos, Text: e.Text, Wraps: e.Ref, Line: e.Line, Col: e.Col, Born: i, Settled: -1})
 		}
 	case trace.FutureResult, trace.FutureException, trace.FutureCancelled:
 		if f := s.Future(e.ID); f != nil {

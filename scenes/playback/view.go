@@ -48,6 +48,8 @@ func LayoutView(v View, w, h, scale float64, s *State, witnesses ...string) *Sce
 	}
 	y := l.banner()
 	switch v {
+	case ViewAwaits:
+		l.awaits(y)
 	default:
 		l.loop(y)
 	}
@@ -72,6 +74,8 @@ func (r *Recording) shows(v View) bool {
 	switch v {
 	case ViewLoop:
 		return true
+	case ViewAwaits:
+		return r.has(trace.TaskNew)
 	}
 	return false
 }

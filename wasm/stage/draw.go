@@ -287,6 +287,12 @@ func (g *Game) drawItem(dst *ebiten.Image, p placed) {
 			g.text(dst, it.Sub, x+pad, y+3*u+it.Size*1.35, sm, false, fade(colDim, a))
 		}
 
+	case playback.KLink:
+		c := fade(mix(colBorder, colWaiting, 0.5), a)
+		g.line(x, y, x, it.Y2, 1.5*u, c)
+		g.line(x, it.Y2, it.X2-5*u, it.Y2, 1.5*u, c)
+		g.tri(it.X2, it.Y2, it.X2-6*u, it.Y2-4*u, it.X2-6*u, it.Y2+4*u, c)
+
 	case playback.KMore:
 		g.dashed(dst, x, y, w, h, fade(colBorder, a), 1.2*u, 4*u)
 		g.text(dst, it.Text, x+pad, y+4*u, it.Size, true, fade(colDim, a))
