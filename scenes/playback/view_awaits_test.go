@@ -7,6 +7,7 @@ import (
 
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
+	"loopscope/scenes/trace"
 )
 
 // pstree writes the await graph of s as `python -m asyncio pstree` draws
@@ -65,12 +66,118 @@ func runRec(t *testing.T, name, src string) *Recording {
 	return Build(r.Trace)
 }
 
-func TestAwaitGraphDebug(t *testing.T) {
+// nestedAwaits nests awaits every way the graph follows: TaskGroups in a
+// TaskGroup's tasks (the albums and tracks of CPython's pstree example),
+// a coroutine awaiting a coroutine, wait_for over shield over a task, and
+// wait over a task nobody else awaits.
+const nestedAwaits = `import asyncio
+
+async def leaf(n):
+    await asyncio.sleep(n)
+
+async def mid(n):
+    await leaf(n)
+
+async def album(n):
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(mid(n), name="track-a")
+        tg.create_task(leaf(n + 1), name="track-b")
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(album(1), name="album-1")
+        tg.create_task(album(2), name="album-2")
+    t = asyncio.create_task(leaf(5), name="orphan")
+    await asyncio.wait_for(asyncio.shield(mid(2)), 10)
+    await asyncio.wait([t])
+
+asyncio.run(main())
+`
+
+// The await graph of real scenes at moments where the program says what
+// it must be: main awaiting gather's children, a TaskGroup's tasks, a
+// task, wait_for's, shield's and wait's futures, executor jobs; nested
+// coroutines in one task's await chain; tasks nothing awaits as roots.
+func TestAwaitGraph(t *testing.T) {
+	src := map[string]string{"nested.py": nestedAwaits}
 	for _, scn := range scenes.All() {
-		rec := runRec(t, scn.Filename(), scn.Source)
-		for _, at := range []float64{0.05, 0.5, 1.05} {
-			t.Logf("%s at %g:\n%s", scn.ID, at, pstree(stateBefore(rec, at)))
+		src[scn.ID] = scn.Source
+	}
+	for _, c := range []struct {
+		scene string
+		at    float64
+		want  string
+	}{
+		{"nested.py", 0.5, `Task-1 main() waiting main:15 -> TaskGroup(2)
+  album-1 album() waiting album:10 -> TaskGroup(2)
+    track-a mid() waiting mid:7;leaf:4 -> sleep(1)
+    track-b leaf() waiting leaf:4 -> sleep(2)
+  album-2 album() waiting album:10 -> TaskGroup(2)
+    track-a mid() waiting mid:7;leaf:4 -> sleep(2)
+    track-b leaf() waiting leaf:4 -> sleep(3)
+`},
+		{"nested.py", 2.5, `Task-1 main() waiting main:15 -> TaskGroup(2)
+  album-2 album() waiting album:10 -> TaskGroup(2)
+    track-b leaf() waiting leaf:4 -> sleep(3)
+`},
+		{"nested.py", 4, `Task-1 main() waiting main:19
+  wait_for(10) 0/1
+    shield 0/1
+      Task-9 mid() waiting mid:7;leaf:4 -> sleep(2)
+orphan leaf() waiting leaf:4 -> sleep(5)
+`},
+		{"nested.py", 6, `Task-1 main() waiting main:20
+  wait(1) 0/1
+    orphan leaf() waiting leaf:4 -> sleep(5)
+`},
+		{"10_fan_out_fan_in", 1.05, `Task-1 main() waiting main:30
+  gather(6) 1/6
+    Task-3 download() waiting download:18 -> sleep(1.1)
+    Task-4 download() waiting download:18 -> sleep(0.8)
+    Task-5 download() waiting download:15 -> Semaphore.acquire
+    Task-6 download() waiting download:15 -> Semaphore.acquire
+    Task-7 download() waiting download:15 -> Semaphore.acquire
+`},
+		{"15_taskgroup", 1.05, `Task-1 main() waiting main:25 -> TaskGroup(2)
+  Task-3 step() waiting step:14 -> sleep(2)
+`},
+		{"14_cancel_timeout", 1.05, `Task-1 main() waiting main:34
+  wait_for(1.5) 0/1
+    Task-3 download() waiting download:14 -> sleep(3)
+`},
+		{"17_threads_executors", 1.05, `Task-1 main() waiting main:33
+  gather(4) 1/4
+    wrap_future 0/1
+      convert() 0/0
+    wrap_future 0/1
+      convert() 0/0
+    wrap_future 0/1
+      convert() 0/0
+Task-2 ticker() waiting ticker:22 -> sleep(0.5)
+`},
+		{"18_streams", 0.05, `Task-1 main() waiting main:41
+  gather(2) 0/2
+    Task-3 client() waiting client:29 -> sleep(0.5)
+    Task-4 client() waiting client:29 -> sleep(0.4)
+Task-7 handle() waiting handle:13 -> StreamReader.readuntil
+Task-8 handle() waiting handle:13 -> StreamReader.readuntil
+`},
+	} {
+		rec := runRec(t, c.scene, src[c.scene])
+		if got := pstree(stateBefore(rec, c.at)); got != c.want {
+			t.Errorf("%s before %gs:\n%s\nwant\n%s", c.scene, c.at, got, c.want)
 		}
+	}
+
+	// 14_cancel_timeout's main awaits the task it cancelled: an edge from
+	// a task to a task.
+	rec := runRec(t, "14", src["14_cancel_timeout"])
+	i := find(t, rec.Trace(), 0, func(e *trace.Event) bool {
+		return e.Kind == trace.TaskSuspend && rec.StateAt(0).rec.obj(e.Ref).kind == objTask
+	})
+	want := "Task-1 main() waiting main:29\n  Task-2 download() ready download:14\n"
+	if got := pstree(rec.StateAt(i)); got != want {
+		t.Errorf("main awaiting the task it cancelled:\n%s\nwant\n%s", got, want)
 	}
 }
 
