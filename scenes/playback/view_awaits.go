@@ -1,144 +1,144 @@
 package playback
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
 
-// AwaitGraph is who awaits whom at one moment of a run: what CPython
-// 3.14's asyncio.capture_call_graph records and `python -m asyncio pstree`
-// prints as a tree. A task awaits the future or task it is suspended on,
-// and the tasks of a TaskGroup it entered; a future awaits what completes
-// it (gather's children, shield's inner, wait's and wait_for's futures).
-// Only live objects count: tasks not finished, futures pending.
-type AwaitGraph struct {
-	s    *State
-	fed  map[int32][]int32 // a waiter -> the live tasks and futures tied to it by a done callback, in the order they were tied
-	tied map[int32][2]int  // a waiter -> how many were ever tied to it, and how many of those have completed
+// AwaitRow is one node of the await graph drawn as a tree (see
+// State.AwaitTree).
+type AwaitRow struct {
+	ID       int32 // a task, or a future that awaits others
+	Depth    int   // 0 for a root
+	Parent   int   // the row of what awaits it, -1 for a root
+	Done, Of int   // for a future: how many of the tasks and futures it ever awaited have completed, of how many
 }
 
-// AwaitGraph returns the state's await graph, from the done callbacks
-// through which futures and tasks await others (the trace names the
-// waiter of each) and the future each waiting task is suspended on.
-func (s *State) AwaitGraph() *AwaitGraph {
-	g := &AwaitGraph{s: s, fed: map[int32][]int32{}, tied: map[int32][2]int{}}
-	tie := func(id int32, live bool, cbs []Callback) {
+// AwaitTree returns who awaits whom at this moment, the question CPython
+// 3.14's asyncio.capture_call_graph and `python -m asyncio pstree`
+// answer, as a tree in pstree's order: each root, then depth first what it
+// awaits. A live task awaits the future or task it is suspended on, then
+// the tasks of the TaskGroups it entered; a pending future awaits what
+// completes it (gather's children, shield's inner, wait's and wait_for's
+// futures, wrap_future's concurrent future), as the done callbacks the
+// trace names a waiter for tie them. The roots are the live tasks nothing
+// awaits in creation order (main first), the pending futures nothing
+// awaits that await others, then any live task none of them reaches
+// (tasks awaiting each other in a cycle). A future a task awaits that
+// awaits nothing itself (a sleep, a lock, a stream read) is no row: its
+// task's card says it. A node two waiters await is a row once, under the
+// first.
+func (s *State) AwaitTree() []AwaitRow {
+	w := &awaitWalk{s: s, fed: map[int32][]int32{}, awaits: map[int32][]int32{}, tied: map[int32][2]int{}, seen: map[int32]bool{}}
+	nt := len(s.Tasks)
+	for k := range nt + len(s.Futures) {
+		var cbs []Callback
+		id := s.objID(k)
+		live := s.live(id)
+		if k < nt {
+			cbs = s.Tasks[k].Callbacks
+		} else {
+			f := &s.Futures[k-nt]
+			cbs = f.Callbacks
+			if f.Wraps != 0 {
+				w.tie(id, f.Wraps, s.live(f.Wraps)) // wrap_future's future awaits the concurrent one
+			}
+		}
 		for _, cb := range cbs {
-			if cb.Target == 0 {
-				continue
-			}
-			n := g.tied[cb.Target]
-			n[0]++
-			if live {
-				g.fed[cb.Target] = append(g.fed[cb.Target], id)
-			} else {
-				n[1]++
-			}
-			g.tied[cb.Target] = n
+			w.tie(cb.Target, id, live)
 		}
 	}
-	for i := range s.Tasks {
-		tie(s.Tasks[i].ID, !s.Tasks[i].State.Finished(), s.Tasks[i].Callbacks)
-	}
-	for i := range s.Futures {
-		f := &s.Futures[i]
-		tie(f.ID, f.State == FuturePending, f.Callbacks)
-		if w := s.Future(f.Wraps); w != nil {
-			tie(w.ID, w.State == FuturePending, []Callback{{Target: f.ID}})
-		}
-	}
-	return g
-}
-
-// live reports whether id is a task not finished or a pending future.
-func (g *AwaitGraph) live(id int32) bool {
-	if t := g.s.Task(id); t != nil {
-		return !t.State.Finished()
-	}
-	f := g.s.Future(id)
-	return f != nil && f.State == FuturePending
-}
-
-// Awaits returns what the live task or future id awaits, in order: for a
-// task, the future or task it is suspended on, then the tasks of the
-// TaskGroups it entered; for a future, the tasks and futures that
-// complete it, in the order they were tied to it.
-func (g *AwaitGraph) Awaits(id int32) []int32 {
-	if !g.live(id) {
-		return nil
-	}
-	var out []int32
-	t := g.s.Task(id)
-	if t != nil && t.Await != 0 && g.live(t.Await) {
-		out = append(out, t.Await)
-	}
-	for _, x := range g.fed[id] {
-		// a task's own wakeup ties it to the future it awaits, listed first
-		if t == nil || x != t.Await && g.s.Task(x) != nil {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// Tied returns how many tasks and futures future id awaits (gather's
-// children...) have completed, of how many it ever awaited.
-func (g *AwaitGraph) Tied(id int32) (done, n int) {
-	c := g.tied[id]
-	return c[1], c[0]
-}
-
-// Roots returns the tree's roots in creation order, main first: the live
-// tasks nothing awaits, the pending futures nothing awaits that await
-// others (a gather not awaited yet), and any live task no root reaches
-// (tasks awaiting each other in a cycle).
-func (g *AwaitGraph) Roots() []int32 {
 	awaited := map[int32]bool{}
-	var cand []int32
-	consider := func(id int32) {
-		xs := g.Awaits(id)
+	for k := range nt + len(s.Futures) {
+		id := s.objID(k)
+		if !s.live(id) {
+			continue
+		}
+		var xs []int32
+		if k < nt {
+			t := &s.Tasks[k]
+			if s.live(t.Await) {
+				xs = append(xs, t.Await)
+			}
+			for _, x := range w.fed[id] {
+				// its wakeups tie it to what it awaits, listed first; the
+				// other tasks tied to it are its TaskGroups'
+				if x != t.Await && s.Task(x) != nil {
+					xs = append(xs, x)
+				}
+			}
+		} else {
+			xs = w.fed[id]
+		}
+		w.awaits[id] = xs
 		for _, x := range xs {
 			awaited[x] = true
 		}
-		if g.s.Task(id) != nil || len(xs) > 0 {
-			cand = append(cand, id)
-		}
 	}
-	for i := range g.s.Tasks {
-		consider(g.s.Tasks[i].ID)
-	}
-	for i := range g.s.Futures {
-		consider(g.s.Futures[i].ID)
-	}
-	slices.Sort(cand)
-	seen := map[int32]bool{}
-	var reach func(id int32)
-	reach = func(id int32) {
-		if !seen[id] {
-			seen[id] = true
-			for _, x := range g.Awaits(id) {
-				reach(x)
-			}
-		}
-	}
-	var roots []int32
 	for pass := range 2 {
-		for _, id := range cand {
-			if g.live(id) && !seen[id] && (pass == 1 || !awaited[id]) {
-				roots = append(roots, id)
-				reach(id)
+		for k := range nt + len(s.Futures) {
+			id := s.objID(k)
+			if xs, ok := w.awaits[id]; ok && !w.seen[id] && (pass == 0 && !awaited[id] && (k < nt || len(xs) > 0) || pass == 1 && k < nt) {
+				w.walk(id, 0, -1)
 			}
 		}
 	}
-	slices.Sort(roots)
-	return roots
+	return w.rows
 }
 
-// awaitRow is one row of the await graph's tree on the stage.
-type awaitRow struct {
-	id            int32
-	depth, parent int
+// awaitWalk is AwaitTree's work.
+type awaitWalk struct {
+	s           *State
+	fed, awaits map[int32][]int32 // a waiter -> the live tasks and futures tied to it; a live object -> what it awaits
+	tied        map[int32][2]int  // a waiter -> how many were ever tied to it, and how many of those have completed
+	seen        map[int32]bool
+	rows        []AwaitRow
+}
+
+// tie records that waiter awaits id through a done callback.
+func (w *awaitWalk) tie(waiter, id int32, live bool) {
+	if waiter == 0 {
+		return
+	}
+	n := w.tied[waiter]
+	n[0]++
+	if live {
+		w.fed[waiter] = append(w.fed[waiter], id)
+	} else {
+		n[1]++
+	}
+	w.tied[waiter] = n
+}
+
+// walk adds the rows of id and what it awaits, depth first.
+func (w *awaitWalk) walk(id int32, depth, parent int) {
+	w.seen[id] = true
+	n := w.tied[id]
+	w.rows = append(w.rows, AwaitRow{id, depth, parent, n[1], n[0]})
+	me := len(w.rows) - 1
+	for _, x := range w.awaits[id] {
+		if !w.seen[x] && (w.s.Task(id) == nil || w.s.Task(x) != nil || len(w.awaits[x]) > 0) {
+			w.walk(x, depth+1, me)
+		}
+	}
+}
+
+// objID is the id of the k-th task, or past the tasks of the future
+// k-len(Tasks).
+func (s *State) objID(k int) int32 {
+	if k < len(s.Tasks) {
+		return s.Tasks[k].ID
+	}
+	return s.Futures[k-len(s.Tasks)].ID
+}
+
+// live reports whether id is a task not finished or a pending future.
+func (s *State) live(id int32) bool {
+	if t := s.Task(id); t != nil {
+		return !t.State.Finished()
+	}
+	f := s.Future(id)
+	return f != nil && f.State == FuturePending
 }
 
 // awaits lays out the await view under the banner, from y down: the
@@ -151,7 +151,7 @@ type awaitRow struct {
 func (l *layout) awaits(y float64) {
 	s, u, sm := l.s, l.u, l.sc.Small
 	W, x0, bottom := l.sc.W-2*l.pad, l.pad, l.sc.H-l.pad
-	g := s.AwaitGraph()
+	rows := s.AwaitTree()
 	alive := 0
 	for i := range s.Tasks {
 		if !s.Tasks[i].State.Finished() {
@@ -164,31 +164,7 @@ func (l *layout) awaits(y float64) {
 	cols := max(1, min(3, int((W+l.gap)/(360*u+l.gap))))
 	colW := (W - float64(cols-1)*l.gap) / float64(cols)
 	maxDepth := max(0, int((colW-min(colW, 220*u))/ind))
-
-	// The rows, depth first; a row past the most that could fit is only
-	// counted.
-	most := cols*int((bottom-top)/(futH+gap)) + 1
-	var rows []awaitRow
-	total := 0
-	var walk func(id int32, depth, parent int, path []int32)
-	walk = func(id int32, depth, parent int, path []int32) {
-		total++
-		me := -1
-		if len(rows) < most {
-			rows = append(rows, awaitRow{id, depth, parent})
-			me = len(rows) - 1
-		}
-		path = append(path, id)
-		for _, c := range g.Awaits(id) {
-			// a future that awaits nothing itself is said on its task's card
-			if !slices.Contains(path, c) && (s.Task(id) == nil || s.Task(c) != nil || len(g.Awaits(c)) > 0) {
-				walk(c, depth+1, me, path)
-			}
-		}
-	}
-	for _, r := range g.Roots() {
-		walk(r, 0, -1, nil)
-	}
+	total := len(rows)
 	if total == 0 {
 		l.add(Item{Kind: KLabel, X: x0, Y: top, W: W, H: futH, Text: Fit(l.t(lNoneAlive), W, sm), Tone: ToneDim, Parent: sec, Size: sm})
 		return
@@ -197,10 +173,9 @@ func (l *layout) awaits(y float64) {
 	col, cy := 0, top
 	at := make([]int, len(rows))    // each row's item
 	colOf := make([]int, len(rows)) // and column
-	seen := map[int32]bool{}
 	for k, r := range rows {
 		h := futH
-		t := s.Task(r.id)
+		t := s.Task(r.ID)
 		if t != nil {
 			h = cardH
 		}
@@ -208,14 +183,14 @@ func (l *layout) awaits(y float64) {
 		if k < total-1 {
 			more = futH + gap // room left for "+N more"
 		}
-		for cy+h+more > bottom && col < cols-1 && cy > top {
+		if cy+h+more > bottom && col < cols-1 {
 			col, cy = col+1, top
 		}
 		if cy+h+more > bottom {
 			rows = rows[:k]
 			break
 		}
-		x := x0 + float64(col)*(colW+l.gap) + float64(min(r.depth, maxDepth))*ind
+		x := x0 + float64(col)*(colW+l.gap) + float64(min(r.Depth, maxDepth))*ind
 		w := x0 + float64(col)*(colW+l.gap) + colW - x
 		at[k], colOf[k] = len(l.sc.Items), col
 		if t != nil {
@@ -225,13 +200,12 @@ func (l *layout) awaits(y float64) {
 				it.Sub = FitMiddle(s.Lang.TaskState(t.State)+" · "+strings.ReplaceAll(t.Stack, ";", " › "), w-14*u, sm)
 			}
 		} else {
-			f := s.Future(r.id)
-			done, n := g.Tied(r.id)
-			sub := l.t(lTied, strconv.Itoa(done), strconv.Itoa(n))
-			if n == 0 {
+			f := s.Future(r.ID)
+			sub := l.t(lTied, strconv.Itoa(r.Done), strconv.Itoa(r.Of))
+			if r.Of == 0 {
 				sub = l.t(lFuturePending)
 				for _, j := range s.Jobs {
-					if j.Future == r.id {
+					if j.Future == r.ID {
 						sub = l.t(lJobQueued)
 						if j.Worker != 0 {
 							sub = l.t(lJobRunningOn, s.Name(j.Worker))
@@ -240,13 +214,9 @@ func (l *layout) awaits(y float64) {
 				}
 			}
 			tw := w - 2*min(h*0.3, 9*u) - 16*u
-			l.add(Item{Kind: KFuture, Key: key(tagFuture, r.id), X: x, Y: cy, W: w, H: h, Text: Fit(s.Name(r.id)+" "+f.Text, tw, sm), Sub: Fit(sub, tw, sm), Tone: TonePending, Parent: sec, Size: sm, Fresh: f.Born == s.Index})
+			l.add(Item{Kind: KFuture, Key: key(tagFuture, r.ID), X: x, Y: cy, W: w, H: h, Text: Fit(s.Name(r.ID)+" "+f.Text, tw, sm), Sub: Fit(sub, tw, sm), Tone: TonePending, Parent: sec, Size: sm, Fresh: f.Born == s.Index})
 		}
-		if seen[r.id] {
-			l.sc.Items[at[k]].Key = 0 // a second path to it: one item moves per key
-		}
-		seen[r.id] = true
-		if p := r.parent; p >= 0 && colOf[p] == col {
+		if p := r.Parent; p >= 0 && colOf[p] == col {
 			if a, b := &l.sc.Items[at[p]], &l.sc.Items[at[k]]; a.X+10*u < b.X && b.Y > a.Y {
 				l.add(Item{Kind: KLink, X: a.X + 10*u, Y: a.Y + a.H, X2: b.X, Y2: b.Y + b.H/2, Tone: ToneWaiting, Parent: sec})
 			}

@@ -13,36 +13,28 @@ import (
 // pstree writes the await graph of s as `python -m asyncio pstree` draws
 // it: a node per line, indented under what awaits it; a task as its name,
 // coroutine, state and await chain, then "->" and the future it is
-// suspended on when that awaits nothing itself; a future as its name,
-// what it is for and how many of what it awaits are done.
+// suspended on when that is no row of its own; a future as what it is
+// for and how many of what it awaits are done.
 func pstree(s *State) string {
-	g := s.AwaitGraph()
 	var b strings.Builder
-	var walk func(id int32, depth int, path []int32)
-	walk = func(id int32, depth int, path []int32) {
-		b.WriteString(strings.Repeat("  ", depth))
-		if t := s.Task(id); t != nil {
+	rows := s.AwaitTree()
+	for k, r := range rows {
+		if p := r.Parent; r.Depth != 0 && (p < 0 || p >= k || rows[p].Depth != r.Depth-1) || r.Depth == 0 && p != -1 {
+			fmt.Fprintf(&b, "(row %d: depth %d under row %d)", k, r.Depth, p)
+		}
+		b.WriteString(strings.Repeat("  ", r.Depth))
+		if t := s.Task(r.ID); t != nil {
 			fmt.Fprintf(&b, "%s %s %s", t.Name, t.Coro, t.State)
 			if t.Stack != "" && (t.State == TaskWaiting || t.State == TaskReady) {
 				b.WriteString(" " + t.Stack)
 			}
-			if f := s.Future(t.Await); f != nil && f.State == FuturePending && len(g.Awaits(t.Await)) == 0 {
+			if f := s.Future(t.Await); f != nil && f.State == FuturePending && (k+1 == len(rows) || rows[k+1].ID != t.Await) {
 				b.WriteString(" -> " + f.Text)
 			}
 		} else {
-			done, n := g.Tied(id)
-			fmt.Fprintf(&b, "%s %d/%d", s.Future(id).Text, done, n)
+			fmt.Fprintf(&b, "%s %d/%d", s.Future(r.ID).Text, r.Done, r.Of)
 		}
 		b.WriteByte('\n')
-		for _, c := range g.Awaits(id) {
-			if s.Task(id) != nil && s.Task(c) == nil && len(g.Awaits(c)) == 0 {
-				continue
-			}
-			walk(c, depth+1, append(path, id))
-		}
-	}
-	for _, r := range g.Roots() {
-		walk(r, 0, nil)
 	}
 	return b.String()
 }
