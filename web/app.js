@@ -2023,10 +2023,10 @@
     "views.label": { en: "View", ko: "보기" },
     "view.loop": { en: "Loop", ko: "루프" },
     "view.loop.title": { en: "The event loop: its queues, tasks, futures and timeline (V: next view)", ko: "이벤트 루프: 큐, 태스크, 퓨처, 타임라인 (V: 다음 보기)" },
-    "view.awaits": { en: "Awaits", ko: "await 관계" },
+    "view.awaits": { en: "Awaits", ko: "대기 관계" },
     "view.awaits.title": { en: "Which task awaits which task or future, as a tree (V: next view)", ko: "어떤 태스크가 어떤 태스크나 퓨처를 기다리는지 보여 주는 트리 (V: 다음 보기)" },
-    "view.depends": { en: "Depends", ko: "Depends" },
-    "view.depends.title": { en: "Each request's FastAPI dependencies (V: next view)", ko: "요청마다 FastAPI 의존성 (V: 다음 보기)" },
+    "view.depends": { en: "Depends", ko: "의존성" },
+    "view.depends.title": { en: "Each request's FastAPI dependencies (V: next view)", ko: "요청마다 풀리는 의존성 트리 (V: 다음 보기)" },
     "view.io": { en: "I/O", ko: "입출력" },
     "view.io.title": { en: "Sockets, their readiness and the bytes they carry (V: next view)", ko: "소켓과 준비 상태, 주고받는 바이트 (V: 다음 보기)" },
   });
