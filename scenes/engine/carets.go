@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/width"
-
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/python/syntax"
 )
@@ -76,10 +74,9 @@ func displayWidth(runes []rune, n int) int {
 	}
 	w := 0
 	for _, r := range runes[:n] {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
+		if wideRune(r) {
 			w += 2
-		default:
+		} else {
 			w++
 		}
 	}
