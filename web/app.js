@@ -32,7 +32,7 @@
   let fatal = null;         // why the module is gone, if it is
   let sceneId = null;       // the scene on screen (its built-in id)
   let playingSource = "";   // the source the module is playing
-  let runInfo = null;       // the run on stage: {exitCode, stderr, error, stop}
+  let runInfo = null;       // the run on stage: {exitCode, stderr, stop}
   let running = null;       // the run in progress: {queue}
   let lastError = null;     // the last failed run: {line, col, msg, text}
   let pending = null;       // what to do once the module is ready
@@ -177,26 +177,19 @@
     "err.unsupported": { en: "", ko: "이 놀이터는 {line}번째 줄 {col}번째 칸에 쓴 기능을 지원하지 않습니다." },
     "err.refused": { en: "", ko: "실행하기 전에 {line}번째 줄 {col}번째 칸에서 문제를 찾았습니다." },
     "err.refused.nowhere": { en: "", ko: "실행하기 전에 코드에서 문제를 찾았습니다." },
-    "err.budget": { en: "", ko: "{line}번째 줄에서 실행 한도에 닿아 멈췄습니다." },
-    "err.deadlock": { en: "", ko: "{line}번째 줄에서 더 진행할 수 없어(교착 상태) 멈췄습니다." },
     "err.internal": { en: "", ko: "시뮬레이터 내부 오류입니다." },
     "end.uncaught": { en: "", ko: "처리되지 않은 예외 {exc} 때문에 장면이 끝났습니다. 아래는 파이썬의 메시지입니다." },
     "end.uncaught.plain": { en: "", ko: "장면이 오류와 함께 끝났습니다. 아래는 파이썬의 메시지입니다." },
   });
 
   // endSentence says, in the current language, how a run that played
-  // ended when it did not end well (none in English: the console's
-  // traceback or stop message is already in English).
+  // ended when it raised (none in English: the console's traceback is
+  // already in English). A stopped run is said by stopText.
   function endSentence(info) {
-    if (info.exitCode === 1 && !info.error) {
-      const last = info.stderr.trimEnd().split("\n").pop();
-      const m = /Traceback/.test(info.stderr) && /^([A-Za-z_][\w.]*)(:|$)/.exec(last || "");
-      return m ? t("end.uncaught", { exc: m[1] }) : t("end.uncaught.plain");
-    }
-    if (info.error && info.error.line > 0 && (info.error.kind === "budget" || info.error.kind === "deadlock")) {
-      return t("err." + info.error.kind, { line: info.error.line, col: info.error.col });
-    }
-    return "";
+    if (info.exitCode !== 1) return "";
+    const last = info.stderr.trimEnd().split("\n").pop();
+    const m = /Traceback/.test(info.stderr) && /^([A-Za-z_][\w.]*)(:|$)/.exec(last || "");
+    return m ? t("end.uncaught", { exc: m[1] }) : t("end.uncaught.plain");
   }
 
   // SYNTAX_SAID picks the Korean sentence for a refused scene by the
@@ -234,8 +227,6 @@
         names.forEach((name, i) => { at[name] = m[i + 1]; });
         break;
       }
-    } else if (err.kind === "budget" || err.kind === "deadlock") {
-      key = err.line > 0 ? "err." + err.kind : "";
     } else if (err.kind === "internal") {
       key = "err.internal";
     }
@@ -1047,7 +1038,7 @@
       running = null;
       if (r.ok) {
         playingSource = source;
-        runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", error: r.error || null, stop: r.stop || null };
+        runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", stop: r.stop || null };
         runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
           : r.stop ? markOf(r.stop, "stopped") : null;
         showError(null);
