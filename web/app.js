@@ -1460,6 +1460,7 @@
   const pred = {
     on: false,
     phase: "off",  // "wait", "empty", "order", "checking", "done"
+    before: "",    // the phase before a run made it wait
     run: null,     // the runInfo whose lines are in play
     empty: "",     // why there is nothing to order: a message key
     truth: [],     // the first lines the run prints: {text, at} (at: its line in the output)
@@ -1516,8 +1517,13 @@
 
   // predictRead takes the lines of the run on stage: the module's console
   // at the last event, read by moving there and back at once (the stage
-  // draws nothing in between). The stage goes to the start, paused.
-  function predictRead() {
+  // draws nothing in between). The stage goes to the start, paused. A run
+  // that prints the same lines as the one before (the same code run again,
+  // the stage started again for a new pixel ratio) keeps the learner's
+  // order, pick and verdicts, unless fresh.
+  function predictRead(fresh) {
+    const was = { texts: pred.truth.map((l) => l.text), order: pred.order, choice: pred.choice, shown: pred.shown, said: pred.said,
+      prompt: pred.prompt, phase: pred.phase === "wait" ? pred.before : pred.phase };
     pred.run = runInfo;
     pred.shown = 0;
     pred.choice = -1;
@@ -1564,6 +1570,9 @@
       }
     }
     pred.phase = pred.empty && !pred.prompt ? "empty" : "order";
+    const same = !fresh && pred.phase === "order" && ["order", "checking", "done"].includes(was.phase) && was.prompt === pred.prompt &&
+      was.texts.length === texts.length && was.texts.every((x, i) => x === texts[i]);
+    if (same) Object.assign(pred, { order: was.order, choice: was.choice, shown: was.shown, said: was.said, phase: was.phase });
   }
 
   // predictSeen follows playback: while checking, the lines printed by the
@@ -1572,6 +1581,7 @@
     if (!pred.on) return;
     if (running) { // a new run is coming: its lines, once it is on the stage
       if (pred.phase !== "wait") {
+        pred.before = pred.phase;
         pred.phase = "wait";
         drawPredict();
       }
@@ -1631,7 +1641,7 @@
     $("console-title").dataset.t = pred.on ? "predict.heading" : "pane.console";
     applyWords(el.layout);
     if (pred.on) {
-      predictRead();
+      predictRead(true);
       if (tabsShown()) showTab("console");
     } else {
       pred.phase = "off";
@@ -1677,9 +1687,8 @@
   // predictAgain goes back to ordering, from the shuffle, at the start.
   function predictAgain() {
     if (!pred.on) return;
-    pred.run = null; // read again: the same lines, shuffled the same way
     act.pause();
-    predictRead();
+    predictRead(true); // the same lines, shuffled the same way
     drawPredict();
     render();
   }

@@ -277,6 +277,15 @@ func TestPredict(t *testing.T) {
 		if s := p.predict(); !slices.Equal(sorted(s.Lines), sorted(want)) || s.Prompt == nil || s.Prompt.Options[0] != scenes.All()[0].Prompt.Options[0] {
 			t.Errorf("after loading 01_event_loop: %+v", s)
 		}
+		// The same code run again (or the stage started again for a new
+		// pixel ratio) keeps the learner's order.
+		var kept struct{ Before, After []string }
+		p.Eval(`(async () => { loopscope.predictMove(0, 3); const before = loopscope.predict().lines;
+			await loopscope.run(document.getElementById("code").value);
+			return {before, after: loopscope.predict().lines}; })()`, &kept)
+		if !slices.Equal(kept.Before, kept.After) || len(kept.After) != 8 {
+			t.Errorf("the same code run again: the order %q became %q", kept.Before, kept.After)
+		}
 		// A phone: the console's tab is the Predict tab.
 		p.Do(chromedp.EmulateViewport(390, 844))
 		p.WaitFor(`innerWidth === 390`, 5*time.Second)
