@@ -50,7 +50,7 @@ type chromeItem struct{ Kind, Where, Text string }
 // notWords are the Latin words a Korean page may show: the brand, the file
 // name, the language switch's codes, key names on keys and in tooltips,
 // units. Everything else in Latin letters under KO is an untranslated word.
-var notWords = regexp.MustCompile(`loopscope|scene\.py|Ctrl\+Enter|\b(EN|KO|Home|End|Space|Esc|MB|MiB|asyncio)\b`)
+var notWords = regexp.MustCompile(`loopscope|scene\.py|Ctrl\+Enter|\b(EN|KO|Home|End|Space|Esc|Tab|MB|MiB|asyncio)\b`)
 
 // koreanOnly reports whether a message may be empty in English: a sentence
 // said before the engine's (CPython's) own English words, "err.*" before a
