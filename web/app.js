@@ -2111,8 +2111,9 @@
     "share.bad.lang": { en: "The language “{value}” is not one the page speaks.", ko: "“{value}”는 이 페이지가 쓰는 언어가 아닙니다." },
   });
 
-  // shareURL is a Promise of the link to what is on screen.
-  async function shareURL() {
+  // shareURL is a Promise of the link to what is on screen: the page's
+  // own address with the fragment, or base's (the embed section's).
+  async function shareURL(base) {
     const s = mod ? mod.state() : null;
     const q = new URLSearchParams();
     const scene = sceneById(sceneId);
@@ -2123,7 +2124,7 @@
     q.set("x", fmtSpeed(s ? s.speed : clampSpeed(parseFloat(el.speed.value) || 1)));
     q.set("l", lang);
     if (!scene || code !== scene.source) q.set("c", base64url(await squeeze(new TextEncoder().encode(code), new CompressionStream("deflate-raw"))));
-    return location.href.split("#")[0] + "#" + q.toString();
+    return (base || location.href.split("#")[0]) + "#" + q.toString();
   }
 
   // squeeze passes bytes through a (de)compression stream, failing once
@@ -2295,6 +2296,113 @@
   $("share").addEventListener("click", () => { shareClicked(); });
   $("share-close").addEventListener("click", () => showSharePop(null));
 
+  // ---- embed ----
+  //
+  // index.html?embed shows one scene for an iframe in a course page, with
+  // the same fragment as a share link (#s=...&e=...&x=...&l=...&c=...),
+  // so an edited scene can be embedded too: the stage, whose banner is
+  // the caption, and under it a compact transport (step back, play/pause,
+  // step forward, the timeline and where it is), two toggles and a link.
+  // Code shows the scene's code (read-only: editing is the full page's),
+  // where the live tasks' tags show which line each is on; Console shows
+  // what the scene has printed so far, the thing most asyncio lessons
+  // are about (in which order, at what time). On a narrow frame each
+  // replaces the stage; from 900 px wide it sits beside it. The notes are
+  // left out: the course page around the frame says what the teacher
+  // wants said, and the full page, one click away ("loopscope ↗", opening
+  // the same scene at the same moment), has them. embed.js marks the page
+  // before it draws; the server lets any site frame a page asked for with
+  // ?embed (site.EmbedCSP), and the stage frame it loads. The full page's
+  // Share box copies the <iframe> for what is on screen.
+  const EMBED = document.documentElement.classList.contains("embed");
+  const EMBED_HEIGHT = 420; // the snippet's height in CSS pixels: a stage, a caption and the transport
+
+  defineMessages({
+    "embed.copy": { en: "Copy embed code", ko: "임베드 코드 복사" },
+    "embed.copy.title": {
+      en: "Copy an <iframe> that shows this scene, at this moment, in a course page",
+      ko: "이 장면을 지금 이 순간부터 강의 페이지에 보여 주는 <iframe> 코드를 복사합니다",
+    },
+    "embed.copied": {
+      en: "Embed code copied. Paste it into your course page's HTML: it shows this scene, at this moment, in a frame.",
+      ko: "임베드 코드를 복사했습니다. 강의 페이지의 HTML에 붙여 넣으면 이 장면을 지금 이 순간부터 틀 안에 보여 줍니다.",
+    },
+    "embed.manual": {
+      en: "The browser did not let the page copy the embed code. Copy it from the field below (Ctrl+C).",
+      ko: "브라우저가 임베드 코드 복사를 허용하지 않았습니다. 아래 칸에서 직접 복사하세요(Ctrl+C).",
+    },
+    "embed.title": { en: "loopscope scene: {title}", ko: "loopscope 장면: {title}" },
+    "embed.open.label": { en: "Open in loopscope", ko: "loopscope에서 열기" },
+    "embed.open.title": {
+      en: "Open this scene in the full playground, at this moment",
+      ko: "이 장면을 지금 이 순간 그대로 전체 놀이터에서 엽니다",
+    },
+  });
+
+  // pageBase is the page's address without a query or fragment.
+  function pageBase() {
+    const u = new URL(location.href);
+    u.hash = "";
+    u.search = "";
+    return u.href;
+  }
+
+  // embedSnippet is the <iframe> that shows url, titled by the scene.
+  function embedSnippet(url) {
+    const s = sceneById(sceneId);
+    const title = t("embed.title", { title: s ? sceneTitle(s) : "asyncio" });
+    const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    return '<iframe src="' + attr(url) + '" title="' + attr(title) + '" width="100%" height="' + EMBED_HEIGHT +
+      '" style="max-width: 960px; border: 0;" loading="lazy"></iframe>';
+  }
+
+  // embedCode is a Promise of the <iframe> for what is on screen.
+  const embedCode = () => shareURL(pageBase() + "?embed").then(embedSnippet);
+
+  // copyEmbed copies the <iframe> into the clipboard, or shows it in the
+  // share box's field when the clipboard is refused.
+  async function copyEmbed() {
+    let code;
+    try {
+      code = await embedCode();
+    } catch (e) {
+      showSharePop({ head: "share.failed", args: { error: String(e && e.message ? e.message : e) } });
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(code);
+      showSharePop({ head: "embed.copied" });
+    } catch (e) {
+      showSharePop({ head: "embed.manual", url: code });
+      const field = $("share-url");
+      field.focus();
+      field.select();
+    }
+  }
+  $("share-embed").addEventListener("click", () => { copyEmbed(); });
+
+  if (EMBED) {
+    // The transport goes down beside the timeline, the code cannot be
+    // edited, and the stage shows first.
+    const transport = document.querySelector(".bar .transport");
+    el.timeline.parentElement.prepend(transport);
+    el.code.readOnly = true;
+    const toggles = [$("embed-code"), $("embed-console")];
+    const showPane = (name) => {
+      showTab(name);
+      for (const b of toggles) b.setAttribute("aria-pressed", String(b.dataset.pane === name));
+    };
+    for (const b of toggles) b.addEventListener("click", () => showPane(el.layout.dataset.tab === b.dataset.pane ? "stage" : b.dataset.pane));
+    showPane("stage");
+    // "loopscope ↗" opens the full page on what the frame shows: its link
+    // is made again whenever a pointer or the focus comes to it, before
+    // the click that follows.
+    const open = $("embed-open");
+    const aim = () => { shareURL(pageBase()).then((u) => { open.href = u; }, () => {}); };
+    for (const ev of ["pointerenter", "pointerdown", "focus"]) open.addEventListener(ev, aim);
+    aim();
+  }
+
   // ---- wiring ----
 
   el.scene.addEventListener("change", () => load(el.scene.value));
@@ -2358,7 +2466,7 @@
         concept: eventConcept, lit: litSection, error: err, lang, notes: notesShown, notesLang: notesLang(), frames: s ? s.frames : 0, ticks: s ? s.ticks : 0,
         caption: s ? s.caption : "", // the stage's caption of the current event, in the page's language
         view: s ? s.view : "loop", views: s ? s.views : ["loop"], // the stage's view, and the views the scene has
-        running: !!running,
+        running: !!running, embed: EMBED,
         progress: running && s && s.progress ? s.progress : null,
         stop: st ? { kind: st.kind, budget: st.budget, line: st.line, col: st.col, text: stopText(st) } : null,
       };
@@ -2373,6 +2481,7 @@
     setLang: (l) => setLang(l),
     load: (id) => load(id),
     share: () => shareURL(), // a Promise of the link to what is on screen
+    embedCode: () => embedCode(), // a Promise of the <iframe> that shows what is on screen in a course page
     run: (source) => { el.code.value = String(source); updateGutter(); return runEdited(); },
     timings: () => Object.assign({}, timings),
     transcript: (from, to) => transcript(from, to),
@@ -2392,6 +2501,8 @@
   setLang(lang);
   const first = sceneById(location.hash.slice(1)) || scenes[0];
   if (!restoreFromHash() && first) load(first.id);
-  el.frame.src = "stage.html?v=" + encodeURIComponent(data.build.hash.slice(0, 16)) + "&size=" + data.build.wasmSize;
+  // An embedded page's stage frame says so too: the server then lets the
+  // course page's site be its ancestor (site.EmbedCSP).
+  el.frame.src = "stage.html?v=" + encodeURIComponent(data.build.hash.slice(0, 16)) + "&size=" + data.build.wasmSize + (EMBED ? "&embed" : "");
   requestAnimationFrame(tick);
 })();
