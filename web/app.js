@@ -11,6 +11,7 @@
   const SPEEDS = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
   const MIN_SPEED = 0.1, MAX_SPEED = 10;
   const FILENAME = "scene.py";
+  const EMBED = document.documentElement.classList.contains("embed"); // index.html?embed: see the embed section
 
   const el = {
     scene: $("scene"), play: $("play"), back: $("back"), fwd: $("fwd"),
@@ -441,7 +442,9 @@
   }
 
   // tabsShown reports whether the page shows one pane at a time (a phone).
-  const tabsShown = () => getComputedStyle(el.tabs[0].parentElement).display !== "none";
+  // An embedded page narrower than 900 px shows one pane at a time too,
+  // through its Code and Console toggles (the embed section).
+  const tabsShown = () => EMBED ? !matchMedia("(min-width: 900px)").matches : getComputedStyle(el.tabs[0].parentElement).display !== "none";
 
   // markCodeTab flags the code tab while a refused run's error shows there.
   function markCodeTab() {
@@ -2306,7 +2309,8 @@
   // Code shows the scene's code (read-only: editing is the full page's),
   // where the live tasks' tags show which line each is on; Console shows
   // what the scene has printed so far, the thing most asyncio lessons
-  // are about (in which order, at what time). On a narrow frame each
+  // are about (in which order, at what time), and its Predict button asks
+  // the learner to order those lines before watching. On a narrow frame each
   // replaces the stage; from 900 px wide it sits beside it. The notes are
   // left out: the course page around the frame says what the teacher
   // wants said, and the full page, one click away ("loopscope ↗", opening
@@ -2314,7 +2318,6 @@
   // before it draws; the server lets any site frame a page asked for with
   // ?embed (site.EmbedCSP), and the stage frame it loads. The full page's
   // Share box copies the <iframe> for what is on screen.
-  const EMBED = document.documentElement.classList.contains("embed");
   const EMBED_HEIGHT = 420; // the snippet's height in CSS pixels: a stage, a caption and the transport
 
   defineMessages({
@@ -2387,13 +2390,16 @@
     const transport = document.querySelector(".bar .transport");
     el.timeline.parentElement.prepend(transport);
     el.code.readOnly = true;
+    // A toggle is pressed while its pane shows, whoever showed it (a Run
+    // shows the stage, the Predict mode the console).
     const toggles = [$("embed-code"), $("embed-console")];
-    const showPane = (name) => {
-      showTab(name);
-      for (const b of toggles) b.setAttribute("aria-pressed", String(b.dataset.pane === name));
+    const pressed = () => {
+      for (const b of toggles) b.setAttribute("aria-pressed", String(b.dataset.pane === el.layout.dataset.tab));
     };
-    for (const b of toggles) b.addEventListener("click", () => showPane(el.layout.dataset.tab === b.dataset.pane ? "stage" : b.dataset.pane));
-    showPane("stage");
+    new MutationObserver(pressed).observe(el.layout, { attributes: true, attributeFilter: ["data-tab"] });
+    for (const b of toggles) b.addEventListener("click", () => showTab(el.layout.dataset.tab === b.dataset.pane ? "stage" : b.dataset.pane));
+    showTab("stage");
+    pressed();
     // "loopscope ↗" opens the full page on what the frame shows: its link
     // is made again whenever a pointer or the focus comes to it, before
     // the click that follows.

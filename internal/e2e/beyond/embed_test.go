@@ -161,7 +161,8 @@ func (f *frame) click(selector string) {
 func (f *frame) clickAt(selector string, fx float64) {
 	f.p.T.Helper()
 	var r browser.Rect
-	f.value(fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, selector), &r)
+	f.value(fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.scrollIntoView({block: "nearest"});
+		const r = e.getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`, selector), &r)
 	if r.W == 0 || r.H == 0 {
 		f.p.T.Fatalf("%s is not shown in the frame", selector)
 	}
@@ -288,8 +289,17 @@ func TestCourseAndEmbed(t *testing.T) {
 	if !strings.Contains(view.Href, "&c=") || strings.Contains(view.Href, "embed") || !strings.Contains(view.Href, "&l=en") {
 		t.Errorf("the link to the full page %q", view.Href)
 	}
-	f.click("#embed-code")
-	f.waitFor(`document.getElementById("pane-stage").checkVisibility({visibilityProperty: true})`, 10*time.Second)
+	// Console, then its Predict button: the learner orders the lines
+	// before watching, in the frame.
+	f.click("#embed-console")
+	f.click("#predict-pane")
+	f.waitFor(`!document.getElementById("predict").hidden && document.getElementById("console").hidden && document.getElementById("pane-console").checkVisibility({visibilityProperty: true}) &&
+		document.getElementById("embed-console").getAttribute("aria-pressed") === "true" && document.querySelectorAll("#predict li, #predict [draggable]").length > 1`, 10*time.Second)
+	p.Screenshot("embed_640x400_en_predict")
+	f.click("#predict-leave")
+	f.waitFor(`document.getElementById("predict").hidden && !document.getElementById("console").hidden`, 10*time.Second)
+	f.click("#embed-console")
+	f.waitFor(`document.getElementById("pane-stage").checkVisibility({visibilityProperty: true}) && document.getElementById("embed-console").getAttribute("aria-pressed") === "false"`, 10*time.Second)
 
 	// In Korean (the fragment's l), and at a phone's width.
 	p.Eval(`(() => { const f = document.getElementById("f"); f.src = f.src.replace("l=en", "l=ko"); })()`, nil)
