@@ -2324,7 +2324,7 @@
     "embed.copy": { en: "Copy embed code", ko: "임베드 코드 복사" },
     "embed.copy.title": {
       en: "Copy an <iframe> that shows this scene, at this moment, in a course page",
-      ko: "이 장면을 지금 이 순간부터 강의 페이지에 보여 주는 <iframe> 코드를 복사합니다",
+      ko: "이 장면을 지금 이 순간부터 강의 페이지 안에 보여 주는 임베드 코드를 복사합니다",
     },
     "embed.copied": {
       en: "Embed code copied. Paste it into your course page's HTML: it shows this scene, at this moment, in a frame.",
