@@ -1596,10 +1596,19 @@
       return;
     }
     if (pred.phase !== "checking") return;
-    const printed = outputLines(d.output, s.events > 0 && s.event === s.events - 1).length;
+    // Whether line at (0-based) of the output has printed whole: its
+    // newline is there, or the run has ended. Only the first lines are
+    // looked at: a long console is not split at every event.
+    const final = s.events > 0 && s.event === s.events - 1;
+    const out = String(d.output || "");
+    let nl = -1, lines = 0;
+    const printed = (at) => {
+      for (let next; lines <= at && (next = out.indexOf("\n", nl + 1)) >= 0; lines++) nl = next;
+      return lines > at || final;
+    };
     let shown = pred.shown;
-    while (shown < pred.truth.length && pred.truth[shown].at < printed) shown++;
-    const said = pred.said || (pred.answerAt >= 0 && pred.answerAt < printed);
+    while (shown < pred.truth.length && printed(pred.truth[shown].at)) shown++;
+    const said = pred.said || (pred.answerAt >= 0 && printed(pred.answerAt));
     if (shown === pred.shown && said === pred.said) return;
     const before = pred.shown;
     pred.shown = shown;

@@ -233,6 +233,11 @@ func TestPredict(t *testing.T) {
 		if want := fmt.Sprintf("아쉽습니다. “%s” 줄이 가장 먼저 출력됩니다.", scene.Prompt.Options[answer]); d.Answer != want {
 			t.Errorf("ko, a wrong pick: %q, want %q", d.Answer, want)
 		}
+		var words []string
+		p.Eval(`["#console-title", "#predict h3", "#predict-again", "#predict-leave", "#predict-toggle"].map((s) => document.querySelector(s).textContent.trim())`, &words)
+		if want := []string{"출력 예측", "장면이 출력할 순서대로 줄을 배열하세요", "다시 하기", "콘솔 보기", "예측"}; !slices.Equal(words, want) {
+			t.Errorf("ko: the panel's words %q, want %q", words, want)
+		}
 		p.Screenshot("predict-wrong-ko")
 		p.Eval(`loopscope.setLang("en")`, nil)
 		if d := p.predictDOM(); d.Summary != fmt.Sprintf("%d of 8 lines in place.", right) || !strings.HasPrefix(d.Answer, "Not this time: ") {
