@@ -90,7 +90,22 @@ func main() {
 	export(api, "stop", func([]js.Value) any { stopRun(); return nil })
 	export(api, "play", func([]js.Value) any { player.Play(); return nil })
 	export(api, "pause", func([]js.Value) any { player.Pause(); return nil })
-	export(api, "step", func(args []js.Value) any { player.Step(num(args, 0, 1)); return nil })
+	// step(n, unit, task): n steps by a playback.Unit (UnitLine: of the
+	// task with that id); it returns the new event's index.
+	export(api, "step", func(args []js.Value) any {
+		player.StepBy(playback.Unit(num(args, 1, 0)), num(args, 0, 1), int32(num(args, 2, 0)))
+		return player.Index()
+	})
+	// setBreaks(on, line...): breakpoints on the scene's lines and on the
+	// kinds of events in on (playback.BreakOn's bits).
+	export(api, "setBreaks", func(args []js.Value) any {
+		var lines []int32
+		for _, a := range args[min(1, len(args)):] {
+			lines = append(lines, int32(a.Int()))
+		}
+		player.SetBreaks(lines, playback.BreakOn(num(args, 0, 0)))
+		return nil
+	})
 	export(api, "seek", func(args []js.Value) any { player.Seek(num(args, 0, 0)); return nil })
 	export(api, "setSpeed", func(args []js.Value) any {
 		if len(args) > 0 && args[0].Type() == js.TypeNumber {
@@ -479,13 +494,16 @@ func detail() map[string]any {
 	st := player.State()
 	lines := make([]any, len(st.TaskLines))
 	for i, tl := range st.TaskLines {
-		lines[i] = map[string]any{"name": tl.Name, "line": int(tl.Line), "color": tl.Color}
+		lines[i] = map[string]any{"name": tl.Name, "line": int(tl.Line), "color": tl.Color, "task": int(tl.Task)}
 	}
 	return map[string]any{
 		"output":    st.Output,
 		"concept":   st.Concept,
 		"taskLines": lines,
 		"err":       st.Err,
+		// Why a breakpoint stopped playing here (playback.BreakOn's bits,
+		// 0 for none), + 16 × the event's line.
+		"hit": int(player.Hit()) + 16*int(st.Event.Line),
 	}
 }
 

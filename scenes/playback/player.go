@@ -37,6 +37,11 @@ type Player struct {
 	lang      Lang
 	view      View
 
+	breakLines []int32 // SetBreaks
+	breakOn    BreakOn
+	hitAt      int // 1 + the event where playing last stopped at a breakpoint, 0: none
+	hitWhy     BreakOn
+
 	cur    *State
 	curIdx int
 }
@@ -102,7 +107,7 @@ func (p *Player) Play() {
 	if p.AtEnd() {
 		p.idx, p.anim = 0, 0
 	}
-	p.playing = true
+	p.playing, p.hitAt = true, 0
 }
 
 // Pause stops playing where it is; the current event's animation still
@@ -112,7 +117,7 @@ func (p *Player) Pause() { p.playing = false }
 // Step pauses and moves n events forward (n > 0), animating the last one,
 // or back (n < 0), settled.
 func (p *Player) Step(n int) {
-	p.playing = false
+	p.playing, p.hitAt = false, 0
 	if p.Len() == 0 || n == 0 {
 		return
 	}
@@ -134,7 +139,7 @@ func (p *Player) Seek(i int) {
 	if p.Len() == 0 {
 		return
 	}
-	p.idx = max(0, min(i, p.Len()-1))
+	p.idx, p.hitAt = max(0, min(i, p.Len()-1)), 0
 	p.anim = p.dur(p.idx)
 }
 
@@ -154,7 +159,8 @@ func (p *Player) AtEnd() bool {
 // Advance moves the animation on by dt wall seconds (scaled by the speed).
 // While playing it moves to the next event when the current one has had
 // its screen time, and stops at the end; paused, it only lets the current
-// event's animation finish. A frame longer than MaxFrame counts as
+// event's animation finish. Playing pauses at an event that is a
+// breakpoint (SetBreaks). A frame longer than MaxFrame counts as
 // MaxFrame, so a hidden tab does not race ahead.
 func (p *Player) Advance(dt float64) {
 	if p.Len() == 0 || !(dt > 0) {
@@ -175,6 +181,9 @@ func (p *Player) Advance(dt float64) {
 		}
 		p.anim -= d
 		p.idx++
+		if w := p.hit(p.idx); w != 0 {
+			p.playing, p.hitAt, p.hitWhy = false, p.idx+1, w
+		}
 	}
 }
 

@@ -40,6 +40,7 @@ type Recording struct {
 	snaps       []*State // snaps[k] is the state after event snapAt[k]
 	snapAt      []int
 	minK        int
+	marks       []int32 // by event, where steps land: 2 × the task's id (the thread's -id) that arrives at a line there, + 1 where a turn of the loop starts
 	building    bool
 	anomalies   []string
 	kinds       uint64 // a bit 1<<k for every trace.Kind k the trace holds
@@ -70,10 +71,13 @@ func build(tr *trace.Trace, minK int) *Recording {
 	openThread := []int{}
 	openFold := map[int32]int{} // a shutting-down loop's id -> its fold
 	n := len(tr.Events)
+	lastLine := make([]int32, len(r.objs)) // each task's and thread's line so far, for r.mark
 	for i := range tr.Events {
 		e := &tr.Events[i]
 		stall := r.isStall(e, s)
+		iter := s.Loop.Iteration
 		s.apply(i)
+		r.mark(i, e, s, iter, lastLine)
 
 		// Who holds the loop thread.
 		closeSpan := func() {
