@@ -806,6 +806,7 @@
       c.className = "tag";
       c.style.setProperty("--c", colour(tl));
       c.textContent = tl.name;
+      c.dataset.task = tl.task; // a click picks it for steps by line (---- stepping ----)
       return c;
     };
     for (const [line, tasks] of byLine) {
@@ -822,6 +823,8 @@
       const first = chip(tasks[0]);
       if (tasks.length === 1) {
         first.title = t("editor.tag", { name: tasks[0].name, line });
+        first.tabIndex = 0;
+        first.setAttribute("role", "button");
         entry.append(first);
       } else {
         // A stack: the first name, the others' colours as edges under it,
@@ -1048,6 +1051,7 @@
         if (opts.speed) mod.setSpeed(opts.speed);
         if (opts.play) mod.play();
         lastEvent = -2;
+        syncBreaks(); // a new player
       } else if (!r.replaced) {
         showError(r.error, source);
       }
@@ -1196,8 +1200,10 @@
     if ((e.key === " " || e.key === "Spacebar") && (tag === "BUTTON" || tag === "A")) return;
     switch (e.key) {
       case " ": case "Spacebar": act.toggle(); break;
-      case "ArrowRight": act.step(1); break;
-      case "ArrowLeft": act.step(-1); break;
+      case "ArrowRight": if (e.shiftKey) act.step(1); else stepBy(undefined, 1); break;
+      case "ArrowLeft": if (e.shiftKey) act.step(-1); else stepBy(undefined, -1); break;
+      case "u": case "U": setUnit((stepping.unit + (e.shiftKey ? UNITS.length - 1 : 1)) % UNITS.length); break;
+      case "b": case "B": showBreaksPop(breaksPop.hidden); break;
       case "Home": act.seek(0); break;
       case "End": act.toEnd(); break;
       case "+": case "=": act.faster(); break;
@@ -1283,6 +1289,7 @@
     if (timings.firstFrame === null && s.frames > 0) timings.firstFrame = performance.now();
     sayCaption(s);
     renderViews(s);
+    stepView(s, null);
     if (!dirty && s.event === lastEvent && s.events === lastEvents) return;
     dirty = false;
     lastEvent = s.event;
@@ -1304,6 +1311,7 @@
     eventConcept = d.concept || "";
     showEditedNote();
     lightNotes(s);
+    stepView(s, d);
   }
 
   // die shows why the module is gone: the message key and its args, in
@@ -1973,6 +1981,7 @@
   window.loopscopeModuleReady = (m) => {
     mod = guard(m);
     mod.setLang(lang);
+    syncBreaks();
     paintCode(true); // the editor's colours come from the module
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
@@ -2423,8 +2432,8 @@
   el.scene.addEventListener("change", () => load(el.scene.value));
   for (const b of el.tabs) b.addEventListener("click", () => showTab(b.dataset.tab));
   el.play.addEventListener("click", () => act.toggle());
-  el.back.addEventListener("click", () => act.step(-1));
-  el.fwd.addEventListener("click", () => act.step(1));
+  el.back.addEventListener("click", (e) => { if (e.shiftKey) act.step(-1); else stepBy(undefined, -1); });
+  el.fwd.addEventListener("click", (e) => { if (e.shiftKey) act.step(1); else stepBy(undefined, 1); });
   el.toStart.addEventListener("click", () => act.seek(0));
   el.toEnd.addEventListener("click", () => act.toEnd());
   el.faster.addEventListener("click", () => act.faster());
@@ -2512,6 +2521,295 @@
     messages: () => Object.fromEntries([...MESSAGES].map(([k, m]) => [k, { en: m.en, ko: m.ko }])),
     scenes: () => scenes.map((s) => ({ id: s.id, title: sceneTitle(s), course: !!s.course })),
   };
+
+  // ---- stepping and breakpoints ----
+  //
+  // The step buttons and ← → move by a unit the learner picks beside them:
+  // an event, a turn of the loop, a print, the next line of a task (the
+  // one whose tag in the editor was clicked, else the running one) or the
+  // next breakpoint; Shift+← → always move one event, U picks the next
+  // unit. A breakpoint is set on a line by clicking its number in the
+  // gutter (F9 on the editor's line), and on kinds of events (a timer
+  // fires, a task finishes, an exception) in the Breakpoints box; playing
+  // stops where one is reached, and the footer says which. The module
+  // finds the stops (playback.Player.StepBy, SetBreaks); line breakpoints
+  // move with the edits above them and last while their line exists.
+  defineMessages({
+    "step.unit": { en: "Step by", ko: "이동 단위" },
+    "step.unit.title": { en: "What the step buttons and ← → move by (U; Shift+← → always one event)", ko: "단계 버튼과 ← →가 움직이는 단위 (U로 바꿈, Shift+← →는 언제나 이벤트 하나)" },
+    "unit.event": { en: "event", ko: "이벤트" },
+    "unit.iteration": { en: "loop iteration", ko: "루프 반복" },
+    "unit.print": { en: "print", ko: "출력" },
+    "unit.line": { en: "next line", ko: "다음 줄" },
+    "unit.break": { en: "breakpoint", ko: "중단점" },
+    "step.task": { en: "of {name}", ko: "{name}의 줄" },
+    "step.task.running": { en: "of the running task", ko: "실행 중인 태스크의 줄" },
+    "step.task.title": { en: "Steps by line follow {name}, picked in the editor's tags; click to follow the running task again", ko: "줄 단위 이동이 편집기의 태그에서 고른 {name}를 따라갑니다. 누르면 다시 실행 중인 태스크를 따라갑니다" },
+    "step.task.hint": { en: "Steps by line follow the running task; click a task's tag in the editor to follow that one", ko: "줄 단위 이동이 실행 중인 태스크를 따라갑니다. 편집기에서 태스크의 태그를 누르면 그 태스크를 따라갑니다" },
+    "break.label": { en: "Breakpoints", ko: "중단점" },
+    "break.title": { en: "Where playing stops: lines and kinds of events (B)", ko: "재생이 멈출 곳: 줄과 이벤트 종류 (B)" },
+    "break.heading": { en: "Stop playing when", ko: "재생을 멈출 때" },
+    "break.timer": { en: "a timer fires", ko: "타이머가 만료될 때" },
+    "break.task": { en: "a task finishes", ko: "태스크가 끝날 때" },
+    "break.exception": { en: "an exception is raised", ko: "예외가 발생할 때" },
+    "break.lines": { en: "a line with a breakpoint is reached: {lines}", ko: "중단점이 있는 줄에 닿을 때: {lines}" },
+    "break.lines.none": { en: "No line has a breakpoint: click a line number in the editor, or press F9 on a line.", ko: "중단점이 있는 줄이 없습니다. 편집기에서 줄 번호를 누르거나 그 줄에서 F9를 누르세요." },
+    "break.clear": { en: "Clear the lines", ko: "줄 중단점 지우기" },
+    "break.close": { en: "Close", ko: "닫기" },
+    "break.gutter": { en: "Click a line number to set or clear a breakpoint (F9 on the editor's line)", ko: "줄 번호를 누르면 중단점을 놓거나 지웁니다 (편집기의 그 줄에서 F9)" },
+    "break.set": { en: "Breakpoint set on line {line}.", ko: "{line}번째 줄에 중단점을 놓았습니다." },
+    "break.cleared": { en: "Breakpoint on line {line} cleared.", ko: "{line}번째 줄의 중단점을 지웠습니다." },
+    "break.hit.line": { en: "Stopped at the breakpoint on line {line}.", ko: "{line}번째 줄의 중단점에서 멈췄습니다." },
+    "break.hit.timer": { en: "Stopped at a breakpoint: a timer fired.", ko: "중단점: 타이머가 만료되어 멈췄습니다." },
+    "break.hit.task": { en: "Stopped at a breakpoint: a task finished.", ko: "중단점: 태스크가 끝나서 멈췄습니다." },
+    "break.hit.exception": { en: "Stopped at a breakpoint: an exception was raised.", ko: "중단점: 예외가 발생해서 멈췄습니다." },
+  });
+
+  // The units in the module's numbering (playback.Unit), and the kinds of
+  // breakpoints as its bits (playback.BreakOn; 1 is a line).
+  const UNITS = ["event", "iteration", "print", "line", "break"];
+  const BREAK_KINDS = { timer: 2, task: 4, exception: 8 };
+  const stepping = {
+    unit: 0,
+    task: null,         // the picked task: {task, name}, or null for the running one
+    lines: new Set(),   // the editor's lines with a breakpoint
+    on: 0,              // BREAK_KINDS' bits
+    hit: null,          // where playing stopped at a breakpoint: {event, why, line}
+    said: "",           // what the status says
+    source: null,       // the editor's text the lines belong to
+    scene: null,        // the scene they were set in
+  };
+
+  const stepBox = document.createElement("span");
+  stepBox.className = "step-unit";
+  stepBox.innerHTML =
+    '<select id="step-unit" data-t-aria="step.unit" data-t-title="step.unit.title">' +
+    UNITS.map((u) => '<option value="' + u + '" data-t="unit.' + u + '"></option>').join("") + "</select>" +
+    '<button id="step-task" class="text small" type="button" hidden></button>' +
+    '<span class="breaks"><button id="breaks" class="icon" type="button" aria-haspopup="true" aria-expanded="false" data-t-aria="break.label" data-t-title="break.title"><svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="6"/></svg></button>' +
+    '<div id="breaks-pop" class="breaks-pop" hidden><div class="breaks-head" data-t="break.heading"></div>' +
+    Object.keys(BREAK_KINDS).map((k) => '<label><input type="checkbox" data-kind="' + k + '"> <span data-t="break.' + k + '"></span></label>').join("") +
+    '<div id="breaks-lines" class="breaks-lines"></div>' +
+    '<div class="breaks-actions"><button id="breaks-clear" class="text" type="button" data-t="break.clear"></button><button id="breaks-close" class="text" type="button" data-t="break.close"></button></div></div></span>';
+  document.querySelector(".transport").after(stepBox);
+  const breakStatus = document.createElement("span");
+  breakStatus.id = "break-status";
+  breakStatus.className = "break-status";
+  breakStatus.setAttribute("role", "status");
+  el.position.before(breakStatus);
+  el.gutter.dataset.tTitle = "break.gutter";
+  const sel = $("step-unit"), taskBtn = $("step-task"), breaksBtn = $("breaks"), breaksPop = $("breaks-pop");
+  applyWords(stepBox);
+  el.gutter.title = t("break.gutter");
+
+  // setUnit picks the unit the step buttons move by (a name or a number).
+  function setUnit(u) {
+    const k = typeof u === "number" ? u : UNITS.indexOf(u);
+    if (!(k >= 0 && k < UNITS.length)) throw new Error("loopscope: unknown step unit " + JSON.stringify(u) + "; one of " + UNITS.join(", "));
+    stepping.unit = k;
+    sel.value = UNITS[k];
+    showStepTask();
+  }
+
+  // stepBy moves n units (1 forward, -1 back; Shift: by event), and
+  // returns the event the module is now at.
+  function stepBy(unit, n) {
+    const u = unit === undefined ? stepping.unit : typeof unit === "number" ? unit : UNITS.indexOf(unit);
+    if (!(u >= 0 && u < UNITS.length)) throw new Error("loopscope: unknown step unit " + JSON.stringify(unit) + "; one of " + UNITS.join(", "));
+    n = n === undefined ? 1 : Math.trunc(Number(n)) || 0;
+    act.stepUnits(u, n);
+    return mod ? mod.state().event : 0;
+  }
+  act.stepUnits = (u, n) => {
+    if (running) { running.queue.push(() => act.stepUnits(u, n)); return; }
+    if (!mod) return;
+    mod.step(n, u, stepping.task ? stepping.task.task : 0);
+    dirty = true;
+    render();
+  };
+
+  // pickTask makes steps by line follow a task ({task, name} from the
+  // editor's tags), or the running one (null); picking one moves to "line".
+  function pickTask(tl) {
+    stepping.task = tl && tl.task > 0 ? { task: tl.task, name: tl.name } : null;
+    if (stepping.task) setUnit("line");
+    showStepTask();
+    dirty = true;
+  }
+  function showStepTask() {
+    const line = stepping.unit === UNITS.indexOf("line");
+    taskBtn.hidden = !line;
+    if (!line) return;
+    const tk = stepping.task;
+    taskBtn.textContent = tk ? t("step.task", { name: tk.name }) : t("step.task.running");
+    taskBtn.title = tk ? t("step.task.title", { name: tk.name }) : t("step.task.hint");
+    taskBtn.classList.toggle("picked", !!tk);
+  }
+  // markPicked outlines the picked task's tags in the editor.
+  function markPicked() {
+    const id = stepping.task ? String(stepping.task.task) : "";
+    for (const c of el.tags.querySelectorAll(".tag[data-task]")) c.classList.toggle("picked", c.dataset.task === id);
+  }
+  el.tags.addEventListener("click", (e) => {
+    const c = e.target.closest && e.target.closest(".tag[data-task]");
+    if (!c) return;
+    const id = Number(c.dataset.task);
+    pickTask(stepping.task && stepping.task.task === id ? null : { task: id, name: c.textContent });
+    render();
+  });
+  el.tags.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    const c = e.target.matches(".tag[data-task]") ? e.target : e.target.querySelector(".tag[data-task]");
+    if (!c) return;
+    e.preventDefault();
+    e.stopPropagation();
+    c.click();
+  });
+  taskBtn.addEventListener("click", () => { pickTask(null); render(); });
+  sel.addEventListener("change", () => setUnit(sel.value));
+
+  // Breakpoints on lines: the gutter's numbers show them, the module gets
+  // them (with the kinds) whenever they change and after every run.
+  function syncBreaks() {
+    if (mod && !fatal) mod.setBreaks(stepping.on, ...[...stepping.lines].sort((a, b) => a - b));
+    paintBreaks();
+  }
+  function paintBreaks() {
+    const kids = el.gutter.children;
+    for (let i = 0; i < kids.length; i++) kids[i].classList.toggle("bp", stepping.lines.has(i + 1));
+    drawBreaksPop();
+  }
+  new MutationObserver(paintBreaks).observe(el.gutter, { childList: true });
+  const lineCount = () => el.code.value.split("\n").length;
+  function setBreakpoint(line, on, say) {
+    line = Math.trunc(Number(line));
+    if (!(line >= 1 && line <= lineCount())) throw new Error("loopscope: no line " + line + " in the editor (1 to " + lineCount() + ")");
+    if (on === undefined) on = !stepping.lines.has(line);
+    if (on) stepping.lines.add(line);
+    else stepping.lines.delete(line);
+    stepping.source = el.code.value;
+    syncBreaks();
+    if (say) sayBreak(on ? "break.set" : "break.cleared", { line });
+    return on;
+  }
+  function breakOn(kind, on) {
+    const bit = BREAK_KINDS[kind];
+    if (!bit) throw new Error("loopscope: unknown kind of breakpoint " + JSON.stringify(kind) + "; one of " + Object.keys(BREAK_KINDS).join(", "));
+    stepping.on = on === false ? stepping.on & ~bit : stepping.on | bit;
+    syncBreaks();
+  }
+  el.gutter.addEventListener("click", (e) => {
+    const d = e.target.closest && e.target.closest(".gutter > div");
+    if (d) setBreakpoint(Array.prototype.indexOf.call(el.gutter.children, d) + 1, undefined, true);
+  });
+  el.code.addEventListener("keydown", (e) => {
+    if (e.key !== "F9") return;
+    e.preventDefault();
+    setBreakpoint(el.code.value.slice(0, el.code.selectionStart).split("\n").length, undefined, true);
+  });
+
+  // followEdit moves the breakpoints with an edit: those below it by the
+  // lines it added or removed; those on lines it removed are gone. A new
+  // source (another scene, a run from the API) keeps those whose line is
+  // still there, unless the scene changed.
+  function followEdit(typed) {
+    const before = stepping.source, after = el.code.value;
+    stepping.source = after;
+    if (before === null || before === after || !stepping.lines.size) return;
+    if (stepping.scene !== sceneId) {
+      stepping.lines.clear();
+    } else if (typed) {
+      let p = 0;
+      const max = Math.min(before.length, after.length);
+      while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+      let q = 0;
+      while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+      const nl = (s) => s.split("\n").length - 1;
+      const at = nl(before.slice(0, p)) + 1, gone = nl(before.slice(p, before.length - q)), added = nl(after.slice(p, after.length - q));
+      const moved = new Set();
+      for (const l of stepping.lines) {
+        if (l <= at) moved.add(l);
+        else if (l > at + gone) moved.add(l + added - gone);
+      }
+      stepping.lines = moved;
+    }
+    const n = lineCount();
+    for (const l of stepping.lines) if (l > n) stepping.lines.delete(l);
+    syncBreaks();
+  }
+  el.code.addEventListener("input", () => followEdit(true));
+
+  // The Breakpoints box: the kinds, the lines, Clear.
+  function drawBreaksPop() {
+    for (const c of breaksPop.querySelectorAll("input[data-kind]")) c.checked = !!(stepping.on & BREAK_KINDS[c.dataset.kind]);
+    const lines = [...stepping.lines].sort((a, b) => a - b);
+    $("breaks-lines").textContent = lines.length ? t("break.lines", { lines: lines.join(", ") }) : t("break.lines.none");
+    $("breaks-clear").disabled = !lines.length;
+    breaksBtn.classList.toggle("on", lines.length > 0 || stepping.on !== 0);
+  }
+  function showBreaksPop(open) {
+    breaksPop.hidden = !open;
+    breaksBtn.setAttribute("aria-expanded", String(open));
+    if (open) { drawBreaksPop(); breaksPop.querySelector("input").focus(); }
+  }
+  breaksBtn.addEventListener("click", () => showBreaksPop(breaksPop.hidden));
+  $("breaks-close").addEventListener("click", () => { showBreaksPop(false); breaksBtn.focus(); });
+  breaksPop.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.stopPropagation(); showBreaksPop(false); breaksBtn.focus(); } });
+  breaksPop.addEventListener("change", (e) => { if (e.target.dataset.kind) breakOn(e.target.dataset.kind, e.target.checked); });
+  $("breaks-clear").addEventListener("click", () => { stepping.lines.clear(); syncBreaks(); });
+
+  // What the footer says: a breakpoint set or cleared, for a moment, or
+  // where playing stopped, while it stays there.
+  let sayUntil = 0;
+  function sayBreak(key, args) {
+    stepping.said = t(key, args);
+    breakStatus.textContent = stepping.said;
+    sayUntil = performance.now() + 2500;
+  }
+  const hitKey = (why) => (why & 1 ? "break.hit.line" : why & 2 ? "break.hit.timer" : why & 4 ? "break.hit.task" : "break.hit.exception");
+
+  // stepView is render's hook: d is the module's detail when the event
+  // changed (null otherwise), s its state.
+  function stepView(s, d) {
+    if (stepping.scene !== sceneId) {
+      if (stepping.scene !== null) { stepping.lines.clear(); syncBreaks(); }
+      stepping.scene = sceneId;
+      stepping.task = null;
+      showStepTask();
+    }
+    if (el.code.value !== stepping.source) followEdit(false);
+    if (d) {
+      stepping.hit = d.hit & 15 ? { event: s.event, why: d.hit & 15, line: d.hit >> 4 } : null;
+      markPicked();
+    }
+    const h = stepping.hit;
+    const text = h && !s.playing && h.event === s.event ? t(hitKey(h.why), { line: h.line }) : performance.now() < sayUntil ? stepping.said : "";
+    if (breakStatus.textContent !== text) breakStatus.textContent = text;
+    breakStatus.classList.toggle("hit", !!(h && text && h.event === s.event));
+  }
+  onLang(() => { showStepTask(); drawBreaksPop(); el.gutter.title = t("break.gutter"); stepping.said = ""; });
+
+  Object.assign(window.loopscope, {
+    stepBy: (unit, n) => stepBy(unit, n),
+    setStepUnit: (u) => setUnit(u),
+    stepUnit: () => UNITS[stepping.unit],
+    pickTask: (name) => {
+      if (name === null || name === undefined) return pickTask(null);
+      const tl = lastTaskLines.find((x) => x.name === name);
+      if (!tl) throw new Error("loopscope: no live task named " + JSON.stringify(name));
+      pickTask(tl);
+      render();
+    },
+    setBreakpoint: (line) => { setBreakpoint(line, true); },
+    clearBreakpoint: (line) => { setBreakpoint(line, false); },
+    breakpoints: () => [...stepping.lines].sort((a, b) => a - b),
+    breakOn: (kind, on) => breakOn(kind, on !== false),
+    breakKinds: () => Object.keys(BREAK_KINDS).filter((k) => stepping.on & BREAK_KINDS[k]),
+    breakHit: () => {
+      const s = mod ? mod.state() : null, h = stepping.hit;
+      return h && s && !s.playing && h.event === s.event ? { event: h.event, kind: hitKey(h.why).slice(10), line: h.line, text: t(hitKey(h.why), { line: h.line }) } : null;
+    },
+  });
 
   setLang(lang);
   const first = sceneById(location.hash.slice(1)) || scenes[0];
