@@ -2524,7 +2524,8 @@
 
   // ---- stepping and breakpoints ----
   //
-  // The step buttons and ← → move by a unit the learner picks beside them:
+  // The step buttons and ← → move by a unit the learner picks under the
+  // stage, at the timeline's start (the bar on top has no room left):
   // an event, a turn of the loop, a print, the next line of a task (the
   // one whose tag in the editor was clicked, else the running one) or the
   // next breakpoint; Shift+← → always move one event, U picks the next
@@ -2583,15 +2584,16 @@
   const stepBox = document.createElement("span");
   stepBox.className = "step-unit";
   stepBox.innerHTML =
+    '<label class="field"><span class="field-label" data-t="step.unit"></span>' +
     '<select id="step-unit" data-t-aria="step.unit" data-t-title="step.unit.title">' +
-    UNITS.map((u) => '<option value="' + u + '" data-t="unit.' + u + '"></option>').join("") + "</select>" +
+    UNITS.map((u) => '<option value="' + u + '" data-t="unit.' + u + '"></option>').join("") + "</select></label>" +
     '<button id="step-task" class="text small" type="button" hidden></button>' +
     '<span class="breaks"><button id="breaks" class="icon" type="button" aria-haspopup="true" aria-expanded="false" data-t-aria="break.label" data-t-title="break.title"><svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="6"/></svg></button>' +
     '<div id="breaks-pop" class="breaks-pop" hidden><div class="breaks-head" data-t="break.heading"></div>' +
     Object.keys(BREAK_KINDS).map((k) => '<label><input type="checkbox" data-kind="' + k + '"> <span data-t="break.' + k + '"></span></label>').join("") +
     '<div id="breaks-lines" class="breaks-lines"></div>' +
     '<div class="breaks-actions"><button id="breaks-clear" class="text" type="button" data-t="break.clear"></button><button id="breaks-close" class="text" type="button" data-t="break.close"></button></div></div></span>';
-  document.querySelector(".transport").after(stepBox);
+  el.timeline.before(stepBox);
   const breakStatus = document.createElement("span");
   breakStatus.id = "break-status";
   breakStatus.className = "break-status";
