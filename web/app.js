@@ -2807,9 +2807,11 @@
     breakpoints: () => [...stepping.lines].sort((a, b) => a - b),
     breakOn: (kind, on) => breakOn(kind, on !== false),
     breakKinds: () => Object.keys(BREAK_KINDS).filter((k) => stepping.on & BREAK_KINDS[k]),
+    // breakHit says why playing stopped at the current event, if a
+    // breakpoint stopped it there: {event, kind, line, text}, or null.
     breakHit: () => {
-      const s = mod ? mod.state() : null, h = stepping.hit;
-      return h && s && !s.playing && h.event === s.event ? { event: h.event, kind: hitKey(h.why).slice(10), line: h.line, text: t(hitKey(h.why), { line: h.line }) } : null;
+      const d = mod ? mod.detail() : { hit: 0 }, why = d.hit & 15, line = d.hit >> 4;
+      return why ? { event: mod.state().event, kind: hitKey(why).slice(10), line, text: t(hitKey(why), { line }) } : null;
     },
   });
 

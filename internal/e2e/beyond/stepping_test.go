@@ -153,31 +153,41 @@ func TestStepping(t *testing.T) {
 		if evs[hit].Line != 15 {
 			t.Fatalf("the player's first breakpoint is at event %d, line %d", hit, evs[hit].Line)
 		}
+		var words map[string]struct{ En, Ko string }
+		p.Eval("loopscope.messages()", &words)
+		// stopsAt plays from a little before hit and checks that playing
+		// stops there and that the footer says why, in the page's language.
 		stopsAt := func(hit int, key, line string) {
 			t.Helper()
-			p.Eval(fmt.Sprintf(`loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()`, max(0, hit-6)), nil)
+			p.Eval(fmt.Sprintf(`loopscope.setSpeed(10); loopscope.seek(%d); loopscope.play()`, max(0, hit-3)), nil)
 			p.WaitFor(`!loopscope.state().playing`, 20*time.Second)
 			if got := at(); got != hit {
-				t.Fatalf("play from %d stopped at %d, want the breakpoint at %d", hit-6, got, hit)
+				t.Fatalf("play from %d stopped at %d, want the breakpoint at %d", hit-3, got, hit)
 			}
-			for _, lang := range []string{"en", "ko"} {
-				p.Eval(`loopscope.setLang(`+browser.JSString(lang)+`)`, nil)
-				words := p.message(key, lang, map[string]string{"line": line})
-				p.WaitFor(`document.getElementById("break-status").textContent === `+browser.JSString(words), 5*time.Second)
-				var h struct{ Event int }
-				p.Eval(`loopscope.breakHit()`, &h)
-				if h.Event != hit {
-					t.Fatalf("breakHit() %+v, want event %d", h, hit)
-				}
+			var h struct {
+				Event      int
+				Kind, Text string
+				Lang       string
 			}
-			p.Eval(`loopscope.setLang("en")`, nil)
+			p.Eval(`Object.assign({Lang: loopscope.state().lang}, loopscope.breakHit())`, &h)
+			w := words[key].En
+			if h.Lang == "ko" {
+				w = words[key].Ko
+			}
+			w = strings.ReplaceAll(w, "{line}", line)
+			if h.Event != hit || "break.hit."+h.Kind != key || h.Text != w {
+				t.Fatalf("breakHit() %+v, want event %d, %s: %q", h, hit, key, w)
+			}
+			p.WaitFor(`document.getElementById("break-status").textContent === `+browser.JSString(w), 5*time.Second)
 		}
 		stopsAt(hit, "break.hit.line", "15")
 		p.Screenshot("stepping-hit-line-" + tg.Name)
+		p.Eval(`loopscope.setLang("ko")`, nil)
+		stopsAt(hit, "break.hit.line", "15")
 
 		took("a line's breakpoint")
 		// A kind of event, ticked in the Breakpoints box.
-		p.Click("Breakpoints")
+		p.Click("중단점") // the box's button, named in Korean
 		p.WaitFor(`!document.getElementById("breaks-pop").hidden`, 5*time.Second)
 		p.Do(chromedp.Click(chromedp.CSS(`#breaks-pop input[data-kind="task"]`)))
 		var kinds []string
@@ -185,7 +195,7 @@ func TestStepping(t *testing.T) {
 		if !slices.Equal(kinds, []string{"task"}) {
 			t.Fatalf("after ticking 'a task finishes': %v", kinds)
 		}
-		p.Screenshot("stepping-box-" + tg.Name)
+		p.Screenshot("stepping-box-ko-" + tg.Name)
 		p.Do(chromedp.Click(chromedp.ID("breaks-close")))
 		p.Eval(`loopscope.clearBreakpoint(15)`, nil)
 		done := slices.IndexFunc(evs, func(e trace.Event) bool { return e.Kind == trace.TaskDone })
@@ -194,7 +204,7 @@ func TestStepping(t *testing.T) {
 		p.Eval(`loopscope.breakOn("task", false); loopscope.breakOn("exception")`, nil)
 		exc := slices.IndexFunc(evs, func(e trace.Event) bool { return e.Kind == trace.FutureException })
 		stopsAt(exc, "break.hit.exception", "")
-		p.Eval(`loopscope.breakOn("exception", false)`, nil)
+		p.Eval(`loopscope.breakOn("exception", false); loopscope.setLang("en")`, nil)
 
 		took("kinds")
 		// A line typed above a breakpoint moves it; Run keeps it.
