@@ -136,6 +136,7 @@ func TestStepping(t *testing.T) {
 		took("a task's tag")
 		// A breakpoint by a click on line 15's number: playing stops there.
 		p.Eval(`loopscope.pickTask(null); loopscope.setStepUnit("event"); document.getElementById("code").scrollTop = 0`, nil)
+		p.WaitFor(`document.getElementById("gutter").scrollTop === 0`, 5*time.Second) // the gutter follows at the scroll event
 		num := p.Rect("#gutter > div:nth-child(15)")
 		p.Do(chromedp.MouseClickXY(num.X+num.W/2, num.Y+num.H/2))
 		var bps []int
