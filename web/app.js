@@ -2408,6 +2408,9 @@
     const transport = document.querySelector(".bar .transport");
     el.timeline.parentElement.prepend(transport);
     el.code.readOnly = true;
+    // The share box stays, over the stage, to say which parts of the
+    // fragment were not understood (a scene misspelt in the embed code).
+    el.layout.after($("share-pop"));
     // A toggle is pressed while its pane shows, whoever showed it (a Run
     // shows the stage, the Predict mode the console).
     const toggles = [$("embed-code"), $("embed-console")];

@@ -330,6 +330,23 @@ func TestCourseAndEmbed(t *testing.T) {
 	p.Eval(`(() => { const f = document.getElementById("f"); f.src = f.src.replace("l=ko", "l=en"); })()`, nil)
 	f.waitFor(`document.documentElement.lang === "en" && document.getElementById("position").textContent.startsWith("event 4 /")`, 30*time.Second)
 	p.Screenshot("embed_360_en")
+
+	// A misspelt scene in the embed code: the frame says so, over the
+	// first scene.
+	p.Eval(`(() => { const f = document.getElementById("f"); f.src = f.src.replace(/#.*/, "#s=20_cofee_orders&l=en"); })()`, nil)
+	f.waitFor(`!document.getElementById("share-pop").hidden && document.getElementById("share-status").textContent.includes("There is no scene “20_cofee_orders”")`, 30*time.Second)
+	p.Screenshot("embed_360_en_misspelt")
+	f.click("#share-close")
+	f.waitFor(`document.getElementById("share-pop").hidden`, 10*time.Second)
+
+	// A wide frame (the embed code keeps it to 960 px): the code beside the stage.
+	p.Do(chromedp.EmulateViewport(1040, 560))
+	p.Eval(`(() => { const f = document.getElementById("f"); f.width = 1000; f.height = 480; })()`, nil)
+	f.waitFor(`innerWidth === 960`, 10*time.Second) // the embed code's max-width
+	f.click("#embed-code")
+	f.waitFor(`(() => { const c = document.getElementById("pane-code").getBoundingClientRect(), s = document.getElementById("pane-stage").getBoundingClientRect();
+		return document.getElementById("pane-stage").checkVisibility({visibilityProperty: true}) && c.width >= 300 && c.right <= s.left + 1 && s.width >= 500; })()`, 10*time.Second)
+	p.Screenshot("embed_960_en_code")
 	if errs := p.ConsoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
