@@ -76,6 +76,11 @@ func init() {
 // HTTPExceptionType is fastapi.HTTPException (a starlette HTTPException).
 var HTTPExceptionType = &py.Type{Name: "HTTPException", Module: "fastapi.exceptions", Base: py.ExceptionType}
 
+// RequestValidationErrorType is fastapi.exceptions.RequestValidationError:
+// raised inside the request's exit stack when parameters do not validate
+// (yield dependencies' teardowns see it), answered 422.
+var RequestValidationErrorType = &py.Type{Name: "RequestValidationError", Module: "fastapi.exceptions", Base: py.ValueErrorType}
+
 // FastAPIType, DependsType: the types of the module's objects.
 var (
 	FastAPIType = &py.Type{Name: "FastAPI", Module: "fastapi.applications", Base: py.ObjectType}
@@ -992,25 +997,28 @@ func (w *anyioWorker) Next(t *py.Thread, v py.Value, err error) Step {
 
 // exitEntry is one callback of the request's AsyncExitStack.
 type exitEntry struct {
-	dep *dependant
-	gen py.Value // the generator object
+	dep     *dependant
+	gen     py.Value // the generator object
+	id, ref int32    // its node in the request's tree, and the node it feeds
 }
 
 // request is one request's state: the scope's AsyncExitStack and the
 // dependency cache.
 type request struct {
-	app     *App
-	method  string
-	path    string
-	query   []([2]string)
-	headers [][2]string
-	cookies map[string]string
-	pathV   map[string]string
-	body    py.Value
-	stack   []exitEntry
-	cache   map[py.Value]py.Value
-	label   string
-	id      int32
+	app       *App
+	method    string
+	path      string
+	query     []([2]string)
+	headers   [][2]string
+	cookies   map[string]string
+	pathV     map[string]string
+	body      py.Value
+	stack     []exitEntry
+	cache     map[py.Value]py.Value
+	invalid   []any              // the RequestValidationError's errors (422)
+	cacheNode map[py.Value]int32 // the node whose value the cache holds
+	label     string
+	id        int32
 }
 
 // response is what the app sent: the status and the body's JSON value.
@@ -1024,7 +1032,7 @@ type appResponse struct {
 // ASGITransport.handle_async_request. Its result is an *appResponse.
 func (a *App) handle(t *py.Thread, method, path string, query, headers [][2]string, cookies map[string]string, body py.Value) py.Coroutine {
 	m := machineOf(t)
-	rq := &request{app: a, method: method, path: path, query: query, headers: headers, cookies: cookies, body: body, cache: map[py.Value]py.Value{}, id: m.NewID()}
+	rq := &request{app: a, method: method, path: path, query: query, headers: headers, cookies: cookies, body: body, cache: map[py.Value]py.Value{}, cacheNode: map[py.Value]int32{}, id: m.NewID()}
 	rq.label = method + " " + path
 	return newFlow("ASGITransport.handle_async_request", func(t *py.Thread) act {
 		rq.emit(t, trace.Request, trace.ConceptRequest, rq.label, "start")
@@ -1037,16 +1045,21 @@ func (a *App) handle(t *py.Thread, method, path string, query, headers [][2]stri
 			return rq.respond(t, &appResponse{status: code, body: map[string]any{"detail": statusPhrase(code)}})
 		}
 		rq.pathV = vals
-		var sent *appResponse
-		return rq.solve(t, r.dep, func(t *py.Thread, values []py.Kwarg, errs []any, err error) act {
+		// The endpoint is the root of the request's dependency tree.
+		id := m.NewID()
+		rq.node(t, r.dep, "solve", id, rq.id, 0)
+		return rq.solve(t, r.dep, id, func(t *py.Thread, values []py.Kwarg, errs []any, err error) act {
 			if err != nil {
 				return rq.closeStack(t, err)
 			}
 			if len(errs) > 0 {
-				sent = &appResponse{status: 422, body: map[string]any{"detail": errs}}
-				return rq.closeStackThen(t, nil, sent)
+				// RequestValidationError, raised inside the exit stack: the
+				// teardowns see it, then ExceptionMiddleware answers 422.
+				rq.node(t, r.dep, "failed", id, rq.id, 0)
+				rq.invalid = errs
+				return rq.closeStack(t, py.NewException(RequestValidationErrorType))
 			}
-			return rq.call(t, r.dep, values, func(t *py.Thread, v py.Value, err error) act {
+			return rq.call(t, r.dep, id, rq.id, values, func(t *py.Thread, v py.Value, err error) act {
 				if err != nil {
 					return rq.closeStack(t, err)
 				}
@@ -1054,12 +1067,23 @@ func (a *App) handle(t *py.Thread, method, path string, query, headers [][2]stri
 				if err != nil {
 					return rq.closeStack(t, err)
 				}
-				sent = &appResponse{status: r.status, body: tree}
-				return rq.closeStackThen(t, nil, sent)
+				return rq.closeStackThen(t, &appResponse{status: r.status, body: tree})
 			})
 		})
 	})
 }
+
+// node emits a depends event about node id, this request's use of d,
+// which feeds ref (its parent's node, or the request for the endpoint).
+func (rq *request) node(t *py.Thread, d *dependant, label string, id, ref, cause int32) {
+	if m := machineOf(t); m.Tracing() {
+		m.Emit(trace.Event{Kind: trace.Depends, Concept: trace.ConceptDepends, ID: id, Ref: ref, Cause: cause, Text: d.qual, Label: label, Num: float64(depFlags[d.kind])})
+	}
+}
+
+// depFlags is a depends event's num for each kind of callable: 1 runs in
+// the thread pool, 2 has a yield.
+var depFlags = [...]uint8{callSync: 1, callAsync: 0, callGen: 3, callAsyncGen: 2}
 
 func (rq *request) emit(t *py.Thread, kind trace.Kind, c trace.Concept, text, label string) {
 	m := machineOf(t)
@@ -1068,24 +1092,41 @@ func (rq *request) emit(t *py.Thread, kind trace.Kind, c trace.Concept, text, la
 	}
 }
 
-// respond finishes the request with resp.
-func (rq *request) respond(t *py.Thread, resp *appResponse) act {
+// send renders resp and sends it (the request's status event).
+func (rq *request) send(t *py.Thread, resp *appResponse) error {
 	text, err := jsonText(resp.body)
 	if err != nil {
-		return fail(err)
+		return err
 	}
 	resp.text = text
 	rq.emit(t, trace.Request, trace.ConceptRequest, rq.label, strconv.Itoa(resp.status))
+	return nil
+}
+
+// respond finishes the request with resp.
+func (rq *request) respond(t *py.Thread, resp *appResponse) act {
+	if err := rq.send(t, resp); err != nil {
+		return fail(err)
+	}
 	return finish(resp)
 }
 
-// closeStackThen closes the exit stack after a response was sent.
-func (rq *request) closeStackThen(t *py.Thread, _ error, resp *appResponse) act {
+// closeStackThen sends the endpoint's response, then closes the exit
+// stack: in FastAPI 0.92 the response goes out before the teardowns run.
+// A teardown's exception still reaches the client; an HTTPException can no
+// longer be answered (ExceptionMiddleware's "response already started").
+func (rq *request) closeStackThen(t *py.Thread, resp *appResponse) act {
+	if err := rq.send(t, resp); err != nil {
+		return fail(err)
+	}
 	return rq.unwind(t, nil, func(t *py.Thread, err error) act {
+		if e, ok := err.(*py.Exception); ok && e.Class.IsSubtypeOf(HTTPExceptionType) {
+			err = py.Errorf(py.RuntimeErrorType, "Caught handled exception, but response already started.")
+		}
 		if err != nil {
 			return rq.handleError(t, err)
 		}
-		return rq.respond(t, resp)
+		return finish(resp)
 	})
 }
 
@@ -1105,6 +1146,9 @@ func (rq *request) closeStack(t *py.Thread, exc error) act {
 // and, for anything else, the exception propagating to the client.
 func (rq *request) handleError(t *py.Thread, err error) act {
 	e, ok := err.(*py.Exception)
+	if ok && e.Class == RequestValidationErrorType && rq.invalid != nil {
+		return rq.respond(t, &appResponse{status: 422, body: map[string]any{"detail": rq.invalid}})
+	}
 	if !ok || !e.Class.IsSubtypeOf(HTTPExceptionType) {
 		if ok {
 			rq.emit(t, trace.Request, trace.ConceptRequest, rq.label, "500")
@@ -1128,7 +1172,7 @@ func (rq *request) unwind(t *py.Thread, exc error, then func(t *py.Thread, err e
 	}
 	e := rq.stack[len(rq.stack)-1]
 	rq.stack = rq.stack[:len(rq.stack)-1]
-	rq.emit(t, trace.Depends, trace.ConceptDepends, e.dep.qual, "teardown")
+	rq.node(t, e.dep, "teardown", e.id, e.ref, 0)
 	pyExc, _ := exc.(*py.Exception)
 	next := func(t *py.Thread, err error) act { return rq.unwind(t, err, then) }
 	if e.dep.kind == callAsyncGen {
@@ -1229,9 +1273,9 @@ func cmExitOutcome(exc *py.Exception, err error) error {
 	return err
 }
 
-// solve is solve_dependencies for d: its sub-dependencies in order, then
-// its path and query parameters.
-func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values []py.Kwarg, errs []any, err error) act) act {
+// solve is solve_dependencies for d (node id of the request's tree): its
+// sub-dependencies in order, then its path and query parameters.
+func (rq *request) solve(t *py.Thread, d *dependant, node int32, k func(t *py.Thread, values []py.Kwarg, errs []any, err error) act) act {
 	var values []py.Kwarg
 	var errs []any
 	var step func(t *py.Thread, i int) act
@@ -1277,11 +1321,14 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 			return k(t, values, errs, nil)
 		}
 		sub := d.deps[i]
-		return rq.solve(t, sub, func(t *py.Thread, subValues []py.Kwarg, subErrs []any, err error) act {
+		id := machineOf(t).NewID()
+		rq.node(t, sub, "solve", id, node, 0)
+		return rq.solve(t, sub, id, func(t *py.Thread, subValues []py.Kwarg, subErrs []any, err error) act {
 			if err != nil {
 				return k(t, nil, nil, err)
 			}
 			if len(subErrs) > 0 {
+				rq.node(t, sub, "failed", id, node, 0)
 				errs = append(errs, subErrs...)
 				return step(t, i+1)
 			}
@@ -1291,14 +1338,15 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 				}
 				if _, ok := rq.cache[sub.call]; !ok {
 					rq.cache[sub.call] = v
+					rq.cacheNode[sub.call] = id
 				}
 				return step(t, i+1)
 			}
 			if v, ok := rq.cache[sub.call]; ok && sub.cache {
-				rq.emit(t, trace.Depends, trace.ConceptDepends, sub.qual, "cached")
+				rq.node(t, sub, "cached", id, node, rq.cacheNode[sub.call])
 				return store(t, v)
 			}
-			return rq.call(t, sub, subValues, func(t *py.Thread, v py.Value, err error) act {
+			return rq.call(t, sub, id, node, subValues, func(t *py.Thread, v py.Value, err error) act {
 				if err != nil {
 					return k(t, nil, nil, err)
 				}
@@ -1309,11 +1357,19 @@ func (rq *request) solve(t *py.Thread, d *dependant, k func(t *py.Thread, values
 	return step(t, 0)
 }
 
-// call runs a dependency or the endpoint with its solved values:
-// solve_generator, `await call(**values)` or run_in_threadpool.
-func (rq *request) call(t *py.Thread, d *dependant, values []py.Kwarg, then func(t *py.Thread, v py.Value, err error) act) act {
-	if d.name != "" || d.parameterless {
-		rq.emit(t, trace.Depends, trace.ConceptDepends, d.qual, "call")
+// call runs a dependency or the endpoint (node id, feeding ref) with its
+// solved values: solve_generator, `await call(**values)` or
+// run_in_threadpool.
+func (rq *request) call(t *py.Thread, d *dependant, id, ref int32, values []py.Kwarg, then func(t *py.Thread, v py.Value, err error) act) act {
+	rq.node(t, d, "call", id, ref, 0)
+	k := then
+	then = func(t *py.Thread, v py.Value, err error) act {
+		if err != nil {
+			rq.node(t, d, "failed", id, ref, 0)
+		} else {
+			rq.node(t, d, "done", id, ref, 0)
+		}
+		return k(t, v, err)
 	}
 	switch d.kind {
 	case callAsync:
@@ -1338,7 +1394,7 @@ func (rq *request) call(t *py.Thread, d *dependant, values []py.Kwarg, then func
 				}
 				return then(t, nil, err)
 			}
-			rq.stack = append(rq.stack, exitEntry{dep: d, gen: g})
+			rq.stack = append(rq.stack, exitEntry{dep: d, gen: g, id: id, ref: ref})
 			return then(t, v, nil)
 		})
 	case callGen:
@@ -1361,7 +1417,7 @@ func (rq *request) call(t *py.Thread, d *dependant, values []py.Kwarg, then func
 			if err != nil {
 				return then(t, nil, err)
 			}
-			rq.stack = append(rq.stack, exitEntry{dep: d, gen: g})
+			rq.stack = append(rq.stack, exitEntry{dep: d, gen: g, id: id, ref: ref})
 			return then(t, v, nil)
 		})
 	}

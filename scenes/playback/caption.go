@@ -214,12 +214,25 @@ func (s *State) caption() string {
 			return l.t(cRequestAnswer, e.Text, e.Label)
 		}
 	case trace.Depends:
-		switch e.Label {
-		case "call":
+		endpoint := s.rec.obj(e.Ref).kind == objRequest
+		switch {
+		case e.Label == "solve":
+			return l.t(cDependsSolve, e.Text)
+		case e.Label == "call" && endpoint:
+			return l.t(cEndpointCall, e.Text)
+		case e.Label == "call" && int(e.Num)&1 != 0:
+			return l.t(cDependsThread, e.Text)
+		case e.Label == "call":
 			return l.t(cDependsCall, e.Text)
-		case "cached":
+		case e.Label == "done" && int(e.Num)&2 != 0:
+			return l.t(cDependsYield, e.Text)
+		case e.Label == "done":
+			return l.t(cDependsDone, e.Text)
+		case e.Label == "failed":
+			return l.t(cDependsFailed, e.Text)
+		case e.Label == "cached":
 			return l.t(cDependsCached, e.Text)
-		case "teardown":
+		case e.Label == "teardown":
 			return l.t(cDependsTeardown, e.Text)
 		}
 	}

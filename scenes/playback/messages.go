@@ -129,6 +129,12 @@ const (
 	cRequestStart
 	cRequestAnswer
 	cDependsCall
+	cDependsSolve
+	cEndpointCall
+	cDependsThread
+	cDependsYield
+	cDependsDone
+	cDependsFailed
 	cDependsCached
 	cDependsTeardown
 	cSocket
@@ -358,7 +364,13 @@ var messages = [numMsgs][2]string{
 	cSockReadyWrite:   {"The selector reports a socket ready to write.", "셀렉터가 쓸 수 있는 소켓을 알려 줍니다."},
 	cRequestStart:     {"The request {1} enters the app.", "요청 {1|이} 앱에 들어옵니다."},
 	cRequestAnswer:    {"The app answers {1} with status {2}.", "앱이 요청 {1}에 상태 코드 {2|로} 응답합니다."},
-	cDependsCall:      {"The dependency {1} is called.", "의존성 {1|이} 호출됩니다."},
+	cDependsCall:      {"The dependency {1} is called: an async def, it runs on the loop.", "의존성 {1|이} 호출됩니다. async def라서 루프에서 실행됩니다."},
+	cDependsSolve:     {"FastAPI reaches {1}: its own dependencies are solved first.", "FastAPI가 {1}에 이릅니다. {1}의 의존성부터 먼저 풉니다."},
+	cEndpointCall:     {"Every dependency is solved: the endpoint {1} is called with their values.", "모든 의존성이 풀렸습니다. 엔드포인트 {1|이} 그 값들로 호출됩니다."},
+	cDependsThread:    {"The dependency {1} is called: a plain def, it runs in a worker thread of the pool.", "의존성 {1|이} 호출됩니다. 일반 def라서 스레드 풀의 작업 스레드에서 실행됩니다."},
+	cDependsYield:     {"{1} reaches its yield: its value is ready; the code after the yield runs after the response.", "{1|이} yield에 이릅니다. 값은 준비되었고, yield 다음 코드는 응답 뒤에 실행됩니다."},
+	cDependsDone:      {"{1} returns its value.", "{1|이} 값을 돌려줍니다."},
+	cDependsFailed:    {"{1} fails: it raised, or its parameters did not validate.", "{1|이} 실패합니다. 예외가 났거나 매개변수 검증에 실패했습니다."},
 	cDependsCached:    {"The dependency {1} was already called for this request: its value is reused.", "의존성 {1|은} 이 요청에서 이미 호출되었습니다. 그 값을 다시 씁니다."},
 	cDependsTeardown:  {"The dependency {1} is torn down: the code after its yield runs.", "의존성 {1}의 정리 단계입니다. yield 다음 코드가 실행됩니다."},
 	cSocket:           {"socket: {1}", "소켓: {1}"},

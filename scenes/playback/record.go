@@ -18,6 +18,9 @@ const (
 	objThread
 	objJob
 	objSync
+	objRequest // a request to a FastAPI app
+	objDep     // a node of a request's dependency tree
+	numObjKinds
 )
 
 type objRef struct {
@@ -37,6 +40,7 @@ type Recording struct {
 	stalls      []Span
 	threadSpans []ThreadSpan
 	folds       []Fold
+	reqEvents   []int32 // the request and depends events' indexes
 	snaps       []*State // snaps[k] is the state after event snapAt[k]
 	snapAt      []int
 	minK        int
@@ -220,7 +224,7 @@ func (r *Recording) index() {
 		maxID = max(maxID, e.ID, e.Ref, e.Thread)
 	}
 	r.objs = make([]objRef, maxID+1)
-	var counts [objSync + 1]int
+	var counts [numObjKinds]int
 	var out strings.Builder
 	r.outEnd = make([]int32, len(r.tr.Events))
 	for i := range r.tr.Events {
@@ -244,6 +248,13 @@ func (r *Recording) index() {
 			k = objSync
 		case trace.Print:
 			out.WriteString(e.Text)
+		case trace.Request, trace.Depends:
+			r.reqEvents = append(r.reqEvents, int32(i))
+			if e.Label == "start" {
+				k = objRequest
+			} else if e.Label == "solve" {
+				k = objDep
+			}
 		}
 		if k != objNone && e.ID > 0 && r.objs[e.ID].kind == objNone {
 			r.objs[e.ID] = objRef{kind: k, pos: counts[k]}

@@ -133,8 +133,8 @@ const (
 	Uncaught // uncaught: the scene ends with this exception; text: its last line
 	Stopped  // stopped: the engine stopped the scene; text: the message; label: why: a budget ("steps", "time", "events", "memory"), "deadlock" or "interrupted"
 	SocketOp // socket: virtual network activity; text: "listen", "connect", "send", "recv", "close"; num: bytes
-	Depends  // depends: a FastAPI dependency is resolved, cached, or torn down; text: the dependency; label: "call", "cached", "teardown"
-	Request  // request: a request enters or leaves the app; text: "GET /items"; label: "start" or the status code
+	Depends  // depends: a step of a FastAPI dependency, or of the endpoint, in one request; id: this use of it (a new object, first seen at "solve"); ref: what it feeds: its parent's use, or the request for the endpoint; cause: for "cached", the use whose value it reuses; text: its name; label: "solve" (reached: its own dependencies come first), "call", "done" (returned, or reached its yield), "cached" (not called: the request's cache has its value), "failed" (raised, or its parameters did not validate), "teardown" (the code after its yield runs); num: 1 if it runs in the thread pool (a def or a class), plus 2 if it has a yield
+	Request  // request: a request enters or leaves the app; id: the request; text: "GET /items"; label: "start", or the status code as the response is sent (FastAPI 0.92 sends a success before the teardowns), or "500": an exception reaches the client
 	Seed     // seed: a module seeded itself for the run without a seed from the scene (random at import, random.seed()); text: the module; label: the seed, in decimal
 
 	numKinds
