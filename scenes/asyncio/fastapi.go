@@ -1034,6 +1034,11 @@ func (a *App) handle(t *py.Thread, method, path string, query, headers [][2]stri
 	m := machineOf(t)
 	rq := &request{app: a, method: method, path: path, query: query, headers: headers, cookies: cookies, body: body, cache: map[py.Value]py.Value{}, cacheNode: map[py.Value]int32{}, id: m.NewID()}
 	rq.label = method + " " + path
+	sep := "?"
+	for _, kv := range query {
+		rq.label += sep + kv[0] + "=" + kv[1]
+		sep = "&"
+	}
 	return newFlow("ASGITransport.handle_async_request", func(t *py.Thread) act {
 		rq.emit(t, trace.Request, trace.ConceptRequest, rq.label, "start")
 		r, vals, other := a.match(method, path)

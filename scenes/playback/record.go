@@ -40,7 +40,7 @@ type Recording struct {
 	stalls      []Span
 	threadSpans []ThreadSpan
 	folds       []Fold
-	reqEvents   []int32 // the request and depends events' indexes
+	reqEvents   []int32  // the request and depends events' indexes
 	snaps       []*State // snaps[k] is the state after event snapAt[k]
 	snapAt      []int
 	minK        int
