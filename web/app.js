@@ -1785,7 +1785,10 @@
       if (pred.run && pred.run.exitCode !== 0 && pred.run.stderr) notes.push(t("predict.traceback"));
       for (const n of notes) p("predict-note", n);
       if (pred.phase === "checking") p("predict-note", t("predict.checking"));
-      if (pred.phase === "done") p("predict-summary", predictSummary()).setAttribute("role", "status");
+      if (pred.phase === "done") {
+        const all = pred.order.every((_, i) => rightAt(i));
+        p("predict-summary" + (all ? " all" : ""), predictSummary()).setAttribute("role", "status");
+      }
       const ol = document.createElement("ol");
       ol.className = "predict-list";
       ol.setAttribute("aria-labelledby", "predict-order-head");
