@@ -117,9 +117,27 @@ func (n *network) newSock() *vsock {
 }
 
 func (n *network) emit(s *vsock, text string, num int, label string) {
+	n.emitRef(s, text, num, label, 0, 0)
+}
+
+// emitRef is emit with a second object (ref) and a cause.
+func (n *network) emitRef(s *vsock, text string, num int, label string, ref, cause int32) {
 	if m := n.loop.m; m.tr != nil {
-		m.Emit(trace.Event{Kind: trace.SocketOp, Concept: trace.ConceptStream, ID: s.id, Text: text, Num: float64(num), Label: label})
+		m.Emit(trace.Event{Kind: trace.SocketOp, Concept: trace.ConceptStream, ID: s.id, Ref: ref, Cause: cause, Text: text, Num: float64(num), Label: label})
 	}
+}
+
+// previewLen is how many bytes of the data a send, recv or read event
+// shows.
+const previewLen = 24
+
+// preview is the label of a send, recv or read of data: repr() of its
+// first bytes, "…" after when there are more.
+func preview(data []byte) string {
+	if len(data) > previewLen {
+		return py.BytesRepr(string(data[:previewLen])) + "…"
+	}
+	return py.BytesRepr(string(data))
 }
 
 // ephemeral returns a free ephemeral port.
@@ -186,7 +204,7 @@ func (n *network) accept(lst *vsock) *vsock {
 	s := lst.accepts[0]
 	lst.accepts[0] = nil
 	lst.accepts = lst.accepts[1:]
-	n.emit(s, "accept", 0, addrLabel(s.peerPort))
+	n.emitRef(s, "accept", 0, addrLabel(s.peerPort), s.peer.id, lst.id)
 	return s
 }
 
@@ -201,7 +219,7 @@ func (n *network) send(s *vsock, data []byte) int {
 		}
 		return e
 	}
-	n.emit(s, "send", len(data), "")
+	n.emit(s, "send", len(data), preview(data))
 	p := s.peer
 	if p == nil || p.closed {
 		// The peer's socket is gone: its kernel answers with a reset.
@@ -249,7 +267,7 @@ func (n *network) recv(s *vsock, max int) ([]byte, int) {
 	if len(s.inbuf) == 0 {
 		s.inbuf = nil
 	}
-	n.emit(s, "recv", k, "")
+	n.emit(s, "recv", k, preview(data))
 	return data, 0
 }
 
@@ -377,14 +395,8 @@ func (n *network) watch(s *vsock) {
 
 // unregister removes s from the selector (epoll_ctl DEL, or close).
 func (n *network) unregister(s *vsock) {
-	if s.reader != nil {
-		s.reader.Cancel()
-		s.reader = nil
-	}
-	if s.writer != nil {
-		s.writer.Cancel()
-		s.writer = nil
-	}
+	n.removeReader(s)
+	n.removeWriter(s)
 	n.unlink(s)
 }
 
@@ -412,6 +424,7 @@ func (n *network) addReader(s *vsock, name string, fn py.Value) *Handle {
 	had := s.registered()
 	s.reader = h
 	if had&evRead == 0 {
+		n.emit(s, "register", 0, "read")
 		n.watch(s)
 	}
 	return h
@@ -426,6 +439,7 @@ func (n *network) addWriter(s *vsock, name string, fn py.Value) *Handle {
 	had := s.registered()
 	s.writer = h
 	if had&evWrite == 0 {
+		n.emit(s, "register", 0, "write")
 		n.watch(s)
 	}
 	return h
@@ -439,6 +453,7 @@ func (n *network) removeReader(s *vsock) bool {
 	}
 	s.reader.Cancel()
 	s.reader = nil
+	n.emit(s, "unregister", 0, "read")
 	if s.registered() == 0 {
 		n.unlink(s)
 	}
@@ -452,6 +467,7 @@ func (n *network) removeWriter(s *vsock) bool {
 	}
 	s.writer.Cancel()
 	s.writer = nil
+	n.emit(s, "unregister", 0, "write")
 	if s.registered() == 0 {
 		n.unlink(s)
 	}

@@ -261,6 +261,9 @@ func (r *StreamReader) take(n int) py.Bytes {
 		n = len(r.buf)
 	}
 	data := py.Bytes(r.buf[:n])
+	if tr := r.transport; n > 0 && tr != nil && tr.sock != nil {
+		tr.net.emit(tr.sock, "read", n, preview(r.buf[:n]))
+	}
 	r.buf = r.buf[n:]
 	if len(r.buf) == 0 {
 		r.buf = nil
@@ -361,9 +364,7 @@ func (r *StreamReader) ReadExactly(n int) *goCoro {
 		}
 		if len(r.buf) < n {
 			if r.eof {
-				partial := append([]byte(nil), r.buf...)
-				r.buf = nil
-				return nil, false, newIncompleteReadError(partial, py.Int(n))
+				return nil, false, newIncompleteReadError([]byte(r.take(len(r.buf))), py.Int(n))
 			}
 			return nil, true, nil
 		}
@@ -400,9 +401,7 @@ func (r *StreamReader) readUntil(sep []byte) attempt {
 		}
 		if isep < 0 {
 			if r.eof {
-				chunk := append([]byte(nil), r.buf...)
-				r.buf = nil
-				return nil, false, newIncompleteReadError(chunk, py.None)
+				return nil, false, newIncompleteReadError([]byte(r.take(len(r.buf))), py.None)
 			}
 			return nil, true, nil
 		}
@@ -436,7 +435,7 @@ func (r *StreamReader) ReadLine() *goCoro {
 				if consumed+1 <= len(r.buf) && r.buf[consumed] == '\n' {
 					r.take(consumed + 1)
 				} else {
-					r.buf = nil
+					r.take(len(r.buf))
 				}
 				r.maybeResumeTransport()
 				return nil, false, py.NewException(py.ValueErrorType, e.Args[0])
@@ -616,6 +615,7 @@ func (p *protocol) connectionMade(t *py.Thread, tr *transport) error {
 	if c, ok := res.(py.Coroutine); ok {
 		tk := p.loop.NewTask(t, c, nil)
 		p.task = tk
+		tr.net.emitRef(tr.sock, "streams", 0, "", tk.id, 0)
 		l := p.loop
 		tk.AddDoneCallback("StreamReaderProtocol.connection_made.<locals>.callback", func(f *Future) {
 			exc, cerr := f.Exception()
@@ -1461,6 +1461,9 @@ func asyncioOpenConnection(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kw
 				return -1, nil, py.CoroRaised, throw
 			}
 			w := newStreamWriter(l, tr, proto, reader)
+			if tk := l.CurrentTask(); tk != nil && tr.sock != nil {
+				tr.net.emitRef(tr.sock, "streams", 0, "", tk.id, 0)
+			}
 			return -1, py.Tuple{reader, w}, py.CoroReturned, nil
 		}
 	}), nil

@@ -199,6 +199,9 @@ func (s *State) caption() string {
 	case trace.Seed:
 		return l.t(cSeed, e.Text, e.Label)
 	case trace.SocketOp:
+		if e.Text == "streams" {
+			return l.t(cSockStreams, s.Name(e.Ref))
+		}
 		if m, ok := socketWords(e); ok {
 			return l.t(m, e.Label, itoa(int(e.Num)))
 		}
@@ -274,11 +277,19 @@ func socketWords(e *trace.Event) (msg, bool) {
 		return cSockShutdown, true
 	case "close":
 		return cSockClose, true
-	case "ready":
-		if e.Label == "write" {
-			return cSockReadyWrite, true
+	case "read":
+		return cSockRead, true
+	case "ready", "register", "unregister":
+		m := cSockReadyRead
+		if e.Text == "register" {
+			m = cSockWatchRead
+		} else if e.Text == "unregister" {
+			m = cSockUnwatchRead
 		}
-		return cSockReadyRead, true
+		if e.Label == "write" {
+			m++ // the message after each one is its "write"
+		}
+		return m, true
 	}
 	return 0, false
 }

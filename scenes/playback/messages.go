@@ -126,6 +126,12 @@ const (
 	cSockClose
 	cSockReadyRead
 	cSockReadyWrite
+	cSockWatchRead
+	cSockWatchWrite
+	cSockUnwatchRead
+	cSockUnwatchWrite
+	cSockRead
+	cSockStreams
 	cRequestStart
 	cRequestAnswer
 	cDependsCall
@@ -355,13 +361,19 @@ var messages = [numMsgs][2]string{
 	cSockConnect:      {"A client connects to {1}.", "클라이언트가 {1}에 연결합니다(connect)."},
 	cSockRefused:      {"A connection to {1} is refused: nothing listens there.", "{1}에 연결하려 했지만 거부됩니다. 그곳에서 기다리는 서버가 없습니다."},
 	cSockAccept:       {"The server accepts a connection from {1}.", "서버가 {1}에서 온 연결을 받아들입니다(accept)."},
-	cSockSend:         {"A socket sends {2} bytes.", "소켓이 {2}바이트를 보냅니다(send)."},
-	cSockRecv:         {"A socket receives {2} bytes.", "소켓이 {2}바이트를 받습니다(recv)."},
+	cSockSend:         {"A socket sends {2} bytes: {1}", "소켓이 {2}바이트를 보냅니다(send): {1}"},
+	cSockRecv:         {"A socket receives {2} bytes: {1}", "소켓이 {2}바이트를 받습니다(recv): {1}"},
 	cSockReset:        {"The connection is reset.", "연결이 끊어집니다(reset)."},
 	cSockShutdown:     {"A socket shuts its sending side.", "소켓이 보내는 쪽을 닫습니다(shutdown)."},
 	cSockClose:        {"A socket is closed.", "소켓이 닫힙니다(close)."},
-	cSockReadyRead:    {"The selector reports a socket with data to read.", "셀렉터가 읽을 데이터가 있는 소켓을 알려 줍니다."},
+	cSockReadyRead:    {"The selector reports a socket ready to read.", "셀렉터가 읽을 준비가 된 소켓을 알려 줍니다."},
 	cSockReadyWrite:   {"The selector reports a socket ready to write.", "셀렉터가 쓸 수 있는 소켓을 알려 줍니다."},
+	cSockWatchRead:    {"The selector now watches a socket for data to read (add_reader).", "셀렉터가 이제 소켓에 읽을 데이터가 오는지 지켜봅니다(add_reader)."},
+	cSockWatchWrite:   {"The selector now watches a socket until it can write (add_writer).", "셀렉터가 이제 소켓에 쓸 수 있게 되는지 지켜봅니다(add_writer)."},
+	cSockUnwatchRead:  {"The selector stops watching a socket for reading (remove_reader).", "셀렉터가 소켓의 읽기를 더 지켜보지 않습니다(remove_reader)."},
+	cSockUnwatchWrite: {"The selector stops watching a socket for writing (remove_writer).", "셀렉터가 소켓의 쓰기를 더 지켜보지 않습니다(remove_writer)."},
+	cSockRead:         {"The StreamReader hands {2} bytes to its task: {1}", "StreamReader가 태스크에 {2}바이트를 넘겨줍니다: {1}"},
+	cSockStreams:      {"{1} gets the connection's StreamReader and StreamWriter.", "{1|이} 이 연결의 StreamReader와 StreamWriter를 받습니다."},
 	cRequestStart:     {"The request {1} enters the app.", "요청 {1|이} 앱에 들어옵니다."},
 	cRequestAnswer:    {"The app answers {1} with status {2}.", "앱이 요청 {1}에 상태 코드 {2|로} 응답합니다."},
 	cDependsCall:      {"The dependency {1} is called: an async def, it runs on the loop.", "의존성 {1|이} 호출됩니다. async def라서 루프에서 실행됩니다."},

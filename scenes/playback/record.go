@@ -20,6 +20,7 @@ const (
 	objSync
 	objRequest // a request to a FastAPI app
 	objDep     // a node of a request's dependency tree
+	objSocket  // a socket
 	numObjKinds
 )
 
@@ -246,6 +247,8 @@ func (r *Recording) index() {
 			k = objJob
 		case trace.SyncNew:
 			k = objSync
+		case trace.SocketOp:
+			k = objSocket
 		case trace.Print:
 			out.WriteString(e.Text)
 		case trace.Request, trace.Depends:
@@ -287,7 +290,7 @@ func (r *Recording) isStall(e *trace.Event, s *State) bool {
 
 // every is how many events may pass before the next snapshot of s.
 func (r *Recording) every(s *State) int {
-	cost := len(s.Tasks) + len(s.Futures) + len(s.Timers) + len(s.Ready) + len(s.Threads) + len(s.Jobs) + len(s.Syncs)
+	cost := len(s.Tasks) + len(s.Futures) + len(s.Timers) + len(s.Ready) + len(s.Threads) + len(s.Jobs) + len(s.Syncs) + len(s.Sockets)
 	return max(r.minK, cost/2)
 }
 

@@ -256,6 +256,7 @@ type State struct {
 	Threads []Thread
 	Jobs    []Job
 	Syncs   []Sync
+	Sockets []Socket // creation order
 
 	Output    string     // the console so far
 	TaskLines []TaskLine // live tasks' lines
@@ -372,6 +373,7 @@ func (s *State) clone() *State {
 	c.Threads = cloneSlice(s.Threads)
 	c.Jobs = cloneSlice(s.Jobs)
 	c.Syncs = cloneSlice(s.Syncs)
+	c.Sockets = cloneSlice(s.Sockets)
 	for i := range c.Syncs {
 		c.Syncs[i].Waiters = c.Syncs[i].Waiters[:len(c.Syncs[i].Waiters):len(c.Syncs[i].Waiters)]
 	}
@@ -684,6 +686,9 @@ func (s *State) apply(i int) {
 			y.LastOp, y.Label = e.Text, e.Label
 		}
 		s.setValue(e.ID, e.Num)
+
+	case trace.SocketOp:
+		s.applySocket(e, i)
 
 	case trace.Raise:
 		s.LastRaise = e.Text

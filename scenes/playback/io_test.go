@@ -1,0 +1,210 @@
+package playback
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"loopscope/scenes"
+	"loopscope/scenes/engine"
+	"loopscope/scenes/trace"
+)
+
+// ioChecks follows a recording event by event and checks the socket
+// model's invariants: a connection's bytes never go backwards and never
+// run ahead (what one end received is at most what the other sent, what a
+// task read at most what its end received), readiness is only reported
+// for what the selector watches, and a closed socket is watched for
+// nothing.
+func ioChecks(t *testing.T, name string, rec *Recording) *State {
+	t.Helper()
+	var prev *State
+	for i := 0; i < rec.Len(); i++ {
+		s := rec.StateAt(i)
+		for k := range s.Sockets {
+			so := &s.Sockets[k]
+			if p := s.Socket(so.Peer); p != nil {
+				if p.Peer != so.ID {
+					t.Fatalf("%s event %d: socket %d's peer %d has peer %d", name, i, so.ID, p.ID, p.Peer)
+				}
+				if so.Recvd > p.Sent {
+					t.Fatalf("%s event %d: socket %d received %d bytes, its peer sent %d", name, i, so.ID, so.Recvd, p.Sent)
+				}
+			}
+			if so.Read > so.Recvd {
+				t.Fatalf("%s event %d: socket %d's task read %d bytes of %d received", name, i, so.ID, so.Read, so.Recvd)
+			}
+			if so.Closed && so.Watch != 0 {
+				t.Fatalf("%s event %d: closed socket %d still watched (%d)", name, i, so.ID, so.Watch)
+			}
+			if e := s.Event; e.Kind == trace.SocketOp && e.Text == "ready" && e.ID == so.ID && s.ReadyNow(so)&so.Watch == 0 {
+				t.Fatalf("%s event %d: socket %d ready for %d, watched for %d", name, i, so.ID, so.Ready, so.Watch)
+			}
+			if prev != nil && k < len(prev.Sockets) {
+				o := &prev.Sockets[k]
+				if so.Sent < o.Sent || so.Recvd < o.Recvd || so.Read < o.Read {
+					t.Fatalf("%s event %d: socket %d's counts went back", name, i, so.ID)
+				}
+			}
+		}
+		prev = s
+	}
+	return prev
+}
+
+// conn finds the connection whose client end is held by the task named
+// client: its client end and server end.
+func conn(t *testing.T, s *State, client string) (c, srv *Socket) {
+	t.Helper()
+	for k := range s.Sockets {
+		so := &s.Sockets[k]
+		if so.Role == SockClient && s.Name(so.Task) == client {
+			return so, s.Socket(so.Peer)
+		}
+	}
+	t.Fatalf("no connection of %s among %d sockets", client, len(s.Sockets))
+	return nil, nil
+}
+
+// In 18_streams the model follows the listening socket, two connections
+// (each end held by its task: a client, and the handler the server
+// started) and every byte: ann sends "tea\n" and "cake\n", bob "soup\n",
+// "bread\n" and "jam\n", and each handler answers in capitals.
+func TestIOModelStreams(t *testing.T) {
+	sc, ok := scenes.Get("18_streams")
+	if !ok {
+		t.Fatal("no scene 18_streams")
+	}
+	rec := record(t, "scene.py", sc.Source)
+	if !rec.hasSockets() {
+		t.Fatal("18_streams has no sockets")
+	}
+	end := ioChecks(t, "18_streams", rec)
+	if len(end.Sockets) != 5 {
+		t.Fatalf("%d sockets, want a listener and two connections", len(end.Sockets))
+	}
+	lst := &end.Sockets[0]
+	if lst.Role != SockListen || lst.Addr != "127.0.0.1:8888" || lst.Accepts != 2 || !lst.Closed {
+		t.Errorf("listener %+v", *lst)
+	}
+	// Which task holds which end: the clients are gather's two tasks
+	// (Task-3 ann, Task-4 bob), the handlers the two the server created.
+	names := map[string]string{}
+	for _, who := range []struct {
+		client   string
+		sent     int
+		received int
+		last     string
+		reply    string
+	}{{"Task-3", 9, 9, `b'cake\n'`, `b'CAKE\n'`}, {"Task-4", 15, 15, `b'jam\n'`, `b'JAM\n'`}} {
+		c, srv := conn(t, end, who.client)
+		if srv == nil || srv.Role != SockServer || srv.Server != lst.ID {
+			t.Fatalf("%s: server end %+v", who.client, srv)
+		}
+		names[who.client] = end.Name(srv.Task)
+		if c.Sent != who.sent || srv.Recvd != who.sent || srv.Read != who.sent || c.LastSent != who.last {
+			t.Errorf("%s sent %d (last %s), the server end received %d and its task read %d; want %d (%s)", who.client, c.Sent, c.LastSent, srv.Recvd, srv.Read, who.sent, who.last)
+		}
+		if srv.Sent != who.received || c.Recvd != who.received || c.Read != who.received || c.LastRead != who.reply {
+			t.Errorf("%s: replies %d bytes, received %d, read %d (last %s); want %d (%s)", who.client, srv.Sent, c.Recvd, c.Read, c.LastRead, who.received, who.reply)
+		}
+		if !c.Closed || !srv.Closed || !srv.EOF {
+			t.Errorf("%s: at the end client closed %v, server end closed %v, saw EOF %v", who.client, c.Closed, srv.Closed, srv.EOF)
+		}
+	}
+	if names["Task-3"] == "" || names["Task-4"] == "" || names["Task-3"] == names["Task-4"] {
+		t.Errorf("handlers %v, want one task per connection", names)
+	}
+
+	// bob's first word, b'soup\n', in four steps: sent (in flight to the
+	// server end), found ready by select, received into the StreamReader,
+	// handed to the handler.
+	var steps []string
+	for i := 0; i < rec.Len(); i++ {
+		e := &rec.Trace().Events[i]
+		if e.Kind != trace.SocketOp || e.Time != 0.4 {
+			continue
+		}
+		s := rec.StateAt(i)
+		_, srv := conn(t, s, "Task-4")
+		switch e.Text {
+		case "send":
+			if s.InFlight(srv) != 5 || srv.Watch != WatchRead {
+				t.Errorf("after send: in flight %d, watched %d", s.InFlight(srv), srv.Watch)
+			}
+		case "ready":
+			if s.ReadyNow(srv) != WatchRead {
+				t.Errorf("after select: ready %d", s.ReadyNow(srv))
+			}
+		case "recv":
+			if s.InFlight(srv) != 0 || srv.Buffered() != 5 || srv.LastRecvd != `b'soup\n'` {
+				t.Errorf("after recv: in flight %d, buffered %d, %s", s.InFlight(srv), srv.Buffered(), srv.LastRecvd)
+			}
+		case "read":
+			if srv.Buffered() != 0 || srv.Read != 5 {
+				t.Errorf("after read: buffered %d, read %d", srv.Buffered(), srv.Read)
+			}
+		}
+		steps = append(steps, e.Text)
+	}
+	if got := strings.Join(steps, " "); got != "send ready recv read" {
+		t.Errorf("socket events at 0.4 s: %s", got)
+	}
+	// The next select is a new iteration: the socket is no longer shown
+	// ready.
+	for i := 0; i < rec.Len(); i++ {
+		if e := &rec.Trace().Events[i]; e.Time == 0.5 && e.Kind == trace.LoopPhase && e.Phase == trace.PhaseSelect {
+			s := rec.StateAt(i)
+			if _, srv := conn(t, s, "Task-4"); s.ReadyNow(srv) != 0 {
+				t.Errorf("at the next select the server end still shows ready")
+			}
+			break
+		}
+	}
+}
+
+// The Python docs' TCP echo client and server: one connection, the
+// message each way, its preview escaped as repr() shows bytes.
+func TestIOModelDocsEcho(t *testing.T) {
+	src, err := os.ReadFile("../asyncio/testdata/streams/docs_echo.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := record(t, "docs_echo.py", string(src))
+	end := ioChecks(t, "docs_echo", rec)
+	c, srv := conn(t, end, "Task-1")
+	if c.Sent != 12 || srv.Sent != 12 || c.LastSent != "b'Hello World!'" || srv.LastRead != "b'Hello World!'" || c.LastRead != "b'Hello World!'" {
+		t.Errorf("client %+v\nserver end %+v", *c, *srv)
+	}
+	if c.Addr != "127.0.0.1:8888" || srv.Addr != "127.0.0.1:50000" {
+		t.Errorf("addresses %s and %s", c.Addr, srv.Addr)
+	}
+}
+
+// Every stream program of the engine's tests (checked against CPython
+// there) plays its sockets consistently.
+func TestIOModelCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../asyncio/testdata/streams/*.py")
+	if len(files) < 20 {
+		t.Fatalf("only %d stream programs", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), "start_server") {
+			continue
+		}
+		r := engine.Run(src, engine.Options{Filename: filepath.Base(f), Trace: true})
+		if r.Trace == nil || r.ExitCode == engine.ExitInternal {
+			t.Fatalf("%s: exit %d", f, r.ExitCode)
+		}
+		rec := Build(r.Trace)
+		if !rec.hasSockets() {
+			t.Errorf("%s: no sockets", f)
+		}
+		ioChecks(t, f, rec)
+	}
+}
