@@ -43,14 +43,14 @@ type Socket struct {
 	Read    int    // bytes its StreamReader handed to the task
 	// The last data sent, received and read: repr() of its first bytes.
 	LastSent, LastRecvd, LastRead string
-	Accepts  int  // a listener: connections accepted
-	EOF      bool // recv found the peer's end of data
-	Shut     bool // shutdown(): its sending side is closed
-	Closed   bool
-	Reset    bool // the connection was reset
-	Refused  bool // the connect was refused
-	Changed  int  // the event index of its last change
-	Accepted int  // the event index it was accepted at (server end), or created at
+	Accepts                       int  // a listener: connections accepted
+	EOF                           bool // recv found the peer's end of data
+	Shut                          bool // shutdown(): its sending side is closed
+	Closed                        bool
+	Reset                         bool // the connection was reset
+	Refused                       bool // the connect was refused
+	Changed                       int  // the event index of its last change
+	Accepted                      int  // the event index it was accepted at (server end), or created at
 }
 
 // Socket returns the socket with the given id, or nil.
