@@ -100,6 +100,8 @@ const (
 	tagDial
 	tagSlot
 	tagClock
+	tagSock // a socket in the I/O view's selector
+	tagEnd  // a connection's end in the I/O view
 )
 
 // Key returns the item key of object id drawn as the given kind of thing.
@@ -1520,6 +1522,27 @@ func (b *barMerger) flush() {
 }
 
 // arrows adds the arrows of cause and effect for the current event.
+// arrow adds an arrow from item a to item b (none when either is nil)
+// with its label where it covers no text.
+func (l *layout) arrow(a, b *Item, tone Tone, label string) {
+	if a == nil || b == nil {
+		return
+	}
+	ax, ay := a.X+a.W/2, a.Y+a.H/2
+	bx, by := b.X+b.W/2, b.Y+b.H/2
+	// Leave from and arrive at the edges facing each other.
+	if by > ay+a.H/2 {
+		ay, by = a.Y+a.H, b.Y
+	} else if by < ay-a.H/2 {
+		ay, by = a.Y, b.Y+b.H
+	}
+	arr := Item{Kind: KArrow, X: ax, Y: ay, X2: bx, Y2: by, Tone: tone, Parent: -1, Size: l.sc.Small}
+	l.add(arr)
+	if at, ok := l.labelSpot(&arr, label); ok {
+		l.add(at)
+	}
+}
+
 func (l *layout) arrows() {
 	s := l.s
 	if s.Index < 0 {
@@ -1534,24 +1557,7 @@ func (l *layout) arrows() {
 		}
 		return nil
 	}
-	arrow := func(a, b *Item, tone Tone, label string) {
-		if a == nil || b == nil {
-			return
-		}
-		ax, ay := a.X+a.W/2, a.Y+a.H/2
-		bx, by := b.X+b.W/2, b.Y+b.H/2
-		// Leave from and arrive at the edges facing each other.
-		if by > ay+a.H/2 {
-			ay, by = a.Y+a.H, b.Y
-		} else if by < ay-a.H/2 {
-			ay, by = a.Y, b.Y+b.H
-		}
-		arr := Item{Kind: KArrow, X: ax, Y: ay, X2: bx, Y2: by, Tone: tone, Parent: -1, Size: l.sc.Small}
-		l.add(arr)
-		if at, ok := l.labelSpot(&arr, label); ok {
-			l.add(at)
-		}
-	}
+	arrow := l.arrow
 	switch e.Kind {
 	case trace.HandleNew, trace.TimerDue:
 		k := s.readyIndex(e.ID)

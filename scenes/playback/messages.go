@@ -197,6 +197,29 @@ const (
 	lEmpty
 	lTimerAt
 
+	// The I/O view.
+	hSelector
+	hSelectorReady
+	hServer
+	hServerClosed
+	hClients
+	lNoSockets
+	lSockListen
+	lSockClient
+	lSockServer
+	lRead
+	lWrite
+	lWatch
+	lReadyFor
+	lRefused
+	lReset
+	lClosed
+	lEndBytes
+	lPipe
+	lPipeNone
+	lInFlight
+	lMoreConns
+
 	// Task states and cards.
 	lTaskPending
 	lTaskReady
@@ -434,6 +457,28 @@ var messages = [numMsgs][2]string{
 	lChipFor:       {"for {1}", "대상 {1}"},
 	lEmpty:         {"(empty)", "(비어 있음)"},
 	lTimerAt:       {"timer at {1}", "타이머 {1}"},
+
+	hSelector:      {"SELECTOR (epoll) · {1} sockets watched", "셀렉터(epoll) · 감시 중인 소켓 {1}개"},
+	hSelectorReady: {"SELECTOR (epoll) · {1} sockets watched · the select of iteration {3} found {2} ready", "셀렉터(epoll) · 감시 중인 소켓 {1}개 · {3}번째 반복의 select에서 {2}개 준비됨"},
+	hServer:        {"SERVER {1} · {2} connections accepted", "서버 {1} · 받은 연결 {2}개"},
+	hServerClosed:  {"SERVER {1} · {2} connections accepted · closed", "서버 {1} · 받은 연결 {2}개 · 닫힘"},
+	hClients:       {"CLIENTS", "클라이언트"},
+	lNoSockets:     {"(no socket watched)", "(감시 중인 소켓 없음)"},
+	lSockListen:    {"listening on {1}", "{1}에서 연결 대기"},
+	lSockClient:    {"client end {1} → {2}", "클라이언트 쪽 {1} → {2}"},
+	lSockServer:    {"server end, client {1}", "서버 쪽, 클라이언트 {1}"},
+	lRead:          {"read", "읽기"},
+	lWrite:         {"write", "쓰기"},
+	lWatch:         {"watched for {1}", "감시: {1}"},
+	lReadyFor:      {"READY: {1}", "준비됨: {1}"},
+	lRefused:       {"connection refused", "연결 거부됨"},
+	lReset:         {"connection reset", "연결 끊김(reset)"},
+	lClosed:        {"closed", "닫힘"},
+	lEndBytes:      {"task read {1} B · {2} B in StreamReader", "태스크가 {1}B 읽음 · StreamReader에 {2}B"},
+	lPipe:          {"{1} B sent · last {2}", "{1}B 보냄 · 마지막 {2}"},
+	lPipeNone:      {"nothing sent yet", "아직 보낸 데이터 없음"},
+	lInFlight:      {"{1} B in flight", "{1}B 전송 중"},
+	lMoreConns:     {" · +{1} more connections", " · 연결 {1}개 더"},
 
 	lTaskPending:   {"pending", "시작 전"},
 	lTaskReady:     {"ready", "준비됨"},
