@@ -9,9 +9,10 @@ package asyncio
 //
 // A vsock is a listening socket or one end of a connection. The network is
 // loopback and instantaneous: connect() completes the handshake at once
-// (the server end waits in the listener's accept queue), send() puts every
-// byte into the peer's receive queue at once (socket buffers are
-// unbounded, so send never blocks and drain never waits), close() delivers
+// (the server end waits in the listener's accept queue), send() puts bytes
+// into the peer's receive queue at once, as many as the kernel holds for
+// the connection (sockCap: then send() takes part of the data, or none,
+// and the writer's transport buffers the rest), close() delivers
 // EOF to the peer, or a reset when unread data was left in the closed
 // socket's receive queue, as Linux does; a send to a closed peer is
 // answered by a reset (EPIPE or ECONNRESET next). Only addresses on 127.0.0.1 with a
@@ -50,6 +51,13 @@ const (
 	evRead  = 1
 	evWrite = 2
 )
+
+// sockCap is how many bytes of one direction of a connection the kernel
+// holds: the sender's send buffer and the peer's receive queue together.
+// Linux sizes those buffers itself (a loopback connection on this
+// project's machines took about 3.7 MB before send() would take no more),
+// so a scene must not print what depends on the exact number.
+const sockCap = 4 << 20
 
 // firstEphemeralPort is the first port the engine gives a client's end.
 const firstEphemeralPort = 50000
@@ -208,27 +216,40 @@ func (n *network) accept(lst *vsock) *vsock {
 	return s
 }
 
-// send delivers data to the peer's receive queue; it returns an errno,
+// space is how many more bytes send() takes now.
+func (s *vsock) space() int {
+	if p := s.peer; p != nil && !p.closed {
+		return max(0, sockCap-len(p.inbuf))
+	}
+	return sockCap
+}
+
+// send delivers data to the peer's receive queue, as much as there is
+// space for; it returns how many bytes it took (0: EAGAIN) and an errno,
 // or 0.
-func (n *network) send(s *vsock, data []byte) int {
+func (n *network) send(s *vsock, data []byte) (int, int) {
 	if s.dead {
 		e := s.sockErr
 		s.sockErr = 0
 		if e == 0 {
 			e = errnoPipe
 		}
-		return e
+		return 0, e
 	}
-	n.emit(s, "send", len(data), preview(data))
+	k := min(len(data), s.space())
+	if k == 0 {
+		return 0, 0
+	}
+	n.emit(s, "send", k, preview(data[:k]))
 	p := s.peer
 	if p == nil || p.closed {
 		// The peer's socket is gone: its kernel answers with a reset.
 		n.reset(s)
-		return 0
+		return k, 0
 	}
-	p.inbuf = append(p.inbuf, data...)
+	p.inbuf = append(p.inbuf, data[:k]...)
 	n.event(p, evRead)
-	return 0
+	return k, 0
 }
 
 // reset is a RST arriving at s: the receive queue is dropped, the next
@@ -268,6 +289,9 @@ func (n *network) recv(s *vsock, max int) ([]byte, int) {
 		s.inbuf = nil
 	}
 	n.emit(s, "recv", k, preview(data))
+	if p := s.peer; p != nil && k > 0 {
+		n.event(p, evWrite) // room in the peer's send buffer
+	}
 	return data, 0
 }
 
@@ -339,7 +363,7 @@ func (s *vsock) readyMask() int {
 	if len(s.inbuf) > 0 || s.eof {
 		m |= evRead
 	}
-	if s.connected {
+	if s.connected && s.space() > 0 {
 		m |= evWrite
 	}
 	return m

@@ -30,8 +30,10 @@ package asyncio
 // Not modelled, so scenes avoid them: a StreamWriter dropped without
 // close() (CPython's StreamWriter.__del__ closes it when the last
 // reference goes, which a scene cannot see coming; the engine leaves it
-// open), more than about 64 kB in flight (real TCP windows then split
-// reads and pause writers: drain never waits here), TLS, Unix sockets,
+// open), how real TCP cuts a transfer of more than about 64 kB into reads
+// and how much the kernel holds before a writer's transport buffers
+// (network.go's sockCap: drain waits as in CPython, but after a number of
+// bytes that differs), TLS, Unix sockets,
 // sock=, ssl= and the other create_connection/create_server options, and
 // a socket shared between two loops.
 
@@ -62,9 +64,11 @@ var (
 
 // Constants of streams.py and selector_events.py.
 const (
-	defaultLimit = 1 << 16    // streams._DEFAULT_LIMIT
-	recvMaxSize  = 256 * 1024 // _SelectorTransport.max_size
-	backlog      = 100        // create_server's backlog
+	defaultLimit = 1 << 16       // streams._DEFAULT_LIMIT
+	recvMaxSize  = 256 * 1024    // _SelectorTransport.max_size
+	backlog      = 100           // create_server's backlog
+	highWater    = 64 * 1024     // a transport's write buffer limits: FlowControlMixin pauses writing above
+	lowWater     = highWater / 4 // and resumes at or below
 )
 
 func init() {
@@ -582,6 +586,8 @@ type protocol struct {
 	transport *transport
 	closed    *Future
 	connLost  bool
+	paused    bool      // pause_writing was called: drain waits
+	drainers  []*Future // _drain_waiters
 }
 
 func newProtocol(l *Loop, r *StreamReader, cb py.Value) *protocol {
@@ -650,10 +656,38 @@ func (p *protocol) connectionLost(exc *py.Exception) {
 		}
 	}
 	p.connLost = true
+	if p.paused {
+		for _, w := range p.drainers {
+			if !w.Done() {
+				if exc == nil {
+					_ = w.SetResult(py.None)
+				} else {
+					_ = w.SetException(exc)
+				}
+			}
+		}
+	}
 	p.reader = nil
 	p.writer = nil
 	p.task = nil
 	p.transport = nil
+}
+
+// pauseWriting and resumeWriting are FlowControlMixin's pause_writing
+// and resume_writing: drain waits while the transport's buffer is full.
+func (p *protocol) pauseWriting(tr *transport) {
+	p.paused = true
+	tr.net.emit(tr.sock, "pause", len(tr.buf), "")
+}
+
+func (p *protocol) resumeWriting(tr *transport) {
+	p.paused = false
+	tr.net.emit(tr.sock, "resume", len(tr.buf), "")
+	for _, w := range p.drainers {
+		if !w.Done() {
+			_ = w.SetResult(py.None)
+		}
+	}
 }
 
 // ---------------------------------------------------------------------------
@@ -671,6 +705,8 @@ type transport struct {
 	connLost int
 	paused   bool
 	eof      bool
+	buf      []byte // the write buffer: what send() did not take yet
+	wpaused  bool   // _protocol_paused
 	peername py.Value
 	sockname py.Value
 }
@@ -713,7 +749,11 @@ func (tr *transport) repr() string {
 		} else {
 			s += " read=idle"
 		}
-		s += " write=<idle, bufsize=0>"
+		w := "idle"
+		if tr.sock.writer != nil {
+			w = "polling"
+		}
+		s += " write=<" + w + ", bufsize=" + strconv.Itoa(len(tr.buf)) + ">"
 	}
 	return s + ">"
 }
@@ -787,10 +827,63 @@ func (tr *transport) write(data py.Value) error {
 		tr.connLost++
 		return nil
 	}
-	if errno := tr.net.send(tr.sock, []byte(b)); errno != 0 {
-		tr.forceClose(newOSError(errno, ""))
+	buf := []byte(b)
+	if len(tr.buf) == 0 {
+		// Try to send now; register _write_ready for what is left.
+		n, errno := tr.net.send(tr.sock, buf)
+		if errno != 0 {
+			tr.forceClose(newOSError(errno, ""))
+			return nil
+		}
+		if buf = buf[n:]; len(buf) == 0 {
+			return nil
+		}
+		tr.net.addWriter(tr.sock, "_write_ready", goCallback(tr, "_write_ready", func(t *py.Thread) error { tr.writeReady(); return nil }))
+	}
+	tr.setBuf(append(tr.buf, buf...))
+	if len(tr.buf) > highWater && !tr.wpaused {
+		tr.wpaused = true // _maybe_pause_protocol
+		tr.proto.pauseWriting(tr)
 	}
 	return nil
+}
+
+// setBuf sets the write buffer and tells the trace its size.
+func (tr *transport) setBuf(b []byte) {
+	tr.buf = b
+	tr.net.emit(tr.sock, "buffer", len(b), "")
+}
+
+// writeReady is _write_ready: the socket can take more of the buffer.
+func (tr *transport) writeReady() {
+	if tr.connLost != 0 {
+		return
+	}
+	n, errno := tr.net.send(tr.sock, tr.buf)
+	if errno != 0 {
+		tr.net.removeWriter(tr.sock)
+		tr.setBuf(nil)
+		tr.forceClose(newOSError(errno, ""))
+		return
+	}
+	if n > 0 {
+		tr.setBuf(tr.buf[n:])
+	}
+	if tr.wpaused && len(tr.buf) <= lowWater {
+		tr.wpaused = false // _maybe_resume_protocol
+		tr.proto.resumeWriting(tr)
+	}
+	if len(tr.buf) == 0 {
+		tr.net.removeWriter(tr.sock)
+		if tr.closing {
+			// Later writes are dropped, as after a close with an empty
+			// buffer (CPython would fail inside on its closed socket).
+			tr.connLost++
+			tr.callConnectionLost(nil)
+		} else if tr.eof {
+			tr.net.shutdown(tr.sock)
+		}
+	}
 }
 
 // writeEOF is write_eof(): shutdown(SHUT_WR).
@@ -799,6 +892,9 @@ func (tr *transport) writeEOF() error {
 		return nil
 	}
 	tr.eof = true
+	if len(tr.buf) > 0 {
+		return nil // _write_ready shuts down once the buffer is sent
+	}
 	if errno := tr.net.shutdown(tr.sock); errno != 0 {
 		return newOSError(errno, "")
 	}
@@ -814,6 +910,9 @@ func (tr *transport) close() {
 	if tr.sock != nil {
 		tr.net.removeReader(tr.sock)
 	}
+	if len(tr.buf) > 0 {
+		return // _write_ready loses the connection once the buffer is sent
+	}
 	tr.connLost++
 	if tr.sock != nil {
 		tr.net.removeWriter(tr.sock)
@@ -825,6 +924,10 @@ func (tr *transport) close() {
 func (tr *transport) forceClose(exc *py.Exception) {
 	if tr.connLost != 0 {
 		return
+	}
+	if len(tr.buf) > 0 {
+		tr.setBuf(nil)
+		tr.net.removeWriter(tr.sock)
 	}
 	if !tr.closing {
 		tr.closing = true
@@ -902,25 +1005,50 @@ func (w *StreamWriter) Repr(t *py.Thread) (string, error) {
 	return s + ">", nil
 }
 
-// Drain is drain(): it waits only for a closing transport's
-// connection_lost (the virtual socket never fills).
+// Drain is drain(): it waits while the transport's write buffer is above
+// its high-water mark (pause_writing) until it falls to the low-water
+// mark (resume_writing), and for a closing transport's connection_lost.
 func (w *StreamWriter) Drain() *goCoro {
+	var waiter *Future
 	return newSyncCoro("StreamWriter.drain", func(t *py.Thread, pc int, send py.Value, throw *py.Exception) (int, py.Value, py.CoroState, error) {
-		if pc == 0 {
+		p := w.proto
+		switch pc {
+		case 0:
 			if w.reader != nil && w.reader.exc != nil {
 				return -1, nil, py.CoroRaised, w.reader.exc
 			}
 			if w.transport.closing {
 				return 1, py.None, py.CoroYielded, nil // await sleep(0)
 			}
-		} else if throw != nil {
+		case 2:
+			// _drain_helper's finally
+			for k, d := range p.drainers {
+				if d == waiter {
+					p.drainers = append(p.drainers[:k:k], p.drainers[k+1:]...)
+					break
+				}
+			}
+			if throw != nil {
+				return -1, nil, py.CoroRaised, throw
+			}
+			if _, e := waiter.Result(); e != nil {
+				return -1, nil, py.CoroRaised, e
+			}
+			return -1, py.None, py.CoroReturned, nil
+		}
+		if throw != nil {
 			return -1, nil, py.CoroRaised, throw
 		}
 		// _drain_helper
-		if w.proto.connLost {
+		if p.connLost {
 			return -1, nil, py.CoroRaised, py.NewException(py.ConnectionResetErrorType, py.Str("Connection lost"))
 		}
-		return -1, py.None, py.CoroReturned, nil
+		if !p.paused {
+			return -1, py.None, py.CoroReturned, nil
+		}
+		waiter = w.loop.CreateFuture()
+		p.drainers = append(p.drainers, waiter)
+		return suspendOn(2, waiter)
 	})
 }
 

@@ -279,6 +279,15 @@ func socketWords(e *trace.Event) (msg, bool) {
 		return cSockClose, true
 	case "read":
 		return cSockRead, true
+	case "buffer":
+		if e.Num == 0 {
+			return cSockBufferEmpty, true
+		}
+		return cSockBuffer, true
+	case "pause":
+		return cSockPause, true
+	case "resume":
+		return cSockResume, true
 	case "ready", "register", "unregister":
 		m := cSockReadyRead
 		if e.Text == "register" {

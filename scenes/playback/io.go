@@ -41,6 +41,8 @@ type Socket struct {
 	Sent    int    // bytes sent
 	Recvd   int    // bytes received from the network (into its StreamReader)
 	Read    int    // bytes its StreamReader handed to the task
+	Buffer  int    // bytes in its transport's write buffer: written, not yet taken by send()
+	Paused  bool   // the buffer went over the high-water mark: drain() waits
 	// The last data sent, received and read: repr() of its first bytes.
 	LastSent, LastRecvd, LastRead string
 	Accepts                       int  // a listener: connections accepted
@@ -142,6 +144,10 @@ func (s *State) applySocket(e *trace.Event, i int) {
 	case "read":
 		k.Read += n
 		k.LastRead = e.Label
+	case "buffer":
+		k.Buffer = n
+	case "pause", "resume":
+		k.Paused = e.Text == "pause"
 	case "shutdown":
 		k.Shut = true
 	case "reset":

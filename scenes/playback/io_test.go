@@ -208,3 +208,51 @@ func TestIOModelCorpus(t *testing.T) {
 		ioChecks(t, f, rec)
 	}
 }
+
+// A fast writer and a slow reader: the client's transport buffers what
+// the kernel cannot take, pauses writing over 64 KiB (drain waits) and
+// resumes once the reader has taken enough; the view shows the buffer at
+// the writer's end of the pipe, saying drain waits.
+func TestIOBackpressure(t *testing.T) {
+	src, err := os.ReadFile("../asyncio/testdata/streams/backpressure.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := record(t, "backpressure.py", string(src))
+	paused, resumed := -1, -1
+	for i := range rec.Trace().Events {
+		e := &rec.Trace().Events[i]
+		// The last pause before the reader starts, the first resume after.
+		if e.Kind == trace.SocketOp && e.Text == "pause" && e.Time < 1 {
+			paused = i
+		}
+		if e.Kind == trace.SocketOp && e.Text == "resume" && resumed < 0 && e.Time >= 1 {
+			resumed = i
+		}
+	}
+	if paused < 0 || resumed < paused {
+		t.Fatalf("pause at %d, resume at %d", paused, resumed)
+	}
+	s := rec.StateAt(paused)
+	c, srv := conn(t, s, "Task-1")
+	if !c.Paused || c.Buffer <= 64*1024 || s.InFlight(srv) == 0 {
+		t.Errorf("at the pause: paused %v, buffer %d, in flight %d", c.Paused, c.Buffer, s.InFlight(srv))
+	}
+	found := false
+	for _, it := range ioScene(1280, 800, 1, s).Items {
+		if it.Kind == KBar && it.Tone == ToneWaiting && strings.HasPrefix(it.Text, "drain() waits") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the view does not show the paused writer's buffer")
+	}
+	if s := rec.StateAt(resumed - 1); !s.Sockets[1].Paused || s.Clock != 1 {
+		t.Errorf("the writer did not stay paused until the reader started at 1 s")
+	}
+	end := ioChecks(t, "backpressure", rec)
+	c, srv = conn(t, end, "Task-1")
+	if c.Buffer != 0 || c.Paused || srv.Read != 16<<20 {
+		t.Errorf("at the end: buffer %d, paused %v, read %d", c.Buffer, c.Paused, srv.Read)
+	}
+}

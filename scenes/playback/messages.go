@@ -132,6 +132,10 @@ const (
 	cSockUnwatchWrite
 	cSockRead
 	cSockStreams
+	cSockBuffer
+	cSockBufferEmpty
+	cSockPause
+	cSockResume
 	cRequestStart
 	cRequestAnswer
 	cDependsCall
@@ -218,6 +222,8 @@ const (
 	lPipe
 	lPipeNone
 	lInFlight
+	lBuffered
+	lDrainWaits
 	lMoreConns
 
 	// Task states and cards.
@@ -397,6 +403,10 @@ var messages = [numMsgs][2]string{
 	cSockUnwatchWrite: {"The selector stops watching a socket for writing (remove_writer).", "셀렉터가 이제 소켓에 쓸 수 있는지 감시하지 않습니다(remove_writer)."},
 	cSockRead:         {"The StreamReader hands {2} bytes to its task: {1}", "StreamReader가 태스크에 {2}바이트를 넘겨줍니다: {1}"},
 	cSockStreams:      {"{1} gets the connection's StreamReader and StreamWriter.", "{1|이} 이 연결의 StreamReader와 StreamWriter를 받습니다."},
+	cSockBuffer:       {"{2} bytes wait in the transport's write buffer: the socket has no room for them yet.", "{2}바이트가 트랜스포트의 쓰기 버퍼에서 기다립니다. 소켓에 아직 자리가 없습니다."},
+	cSockBufferEmpty:  {"The transport's write buffer is empty: the socket took it all.", "트랜스포트의 쓰기 버퍼가 비었습니다. 소켓이 모두 받았습니다."},
+	cSockPause:        {"The write buffer holds more than 64 KiB: the transport pauses writing (pause_writing), and drain() waits.", "쓰기 버퍼가 64KiB를 넘었습니다. 트랜스포트가 쓰기를 멈추게 하고(pause_writing), drain()은 기다립니다."},
+	cSockResume:       {"The write buffer is down to 16 KiB or less: the transport resumes writing (resume_writing), and drain() returns.", "쓰기 버퍼가 16KiB 이하로 줄었습니다. 트랜스포트가 쓰기를 다시 허락하고(resume_writing), drain()이 돌아옵니다."},
 	cRequestStart:     {"The request {1} enters the app.", "요청 {1|이} 앱에 들어옵니다."},
 	cRequestAnswer:    {"The app answers {1} with status {2}.", "앱이 요청 {1}에 상태 코드 {2|로} 응답합니다."},
 	cDependsCall:      {"The dependency {1} is called: an async def, it runs on the loop.", "의존성 {1|이} 호출됩니다. async def라서 루프에서 실행됩니다."},
@@ -474,10 +484,12 @@ var messages = [numMsgs][2]string{
 	lRefused:       {"connection refused", "연결 거부됨"},
 	lReset:         {"connection reset", "연결 끊김(reset)"},
 	lClosed:        {"closed", "닫힘"},
-	lEndBytes:      {"task read {1} B · {2} B in StreamReader", "태스크가 {1}B 읽음 · StreamReader에 {2}B"},
-	lPipe:          {"{1} B sent · last {2}", "{1}B 보냄 · 마지막 {2}"},
-	lPipeNone:      {"nothing sent yet", "아직 보낸 데이터 없음"},
-	lInFlight:      {"{1} B in flight", "{1}B 전송 중"},
+	lEndBytes:      {"task read {1} · {2} in StreamReader", "태스크가 {1} 읽음 · StreamReader에 {2}"},
+	lPipe:          {"{1} sent so far · last {2}", "지금까지 {1} · 마지막 {2}"},
+	lPipeNone:      {"nothing sent yet", "아직 아무것도 보내지 않음"},
+	lInFlight:      {"{1} on the way", "{1} 가는 중"},
+	lBuffered:      {"buffered {1}", "버퍼 {1}"},
+	lDrainWaits:    {"drain() waits · buffered {1}", "drain() 대기 · 버퍼 {1}"},
 	lMoreConns:     {" · +{1} more connections", " · 연결 {1}개 더"},
 
 	lTaskPending:   {"pending", "시작 전"},

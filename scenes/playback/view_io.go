@@ -2,6 +2,7 @@ package playback
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"loopscope/scenes/trace"
@@ -168,28 +169,41 @@ func (l *layout) conn(e *Socket, x, y, W, h, endH float64, sec int) {
 	if cli == nil || srv == nil {
 		return
 	}
-	// Two pipes, one each way: a bar, lit at the receiver's end while
-	// bytes are on their way, with a line of words outside it.
+	// Two pipes, one each way, each a line of words over a bar: at the
+	// sender's end what its transport still buffers (drain() waits while
+	// it is over the high-water mark), at the receiver's end the bytes
+	// on their way, in between the idle pipe.
 	pipe := func(from, to *Socket, ty, by float64, arrow string, right bool) {
 		words := l.t(lPipeNone)
 		if from.Sent > 0 {
-			words = l.t(lPipe, itoa(from.Sent), from.LastSent)
+			words = l.t(lPipe, sizeText(from.Sent), from.LastSent)
 		}
 		l.add(Item{Kind: KLabel, X: px, Y: ty, W: pw, H: lh, Text: Fit(arrow+words, pw, l.sc.Small), Size: l.sc.Small, Parent: sec})
+		// part adds a lit part of the bar, at the start or the end.
+		x0, x1 := px, px+pw
+		part := func(txt string, tone Tone, atEnd bool) {
+			w := min((x1-x0)*0.5, max(pw*0.3, TextWidth(txt, l.sc.Small)+6*u))
+			bx := x0
+			if atEnd {
+				bx = x1 - w
+				x1 -= w
+			} else {
+				x0 += w
+			}
+			l.add(Item{Kind: KBar, X: bx, Y: by, W: w, H: lh, Tone: tone, Text: Fit(txt, w-4*u, l.sc.Small), Size: l.sc.Small, Parent: sec})
+		}
+		if b := from.Buffer; b > 0 {
+			m := lBuffered
+			if from.Paused {
+				m = lDrainWaits
+			}
+			part(l.t(m, sizeText(b)), ToneWaiting, !right)
+		}
+		if fly := s.InFlight(to); fly > 0 {
+			part(l.t(lInFlight, sizeText(fly)), ToneReady, right)
+		}
 		thin := 4 * u
-		fly := s.InFlight(to)
-		if fly == 0 {
-			l.add(Item{Kind: KBar, X: px, Y: by + (lh-thin)/2, W: pw, H: thin, Tone: ToneIdle, Parent: sec})
-			return
-		}
-		txt := l.t(lInFlight, itoa(fly))
-		lit := min(pw, max(pw*0.3, TextWidth(txt, l.sc.Small)+6*u))
-		idleX, litX := px+lit, px
-		if right {
-			idleX, litX = px, px+pw-lit
-		}
-		l.add(Item{Kind: KBar, X: idleX, Y: by + (lh-thin)/2, W: pw - lit, H: thin, Tone: ToneIdle, Parent: sec})
-		l.add(Item{Kind: KBar, X: litX, Y: by, W: lit, H: lh, Tone: ToneReady, Text: Fit(txt, lit-4*u, l.sc.Small), Size: l.sc.Small, Parent: sec})
+		l.add(Item{Kind: KBar, X: x0, Y: by + (lh-thin)/2, W: x1 - x0, H: thin, Tone: ToneIdle, Parent: sec})
 	}
 	if pw > 40*u {
 		pipe(cli, srv, top, top+lh, down, true)
@@ -219,7 +233,7 @@ func (l *layout) end(so *Socket, x, y, w, h float64, sec int) {
 	case so.Closed:
 		sub2, it.Tone = l.t(lClosed), ToneCancelled
 	default:
-		sub2 = l.t(lEndBytes, itoa(so.Read), itoa(so.Buffered()))
+		sub2 = l.t(lEndBytes, sizeText(so.Read), sizeText(so.Buffered()))
 		if so.EOF {
 			sub2 += " · EOF"
 		}
@@ -247,6 +261,20 @@ func (l *layout) sockName(so *Socket) string {
 		return l.t(lSockClient, port(p.Addr), so.Addr)
 	}
 	return l.t(lSockClient, "", so.Addr)
+}
+
+// sizeText is a number of bytes as the I/O view shows it: "5 B",
+// "1.5 KiB", "64 KiB", "3.7 MiB".
+func sizeText(n int) string {
+	switch {
+	case n < 1024:
+		return itoa(n) + " B"
+	case n < 10240:
+		return strconv.FormatFloat(float64(n)/1024, 'f', 1, 64) + " KiB"
+	case n < 1<<20:
+		return itoa(n>>10) + " KiB"
+	}
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
 }
 
 // port is ":8888" of "127.0.0.1:8888".
