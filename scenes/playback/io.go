@@ -156,7 +156,3 @@ func (s *State) applySocket(e *trace.Event, i int) {
 		k.Closed, k.Watch = true, 0
 	}
 }
-
-// hasSockets reports whether the scene used sockets (the I/O view shows
-// only those that did).
-func (r *Recording) hasSockets() bool { return r.has(trace.SocketOp) }

@@ -3,6 +3,7 @@ package playback
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,8 +78,11 @@ func TestIOModelStreams(t *testing.T) {
 		t.Fatal("no scene 18_streams")
 	}
 	rec := record(t, "scene.py", sc.Source)
-	if !rec.hasSockets() {
-		t.Fatal("18_streams has no sockets")
+	if vs := rec.Views(); !slices.Contains(vs, ViewIO) {
+		t.Fatalf("18_streams plays in %v, not in the I/O view", vs)
+	}
+	if first, _ := scenes.Get("01_event_loop"); slices.Contains(record(t, "scene.py", first.Source).Views(), ViewIO) {
+		t.Error("01_event_loop, which has no socket, offers the I/O view")
 	}
 	end := ioChecks(t, "18_streams", rec)
 	if len(end.Sockets) != 5 {
@@ -202,8 +206,8 @@ func TestIOModelCorpus(t *testing.T) {
 			t.Fatalf("%s: exit %d", f, r.ExitCode)
 		}
 		rec := Build(r.Trace)
-		if !rec.hasSockets() {
-			t.Errorf("%s: no sockets", f)
+		if !slices.Contains(rec.Views(), ViewIO) {
+			t.Errorf("%s: no I/O view", f)
 		}
 		ioChecks(t, f, rec)
 	}

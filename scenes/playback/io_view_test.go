@@ -9,15 +9,7 @@ import (
 )
 
 // ioScene lays out the I/O view of s.
-func ioScene(w, h, scale float64, s *State) *Scene {
-	u := scale
-	sc := &Scene{W: w, H: h, Scale: scale, Font: 13 * u, Small: 11 * u, Lang: s.Lang}
-	l := &layout{sc: sc, s: s, u: u, pad: 12 * u, gap: 10 * u, title: 18 * u, cardH: 64 * u, chipH: 36 * u, rh: 16 * u}
-	bh := 2*sc.Font*1.3 + 10*u
-	l.add(Item{Kind: KBanner, X: l.pad, Y: l.pad, W: w - 2*l.pad, H: bh, Text: Fit(s.Caption, w-2*l.pad, sc.Font), Parent: -1})
-	l.io(l.pad + bh + l.gap)
-	return sc
-}
+func ioScene(w, h, scale float64, s *State) *Scene { return LayoutView(ViewIO, w, h, scale, s) }
 
 // The I/O view of 18_streams at the moments that matter, at a laptop's
 // and a phone's size, in both languages: laid out cleanly; the selector

@@ -50,6 +50,8 @@ func LayoutView(v View, w, h, scale float64, s *State, witnesses ...string) *Sce
 	switch v {
 	case ViewAwaits:
 		l.awaits(y)
+	case ViewIO:
+		l.io(y)
 	default:
 		l.loop(y)
 	}
@@ -76,6 +78,8 @@ func (r *Recording) shows(v View) bool {
 		return true
 	case ViewAwaits:
 		return r.has(trace.TaskNew)
+	case ViewIO:
+		return r.has(trace.SocketOp)
 	}
 	return false
 }
