@@ -1476,7 +1476,7 @@
     empty: "",     // why there is nothing to order: a message key
     truth: [],     // the first lines the run prints: {text, at} (at: its line in the output)
     total: 0,      // how many lines (not blank) the run prints
-    stamped: false,
+    stamped: false, // some line started with the loop time, hidden
     order: [],     // the learner's order: indices into truth
     shown: 0,      // lines printed so far while checking
     prompt: null,  // the scene's question, when the stage plays it as written
@@ -1542,6 +1542,7 @@
     pred.prompt = null;
     pred.answer = pred.answerAt = -1;
     if (!mod || running || !runInfo) {
+      pred.before = was.phase;
       pred.phase = "wait";
       return;
     }
