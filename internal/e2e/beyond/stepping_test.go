@@ -135,16 +135,26 @@ func TestStepping(t *testing.T) {
 
 		took("a task's tag")
 		// A breakpoint by a click on line 15's number: playing stops there.
-		p.Eval(`loopscope.pickTask(null); loopscope.setStepUnit("event"); document.getElementById("code").scrollTop = 0`, nil)
-		p.WaitFor(`document.getElementById("gutter").scrollTop === 0`, 5*time.Second) // the gutter follows at the scroll event
+		// The editor at its top, and the gutter with it (it follows at the
+		// textarea's scroll event).
+		// The page redraws after the last action (and then keeps the first
+		// task's line in view): scroll once it has.
+		p.Eval(`loopscope.pickTask(null); loopscope.setStepUnit("event");
+			new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+				const code = document.getElementById("code"); code.scrollTop = 0; code.dispatchEvent(new Event("scroll")); done();
+			})))`, nil)
+		p.WaitFor(`document.getElementById("gutter").scrollTop === document.getElementById("code").scrollTop`, 5*time.Second)
 		num := p.Rect("#gutter > div:nth-child(15)")
+		var dbg string
+		p.Eval(fmt.Sprintf(`(() => { const e = document.elementFromPoint(%g, %g); const c = document.getElementById("code"), g = document.getElementById("gutter");
+			return (e ? e.tagName + "#" + e.id + "." + e.className + ":" + e.textContent.slice(0, 20) : "none") + ", code scrolled " + c.scrollTop + ", gutter " + g.scrollTop + ", focus on #" + document.activeElement.id; })()`, num.X+num.W/2, num.Y+num.H/2), &dbg)
 		p.Do(chromedp.MouseClickXY(num.X+num.W/2, num.Y+num.H/2))
 		var bps []int
 		p.Eval(`loopscope.breakpoints()`, &bps)
 		var dot bool
 		p.Eval(`document.querySelector("#gutter > div:nth-child(15)").classList.contains("bp")`, &dot)
 		if !slices.Equal(bps, []int{15}) || !dot {
-			t.Fatalf("after a click on line 15's number: breakpoints %v, red dot %v", bps, dot)
+			t.Fatalf("after a click on line 15's number at %+v (before it: %s): breakpoints %v, red dot %v", num, dbg, bps, dot)
 		}
 		p.WaitFor(`document.getElementById("break-status").textContent === `+browser.JSString(p.message("break.set", "en", map[string]string{"line": "15"})), 5*time.Second)
 		want.SetBreaks([]int32{15}, 0)
