@@ -1142,7 +1142,11 @@
     step(n) { if (mod) { mod.step(n === undefined ? 1 : Math.trunc(n)); dirty = true; } },
     seek(i) { if (mod) { mod.seek(Math.trunc(i)); dirty = true; } },
     toEnd() { if (mod) { mod.seek(mod.state().events - 1); dirty = true; } },
-    setView(name) { if (mod) { mod.setView(String(name)); dirty = true; } },
+    setView(name) {
+      if (!VIEWS.includes(name)) return;
+      chosenView = name;
+      if (mod) { mod.setView(name); dirty = true; }
+    },
     nextView() {
       const s = mod && mod.state();
       if (s && s.views.length > 1) act.setView(s.views[(s.views.indexOf(s.view) + 1) % s.views.length]);
@@ -1986,6 +1990,7 @@
     mod = guard(m);
     mod.setLang(lang);
     syncBreaks();
+    mod.setView(chosenView);
     paintCode(true); // the editor's colours come from the module
     timings.moduleReady = performance.now();
     el.loading.classList.add("done");
@@ -2056,6 +2061,10 @@
     "view.io.title": { en: "Sockets, their readiness and the bytes they carry (V: next view)", ko: "소켓과 준비 상태, 주고받는 바이트 (V: 다음 보기)" },
   });
 
+  // The views the module knows, and the learner's choice among them: the
+  // page keeps it, so a new module (a new pixel ratio) shows it too.
+  const VIEWS = ["loop", "awaits", "depends", "io"];
+  let chosenView = "loop";
   let shownViews = "", shownView = "";
   // renderViews redraws the view switch when the views or the view change.
   function renderViews(s) {
