@@ -1051,7 +1051,7 @@
         if (opts.speed) mod.setSpeed(opts.speed);
         if (opts.play) mod.play();
         lastEvent = -2;
-        syncBreaks(); // a new player
+        newRunStepping();
       } else if (!r.replaced) {
         showError(r.error, source);
       }
@@ -2561,7 +2561,7 @@
     "unit.break": { en: "breakpoint", ko: "중단점" },
     "step.task": { en: "of {name}", ko: "{name}의 줄" },
     "step.task.running": { en: "of the running task", ko: "실행 중인 태스크의 줄" },
-    "step.task.title": { en: "Steps by line follow {name}, picked in the editor's tags; click to follow the running task again", ko: "줄 단위 이동이 편집기의 태그에서 고른 {name}를 따라갑니다. 누르면 다시 실행 중인 태스크를 따라갑니다" },
+    "step.task.title": { en: "Steps by line follow {name}, picked in the editor's tags; click to follow the running task again", ko: "줄 단위 이동이 편집기의 태그에서 고른 태스크({name})를 따라갑니다. 누르면 다시 실행 중인 태스크를 따라갑니다" },
     "step.task.hint": { en: "Steps by line follow the running task; click a task's tag in the editor to follow that one", ko: "줄 단위 이동이 실행 중인 태스크를 따라갑니다. 편집기에서 태스크의 태그를 누르면 그 태스크를 따라갑니다" },
     "break.label": { en: "Breakpoints", ko: "중단점" },
     "break.title": { en: "Where playing stops: lines and kinds of events (B)", ko: "재생이 멈출 곳: 줄과 이벤트 종류 (B)" },
@@ -2685,6 +2685,13 @@
   });
   taskBtn.addEventListener("click", () => { pickTask(null); render(); });
   sel.addEventListener("change", () => setUnit(sel.value));
+
+  // A new run is a new player: it gets the breakpoints; a task picked in
+  // the old one may not be the same task in it.
+  function newRunStepping() {
+    pickTask(null);
+    syncBreaks();
+  }
 
   // Breakpoints on lines: the gutter's numbers show them, the module gets
   // them (with the kinds) whenever they change and after every run.
