@@ -108,7 +108,8 @@ func (s *State) applySocket(e *trace.Event, i int) {
 	case "listen":
 		k.Role, k.Addr = SockListen, e.Label
 	case "connect":
-		k.Role, k.Addr = SockClient, e.Label
+		// The task that connects holds the streams open_connection returns.
+		k.Role, k.Addr, k.Task = SockClient, e.Label, s.Loop.Task
 		if a, ok := strings.CutPrefix(e.Label, "refused "); ok {
 			k.Addr, k.Refused = a, true
 		}

@@ -472,7 +472,7 @@ var messages = [numMsgs][2]string{
 	hSelectorReady: {"SELECTOR (epoll) · {1} sockets watched · the select of iteration {3} found {2} ready", "셀렉터(epoll) · 감시 중인 소켓 {1}개 · {3}번째 반복의 select에서 {2}개 준비됨"},
 	hServer:        {"SERVER {1} · {2} connections accepted", "서버 {1} · 받은 연결 {2}개"},
 	hServerClosed:  {"SERVER {1} · {2} connections accepted · closed", "서버 {1} · 받은 연결 {2}개 · 닫힘"},
-	hClients:       {"CLIENTS", "클라이언트"},
+	hClients:       {"CLIENT ENDS NOT ACCEPTED", "받아들여지지 않은 클라이언트 쪽"},
 	lNoSockets:     {"(no socket watched)", "(감시 중인 소켓 없음)"},
 	lSockListen:    {"listening on {1}", "{1}에서 연결 대기"},
 	lSockClient:    {"client end {1} → {2}", "클라이언트 쪽 {1} → {2}"},

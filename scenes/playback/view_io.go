@@ -33,19 +33,28 @@ func (l *layout) io(y float64) {
 	if s.Loop.Phase != trace.NoPhase {
 		title = l.t(hSelectorReady, itoa(len(watched)), itoa(ready), itoa(s.Loop.Iteration))
 	}
-	selH := l.title + l.chipH
-	sec := l.section(title, x, y, W, selH)
-	cw := min(230*u, max(150*u, W/4-l.gap))
+	// Chips in up to two rows.
+	cw := min(230*u, max(120*u, W/4-l.gap))
 	cols := max(1, int((W+l.gap)/(cw+l.gap)))
+	cw = (W - float64(cols-1)*l.gap) / float64(cols)
+	rows := 1
+	if len(watched) > cols {
+		rows = 2
+	}
+	selH := l.title + float64(rows)*(l.chipH+4*u) - 4*u
+	sec := l.section(title, x, y, W, selH)
 	show := len(watched)
-	if show > cols {
+	if show > rows*cols {
 		// Not room for all: those select found ready first.
-		show = cols - 1
+		show = rows*cols - 1
 		sort.SliceStable(watched, func(i, j int) bool { return s.ReadyNow(watched[i]) > s.ReadyNow(watched[j]) })
 	}
-	cy := y + l.title
+	at := func(k int) (float64, float64) {
+		return x + float64(k%cols)*(cw+l.gap), y + l.title + float64(k/cols)*(l.chipH+4*u)
+	}
 	for k, so := range watched[:show] {
-		it := Item{Kind: KChip, Key: key(tagSock, so.ID), X: x + float64(k)*(cw+l.gap), Y: cy, W: cw, H: l.chipH, Tone: ToneWaiting, Parent: sec, Size: l.sc.Small}
+		cx, cy := at(k)
+		it := Item{Kind: KChip, Key: key(tagSock, so.ID), X: cx, Y: cy, W: cw, H: l.chipH, Tone: ToneWaiting, Parent: sec, Size: l.sc.Small}
 		it.Text = Fit(l.sockName(so), cw-12*u, it.Size)
 		sub := l.t(lWatch, l.rw(so.Watch))
 		if r := s.ReadyNow(so); r != 0 {
@@ -56,9 +65,10 @@ func (l *layout) io(y float64) {
 		l.add(it)
 	}
 	if n := len(watched) - show; n > 0 {
-		l.add(Item{Kind: KMore, X: x + float64(show)*(cw+l.gap), Y: cy, W: min(cw, x+W-(x+float64(show)*(cw+l.gap))), H: l.chipH, Text: Fit(l.t(lMore, itoa(n)), cw-14*u, l.sc.Small), Size: l.sc.Small, Parent: sec})
+		cx, cy := at(show)
+		l.add(Item{Kind: KMore, X: cx, Y: cy, W: cw, H: l.chipH, Text: Fit(l.t(lMore, itoa(n)), cw-14*u, l.sc.Small), Size: l.sc.Small, Parent: sec})
 	} else if len(watched) == 0 {
-		l.add(Item{Kind: KLabel, X: x, Y: cy, W: W, H: l.chipH, Text: Fit(l.t(lNoSockets), W, l.sc.Small), Size: l.sc.Small, Parent: sec})
+		l.add(Item{Kind: KLabel, X: x, Y: y + l.title, W: W, H: l.chipH, Text: Fit(l.t(lNoSockets), W, l.sc.Small), Size: l.sc.Small, Parent: sec})
 	}
 	y += selH + l.gap
 
@@ -97,7 +107,7 @@ func (l *layout) io(y float64) {
 	lh := l.sc.Small * 1.4
 	rowH, endH := l.cardH, l.cardH
 	if W < 700*u {
-		endH = 48 * u
+		endH = 56 * u
 		rowH = 2*endH + 4*lh + 4*u
 	}
 	for _, g := range groups {
@@ -260,7 +270,7 @@ func (l *layout) sockName(so *Socket) string {
 	if p := l.s.Socket(so.Peer); p != nil {
 		return l.t(lSockClient, port(p.Addr), so.Addr)
 	}
-	return l.t(lSockClient, "", so.Addr)
+	return strings.Replace(l.t(lSockClient, "", so.Addr), "  ", " ", 1) // not accepted yet: no port of its own shown
 }
 
 // sizeText is a number of bytes as the I/O view shows it: "5 B",
