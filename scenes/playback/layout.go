@@ -37,7 +37,7 @@ const (
 	KArrow                      // cause and effect: from (X, Y) to (X2, Y2)
 	KLabel                      // plain text
 	KArrowLabel                 // an arrow's words, placed where they cover no other text; Tone is the arrow's
-	KLink                       // a tree's branch: down from (X, Y) to Y2, then across to (X2, Y2), where an arrowhead points
+	KLink                       // a tree's branch: down from (X, Y) to Y2, then across to (X2, Y2), where an arrowhead points (left when X2 < X); Tone colours it
 )
 
 // Tone is an item's meaning, which the stage maps to a colour.
@@ -102,6 +102,7 @@ const (
 	tagClock
 	tagSock // a socket in the I/O view's selector
 	tagEnd  // a connection's end in the I/O view
+	tagDep
 )
 
 // Key returns the item key of object id drawn as the given kind of thing.

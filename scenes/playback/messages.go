@@ -305,6 +305,24 @@ const (
 	lMoreAwaits
 	lMoreAwaitsSub
 
+	// The Depends view.
+	dNone
+	dWaiting
+	dLoop
+	dThread
+	dDone
+	dYield
+	dCached
+	dTorn
+	dFailed
+	dSkipped
+	dEndpoint
+	dSent
+	dRaised
+	dNoResponse
+	dMoreDeps
+	dMoreRequests
+
 	numMsgs
 )
 
@@ -562,6 +580,23 @@ var messages = [numMsgs][2]string{
 	lNoneAlive:     {"(no task is alive: nothing awaits anything)", "(살아 있는 태스크가 없어 아무것도 기다리지 않습니다)"},
 	lMoreAwaits:    {"+{1} more tasks and futures", "태스크·퓨처 {1}개 더"},
 	lMoreAwaitsSub: {"no room for the rest of the tree", "나머지 트리는 자리가 없어 접었습니다"},
+
+	dNone:         {"(no request has reached the app yet)", "(아직 앱에 들어온 요청이 없습니다)"},
+	dWaiting:      {"waits for its dependencies", "의존성을 기다림"},
+	dLoop:         {"async def · on the loop", "async def · 루프에서 실행 중"},
+	dThread:       {"def · in a worker thread", "def · 작업 스레드에서 실행 중"},
+	dDone:         {"done: its value is ready", "완료: 값 준비됨"},
+	dYield:        {"paused at its yield", "yield에서 멈춤"},
+	dCached:       {"cached: the value above", "위의 값 그대로 (호출 안 함)"},
+	dTorn:         {"torn down #{1}", "{1}번째로 정리됨"},
+	dFailed:       {"failed", "실패"},
+	dSkipped:      {"not called", "호출 안 됨"},
+	dEndpoint:     {"endpoint", "요청 처리 함수"},
+	dSent:         {"response sent", "응답 완료"},
+	dRaised:       {"an exception reaches the client", "예외가 클라이언트로 갑니다"},
+	dNoResponse:   {"no response yet", "아직 응답 없음"},
+	dMoreDeps:     {"+{1} more dependencies", "의존성 {1}개 더"},
+	dMoreRequests: {"+{1} more requests", "요청 {1}개 더"},
 }
 
 // TaskState returns a task state's name in language l: "waiting", "기다리는 중".

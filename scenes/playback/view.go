@@ -52,6 +52,8 @@ func LayoutView(v View, w, h, scale float64, s *State, witnesses ...string) *Sce
 		l.awaits(y)
 	case ViewIO:
 		l.io(y)
+	case ViewDepends:
+		l.depends(y)
 	default:
 		l.loop(y)
 	}
@@ -80,6 +82,8 @@ func (r *Recording) shows(v View) bool {
 		return r.has(trace.TaskNew)
 	case ViewIO:
 		return r.has(trace.SocketOp)
+	case ViewDepends:
+		return r.HasRequests()
 	}
 	return false
 }

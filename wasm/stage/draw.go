@@ -288,10 +288,14 @@ func (g *Game) drawItem(dst *ebiten.Image, p placed) {
 		}
 
 	case playback.KLink:
-		c := fade(mix(colBorder, colWaiting, 0.5), a)
+		c := fade(mix(colBorder, toneColor(it.Tone), 0.5), a)
+		d := 6 * u // the head points right, or left to a target on the left
+		if it.X2 < x {
+			d = -d
+		}
 		g.line(x, y, x, it.Y2, 1.5*u, c)
-		g.line(x, it.Y2, it.X2-5*u, it.Y2, 1.5*u, c)
-		g.tri(it.X2, it.Y2, it.X2-6*u, it.Y2-4*u, it.X2-6*u, it.Y2+4*u, c)
+		g.line(x, it.Y2, it.X2-d*5/6, it.Y2, 1.5*u, c)
+		g.tri(it.X2, it.Y2, it.X2-d, it.Y2-4*u, it.X2-d, it.Y2+4*u, c)
 
 	case playback.KMore:
 		g.dashed(dst, x, y, w, h, fade(colBorder, a), 1.2*u, 4*u)
