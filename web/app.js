@@ -2031,6 +2031,7 @@
       }
       run(source, { speed: st.speed }).then((r) => {
         if (r.ok) {
+          if (mod.state().views.includes(st.view)) act.setView(st.view);
           act.seek(st.event);
           if (st.playing) act.play();
         }
