@@ -1,6 +1,7 @@
 package playback
 
 import (
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -214,5 +215,108 @@ func TestDependsCorpus(t *testing.T) {
 	}
 	if rec := recordFile(t, "../01_event_loop/scene.py"); rec.HasRequests() {
 		t.Error("a scene without FastAPI has requests")
+	}
+}
+
+// dependsProblems checks the Depends view of a scene: every request shown
+// has a chip for each of its nodes, in the tree's order, or counts the
+// rest in "+N more dependencies"; a torn-down chip says its turn; a cached
+// chip has a link to the chip of the node it reuses; and the response
+// chip says the status once there is one.
+func dependsProblems(sc *Scene, s *State) []string {
+	var bad []string
+	qs := s.Requests()
+	for i := range sc.Items {
+		sec := &sc.Items[i]
+		if sec.Kind != KSection {
+			continue
+		}
+		var q *Request
+		for k := range qs {
+			if strings.HasPrefix(sec.Text, "#"+itoa(k+1)+" ") {
+				q = &qs[k]
+			}
+		}
+		if q == nil {
+			bad = append(bad, fmt.Sprintf("a column %q of no request", sec.Text))
+			continue
+		}
+		var chips []*Item
+		more := 0
+		reuse := map[float64]bool{} // the y of each reuse link's start
+		for j := range sc.Items {
+			it := &sc.Items[j]
+			switch {
+			case it.Parent != i:
+			case it.Kind == KChip:
+				chips = append(chips, it)
+			case it.Kind == KMore:
+				var n int // "+N more dependencies", not "+N more requests"
+				if _, err := fmt.Sscanf(it.Text, strings.Replace(messages[dMoreDeps][sc.Lang], "{1}", "%d", 1), &n); err == nil {
+					more = n
+				}
+			case it.Kind == KLink && it.X2 > it.X:
+				// a branch: down and right to a chip
+			case it.Kind == KLink:
+				reuse[it.Y] = true
+			}
+		}
+		if len(chips) == 0 {
+			bad = append(bad, q.Text+": no chip")
+			continue
+		}
+		if resp := chips[len(chips)-1]; q.Status != "" && resp.Text != q.Status {
+			bad = append(bad, fmt.Sprintf("%s: the response says %q, the status is %s", q.Text, resp.Text, q.Status))
+		}
+		chips = chips[:len(chips)-1]
+		var order []Dep // the dependencies, then the endpoint
+		if len(q.Nodes) > 0 {
+			order = append(append(order, q.Nodes[1:]...), q.Nodes[0])
+		}
+		if len(chips)+more != len(order) {
+			bad = append(bad, fmt.Sprintf("%s: %d chips and %d more for %d nodes", q.Text, len(chips), more, len(order)))
+			continue
+		}
+		for k, it := range chips {
+			d := order[k]
+			if k == len(chips)-1 {
+				d = order[len(order)-1]
+			}
+			if !strings.HasPrefix(it.Text, d.Name) || it.Key != key(tagDep, d.ID) {
+				bad = append(bad, fmt.Sprintf("%s: chip %d is %q, not %s", q.Text, k, it.Text, d.Name))
+			}
+			if d.State == DepTornDown && !strings.Contains(it.Sub, itoa(d.Teardown)) {
+				bad = append(bad, fmt.Sprintf("%s: %s torn down #%d says %q", q.Text, d.Name, d.Teardown, it.Sub))
+			}
+			if d.State == DepCached && !reuse[it.Y+it.H/2] {
+				bad = append(bad, fmt.Sprintf("%s: the cached %s has no link to the node it reuses", q.Text, d.Name))
+			}
+		}
+	}
+	return bad
+}
+
+// TestDependsLayout lays out the Depends view of FastAPI programs with
+// more requests than columns, deeper trees, failures and cache hits, at
+// laptop and phone sizes in both languages, along their whole runs.
+func TestDependsLayout(t *testing.T) {
+	for _, p := range []string{"../asyncio/testdata/fastapi/depends_tree.py", "../asyncio/testdata/fastapi/cache_shared.py",
+		"../asyncio/testdata/fastapi/pool_limit.py", "../testdata/programs/206_fastapi_yield_httpexception.py"} {
+		rec := recordFile(t, p)
+		for k, sz := range stageSizes {
+			problems := 0
+			for _, i := range sample(rec.Len(), 80) {
+				s := rec.StateAt(i)
+				s.SetLang([...]Lang{EN, KO}[(i+k)%2])
+				sc := LayoutView(ViewDepends, sz.w*sz.scale, sz.h*sz.scale, sz.scale, s)
+				bad := append(checkScene(sc), textOverlaps(sc)...)
+				bad = append(bad, dependsProblems(sc, s)...)
+				if len(bad) > 0 {
+					if problems++; problems <= 2 {
+						t.Errorf("%s at event %d, %s in %s: %s", p, i, sz.name, s.Lang, strings.Join(bad[:min(4, len(bad))], "\n\t"))
+					}
+				}
+			}
+		}
 	}
 }

@@ -393,6 +393,8 @@ func TestSceneLayoutsClean(t *testing.T) {
 						bad = append(bad, axisProblems(sc)...)
 					case ViewAwaits:
 						bad = append(bad, awaitProblems(sc, s)...)
+					case ViewDepends:
+						bad = append(bad, dependsProblems(sc, s)...)
 					}
 					if len(bad) > 0 {
 						problems++
