@@ -199,6 +199,12 @@ func (l *layout) awaits(y float64) {
 			if t.Stack != "" && (t.State == TaskWaiting || t.State == TaskReady) {
 				it.Sub = FitMiddle(s.Lang.TaskState(t.State)+" · "+strings.ReplaceAll(t.Stack, ";", " › "), w-14*u, sm)
 			}
+			for _, tm := range s.Timers {
+				// a sleep: when its timer falls due
+				if f := s.Future(t.Await); f != nil && tm.Ref == f.ID && t.State == TaskWaiting {
+					it.Sub2 = Fit(l.t(lAwaitsFor, s.Name(f.ID), f.Text)+" · "+l.t(lTimerAt, s.Lang.Seconds(tm.Deadline)), w-14*u, sm)
+				}
+			}
 		} else {
 			f := s.Future(r.ID)
 			sub := l.t(lTied, strconv.Itoa(r.Done), strconv.Itoa(r.Of))

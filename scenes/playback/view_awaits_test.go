@@ -217,3 +217,44 @@ func awaitProblems(sc *Scene, s *State) []string {
 	}
 	return bad
 }
+
+// Two thousand tasks under one gather, each awaiting a coroutine that
+// sleeps: the await view shows the first rows that fit and counts the rest
+// in "+N more", at every size, while the tasks start, wait and finish.
+func TestAwaitViewFolds(t *testing.T) {
+	rec := runRec(t, "many.py", `import asyncio
+
+async def nap(k):
+    await asyncio.sleep(k % 7 / 10)
+
+async def worker(k):
+    await nap(k)
+    return k
+
+async def main():
+    await asyncio.gather(*[worker(k) for k in range(2000)])
+
+asyncio.run(main())
+`)
+	folded := 0
+	for k, sz := range stageSizes {
+		for _, i := range sample(rec.Len(), 12) {
+			s := rec.StateAt(i)
+			s.SetLang([...]Lang{EN, KO}[(i+k)%2])
+			sc := LayoutView(ViewAwaits, sz.w*sz.scale, sz.h*sz.scale, sz.scale, s)
+			bad := append(checkScene(sc), textOverlaps(sc)...)
+			bad = append(bad, awaitProblems(sc, s)...)
+			if len(bad) > 0 {
+				t.Errorf("event %d, %s: %s", i, sz.name, strings.Join(bad[:min(4, len(bad))], "\n\t"))
+			}
+			for _, it := range sc.Items {
+				if it.Kind == KMore {
+					folded++
+				}
+			}
+		}
+	}
+	if folded == 0 {
+		t.Error("2,000 tasks never folded into +N more")
+	}
+}

@@ -147,6 +147,16 @@ func TestAwaitView(t *testing.T) {
 		if v := p.viewSwitch(); v.View != "awaits" || !v.Shown {
 			t.Errorf("03_tasks after code with no task: %+v", v)
 		}
+
+		// A share link's view: restored, or said to be unknown.
+		p.Eval(`loopscope.setView("loop"); location.hash = "#s=15_taskgroup&v=awaits"`, nil)
+		p.WaitFor(`loopscope.state().scene === "15_taskgroup" && !loopscope.state().running && loopscope.state().view === "awaits"`, 30*time.Second)
+		p.Eval(`location.hash = "#s=03_tasks&v=nope"`, nil)
+		p.WaitFor(`loopscope.state().scene === "03_tasks" && !loopscope.state().running && !document.getElementById("share-pop").hidden`, 30*time.Second)
+		if said := p.shareView().Said; !strings.Contains(said, p.message("share.bad.view", "en", map[string]string{"value": "nope"})) {
+			t.Errorf("a link with v=nope: the share box says %q", said)
+		}
+		p.Eval(`document.getElementById("share-close").click(); history.replaceState(null, "", location.pathname)`, nil)
 		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
