@@ -2554,7 +2554,7 @@
   // move with the edits above them and last while their line exists.
   defineMessages({
     "step.unit": { en: "Step by", ko: "이동 단위" },
-    "step.unit.title": { en: "What the step buttons and ← → move by (U; Shift+← → always one event)", ko: "단계 버튼과 ← →가 움직이는 단위 (U로 바꿈, Shift+← →는 언제나 이벤트 하나)" },
+    "step.unit.title": { en: "What the step buttons and ← → move by (U; Shift+← → always one event)", ko: "단계 버튼과 ← →가 움직이는 단위 (U로 바꿈, ⇧+← →는 언제나 이벤트 하나씩)" },
     "unit.event": { en: "event", ko: "이벤트" },
     "unit.iteration": { en: "loop iteration", ko: "루프 반복" },
     "unit.print": { en: "print", ko: "출력" },
