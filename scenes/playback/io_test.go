@@ -190,6 +190,8 @@ func TestIOModelDocsEcho(t *testing.T) {
 // there) plays its sockets consistently.
 func TestIOModelCorpus(t *testing.T) {
 	files, _ := filepath.Glob("../asyncio/testdata/streams/*.py")
+	random, _ := filepath.Glob("../asyncio/testdata/streams/random/rand_*.py")
+	files = append(files, random...)
 	if len(files) < 20 {
 		t.Fatalf("only %d stream programs", len(files))
 	}
@@ -210,6 +212,19 @@ func TestIOModelCorpus(t *testing.T) {
 			t.Errorf("%s: no I/O view", f)
 		}
 		ioChecks(t, f, rec)
+		// The view lays out cleanly along the run, at a laptop's and a
+		// phone's size, in both languages.
+		for k := 0; k <= 8; k++ {
+			st := rec.StateAt(rec.Len() * k / 8)
+			for _, lang := range []Lang{EN, KO} {
+				st.SetLang(lang)
+				for _, wh := range [][3]float64{{1280, 800, 1}, {390, 700, 1}, {1100, 900, 2}} {
+					if bad := checkScene(LayoutView(ViewIO, wh[0], wh[1], wh[2], st)); len(bad) > 0 {
+						t.Errorf("%s at event %d, %s %v: %s", f, st.Index, lang, wh, strings.Join(bad[:min(2, len(bad))], "; "))
+					}
+				}
+			}
+		}
 	}
 }
 
