@@ -259,7 +259,7 @@ func TestIOBackpressure(t *testing.T) {
 	}
 	found := false
 	for _, it := range ioScene(1280, 800, 1, s).Items {
-		if it.Kind == KBar && it.Tone == ToneWaiting && strings.HasPrefix(it.Text, "drain() waits") {
+		if it.Kind == KBar && it.Tone == ToneCallback && strings.HasPrefix(it.Text, "drain() waits") {
 			found = true
 		}
 	}

@@ -200,14 +200,14 @@ func (l *layout) conn(e *Socket, x, y, W, h, endH float64, sec int) {
 			} else {
 				x0 += w
 			}
-			l.add(Item{Kind: KBar, X: bx, Y: by, W: w, H: lh, Tone: tone, Text: Fit(txt, w-4*u, l.sc.Small), Size: l.sc.Small, Parent: sec})
+			l.add(Item{Kind: KBar, X: bx, Y: by, W: w, H: lh, Tone: tone, Color: -1, Text: Fit(txt, w-4*u, l.sc.Small), Size: l.sc.Small, Parent: sec})
 		}
 		if b := from.Buffer; b > 0 {
 			m := lBuffered
 			if from.Paused {
 				m = lDrainWaits
 			}
-			part(l.t(m, sizeText(b)), ToneWaiting, !right)
+			part(l.t(m, sizeText(b)), ToneCallback, !right)
 		}
 		if fly := s.InFlight(to); fly > 0 {
 			part(l.t(lInFlight, sizeText(fly)), ToneReady, right)

@@ -2,6 +2,7 @@ package beyond
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -16,7 +17,8 @@ import (
 // not is playback's TestIOModelStreams); the switch's I/O button shows it, in the page's language; it is drawn at
 // moments of the run (the connections accepted, bob's first word sent,
 // the select that finds it, the first client gone) on a laptop and a
-// phone, in English and in Korean, each moment's caption the transcript's.
+// phone, in English and in Korean, each moment's caption the transcript's;
+// and a writer paused in drain() by a slow reader.
 func TestIOView(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
@@ -84,6 +86,24 @@ func TestIOView(t *testing.T) {
 				t.Errorf("%s, %s %s: the stage shows %d colours: nothing drawn", m.what, m.size, m.lang, n)
 			}
 		}
+
+		// Back-pressure: a fast writer and a slow reader, paused in drain.
+		src, err := os.ReadFile("../../../scenes/asyncio/testdata/streams/backpressure.py")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Do(chromedp.EmulateViewport(1440, 900))
+		p.Eval(`loopscope.setLang("en"); loopscope.run(`+browser.JSString(string(src))+`).then(() => loopscope.pause())`, nil)
+		p.RunEnded()
+		p.Eval(`loopscope.transcript()`, &tr)
+		paused := at(0, "The write buffer holds more than 64 KiB")
+		p.Eval(fmt.Sprintf(`loopscope.setView("io"); loopscope.seek(%d)`, paused), nil)
+		if v := p.State(); v.Event != paused || !strings.HasPrefix(v.Caption, "The write buffer holds more than 64 KiB") {
+			t.Errorf("back-pressure: %+v", v)
+		}
+		f0 := p.State().Frames
+		p.WaitFor(fmt.Sprintf("loopscope.state().frames > %d", f0+3), 20*time.Second)
+		p.Screenshot("io-4-backpressure-laptop-en")
 		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
 		}
