@@ -164,15 +164,52 @@ func (l *layout) awaits(y float64) {
 	cols := max(1, min(3, int((W+l.gap)/(360*u+l.gap))))
 	colW := (W - float64(cols-1)*l.gap) / float64(cols)
 	maxDepth := max(0, int((colW-min(colW, 220*u))/ind))
-	total := len(rows)
-	if total == 0 {
+	if len(rows) == 0 {
 		l.add(Item{Kind: KLabel, X: x0, Y: top, W: W, H: futH, Text: Fit(l.t(lNoneAlive), W, sm), Tone: ToneDim, Parent: sec, Size: sm})
 		return
 	}
 
+	// Too tall for the stage: each node shows the first c of what it awaits
+	// and a "+N more" row (ID 0, N in Of) for the rest, c the most that
+	// fits, so that later roots and siblings keep a row; what still does
+	// not fit is cut at the end.
+	f := awaitFold{rows: rows, kids: make([][]int, len(rows)+1), size: make([]int, len(rows)), h: make([]float64, len(rows)), moreH: futH + gap}
+	for k := len(rows) - 1; k >= 0; k-- {
+		f.size[k]++
+		f.h[k] = futH + gap
+		if s.Task(rows[k].ID) != nil {
+			f.h[k] = cardH + gap
+		}
+		if p := rows[k].Parent; p >= 0 {
+			f.size[p] += f.size[k]
+		}
+	}
+	for k, r := range rows {
+		p := r.Parent
+		if p < 0 {
+			p = len(rows) // the roots' list
+		}
+		f.kids[p] = append(f.kids[p], k)
+	}
+	room := float64(cols)*(bottom-top) - float64(cols-1)*cardH
+	if f.c = len(rows); f.fold() > room {
+		lo, hi := 1, len(rows)
+		for lo < hi {
+			if f.c = (lo + hi + 1) / 2; f.fold() <= room {
+				lo = f.c
+			} else {
+				hi = f.c - 1
+			}
+		}
+		f.c = lo
+		f.fold()
+	}
+	rows = f.out
+
 	col, cy := 0, top
 	at := make([]int, len(rows))    // each row's item
 	colOf := make([]int, len(rows)) // and column
+	cut := 0                        // the nodes cut at the end
 	for k, r := range rows {
 		h := futH
 		t := s.Task(r.ID)
@@ -180,20 +217,27 @@ func (l *layout) awaits(y float64) {
 			h = cardH
 		}
 		more := 0.0
-		if k < total-1 {
+		if k < len(rows)-1 {
 			more = futH + gap // room left for "+N more"
 		}
 		if cy+h+more > bottom && col < cols-1 {
 			col, cy = col+1, top
 		}
 		if cy+h+more > bottom {
-			rows = rows[:k]
+			for _, r := range rows[k:] {
+				cut++
+				if r.ID == 0 {
+					cut += r.Of - 1
+				}
+			}
 			break
 		}
 		x := x0 + float64(col)*(colW+l.gap) + float64(min(r.Depth, maxDepth))*ind
 		w := x0 + float64(col)*(colW+l.gap) + colW - x
 		at[k], colOf[k] = len(l.sc.Items), col
-		if t != nil {
+		if r.ID == 0 {
+			l.add(Item{Kind: KMore, X: x, Y: cy, W: w, H: h, Text: Fit(l.t(lMoreAwaits, strconv.Itoa(r.Of)), w-12*u, sm), Parent: sec, Size: sm})
+		} else if t != nil {
 			l.card(t, x, cy, w, h, sec)
 			it := &l.sc.Items[at[k]]
 			if t.Stack != "" && (t.State == TaskWaiting || t.State == TaskReady) {
@@ -229,8 +273,48 @@ func (l *layout) awaits(y float64) {
 		}
 		cy += h + gap
 	}
-	if n := total - len(rows); n > 0 {
+	if cut > 0 {
 		x := x0 + float64(col)*(colW+l.gap)
-		l.add(Item{Kind: KMore, X: x, Y: cy, W: colW, H: futH, Text: Fit(l.t(lMoreAwaits, strconv.Itoa(n)), colW-12*u, sm), Sub: Fit(l.t(lMoreAwaitsSub), colW-12*u, sm), Parent: sec, Size: sm})
+		l.add(Item{Kind: KMore, X: x, Y: cy, W: colW, H: futH, Text: Fit(l.t(lMoreAwaits, strconv.Itoa(cut)), colW-12*u, sm), Sub: Fit(l.t(lMoreAwaitsSub), colW-12*u, sm), Parent: sec, Size: sm})
+	}
+}
+
+// awaitFold folds the await view's rows (see layout.awaits).
+type awaitFold struct {
+	rows  []AwaitRow
+	kids  [][]int   // each row's children, the roots last
+	size  []int     // each row's subtree, in rows
+	h     []float64 // each row's height, gap included
+	moreH float64
+	c     int // the most children a node shows
+	out   []AwaitRow
+	used  float64
+}
+
+// fold makes out for c and returns its height.
+func (f *awaitFold) fold() float64 {
+	f.out, f.used = f.out[:0], 0
+	f.emit(len(f.rows), -1, 0)
+	return f.used
+}
+
+// emit adds row k's first c children (the roots for k = len(rows)) with
+// their subtrees, and "+N more" for the rest, under out's row parent.
+func (f *awaitFold) emit(k, parent, depth int) {
+	hidden := 0
+	for j, kid := range f.kids[k] {
+		if j >= f.c {
+			hidden += f.size[kid]
+			continue
+		}
+		r := f.rows[kid]
+		r.Parent = parent
+		f.out = append(f.out, r)
+		f.used += f.h[kid]
+		f.emit(kid, len(f.out)-1, depth+1)
+	}
+	if hidden > 0 {
+		f.out = append(f.out, AwaitRow{Depth: depth, Parent: parent, Of: hidden})
+		f.used += f.moreH
 	}
 }

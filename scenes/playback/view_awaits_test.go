@@ -175,45 +175,47 @@ Task-8 handle() waiting handle:13 -> StreamReader.readuntil
 
 // awaitProblems checks the await view of s: its rows are the await
 // graph's nodes (pstree's lines) in order, a card titled with its task's
-// name for a task, a future's item for a future, the rest counted in "+N
-// more"; and every branch's link goes from a row down to a row right of
-// it.
+// name for a task, a future's item for a future, and every node not shown
+// counted in a "+N more"; every branch's link goes from a row down to a
+// row right of it.
 func awaitProblems(sc *Scene, s *State) []string {
 	var bad []string
 	lines := strings.Split(strings.TrimSuffix(pstree(s), "\n"), "\n")
 	if lines[0] == "" {
 		lines = nil
 	}
-	rows, more := 0, 0
+	shown, more, at := 0, 0, 0
 	for i := range sc.Items {
 		it := &sc.Items[i]
 		switch it.Kind {
 		case KCard, KFuture:
-			if rows >= len(lines) {
-				bad = append(bad, fmt.Sprintf("row %d %q: the graph has %d nodes", rows, it.Text, len(lines)))
+			want := it.Text
+			if it.Kind == KFuture {
+				want = s.Future(int32(it.Key&0xffffffff)).Text + " "
+			}
+			for at < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[at]), strings.TrimSuffix(want, "…")) && !strings.HasPrefix(want, strings.Fields(lines[at])[0]+" ") {
+				at++
+			}
+			if at == len(lines) {
+				bad = append(bad, fmt.Sprintf("row %q is no node of the graph, or out of its order", it.Text))
 				continue
 			}
-			want := strings.TrimSpace(lines[rows])
-			name, _, _ := strings.Cut(want, " ")
-			if it.Kind == KCard && !strings.HasPrefix(it.Text, name+" ") && it.Text != name {
-				bad = append(bad, fmt.Sprintf("row %d is the card %q, not %q", rows, it.Text, want))
-			}
-			if f := s.Future(int32(it.Key & 0xffffffff)); it.Kind == KFuture && it.Key != 0 && (f == nil || !strings.HasPrefix(want, f.Text+" ")) {
-				bad = append(bad, fmt.Sprintf("row %d is the future %q, not %q", rows, it.Text, want))
-			}
-			rows++
+			at++
+			shown++
 		case KMore:
-			if _, err := fmt.Sscanf(it.Text, strings.Replace(messages[lMoreAwaits][sc.Lang], "{1}", "%d", 1), &more); err != nil {
+			n := 0
+			if _, err := fmt.Sscanf(it.Text, strings.Replace(messages[lMoreAwaits][sc.Lang], "{1}", "%d", 1), &n); err != nil {
 				bad = append(bad, fmt.Sprintf("%q: %v", it.Text, err))
 			}
+			more += n
 		case KLink:
 			if it.Y2 <= it.Y || it.X2 <= it.X {
 				bad = append(bad, fmt.Sprintf("a link from %.0f,%.0f to %.0f,%.0f", it.X, it.Y, it.X2, it.Y2))
 			}
 		}
 	}
-	if rows+more != len(lines) {
-		bad = append(bad, fmt.Sprintf("%d rows + %d more for a graph of %d nodes", rows, more, len(lines)))
+	if shown+more != len(lines) {
+		bad = append(bad, fmt.Sprintf("%d rows + %d more for a graph of %d nodes", shown, more, len(lines)))
 	}
 	return bad
 }
