@@ -21,7 +21,7 @@ func (l *layout) depends(y float64) {
 		l.add(Item{Kind: KLabel, X: l.pad, Y: y, W: W, H: 2 * sm, Text: Fit(l.t(dNone), W, sm), Tone: ToneDim, Parent: -1, Size: sm})
 		return
 	}
-	gap, h, ind, gutter := 5*u, sm*2.65+8*u, 16*u, 14*u
+	gap, ind, gutter := 5*u, 16*u, 14*u
 	cols := max(1, min(len(qs), int((W+l.gap)/(230*u+l.gap))))
 	colW := (W - float64(cols-1)*l.gap) / float64(cols)
 
@@ -37,6 +37,15 @@ func (l *layout) depends(y float64) {
 	sort.SliceStable(show, func(a, b int) bool { return last[show[a]] > last[show[b]] })
 	show = show[:cols]
 	sort.Ints(show)
+	// The chips' names at the normal size when every shown tree fits so.
+	ts, rows := l.sc.Font, 0
+	for _, k := range show {
+		rows = max(rows, len(qs[k].Nodes)+2)
+	}
+	if y+l.title+sm*1.5+float64(rows)*(ts*1.35+sm*1.3+8*u+gap) > bottom {
+		ts = sm
+	}
+	h := ts*1.35 + sm*1.3 + 8*u
 
 	for c, k := range show {
 		q := &qs[k]
@@ -64,7 +73,7 @@ func (l *layout) depends(y float64) {
 			if d.Yield {
 				text += " · yield"
 			}
-			i := l.add(Item{Kind: KChip, Key: key(tagDep, d.ID), X: x, Y: cy, W: w, H: h, Text: Fit(text, w-12*u, sm), Sub: Fit(sub, w-12*u, sm), Tone: depTones[d.State], Parent: sec, Size: sm, Fresh: d.Changed == s.Index})
+			i := l.add(Item{Kind: KChip, Key: key(tagDep, d.ID), X: x, Y: cy, W: w, H: h, Text: Fit(text, w-12*u, ts), Sub: Fit(sub, w-12*u, sm), Tone: depTones[d.State], Parent: sec, Size: ts, Fresh: d.Changed == s.Index})
 			at[d.ID] = i
 			cy += h + gap
 			return i
@@ -102,7 +111,7 @@ func (l *layout) depends(y float64) {
 				tone = ToneFailed
 			}
 		}
-		l.add(Item{Kind: KChip, X: x, Y: cy, W: colW - gutter, H: h, Text: text, Sub: Fit(sub, colW-gutter-12*u, sm), Tone: tone, Parent: sec, Size: sm})
+		l.add(Item{Kind: KChip, X: x, Y: cy, W: colW - gutter, H: h, Text: text, Sub: Fit(sub, colW-gutter-12*u, sm), Tone: tone, Parent: sec, Size: ts})
 		cy += h + gap
 		if c == cols-1 && len(qs) > cols {
 			l.add(Item{Kind: KMore, X: x, Y: cy, W: colW - gutter, H: h, Text: Fit(l.t(dMoreRequests, strconv.Itoa(len(qs)-cols)), colW-gutter-12*u, sm), Parent: sec, Size: sm})
