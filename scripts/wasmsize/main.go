@@ -1,7 +1,7 @@
 // Command wasmsize prints where the playground's WebAssembly module spends
 // its bytes: each section, and the code section split by Go package (from
 // the module's name section), largest first, raw and gzip -9. It builds the
-// module as `go run . build` does (the same site.GCFlags and the stage's
+// module as `go run . build` does (the same site.GCFlags and BuildEnv, the stage's
 // font by site.StageOverlay, the data section packed by
 // site.PackData), but keeps the name section.
 //
@@ -54,7 +54,7 @@ func run(path string, n int, funcs string) error {
 		}
 		args := append([]string{"build", "-trimpath", "-ldflags=-w", "-overlay=" + overlay, "-tags=" + site.StageTag}, site.GCFlags...)
 		cmd := exec.Command("go", append(args, "-o", path, "./wasm")...)
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		cmd.Env = site.BuildEnv("go")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("GOOS=js GOARCH=wasm go build ./wasm: %w", err)
