@@ -422,7 +422,9 @@ func (l *layout) loop(y float64) {
 	itemH := 34 * u
 	const tries = 5
 	for try := 0; ; try++ {
-		topH := l.topHeight(W)
+		// A short stage (a phone held sideways) gives the top row what is
+		// left: top() then puts the clock beside a smaller dial.
+		topH := min(l.topHeight(W), h-l.pad-y)
 		futH := 0.0
 		if futRows > 0 {
 			futH = l.title + float64(futRows)*itemH + float64(futRows-1)*6*u + l.gap
@@ -445,24 +447,32 @@ func (l *layout) loop(y float64) {
 				l.rh = min(22*u, l.rh+extra/rows)
 				tlH = l.timelineHeight(level)
 			}
-			rest = max(rest, l.title+12*u)
+			rest = max(rest, least)
 			if over := y + topH + readyH + rest + futH + tlH + 3*l.gap - (h - l.pad); over > 0 {
 				// Still too tall: the timeline's rows get thinner.
 				rows := float64(len(l.timelineRows(level)))
 				l.rh = max(6*u, l.rh-over/rows)
 				tlH = l.timelineHeight(level)
 			}
+			// What still does not fit below the bottom is left out.
+			fits := func(H float64) bool { return y+H <= h-l.pad+0.01 }
 			l.top(x0, y, W, topH)
 			y += topH + l.gap
-			l.ready(x0, y, W, readyH)
+			if fits(readyH) {
+				l.ready(x0, y, W, readyH)
+			}
 			y += readyH + l.gap
-			l.tasks(x0, y, W, rest)
+			if fits(rest) {
+				l.tasks(x0, y, W, rest)
+			}
 			y += rest + l.gap
-			if futRows > 0 {
+			if futRows > 0 && fits(futH-l.gap) {
 				l.futures(x0, y, W, futH-l.gap, futRows)
+			}
+			if futRows > 0 {
 				y += futH
 			}
-			if y+tlH <= h-l.pad+0.01 {
+			if fits(tlH) {
 				l.timeline(x0, y, W, tlH, level)
 			}
 			break
@@ -499,8 +509,17 @@ func (l *layout) top(x, y, W, H float64) {
 	u, s := l.u, l.s
 	d := l.dialD(W)
 	colW := max(d, 140*u)
+	// Too short for the clock under the dial: it goes beside it.
+	side := H < l.title+d+44*u
+	if side {
+		d = min(d, H-l.title-2*u)
+		colW = d + 140*u
+	}
 	sec := l.section(l.t(hEventLoop), x, y, colW, H)
 	dial := Item{Kind: KDial, Key: key(tagDial, 0), X: x + (colW-d)/2, Y: y + l.title, W: d, H: d, Parent: sec, Text: l.t(lEventLoop), Size: l.sc.Font}
+	if side {
+		dial.X = x
+	}
 	switch {
 	case !s.Loop.Started:
 		dial.Sub, dial.Tone = l.t(lNotStarted), ToneIdle
@@ -513,12 +532,17 @@ func (l *layout) top(x, y, W, H float64) {
 		dial.Tone, dial.Sub2 = ToneStall, l.t(lBlocked)
 	}
 	l.add(dial)
-	cy := dial.Y + d + 4*u
-	l.add(Item{Kind: KClock, Key: key(tagClock, 0), X: x, Y: cy, W: colW, H: H - (cy - y), Text: Fit(s.Lang.Seconds(s.Clock), colW, 22*u), Sub: l.t(lVirtualClock), Sub2: l.t(lFastForward), Size: 22 * u, Parent: sec})
+	clock := Item{Kind: KClock, Key: key(tagClock, 0), X: x, Y: dial.Y + d + 4*u, W: colW, H: y + H - dial.Y - d - 4*u, Size: 22 * u, Parent: sec}
+	if side {
+		clock.X, clock.Y, clock.W, clock.H = x+d, y+l.title+(d-40*u)/2, colW-d, 40*u
+	}
+	clock.Text, clock.Sub, clock.Sub2 = Fit(s.Lang.Seconds(s.Clock), clock.W, 22*u), l.t(lVirtualClock), l.t(lFastForward)
+	l.add(clock)
 
-	// The slot: the handle the loop is running, and the task whose step it is.
+	// The slot: the handle the loop is running, and the task whose step it
+	// is (narrower on a phone, so the row fits from 320 px).
 	sx := x + colW + l.gap
-	slotW := min(max(200*u, (W-colW)*0.3), 300*u)
+	slotW := min(max(200*u, (W-colW)*0.3), 300*u, x+W-sx)
 	slotH := l.title + l.chipH + 6*u + l.cardH + 8*u
 	slot := l.section(l.t(hOnLoopThread), sx, y, slotW, min(H, slotH))
 	frame := Item{Kind: KSlot, Key: key(tagSlot, 0), X: sx, Y: y + l.title, W: slotW, H: min(H, slotH) - l.title, Parent: slot, Tone: ToneIdle, Size: l.sc.Small}
@@ -1168,9 +1192,14 @@ func (l *layout) rowH() float64 { return l.rh }
 func (l *layout) laneW() float64 { return min(170*l.u, (l.sc.W-2*l.pad)*0.3) - 10*l.u }
 
 // cardCols is how many columns of task cards a grid W wide has: cards are
-// at least 160 units wide (two columns on a phone).
+// at least 160 units wide (two columns on a phone), 140 on a narrow one
+// (two columns from 320 px).
 func (l *layout) cardCols(W float64) int {
-	return max(1, int((W+l.gap)/(160*l.u+l.gap)))
+	cw := 160 * l.u
+	if W < 2*cw+l.gap {
+		cw = 140 * l.u
+	}
+	return max(1, int((W+l.gap)/(cw+l.gap)))
 }
 
 // tasksNeed is the height the task grid needs to show every task as a card.

@@ -337,7 +337,9 @@ func textOverlaps(sc *Scene) []string {
 }
 
 // stageSizes are the stage's sizes on a 1440×900 laptop and on a 390×844
-// phone (pixel ratio 2), a little smaller and larger.
+// phone (pixel ratio 2), a little smaller and larger; on a 360×740 phone
+// and in a 320 px wide ?embed frame of a course page; and on a phone held
+// sideways (844×390: the stage keeps about 200 px of the height).
 var stageSizes = []struct {
 	name        string
 	w, h, scale float64
@@ -346,6 +348,9 @@ var stageSizes = []struct {
 	{"laptop-wide", 1000, 840, 1},
 	{"phone", 390, 685, 2},
 	{"phone-short", 390, 560, 2},
+	{"phone-360", 360, 495, 3},
+	{"embed-320", 320, 420, 1},
+	{"sideways", 844, 203, 2},
 }
 
 // sample returns up to n event indexes spread over a trace of length
@@ -430,6 +435,10 @@ func cardProblems(sc *Scene, s *State, witnesses []string) []string {
 	var bad []string
 	lastOrd := -1
 	shown := map[int32]bool{}
+	heading, _, _ := strings.Cut(messages[hTasks][sc.Lang], "{")
+	if !slices.ContainsFunc(sc.Items, func(it Item) bool { return it.Kind == KSection && strings.HasPrefix(it.Text, heading) }) {
+		return nil // a stage too short for the task grid (a phone held sideways) leaves it out
+	}
 	for i := range sc.Items {
 		it := &sc.Items[i]
 		if it.Kind != KCard && it.Kind != KGhost {
@@ -445,7 +454,7 @@ func cardProblems(sc *Scene, s *State, witnesses []string) []string {
 		if it.Kind == KCard && !strings.HasPrefix(it.Text, t.Name+" ") && it.Text != t.Name {
 			bad = append(bad, fmt.Sprintf("card of %s titled %q", t.Name, it.Text))
 		}
-		if heading, _, _ := strings.Cut(messages[hTasks][sc.Lang], "{"); it.Parent >= 0 && sc.Items[it.Parent].Kind == KSection && strings.HasPrefix(sc.Items[it.Parent].Text, heading) {
+		if it.Parent >= 0 && sc.Items[it.Parent].Kind == KSection && strings.HasPrefix(sc.Items[it.Parent].Text, heading) {
 			if t.Ord < lastOrd {
 				bad = append(bad, fmt.Sprintf("card of %s (created %d) after one created %d", t.Name, t.Ord, lastOrd))
 			}
@@ -472,6 +481,9 @@ func cardProblems(sc *Scene, s *State, witnesses []string) []string {
 // steps of 1, 2 or 5 times a power of ten.
 func axisProblems(sc *Scene) []string {
 	var ts []float64
+	if !slices.ContainsFunc(sc.Items, func(it Item) bool { return it.Kind == KLane }) {
+		return nil // a stage too short for the timeline leaves it out
+	}
 	for _, it := range sc.Items {
 		if it.Kind != KAxis {
 			continue
