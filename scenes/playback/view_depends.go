@@ -92,13 +92,22 @@ func (l *layout) depends(y float64) {
 				l.add(Item{Kind: KLink, X: x + colW - gutter/2, Y: b.Y + b.H/2, X2: a.X + a.W, Y2: a.Y + a.H/2, Tone: ToneCallback, Parent: sec})
 			}
 		}
-		if n := len(q.Nodes) - 1 - len(deps); n > 0 {
-			l.add(Item{Kind: KMore, X: x, Y: cy, W: colW - gutter, H: h, Text: Fit(l.t(dMoreDeps, strconv.Itoa(n)), colW-gutter-12*u, sm), Parent: sec, Size: sm})
-			cy += h + gap
+		// A stage too short for any row of dependencies (a phone held
+		// sideways) counts them in the endpoint's label's place.
+		more := len(q.Nodes) - 1 - len(deps)
+		if more > 0 {
+			mh := h
+			if rows == 0 {
+				mh = sm * 1.5
+			}
+			l.add(Item{Kind: KMore, X: x, Y: cy, W: colW - gutter, H: mh, Text: Fit(l.t(dMoreDeps, strconv.Itoa(more)), colW-gutter-12*u, sm), Parent: sec, Size: sm})
+			cy += mh + gap
 		}
 		if len(q.Nodes) > 0 {
-			l.add(Item{Kind: KLabel, X: x, Y: cy, W: colW, H: sm * 1.5, Text: Fit(l.t(dEndpoint), colW, sm), Tone: ToneDim, Parent: sec, Size: sm})
-			cy += sm * 1.5
+			if more == 0 || rows > 0 {
+				l.add(Item{Kind: KLabel, X: x, Y: cy, W: colW, H: sm * 1.5, Text: Fit(l.t(dEndpoint), colW, sm), Tone: ToneDim, Parent: sec, Size: sm})
+				cy += sm * 1.5
+			}
 			chip(&q.Nodes[0], x, colW-gutter, l.depWords(&q.Nodes[0]))
 		}
 		text, sub, tone := "…", l.t(dNoResponse), TonePending
@@ -113,7 +122,7 @@ func (l *layout) depends(y float64) {
 		}
 		l.add(Item{Kind: KChip, X: x, Y: cy, W: colW - gutter, H: h, Text: text, Sub: Fit(sub, colW-gutter-12*u, sm), Tone: tone, Parent: sec, Size: ts})
 		cy += h + gap
-		if c == cols-1 && len(qs) > cols {
+		if c == cols-1 && len(qs) > cols && cy+h <= bottom {
 			l.add(Item{Kind: KMore, X: x, Y: cy, W: colW - gutter, H: h, Text: Fit(l.t(dMoreRequests, strconv.Itoa(len(qs)-cols)), colW-gutter-12*u, sm), Parent: sec, Size: sm})
 		}
 	}
