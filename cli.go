@@ -102,8 +102,8 @@ func parseWallClock(s string) (time.Time, error) {
 // parseScene parses a subcommand's flags and its one FILE.py argument,
 // accepting flags before or after the file. It reports usage errors itself
 // and returns ok=false. opts has the file name, the budgets, the seed and
-// the wall clock.
-func parseScene(name string, args []string, stderr io.Writer) (opts engine.Options, src []byte, ok bool) {
+// the wall clock; more registers the subcommand's own flags.
+func parseScene(name string, args []string, stderr io.Writer, more ...func(fs *flag.FlagSet)) (opts engine.Options, src []byte, ok bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -113,6 +113,9 @@ func parseScene(name string, args []string, stderr io.Writer) (opts engine.Optio
 	b := budgetFlags(fs)
 	seed := seedFlag(fs)
 	wall := wallClockFlag(fs)
+	for _, m := range more {
+		m(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		return opts, nil, false
 	}
@@ -178,12 +181,24 @@ func checkBudgets(name string, fs *flag.FlagSet, stderr io.Writer) bool {
 	return ok
 }
 
-// runCmd is `loopscope run FILE.py`: print what python3 FILE.py would print.
+// runCmd is `loopscope run FILE.py`: print what python3 FILE.py would
+// print; with -mistakes, then the classic asyncio mistakes the scene
+// made, one a line on stderr: file:line:col: kind: message.
 func runCmd(args []string, stdout, stderr io.Writer) int {
-	opts, src, ok := parseScene("run", args, stderr)
+	var mistakes bool
+	var lang string
+	opts, src, ok := parseScene("run", args, stderr, func(fs *flag.FlagSet) {
+		fs.BoolVar(&mistakes, "mistakes", false, "after the run, print the classic asyncio mistakes the scene made on stderr, as file:line:col: kind: message")
+		fs.StringVar(&lang, "lang", "en", "the language of -mistakes' messages: en or ko")
+	})
 	if !ok {
 		return 2
 	}
+	if lang != "en" && lang != "ko" {
+		fmt.Fprintf(stderr, "loopscope run: -lang must be en or ko, not %q\n", lang)
+		return 2
+	}
+	opts.Mistakes = mistakes
 	res := engine.Run(src, opts)
 	// stdout and stderr in the order the scene wrote them, as python3 in
 	// a terminal shows them; then the rest of stderr (a traceback).
@@ -201,6 +216,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	tail := *res
 	tail.Stderr = res.Stderr[min(written, len(res.Stderr)):]
+	for _, m := range res.Mistakes {
+		tail.Stderr += fmt.Sprintf("%s:%d:%d: %s: %s\n", opts.Filename, m.Line, m.Col, m.Kind, m.Message(lang))
+	}
 	return finish("run", &tail, err, stderr)
 }
 

@@ -98,3 +98,35 @@ raise ValueError("five")
 		t.Errorf("got %q, want it to start with %q and end with the traceback", both.String(), want)
 	}
 }
+
+// run -mistakes prints the scene's mistakes after its output, one a line
+// on stderr as file:line:col: kind: message, in -lang's language; without
+// the flag nothing is added.
+func TestRunMistakes(t *testing.T) {
+	file := writeScene(t, `import asyncio, time
+async def main():
+    time.sleep(1)
+    print("done")
+asyncio.run(main())
+`)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"-mistakes"}, file + ":3:5: blocking: time.sleep(1) blocks the event loop's only thread"},
+		{[]string{"-mistakes", "-lang", "ko"}, file + ":3:5: blocking: time.sleep(1) 호출이 이벤트 루프의 하나뿐인 스레드를 막습니다."},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := runCmd(append(c.args, file), &stdout, &stderr); code != 0 || stdout.String() != "done\n" {
+			t.Fatalf("%v: exit %d, stdout %q, stderr %q", c.args, code, stdout.String(), stderr.String())
+		}
+		if !strings.HasPrefix(stderr.String(), c.want) || c.want == "" && stderr.Len() > 0 || strings.Count(stderr.String(), "\n") > 1 {
+			t.Errorf("%v: stderr %q, want one line starting %q", c.args, stderr.String(), c.want)
+		}
+	}
+	var stderr bytes.Buffer
+	if code := runCmd([]string{"-mistakes", "-lang", "fr", file}, new(bytes.Buffer), &stderr); code != 2 {
+		t.Errorf("-lang fr: exit %d, want 2 (%s)", code, stderr.String())
+	}
+}

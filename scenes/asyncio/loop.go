@@ -585,6 +585,7 @@ func (l *Loop) logUnretrieved() {
 	for _, tk := range l.tasks {
 		if tk.exc != nil && tk.logTraceback {
 			tk.logTraceback = false
+			l.m.note(nil, Note{Kind: NoteUnretrieved, Task: tk.id})
 			l.m.LogError("Task exception was never retrieved\nfuture: "+tk.repr(), tk.exc)
 		}
 	}

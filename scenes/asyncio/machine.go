@@ -54,6 +54,11 @@ type Config struct {
 	// of kind "interrupted". The calls fall at the same points on every
 	// run of a scene, and change nothing the scene sees.
 	Pause func(Progress) error
+	// Note, when set, is told what the mistake detectors judge (Note);
+	// LongStep is how many instructions a task's step may run before it
+	// is noted as holding the loop (0: none is).
+	Note     func(Note)
+	LongStep int64
 }
 
 // Progress is how far a run has come, as Config.Pause is told.
@@ -534,6 +539,10 @@ func (m *Machine) Tick(t *py.Thread, line, col int) error {
 			n := sc.Steps()
 			m.steps += n - th.steps
 			th.steps = n
+			if th.longAt > 0 && n >= th.longAt {
+				th.longAt = 0
+				m.cfg.Note(Note{Kind: NoteLong, Event: th.longEvent, Task: th.longTask, Line: line, Col: col})
+			}
 		}
 	} else {
 		m.steps += ticksPerCall

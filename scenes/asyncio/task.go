@@ -42,6 +42,7 @@ func (l *Loop) NewTask(t *py.Thread, coro py.Coroutine, name py.Value) *Task {
 	} else {
 		tk.name = name
 	}
+	m.note(t, Note{Kind: NoteTask, Task: tk.id})
 	if m.tr != nil {
 		line, col := coro.Where()
 		m.Emit(trace.Event{Kind: trace.TaskNew, Concept: trace.ConceptTask, ID: tk.id, Text: tk.nameString(),
@@ -169,7 +170,14 @@ func (tk *Task) step(t *py.Thread, exc *py.Exception) error {
 		line, col := tk.coro.Where()
 		m.Emit(trace.Event{Kind: trace.TaskStep, Concept: c, ID: tk.id, Line: int32(line), Col: int32(col)})
 	}
+	th := ThreadOf(t)
+	if m.cfg.LongStep > 0 && m.cfg.Note != nil && th != nil {
+		th.longAt, th.longEvent, th.longTask = t.Steps()+m.cfg.LongStep, m.nEvents-1, tk.id
+	}
 	result, st, err := tk.coro.Resume(t, py.None, exc)
+	if th != nil {
+		th.longAt = 0
+	}
 	switch st {
 	case py.CoroReturned:
 		if tk.mustCancel {
@@ -266,6 +274,7 @@ func (tk *Task) yielded(result py.Value) {
 		}
 		m.Emit(trace.Event{Kind: trace.TaskSuspend, Concept: c, ID: tk.id, Ref: f.id, Text: f.Label(), Label: tk.stack()})
 	}
+	m.noteSuspend(tk)
 	f.addCallback(callback{task: tk})
 	tk.futWaiter = f
 	if tk.mustCancel {

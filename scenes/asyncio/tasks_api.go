@@ -72,6 +72,7 @@ func asyncioRun(t *py.Thread, _ py.Value, args []py.Value, kw []py.Kwarg) (py.Va
 	}
 	th := ThreadOf(t)
 	if th.loop != nil && th.loop.running {
+		th.m.note(t, Note{Kind: NoteNestedRun})
 		return nil, py.NewException(py.RuntimeErrorType, py.Str("asyncio.run() cannot be called from a running event loop"))
 	}
 	coro, ok := a[0].(py.Coroutine)

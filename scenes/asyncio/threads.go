@@ -90,6 +90,12 @@ type Thread struct {
 	setEventLoop bool
 	err          error // how its last Python call ended (the main thread: the module body)
 	steps        int64 // the interpreter's instruction count at the last Tick
+	// longAt is the instruction count at which the task step running on
+	// the thread holds the loop too long (Config.LongStep; 0: none is
+	// watched); longEvent and longTask are its task.step and task.
+	longAt    int64
+	longEvent int
+	longTask  int32
 }
 
 // Finished reports whether the thread has ended.
@@ -374,6 +380,9 @@ func (m *Machine) block(th *Thread, w Wait) {
 	th.timedOut = false
 	m.blockSeq++
 	th.blockSeq = m.blockSeq
+	if w.Concept == trace.ConceptBlocking && th.loop != nil && th.loop.running {
+		m.note(th.Py, Note{Kind: NoteBlock, Text: w.What})
+	}
 	if m.tr != nil {
 		c := w.Concept
 		if c == trace.NoConcept {
@@ -385,6 +394,7 @@ func (m *Machine) block(th *Thread, w Wait) {
 		}
 		m.Emit(trace.Event{Kind: trace.ThreadBlock, Concept: c, ID: th.ID, Text: w.What, Num: num})
 	}
+
 	if w.Deadline >= 0 {
 		if w.Deadline <= m.now {
 			th.timedOut = true

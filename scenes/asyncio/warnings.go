@@ -43,6 +43,7 @@ func StdlibSource(file string, line int) string {
 // concurrent.futures' own files, which the engine does not write.
 func (m *Machine) NeverAwaited(t *py.Thread, w py.NeverAwaited) {
 	file, line, src := m.cfg.Filename, w.Line, ""
+	m.note(nil, Note{Kind: NoteNeverAwaited, Line: w.Line, Text: w.QualName})
 	if w.Outside {
 		if th := ThreadOf(t); th == nil || th.loop == nil {
 			return

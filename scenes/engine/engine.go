@@ -10,6 +10,7 @@ import (
 	"io"
 	"time"
 
+	"loopscope/scenes/mistakes"
 	"loopscope/scenes/trace"
 )
 
@@ -65,6 +66,10 @@ type Options struct {
 	// an error it returns stops the run where the scene is: ExitStopped,
 	// with an Error of kind "interrupted" at the scene's line and column.
 	Pause func(Progress) error
+	// Mistakes, when set, looks for the classic asyncio mistakes
+	// (Result.Mistakes). It records the trace in memory, as Trace does:
+	// with TraceTo too, the trace is written there when the run ends.
+	Mistakes bool
 }
 
 // Progress is how far a run has come, as Options.Pause is told.
@@ -142,6 +147,9 @@ type Result struct {
 	Err        *Error       // set for ExitRefused, ExitStopped and ExitInternal
 	Trace      *trace.Trace // nil unless Options.Trace
 	FinalTime  float64      // the virtual clock at the end
+	// Mistakes are the classic asyncio mistakes the scene made, in source
+	// order, when Options.Mistakes asked for them.
+	Mistakes []mistakes.Mistake
 }
 
 // Run parses, checks, compiles and runs a scene.

@@ -8,9 +8,11 @@ import (
 
 	"loopscope/scenes/asyncio"
 	_ "loopscope/scenes/lib" // every module scenes can import
+	"loopscope/scenes/mistakes"
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"
+	"loopscope/scenes/trace"
 )
 
 // run is the pipeline behind Run: parse, check the subset, compile, run.
@@ -26,9 +28,17 @@ func run(src []byte, opts Options) (res *Result) {
 			res = &Result{ExitCode: ExitInternal, Err: err, Stderr: err.Error() + "\n"}
 		}
 	}()
-	prog, refused := Compile(src, opts.Filename)
+	prog, file, refused := compile(src, opts.Filename)
 	if refused != nil {
 		return &Result{ExitCode: ExitRefused, Err: refused, Stderr: refused.Error() + "\n"}
+	}
+	var notes []asyncio.Note
+	var note func(asyncio.Note)
+	var longStep int64
+	traceTo := opts.TraceTo
+	if opts.Mistakes {
+		opts.Trace, traceTo, longStep = true, nil, mistakes.StepLimit
+		note = func(n asyncio.Note) { notes = append(notes, n) }
 	}
 	b := opts.Budgets
 	lines := strings.Split(string(src), "\n")
@@ -42,7 +52,7 @@ func run(src []byte, opts Options) (res *Result) {
 		},
 		Filename:       opts.Filename,
 		Trace:          opts.Trace,
-		TraceTo:        opts.TraceTo,
+		TraceTo:        traceTo,
 		MaxSteps:       b.MaxSteps,
 		MaxVirtualTime: b.MaxVirtualTime,
 		MaxEvents:      b.MaxEvents,
@@ -52,6 +62,8 @@ func run(src []byte, opts Options) (res *Result) {
 		SeedSet:        opts.SeedSet,
 		WallClock:      opts.WallClock,
 		Pause:          pauser(opts.Pause),
+		Note:           note,
+		LongStep:       longStep,
 	})
 	res = &Result{
 		Stdout:    r.Stdout,
@@ -63,6 +75,18 @@ func run(src []byte, opts Options) (res *Result) {
 	}
 	for _, c := range r.Output {
 		res.Output = append(res.Output, Chunk{Stderr: c.Stderr, Text: c.Text})
+	}
+	if opts.Mistakes {
+		res.Mistakes = mistakes.Find(file, r.Trace, notes)
+		if w := opts.TraceTo; w != nil && r.Trace != nil {
+			res.Trace = nil
+			var enc trace.Encoder
+			var line []byte
+			for i := range r.Trace.Events {
+				line = append(enc.Append(line[:0], &r.Trace.Events[i]), '\n')
+				w.Write(line)
+			}
+		}
 	}
 	res.Lines = make([]Line, len(r.Lines))
 	for i, l := range r.Lines {
@@ -114,6 +138,12 @@ var debugEngine = false
 // Compile parses src, checks it against the supported subset and compiles
 // it. A scene that is refused gets the first error, at its line and column.
 func Compile(src []byte, filename string) (*py.Program, *Error) {
+	prog, _, err := compile(src, filename)
+	return prog, err
+}
+
+// compile is Compile that returns the resolved syntax tree too.
+func compile(src []byte, filename string) (*py.Program, *syntax.File, *Error) {
 	f, err := syntax.Parse(filename, src)
 	if err == nil {
 		err = resolve.File(f)
@@ -123,9 +153,9 @@ func Compile(src []byte, filename string) (*py.Program, *Error) {
 		prog, err = py.Compile(filename, f)
 	}
 	if err != nil {
-		return nil, refusal(filename, err)
+		return nil, nil, refusal(filename, err)
 	}
-	return prog, nil
+	return prog, f, nil
 }
 
 // refusal turns a parse, resolve or compile error into the first error
