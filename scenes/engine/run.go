@@ -77,7 +77,7 @@ func run(src []byte, opts Options) (res *Result) {
 		res.Output = append(res.Output, Chunk{Stderr: c.Stderr, Text: c.Text})
 	}
 	if opts.Mistakes {
-		res.Mistakes = mistakes.Find(file, r.Trace, notes)
+		res.Mistakes = mistakes.Find(src, file, r.Trace, notes)
 		if w := opts.TraceTo; w != nil && r.Trace != nil {
 			res.Trace = nil
 			var enc trace.Encoder

@@ -15,8 +15,6 @@
 package mistakes
 
 import (
-	"sort"
-	"strconv"
 	"strings"
 
 	"loopscope/scenes/asyncio"
@@ -26,22 +24,34 @@ import (
 	"loopscope/scenes/trace"
 )
 
-// Kind names a mistake.
-type Kind string
+// Kind is a kind of mistake.
+type Kind uint8
 
-// The mistakes.
+// The mistakes, in the order the package doc names them; String gives
+// each one's name.
 const (
-	Blocking       Kind = "blocking"          // a blocking call (time.sleep) on the thread of a running loop
-	LongStep       Kind = "long-step"         // a task step that runs StepLimit instructions without an await
-	NeverAwaited   Kind = "never-awaited"     // a coroutine object dropped without being awaited
-	NeverRetrieved Kind = "never-retrieved"   // a failed task whose exception nobody retrieved
-	DroppedTask    Kind = "dropped-task"      // asyncio.create_task(...) as a statement: the task is not kept
-	Sequential     Kind = "sequential-awaits" // two independent awaits in a row, while the loop had nothing else to do
-	NestedRun      Kind = "nested-run"        // asyncio.run called from a running loop
+	Blocking       Kind = iota // blocking: a blocking call (time.sleep) on the thread of a running loop
+	LongStep                   // long-step: a task step that runs StepLimit instructions without an await
+	NeverAwaited               // never-awaited: a coroutine object dropped without being awaited
+	NeverRetrieved             // never-retrieved: a failed task whose exception nobody retrieved
+	DroppedTask                // dropped-task: asyncio.create_task(...) as a statement: the task is not kept
+	Sequential                 // sequential-awaits: two independent awaits in a row, while the loop had nothing else to do
+	NestedRun                  // nested-run: asyncio.run called from a running loop
+	NumKinds
 )
 
-// Kinds lists every kind, in the order the package doc names them.
-var Kinds = []Kind{Blocking, LongStep, NeverAwaited, NeverRetrieved, DroppedTask, Sequential, NestedRun}
+var kindNames = [NumKinds]string{"blocking", "long-step", "never-awaited", "never-retrieved", "dropped-task", "sequential-awaits", "nested-run"}
+
+// String returns the kind's name: "blocking", "long-step"...
+func (k Kind) String() string { return kindNames[k] }
+
+// notesOf is where the built-in notes explain each kind.
+var notesOf = [NumKinds]string{"16_blocking#blocking", "16_blocking#blocking", "01_event_loop#coroutine",
+	"13_errors_in_tasks#exception", "03_tasks#task", "07_async_servers#await", "01_event_loop#thread"}
+
+// Notes returns the section of the built-in notes that explains the
+// kind, as "scene#section".
+func (k Kind) Notes() string { return notesOf[k] }
 
 // StepLimit is how many bytecode instructions one step of a task may run
 // before it counts as holding the loop: about a tenth of a second of
@@ -66,41 +76,16 @@ type Mistake struct {
 	Arg string
 }
 
-// Notes returns the section of the built-in notes that explains the
-// kind, as "scene#section".
-func (k Kind) Notes() string { return notesOf[k] }
-
-// notesOf is where the built-in notes explain each kind.
-var notesOf = map[Kind]string{
-	Blocking:       "16_blocking#blocking",
-	LongStep:       "16_blocking#blocking",
-	NeverAwaited:   "01_event_loop#coroutine",
-	NeverRetrieved: "13_errors_in_tasks#exception",
-	DroppedTask:    "03_tasks#task",
-	Sequential:     "07_async_servers#await",
-	NestedRun:      "01_event_loop#thread",
-}
-
-// Find returns the mistakes of a scene and its run, in source order: f is
-// the scene's resolved syntax tree, tr the run's trace, notes what the
-// machine noted while it ran (asyncio.Config.Note, with LongStep set to StepLimit).
-func Find(f *syntax.File, tr *trace.Trace, notes []asyncio.Note) []Mistake {
-	d := &finder{f: f, tr: tr, seen: map[string]bool{}, created: map[int32]asyncio.Note{}}
+// Find returns the mistakes of a scene and its run, in source order: src
+// is the scene, f its resolved syntax tree, tr the run's trace, notes
+// what the machine noted while it ran (asyncio.Config.Note, with LongStep
+// set to StepLimit).
+func Find(src []byte, f *syntax.File, tr *trace.Trace, notes []asyncio.Note) []Mistake {
+	d := &finder{f: f, tr: tr, notes: notes}
 	if tr == nil {
 		d.tr = &trace.Trace{}
 	}
-	d.scan()
-	nested := map[int]bool{}
-	for _, n := range notes {
-		switch n.Kind {
-		case asyncio.NoteTask:
-			if _, ok := d.created[n.Task]; !ok {
-				d.created[n.Task] = n
-			}
-		case asyncio.NoteNestedRun:
-			nested[n.Line] = true
-		}
-	}
+	d.scan(src)
 	for _, n := range notes {
 		switch n.Kind {
 		case asyncio.NoteBlock:
@@ -108,17 +93,15 @@ func Find(f *syntax.File, tr *trace.Trace, notes []asyncio.Note) []Mistake {
 				d.add(Blocking, n.Line, n.Col, n.Event, n.Text)
 			}
 		case asyncio.NoteLong:
-			d.add(LongStep, n.Line, n.Col, n.Event, thousands(StepLimit))
+			d.add(LongStep, n.Line, n.Col, n.Event, "10,000,000")
 		case asyncio.NoteNeverAwaited:
 			// asyncio.run(main()) from a running loop drops main(): the
 			// nested run is the mistake to fix.
-			if name := n.Text[strings.LastIndexByte(n.Text, '.')+1:]; !nested[n.Line] {
-				if c := d.callNamed(n.Line, name); c != nil {
-					d.add(NeverAwaited, int(c.Pos().Line), int(c.Pos().Col), n.Event, n.Text)
-				}
+			if c := d.call(n.Line, 0, n.Text[strings.LastIndexByte(n.Text, '.')+1:]); c != nil && d.noted(asyncio.NoteNestedRun, 0, n.Line) == nil {
+				d.add(NeverAwaited, int(c.Pos().Line), int(c.Pos().Col), n.Event, n.Text)
 			}
 		case asyncio.NoteUnretrieved:
-			if c, ok := d.created[n.Task]; ok {
+			if c := d.noted(asyncio.NoteTask, n.Task, 0); c != nil {
 				d.add(NeverRetrieved, c.Line, c.Col, n.Event, d.failure(n.Task))
 			}
 		case asyncio.NoteNestedRun:
@@ -126,53 +109,58 @@ func Find(f *syntax.File, tr *trace.Trace, notes []asyncio.Note) []Mistake {
 		}
 	}
 	for _, c := range d.dropped {
-		ev := -1
-		for _, n := range notes {
-			if n.Kind == asyncio.NoteTask && n.Line == int(c.Pos().Line) {
-				ev = n.Event
-				break
-			}
-		}
-		if ev >= 0 { // the call made a task (asyncio.create_task(42) raises instead)
-			d.add(DroppedTask, int(c.Pos().Line), int(c.Pos().Col), ev, "")
+		// Only a call that made a task (asyncio.create_task(42) raises).
+		if n := d.noted(asyncio.NoteTask, 0, int(c.Pos().Line)); n != nil {
+			d.add(DroppedTask, int(c.Pos().Line), int(c.Pos().Col), n.Event, "")
 		}
 	}
-	d.sequential(notes)
-	sort.SliceStable(d.out, func(i, j int) bool {
-		a, b := d.out[i], d.out[j]
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
-	return d.out
+	d.sequential()
+	// In source order (insertion: few, and mostly in order already).
+	out := d.out
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (out[j].Line < out[j-1].Line || out[j].Line == out[j-1].Line && out[j].Col < out[j-1].Col); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
 }
 
 // finder is one search.
 type finder struct {
 	f       *syntax.File
 	tr      *trace.Trace
+	notes   []asyncio.Note
 	out     []Mistake
-	seen    map[string]bool
-	created map[int32]asyncio.Note // each task's NoteTask
-	calls   []*syntax.CallExpr     // every call, in source order
-	dropped []*syntax.CallExpr     // create_task and ensure_future calls whose task is dropped
-	pairs   []pair                 // awaits in a row that could be independent
+	dropped []*syntax.CallExpr // create_task and ensure_future calls whose task is dropped
+	pairs   []pair             // awaits in a row that could be independent
+}
+
+// noted returns the first note of a kind about task (0: any) at line (0:
+// any), or nil.
+func (d *finder) noted(k asyncio.NoteKind, task int32, line int) *asyncio.Note {
+	for i := range d.notes {
+		if n := &d.notes[i]; n.Kind == k && (task == 0 || n.Task == task) && (line == 0 || n.Line == line) {
+			return n
+		}
+	}
+	return nil
 }
 
 // add records a mistake once per kind and place, with its end column
 // when a call starts there.
 func (d *finder) add(k Kind, line, col, event int, arg string) {
-	key := string(k) + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
-	if line <= 0 || d.seen[key] {
-		return
-	}
-	d.seen[key] = true
-	m := Mistake{Kind: k, Line: line, Col: col, Event: event, Notes: notesOf[k], Arg: arg}
-	for _, c := range d.calls {
-		if p := c.Pos(); int(p.Line) == line && int(p.Col) == col && c.End().Line == p.Line {
-			m.EndCol = int(c.End().Col)
-			break
+	for _, m := range d.out {
+		if m.Kind == k && m.Line == line && m.Col == col {
+			return
 		}
 	}
-	d.out = append(d.out, m)
+	m := Mistake{Kind: k, Line: line, Col: col, Event: event, Notes: k.Notes(), Arg: arg}
+	if c := d.call(line, col, ""); c != nil && c.End().Line == c.Pos().Line {
+		m.EndCol = int(c.End().Col)
+	}
+	if line > 0 {
+		d.out = append(d.out, m)
+	}
 }
 
 // blockedFor reports whether the thread that blocked at event i stayed
@@ -200,15 +188,16 @@ func (d *finder) failure(task int32) string {
 	return ""
 }
 
-// callNamed returns the first call on line whose function is named name
-// (f(...), x.f(...)).
-func (d *finder) callNamed(line int, name string) *syntax.CallExpr {
-	for _, c := range d.calls {
-		if int(c.Pos().Line) == line && calleeName(c) == name {
-			return c
+// call returns the first call at line, at col (0: any), of a function
+// named name ("": any): f(...) or x.f(...).
+func (d *finder) call(line, col int, name string) (found *syntax.CallExpr) {
+	syntax.Walk(d.f, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && found == nil && int(c.Pos().Line) == line && (col == 0 || int(c.Pos().Col) == col) && (name == "" || calleeName(c) == name) {
+			found = c
 		}
-	}
-	return nil
+		return found == nil
+	})
+	return found
 }
 
 // calleeName is the called function's name: f for f(...) and x.f(...).
@@ -240,13 +229,4 @@ func (d *finder) inChain(stack []py.TracebackEntry, from, to int) bool {
 		}
 	}
 	return false
-}
-
-// thousands writes n with commas: 10,000,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -85,12 +85,15 @@ func found(t *testing.T, name string, src []byte) []string {
 	res := engine.Run(src, engine.Options{Filename: "scene.py", Mistakes: true, SeedSet: true})
 	var got []string
 	for _, m := range res.Mistakes {
-		got = append(got, string(m.Kind)+":"+strconv.Itoa(m.Line))
+		got = append(got, m.Kind.String()+":"+strconv.Itoa(m.Line))
 		if m.Col < 1 || m.EndCol != 0 && m.EndCol <= m.Col {
 			t.Errorf("%s: %s at line %d has columns %d to %d", name, m.Kind, m.Line, m.Col, m.EndCol)
 		}
 		if res.Trace != nil && (m.Event < -1 || m.Event >= len(res.Trace.Events)) {
 			t.Errorf("%s: %s at line %d names event %d of %d", name, m.Kind, m.Line, m.Event, len(res.Trace.Events))
+		}
+		if m.Kind == mistakes.LongStep && m.Arg != thousands(mistakes.StepLimit) {
+			t.Errorf("%s: long-step names %s instructions, StepLimit is %d", name, m.Arg, mistakes.StepLimit)
 		}
 		if m.Notes == "" || m.Message("en") == "" || m.Message("ko") == "" || strings.Contains(m.Message("ko"), "{arg}") {
 			t.Errorf("%s: %s at line %d: notes %q, messages %q / %q", name, m.Kind, m.Line, m.Notes, m.Message("en"), m.Message("ko"))
@@ -138,12 +141,12 @@ func TestMistakesInTheCorpus(t *testing.T) {
 		}
 	}
 	// Every kind has a scene written to make it.
-	for _, k := range mistakes.Kinds {
-		if !strings.Contains(strings.Join(onPurposeAndMarks(files), " "), string(k)+":") {
+	for k := mistakes.Kind(0); k < mistakes.NumKinds; k++ {
+		if !strings.Contains(strings.Join(onPurposeAndMarks(files), " "), k.String()+":") {
 			t.Errorf("no scene makes a %s mistake", k)
 		}
 	}
-	if made < len(mistakes.Kinds) {
+	if made < int(mistakes.NumKinds) {
 		t.Errorf("the mistake scenes make %d mistakes", made)
 	}
 }
@@ -165,7 +168,7 @@ func TestNotesAndMessages(t *testing.T) {
 	for _, s := range scenes.All() {
 		byID[s.ID] = s
 	}
-	for _, k := range mistakes.Kinds {
+	for k := mistakes.Kind(0); k < mistakes.NumKinds; k++ {
 		m := mistakes.Mistake{Kind: k, Line: 1, Col: 1, Arg: "x"}
 		scene, section, ok := strings.Cut(k.Notes(), "#")
 		if !ok {
@@ -176,9 +179,18 @@ func TestNotesAndMessages(t *testing.T) {
 			if !strings.Contains(byID[scene].Notes[lang], "{#"+section+"}") {
 				t.Errorf("%s: %s's notes.%s.md has no section #%s", k, scene, lang, section)
 			}
-			if msg := mistakes.Messages[k][lang]; msg == "" || strings.Contains(m.Message(lang), "{") {
+			if msg := m.Message(lang); msg == "" || strings.Contains(msg, "{") {
 				t.Errorf("%s: message in %s: %q", k, lang, msg)
 			}
 		}
 	}
+}
+
+// thousands writes n with commas: 10,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

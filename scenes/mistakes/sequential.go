@@ -1,6 +1,7 @@
 package mistakes
 
 import (
+	"sort"
 	"strconv"
 
 	"loopscope/scenes/asyncio"
@@ -72,64 +73,63 @@ func asExpr(n syntax.Node) syntax.Expr {
 	return x
 }
 
-// pairsIn adds the pairs of rule 1 in one block; ok says which calls
-// may be awaited.
-func (d *finder) pairsIn(list []syntax.Stmt, ok func(*syntax.CallExpr) bool) {
-	for i := 0; i+1 < len(list); i++ {
-		_, c1, bound1 := awaitedCall(list[i])
-		aw2, c2, bound2 := awaitedCall(list[i+1])
-		if c1 == nil || c2 == nil || !ok(c1) || !ok(c2) {
-			continue
-		}
-		same := calleeName(c1) == calleeName(c2)
-		if !same && (len(bound1) == 0 || len(bound2) == 0) {
-			continue
-		}
-		uses := false
-		syntax.Walk(list[i+1], func(n syntax.Node) bool {
-			if b := binding(asExpr(n)); b != nil {
-				for _, b1 := range bound1 {
-					uses = uses || b == b1
-				}
+// pairIf adds a and b, two statements in a row that await calls rule 1
+// allows, when the rest of rule 1 holds.
+func (d *finder) pairIf(a, b syntax.Stmt) {
+	_, c1, bound1 := awaitedCall(a)
+	aw2, c2, bound2 := awaitedCall(b)
+	if calleeName(c1) != calleeName(c2) && (len(bound1) == 0 || len(bound2) == 0) {
+		return
+	}
+	uses := false
+	syntax.Walk(b, func(n syntax.Node) bool {
+		if x := binding(asExpr(n)); x != nil {
+			for _, b1 := range bound1 {
+				uses = uses || x == b1
 			}
-			return true
-		})
-		if !uses {
-			d.pairs = append(d.pairs, pair{list[i], list[i+1], aw2})
 		}
+		return true
+	})
+	if !uses {
+		d.pairs = append(d.pairs, pair{a, b, aw2})
 	}
 }
 
 // sequential reports the pairs the run confirms (rule 2).
-func (d *finder) sequential(notes []asyncio.Note) {
+func (d *finder) sequential() {
 	if len(d.pairs) == 0 {
 		return
 	}
-	chains := map[int]asyncio.Note{} // NoteSuspend by its task.suspend event
-	for _, n := range notes {
+	var chains []asyncio.Note // the NoteSuspends, by event
+	for _, n := range d.notes {
 		if n.Kind == asyncio.NoteSuspend {
-			chains[n.Event] = n
+			chains = append(chains, n)
 		}
 	}
-	// Each task's suspensions, in order.
+	// Each task's suspensions, in order; the tasks in the order they
+	// first suspend.
 	waits := map[int32][]int{}
+	var tasks []int32
 	for i, e := range d.tr.Events {
 		if e.Kind == trace.TaskSuspend {
+			if waits[e.ID] == nil {
+				tasks = append(tasks, e.ID)
+			}
 			waits[e.ID] = append(waits[e.ID], i)
 		}
 	}
 	for _, p := range d.pairs {
 		a1, a2 := int(p.first.Pos().Line), int(p.first.End().Line)
 		b1, b2 := int(p.second.Pos().Line), int(p.second.End().Line)
-		for _, list := range waits {
-			if i := confirm(list, func(i int) (int, bool) {
-				n, ok := chains[i]
+		for _, task := range tasks {
+			if i := confirm(waits[task], func(i int) (int, bool) {
+				k := sort.Search(len(chains), func(k int) bool { return chains[k].Event >= i })
 				switch {
-				case !ok:
+				case k == len(chains) || chains[k].Event != i:
 					return -1, false // the loop had more to do: no chain was noted
-				case d.inChain(n.Stack, a1, a2):
+				case d.inChain(chains[k].Stack, a1, a2):
 					return 1, d.idle(i)
-				case d.inChain(n.Stack, b1, b2):
+				case d.inChain(chains[k].Stack, b1, b2):
 					return 2, d.idle(i)
 				}
 				return 0, true
