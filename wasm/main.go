@@ -334,6 +334,7 @@ func run(src, filename string, j *job) (out map[string]any) {
 		Budgets:   engine.Budgets{MaxSteps: pageMaxSteps},
 		WallClock: browserClock(),
 		Pause:     j.pause,
+		Mistakes:  true,
 	})
 	if j.stopped && current != j {
 		return map[string]any{"ok": false, "replaced": true}
@@ -357,6 +358,16 @@ func run(src, filename string, j *job) (out map[string]any) {
 		out["uncaught"] = map[string]any{"line": w.Line, "col": w.Col, "endLine": w.EndLine, "endCol": w.EndCol, "text": res.Uncaught}
 	}
 	p := playback.New(res.Trace, src)
+	// The mistakes the scene made: the page words them, the stage
+	// names each as playback reaches it.
+	var marks []playback.Mistake
+	var list []any
+	for _, m := range res.Mistakes {
+		marks = append(marks, playback.Mistake{Kind: m.Kind, Line: m.Line, Event: m.Event})
+		list = append(list, map[string]any{"kind": m.Kind.String(), "line": m.Line, "col": m.Col, "endCol": m.EndCol, "event": m.Event, "notes": m.Notes, "arg": m.Arg})
+	}
+	p.Recording().SetMistakes(marks)
+	out["mistakes"] = list
 	p.SetSpeed(player.Speed())
 	p.SetLang(player.Lang())
 	p.SetView(view)

@@ -20,6 +20,7 @@ import (
 
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
+	"loopscope/scenes/mistakes"
 	"loopscope/scenes/notes"
 )
 
@@ -49,6 +50,10 @@ type Site struct {
 type PageData struct {
 	Build  BuildInfo   `json:"build"`
 	Scenes []SceneData `json:"scenes"`
+	// Mistakes are the words of each mistake the page points out, by its
+	// kind ("blocking") and language; {arg} stands for what the module's
+	// run names (mistakes.Kind.Messages).
+	Mistakes map[string]scenes.Text `json:"mistakes"`
 }
 
 // BuildInfo describes the module the page is about to load.
@@ -104,7 +109,11 @@ func Data(wasmSize int, hash string, course ...scenes.Scene) (*PageData, error) 
 }
 
 func data(library []scenes.Scene, wasmSize int, hash string) (*PageData, error) {
-	d := &PageData{Build: BuildInfo{Hash: hash, WasmSize: wasmSize}}
+	d := &PageData{Build: BuildInfo{Hash: hash, WasmSize: wasmSize}, Mistakes: map[string]scenes.Text{}}
+	for k := mistakes.Kind(0); k < mistakes.NumKinds; k++ {
+		en, ko := k.Messages()
+		d.Mistakes[k.String()] = scenes.Text{"en": en, "ko": ko}
+	}
 	for _, s := range library {
 		sd, err := sceneData(s)
 		if err != nil {

@@ -390,7 +390,7 @@ func (l *layout) banner() float64 {
 			text = s.stopWords()
 		}
 	}
-	lines := Wrap(text, W-16*u, sc.Font, nLines)
+	lines := Wrap(l.withMistake(text), W-16*u, sc.Font, nLines)
 	it := Item{Kind: KBanner, X: l.pad, Y: l.pad, W: W, H: bh, Tone: tone, Parent: -1}
 	if len(lines) > 0 {
 		it.Text = lines[0]

@@ -323,6 +323,17 @@ const (
 	dMoreDeps
 	dMoreRequests
 
+	// A mistake the scene makes (mistakes.go): the banner's line, then
+	// each kind's words, in package mistakes' order of kinds.
+	bMistake
+	mBlocking
+	mLongStep
+	mNeverAwaited
+	mNeverRetrieved
+	mDroppedTask
+	mSequential
+	mNestedRun
+
 	numMsgs
 )
 
@@ -597,6 +608,15 @@ var messages = [numMsgs][2]string{
 	dNoResponse:   {"no response yet", "아직 응답 없음"},
 	dMoreDeps:     {"+{1} more dependencies", "의존성 {1}개 더"},
 	dMoreRequests: {"+{1} more requests", "요청 {1}개 더"},
+
+	bMistake:        {"MISTAKE at line {1}: {2}.", "실수({1}번째 줄): {2}."},
+	mBlocking:       {"a blocking call stalls the loop", "막는 호출이 루프를 멈춥니다"},
+	mLongStep:       {"a long step without await holds the loop", "await 없는 긴 단계가 루프를 붙잡고 있습니다"},
+	mNeverAwaited:   {"a coroutine nobody awaits", "아무도 await하지 않는 코루틴"},
+	mNeverRetrieved: {"a task's exception nobody retrieved", "아무도 가져가지 않은 태스크의 예외"},
+	mDroppedTask:    {"a task nobody keeps", "아무도 담아 두지 않은 태스크"},
+	mSequential:     {"awaits one after another that could overlap", "동시에 할 수 있는 await를 하나씩 차례로 합니다"},
+	mNestedRun:      {"asyncio.run inside a running loop", "돌고 있는 루프 안의 asyncio.run"},
 }
 
 // TaskState returns a task state's name in language l: "waiting", "기다리는 중".

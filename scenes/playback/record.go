@@ -48,7 +48,8 @@ type Recording struct {
 	marks       []int32 // by event, where steps land: 2 × the task's id (the thread's -id) that arrives at a line there, + 1 where a turn of the loop starts
 	building    bool
 	anomalies   []string
-	kinds       uint64 // a bit 1<<k for every trace.Kind k the trace holds
+	kinds       uint64    // a bit 1<<k for every trace.Kind k the trace holds
+	mistakes    []Mistake // SetMistakes
 }
 
 // DefaultSnapshotEvery is the fewest events between two snapshots. Busier
