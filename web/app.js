@@ -21,7 +21,7 @@
     transcriptClose: $("transcript-close"), transcriptEarlier: $("transcript-earlier"), transcriptLater: $("transcript-later"),
     slower: $("slower"), faster: $("faster"), run: $("run"), stop: $("stop"), lang: $("lang"),
     code: $("code"), gutter: $("gutter"), marks: $("marks"), paint: $("paint"), tags: $("tags"), editor: $("editor"), edited: $("edited"),
-    errorBar: $("error-bar"), console: $("console"), notes: $("notes"),
+    errorBar: $("error-bar"), mistakes: $("mistakes"), console: $("console"), notes: $("notes"),
     notesConcept: $("notes-concept"), timeline: $("timeline"),
     position: $("position"), frame: $("stage"), loading: $("loading"),
     loadingText: $("loading-text"), progress: $("progress"), progressFill: $("progress-fill"),
@@ -36,6 +36,9 @@
   let runInfo = null;       // the run on stage: {exitCode, stderr, stop}
   let running = null;       // the run in progress: {queue}
   let lastError = null;     // the last failed run: {line, col, msg, text}
+  const NO_MISTAKES = [];
+  let mistakes = NO_MISTAKES; // the playing run's mistakes: {kind, line, col, endCol, event, notes, arg}
+  let mistakeOpen = -1;       // the one whose notes section is open under the editor
   let pending = null;       // what to do once the module is ready
   let lastEvent = -2, lastEvents = -1, dirty = true;
   let litSection = "";      // the id of the notes section lit
@@ -506,6 +509,7 @@
   let scrolled = { x: 0, y: 0 }; // the textarea's scroll, as the last scroll event left it
   let marksKey = "";              // what renderMarks drew last
   let gutterErr = 0;              // the line number marked in the gutter
+  let gutterWarn = null;          // the mistakes marked in the gutter, and in which language
   const escapeHTML = (s) => s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 
   // cpToIndex turns a 1-based column in characters (code points, as Python
@@ -540,18 +544,19 @@
   }
 
   // paintLine is one line's HTML: the coloured spans that cross
-  // [from, from + text.length), and the error's columns [ma, mb) wrapped
-  // in .err-col (past the end of the line: a marked space after it).
-  function paintLine(text, from, spans, si, ma, mb) {
+  // [from, from + text.length), the error's columns [ma, mb) wrapped in
+  // .err-col (past the end of the line: a marked space after it), and a
+  // mistake's columns [wa, wb) in .warn-col.
+  function paintLine(text, from, spans, si, ma, mb, wa, wb) {
     const out = [];
     const piece = (a, b, cls) => {
       const cuts = [a];
-      if (ma > a && ma < b) cuts.push(ma);
-      if (mb > a && mb < b && mb !== ma) cuts.push(mb);
-      cuts.push(b);
+      for (const c of [ma, mb, wa, wb]) if (c > a && c < b && !cuts.includes(c)) cuts.push(c);
+      cuts.sort((p, q) => p - q).push(b);
       for (let i = 0; i + 1 < cuts.length; i++) {
         const x = cuts[i], y = cuts[i + 1];
-        const c = x >= ma && y <= mb ? (cls ? cls + " err-col" : "err-col") : cls;
+        let c = x >= ma && y <= mb ? (cls ? cls + " err-col" : "err-col") : cls;
+        if (x >= wa && y <= wb) c = c ? c + " warn-col" : "warn-col";
         const s = escapeHTML(text.slice(x, y));
         out.push(c ? '<span class="' + c + '">' + s + "</span>" : s);
       }
@@ -583,7 +588,8 @@
   function paintCode(now) {
     const src = el.code.value;
     const mark = shownMark;
-    if (src === paint.source && mark === paint.mark && (paint.colored || !mod || !now)) return;
+    const warn = mistakesShown();
+    if (src === paint.source && mark === paint.mark && warn === paint.warn && (paint.colored || !mod || !now)) return;
     clearTimeout(paint.timer);
     paint.timer = 0;
     let spans;
@@ -611,7 +617,10 @@
         ma = cpToIndex(text, mark.col);
         mb = mark.endCol > mark.col ? Math.max(ma + 1, cpToIndex(text, mark.endCol)) : ma + 1;
       }
-      html[n] = paintLine(text, from, spans, si, ma, mb);
+      const w = warn.find((m) => m.line === n + 1 && m.col > 0);
+      const wa = w ? cpToIndex(text, w.col) : -1;
+      const wb = w ? (w.endCol > w.col ? cpToIndex(text, w.endCol) : text.length) : -1;
+      html[n] = paintLine(text, from, spans, si, ma, mb, wa, wb);
       from += text.length + 1;
     }
     // Touch only the lines that changed: keep the common head and tail,
@@ -633,6 +642,7 @@
     paint.html = html;
     paint.source = src;
     paint.mark = mark;
+    paint.warn = warn;
     paint.spans = spans;
     el.editor.classList.add("painted");
     el.editor.dataset.colored = paint.colored ? "1" : "";
@@ -672,7 +682,9 @@
       el.gutter.append(frag);
       gutterLines = n;
       gutterErr = 0;
+      gutterWarn = null;
     }
+    markMistakeLines();
     const errLine = shownMark && shownMark.line > 0 ? shownMark.line : 0;
     if (errLine !== gutterErr) {
       if (el.gutter.children[gutterErr - 1]) el.gutter.children[gutterErr - 1].classList.remove("err");
@@ -916,6 +928,114 @@
     showEditedNote();
   }
 
+  // ---- mistakes ----
+  //
+  // The module's run names the classic asyncio mistakes the scene made
+  // (package mistakes: a blocking call on the loop, a coroutine never
+  // awaited...). While the editor holds the source that ran, each is
+  // marked there, its columns with an amber wavy underline and its line
+  // number in amber (its message on hover), and listed under the editor
+  // with its message and a button that opens the section of the notes
+  // that explains it. The stage names each as playback reaches it. The
+  // messages come with the page's data, in both languages.
+
+  defineMessages(Object.fromEntries(Object.entries(data.mistakes || {}).map(([k, m]) => ["mistake." + k, m])));
+  defineMessages({
+    "mistakes.label": { en: "Mistakes this scene makes", ko: "이 장면이 저지르는 실수" },
+    "mistakes.read": { en: "Read: {title}", ko: "읽어 보기: {title}" },
+    "mistakes.read.title": { en: "Open the part of the notes that explains this mistake", ko: "이 실수를 설명하는 노트 부분을 엽니다" },
+  });
+
+  const mistakeText = (m) => t("mistake." + m.kind, { arg: m.arg });
+  // mistakesShown is the playing run's mistakes while the editor holds
+  // its source, none otherwise.
+  function mistakesShown() { return el.code.value === playingSource ? mistakes : NO_MISTAKES; }
+
+  // markMistakeLines marks the mistakes' line numbers in the gutter.
+  function markMistakeLines() {
+    const shown = mistakesShown();
+    if (gutterWarn && gutterWarn.list === shown && gutterWarn.lang === lang) return;
+    if (!gutterWarn || gutterWarn.list !== shown) showMistakes();
+    for (const d of el.gutter.querySelectorAll(".warn")) {
+      d.classList.remove("warn");
+      d.removeAttribute("title");
+    }
+    for (const m of shown) {
+      const d = el.gutter.children[m.line - 1];
+      if (!d) continue;
+      d.classList.add("warn");
+      d.title = (d.title ? d.title + "\n" : "") + mistakeText(m);
+    }
+    gutterWarn = { list: shown, lang };
+  }
+
+  // notesSection returns a section of a built-in scene's notes ("scene#id")
+  // in the page's language: its title and a copy of its nodes.
+  function notesSection(ref) {
+    const [id, sec] = String(ref).split("#");
+    const s = sceneById(id);
+    const n = s && (s.notes[lang] || s.notes.en || s.notes.ko);
+    if (!n) return null;
+    const tpl = document.createElement("template");
+    tpl.innerHTML = n.html; // rendered by the site, raw HTML dropped
+    const h = tpl.content.getElementById(sec);
+    if (!h) return null;
+    const nodes = [h.cloneNode(true)];
+    for (let x = h.nextElementSibling; x && x.tagName !== h.tagName && x.tagName !== "H1"; x = x.nextElementSibling) nodes.push(x.cloneNode(true));
+    return { title: s.id.slice(0, 2) + " · " + sceneTitle(s) + ": " + h.textContent, nodes };
+  }
+
+  // showMistakes lists the mistakes under the editor.
+  function showMistakes() {
+    const shown = mistakesShown();
+    el.mistakes.hidden = shown.length === 0;
+    el.mistakes.textContent = "";
+    if (!shown.length) return;
+    const head = document.createElement("div");
+    head.className = "mistakes-head";
+    head.textContent = t("mistakes.label");
+    el.mistakes.append(head);
+    shown.forEach((m, i) => {
+      const item = document.createElement("div");
+      item.className = "mistake";
+      item.dataset.kind = m.kind;
+      const go = document.createElement("button");
+      go.type = "button";
+      go.className = "goto";
+      go.textContent = t("editor.goto", { line: m.line, col: m.col });
+      go.title = t("editor.goto.title");
+      go.addEventListener("click", () => revealMark(m));
+      const text = document.createElement("span");
+      text.className = "mistake-text";
+      text.textContent = mistakeText(m);
+      item.append(go, " ", text);
+      const sec = notesSection(m.notes);
+      if (sec) {
+        const read = document.createElement("button");
+        read.type = "button";
+        read.className = "read";
+        read.textContent = t("mistakes.read", { title: sec.title });
+        read.title = t("mistakes.read.title");
+        read.setAttribute("aria-expanded", String(mistakeOpen === i));
+        read.addEventListener("click", () => {
+          mistakeOpen = mistakeOpen === i ? -1 : i;
+          showMistakes();
+          const again = el.mistakes.querySelectorAll(".read")[i];
+          if (again) again.focus();
+        });
+        item.append(" ", read);
+        if (mistakeOpen === i) {
+          const box = document.createElement("div");
+          box.className = "mistake-notes notes";
+          box.append(...sec.nodes);
+          item.append(box);
+        }
+      }
+      el.mistakes.append(item);
+    });
+  }
+  onLang(() => { markMistakeLines(); showMistakes(); });
+
   // ---- running scenes ----
 
   // showError shows a refused run's error (or none): in the error bar and
@@ -1045,6 +1165,8 @@
       if (r.ok) {
         playingSource = source;
         runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", stop: r.stop || null };
+        mistakes = Array.isArray(r.mistakes) && r.mistakes.length ? r.mistakes : NO_MISTAKES;
+        mistakeOpen = -1;
         runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
           : r.stop ? markOf(r.stop, "stopped") : null;
         showError(null);
@@ -1057,6 +1179,7 @@
       }
       if (opts.then) opts.then(r);
       updateGutter();
+      showMistakes();
       updateRunView();
       dirty = true;
       for (const f of job.queue) f();
@@ -2537,6 +2660,8 @@
     predictAgain: () => predictAgain(),
     messages: () => Object.fromEntries([...MESSAGES].map(([k, m]) => [k, { en: m.en, ko: m.ko }])),
     scenes: () => scenes.map((s) => ({ id: s.id, title: sceneTitle(s), course: !!s.course })),
+    // The classic asyncio mistakes the playing run made, in the page's language.
+    mistakes: () => mistakes.map((m) => ({ kind: m.kind, line: m.line, col: m.col, message: mistakeText(m), event: m.event, notes: m.notes })),
   };
 
   // ---- stepping and breakpoints ----
