@@ -19,6 +19,7 @@ import (
 
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
+	"loopscope/scenes/mistakes"
 )
 
 // defaultMaxMemory is the engine's memory budget when -max-memory is not
@@ -185,10 +186,10 @@ func checkBudgets(name string, fs *flag.FlagSet, stderr io.Writer) bool {
 // print; with -mistakes, then the classic asyncio mistakes the scene
 // made, one a line on stderr: file:line:col: kind: message.
 func runCmd(args []string, stdout, stderr io.Writer) int {
-	var mistakes bool
+	var withMistakes bool
 	var lang string
 	opts, src, ok := parseScene("run", args, stderr, func(fs *flag.FlagSet) {
-		fs.BoolVar(&mistakes, "mistakes", false, "after the run, print the classic asyncio mistakes the scene made on stderr, as file:line:col: kind: message")
+		fs.BoolVar(&withMistakes, "mistakes", false, "after the run, print the classic asyncio mistakes the scene made on stderr, as file:line:col: kind: message")
 		fs.StringVar(&lang, "lang", "en", "the language of -mistakes' messages: en or ko")
 	})
 	if !ok {
@@ -198,8 +199,13 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "loopscope run: -lang must be en or ko, not %q\n", lang)
 		return 2
 	}
-	opts.Mistakes = mistakes
-	res := engine.Run(src, opts)
+	var res *engine.Result
+	var found []mistakes.Mistake
+	if withMistakes {
+		res, found = mistakes.Run(src, opts)
+	} else {
+		res = engine.Run(src, opts)
+	}
 	// stdout and stderr in the order the scene wrote them, as python3 in
 	// a terminal shows them; then the rest of stderr (a traceback).
 	var err error
@@ -216,7 +222,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	tail := *res
 	tail.Stderr = res.Stderr[min(written, len(res.Stderr)):]
-	for _, m := range res.Mistakes {
+	for _, m := range found {
 		tail.Stderr += fmt.Sprintf("%s:%d:%d: %s: %s\n", opts.Filename, m.Line, m.Col, m.Kind, m.Message(lang))
 	}
 	return finish("run", &tail, err, stderr)

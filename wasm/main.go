@@ -122,6 +122,19 @@ func main() {
 		return nil
 	})
 	export(api, "state", func([]js.Value) any { return state() })
+	// setMistakes gives the stage the mistakes of the scene it plays,
+	// [{kind, line, event}], which it names as playback reaches them.
+	export(api, "setMistakes", func(args []js.Value) any {
+		var ms []playback.Mistake
+		if len(args) > 0 {
+			for i := 0; i < args[0].Length(); i++ {
+				m := args[0].Index(i)
+				ms = append(ms, playback.Mistake{Kind: m.Get("kind").String(), Line: m.Get("line").Int(), Event: m.Get("event").Int()})
+			}
+		}
+		player.Recording().SetMistakes(ms)
+		return nil
+	})
 	export(api, "detail", func([]js.Value) any { return detail() })
 	export(api, "transcript", func(args []js.Value) any { return transcript(num(args, 0, 0), num(args, 1, player.Len())) })
 	export(api, "tokens", func(args []js.Value) any { return tokens(str(args, 0)) })
@@ -334,7 +347,6 @@ func run(src, filename string, j *job) (out map[string]any) {
 		Budgets:   engine.Budgets{MaxSteps: pageMaxSteps},
 		WallClock: browserClock(),
 		Pause:     j.pause,
-		Mistakes:  true,
 	})
 	if j.stopped && current != j {
 		return map[string]any{"ok": false, "replaced": true}
@@ -358,16 +370,6 @@ func run(src, filename string, j *job) (out map[string]any) {
 		out["uncaught"] = map[string]any{"line": w.Line, "col": w.Col, "endLine": w.EndLine, "endCol": w.EndCol, "text": res.Uncaught}
 	}
 	p := playback.New(res.Trace, src)
-	// The mistakes the scene made: the page words them, the stage
-	// names each as playback reaches it.
-	var marks []playback.Mistake
-	var list []any
-	for _, m := range res.Mistakes {
-		marks = append(marks, playback.Mistake{Kind: m.Kind, Line: m.Line, Event: m.Event})
-		list = append(list, map[string]any{"kind": m.Kind.String(), "line": m.Line, "col": m.Col, "endCol": m.EndCol, "event": m.Event, "notes": m.Notes, "arg": m.Arg})
-	}
-	p.Recording().SetMistakes(marks)
-	out["mistakes"] = list
 	p.SetSpeed(player.Speed())
 	p.SetLang(player.Lang())
 	p.SetView(view)

@@ -930,9 +930,10 @@
 
   // ---- mistakes ----
   //
-  // The module's run names the classic asyncio mistakes the scene made
+  // The site names the classic asyncio mistakes each built-in scene makes
   // (package mistakes: a blocking call on the loop, a coroutine never
-  // awaited...). While the editor holds the source that ran, each is
+  // awaited...; the module, kept small, does not carry the detectors, so
+  // edited code gets none). While the editor holds the source that ran, each is
   // marked there, its columns with an amber wavy underline and its line
   // number in amber (its message on hover), and listed under the editor
   // with its message and a button that opens the section of the notes
@@ -1165,8 +1166,12 @@
       if (r.ok) {
         playingSource = source;
         runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", stop: r.stop || null };
-        mistakes = Array.isArray(r.mistakes) && r.mistakes.length ? r.mistakes : NO_MISTAKES;
+        // The mistakes of a built-in scene, found when the site was built
+        // (the module does not carry the detectors); none for edited code.
+        const sc = sceneById(sceneId);
+        mistakes = sc && sc.source === source && sc.mistakes ? sc.mistakes : NO_MISTAKES;
         mistakeOpen = -1;
+        if (mod.setMistakes) mod.setMistakes(mistakes);
         runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
           : r.stop ? markOf(r.stop, "stopped") : null;
         showError(null);

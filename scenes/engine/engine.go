@@ -10,7 +10,8 @@ import (
 	"io"
 	"time"
 
-	"loopscope/scenes/mistakes"
+	"loopscope/scenes/asyncio"
+	"loopscope/scenes/python/syntax"
 	"loopscope/scenes/trace"
 )
 
@@ -66,10 +67,11 @@ type Options struct {
 	// an error it returns stops the run where the scene is: ExitStopped,
 	// with an Error of kind "interrupted" at the scene's line and column.
 	Pause func(Progress) error
-	// Mistakes, when set, looks for the classic asyncio mistakes
-	// (Result.Mistakes). It records the trace in memory, as Trace does:
-	// with TraceTo too, the trace is written there when the run ends.
-	Mistakes bool
+	// Note, when set, is told what the mistake detectors judge (package
+	// mistakes, whose Run sets it); LongStep is how many instructions a
+	// task's step may run before it is noted as holding the loop.
+	Note     func(asyncio.Note)
+	LongStep int64
 }
 
 // Progress is how far a run has come, as Options.Pause is told.
@@ -147,9 +149,8 @@ type Result struct {
 	Err        *Error       // set for ExitRefused, ExitStopped and ExitInternal
 	Trace      *trace.Trace // nil unless Options.Trace
 	FinalTime  float64      // the virtual clock at the end
-	// Mistakes are the classic asyncio mistakes the scene made, in source
-	// order, when Options.Mistakes asked for them.
-	Mistakes []mistakes.Mistake
+	// File is the scene's resolved syntax tree (nil when it was refused).
+	File *syntax.File
 }
 
 // Run parses, checks, compiles and runs a scene.

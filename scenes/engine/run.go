@@ -8,11 +8,9 @@ import (
 
 	"loopscope/scenes/asyncio"
 	_ "loopscope/scenes/lib" // every module scenes can import
-	"loopscope/scenes/mistakes"
 	"loopscope/scenes/python/py"
 	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"
-	"loopscope/scenes/trace"
 )
 
 // run is the pipeline behind Run: parse, check the subset, compile, run.
@@ -32,14 +30,6 @@ func run(src []byte, opts Options) (res *Result) {
 	if refused != nil {
 		return &Result{ExitCode: ExitRefused, Err: refused, Stderr: refused.Error() + "\n"}
 	}
-	var notes []asyncio.Note
-	var note func(asyncio.Note)
-	var longStep int64
-	traceTo := opts.TraceTo
-	if opts.Mistakes {
-		opts.Trace, traceTo, longStep = true, nil, mistakes.StepLimit
-		note = func(n asyncio.Note) { notes = append(notes, n) }
-	}
 	b := opts.Budgets
 	lines := strings.Split(string(src), "\n")
 	r := asyncio.Run(prog, asyncio.Config{
@@ -52,7 +42,7 @@ func run(src []byte, opts Options) (res *Result) {
 		},
 		Filename:       opts.Filename,
 		Trace:          opts.Trace,
-		TraceTo:        traceTo,
+		TraceTo:        opts.TraceTo,
 		MaxSteps:       b.MaxSteps,
 		MaxVirtualTime: b.MaxVirtualTime,
 		MaxEvents:      b.MaxEvents,
@@ -62,8 +52,8 @@ func run(src []byte, opts Options) (res *Result) {
 		SeedSet:        opts.SeedSet,
 		WallClock:      opts.WallClock,
 		Pause:          pauser(opts.Pause),
-		Note:           note,
-		LongStep:       longStep,
+		Note:           opts.Note,
+		LongStep:       opts.LongStep,
 	})
 	res = &Result{
 		Stdout:    r.Stdout,
@@ -72,21 +62,10 @@ func run(src []byte, opts Options) (res *Result) {
 		Exited:    r.Exited,
 		Trace:     r.Trace,
 		FinalTime: r.FinalTime,
+		File:      file,
 	}
 	for _, c := range r.Output {
 		res.Output = append(res.Output, Chunk{Stderr: c.Stderr, Text: c.Text})
-	}
-	if opts.Mistakes {
-		res.Mistakes = mistakes.Find(src, file, r.Trace, notes)
-		if w := opts.TraceTo; w != nil && r.Trace != nil {
-			res.Trace = nil
-			var enc trace.Encoder
-			var line []byte
-			for i := range r.Trace.Events {
-				line = append(enc.Append(line[:0], &r.Trace.Events[i]), '\n')
-				w.Write(line)
-			}
-		}
 	}
 	res.Lines = make([]Line, len(r.Lines))
 	for i, l := range r.Lines {

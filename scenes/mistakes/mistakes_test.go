@@ -82,9 +82,9 @@ func expected(name string, src []byte) []string {
 // what each says about itself.
 func found(t *testing.T, name string, src []byte) []string {
 	t.Helper()
-	res := engine.Run(src, engine.Options{Filename: "scene.py", Mistakes: true, SeedSet: true})
+	res, ms := mistakes.Run(src, engine.Options{Filename: "scene.py", SeedSet: true})
 	var got []string
-	for _, m := range res.Mistakes {
+	for _, m := range ms {
 		got = append(got, m.Kind.String()+":"+strconv.Itoa(m.Line))
 		if m.Col < 1 || m.EndCol != 0 && m.EndCol <= m.Col {
 			t.Errorf("%s: %s at line %d has columns %d to %d", name, m.Kind, m.Line, m.Col, m.EndCol)

@@ -1,19 +1,19 @@
 package playback
 
-import (
-	"strconv"
-
-	"loopscope/scenes/mistakes"
-)
+import "strconv"
 
 // Mistake is a mistake the scene makes, as the stage points it out:
-// package mistakes finds them (engine.Result.Mistakes), and the page
-// hands their kind, line and first event to the recording.
+// package mistakes finds them (mistakes.Run), and the page hands their
+// kind ("blocking"), line and first event to the recording.
 type Mistake struct {
-	Kind  mistakes.Kind
+	Kind  string
 	Line  int
 	Event int
 }
+
+// mistakeKinds are the kinds' names, in package mistakes' order, which
+// is the order of their words (mBlocking...).
+var mistakeKinds = [...]string{"blocking", "long-step", "never-awaited", "never-retrieved", "dropped-task", "sequential-awaits", "nested-run"}
 
 // mistakeSpan is for how many events, from its own, the banner names a
 // mistake: long enough for the eye to catch it at any speed.
@@ -31,8 +31,12 @@ func (l *layout) withMistake(text string) string {
 		return text
 	}
 	for _, m := range s.rec.mistakes {
-		if m.Event <= s.Index && s.Index < m.Event+mistakeSpan && m.Kind < mistakes.NumKinds {
-			return l.t(bMistake, strconv.Itoa(m.Line), l.t(mBlocking+msg(m.Kind))) + " " + text
+		if m.Event <= s.Index && s.Index < m.Event+mistakeSpan {
+			for k, name := range mistakeKinds {
+				if name == m.Kind {
+					return l.t(bMistake, strconv.Itoa(m.Line), l.t(mBlocking+msg(k))) + " " + text
+				}
+			}
 		}
 	}
 	return text

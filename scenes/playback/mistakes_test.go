@@ -6,6 +6,7 @@ import (
 
 	"loopscope/scenes"
 	"loopscope/scenes/engine"
+	"loopscope/scenes/mistakes"
 )
 
 // The banner names a mistake from its event for mistakeSpan events, in
@@ -17,13 +18,13 @@ func TestBannerNamesTheMistake(t *testing.T) {
 			src = sc.Source
 		}
 	}
-	res := engine.Run([]byte(src), engine.Options{Mistakes: true})
-	if len(res.Mistakes) != 1 {
-		t.Fatalf("16_blocking: mistakes %v, want its one blocking call", res.Mistakes)
+	res, ms := mistakes.Run([]byte(src), engine.Options{})
+	if len(ms) != 1 {
+		t.Fatalf("16_blocking: mistakes %v, want its one blocking call", ms)
 	}
-	m := res.Mistakes[0]
+	m := ms[0]
 	rec := Build(res.Trace)
-	rec.SetMistakes([]Mistake{{Kind: m.Kind, Line: m.Line, Event: m.Event}})
+	rec.SetMistakes([]Mistake{{Kind: m.Kind.String(), Line: m.Line, Event: m.Event}})
 	banner := func(i int, lang Lang) string {
 		s := rec.StateAt(i)
 		s.SetLang(lang)
@@ -47,6 +48,19 @@ func TestBannerNamesTheMistake(t *testing.T) {
 		got := banner(c.i, c.lang)
 		if c.want == "" && strings.Contains(got, "MISTAKE at") || c.want != "" && !strings.HasPrefix(got, c.want) {
 			t.Errorf("event %d (%s): banner %q, want it to start %q", c.i, c.lang, got, c.want)
+		}
+	}
+}
+
+// The stage knows every kind of mistake, by the name package mistakes
+// gives it.
+func TestStageKnowsEveryMistake(t *testing.T) {
+	if len(mistakeKinds) != int(mistakes.NumKinds) {
+		t.Fatalf("the stage knows %d kinds, package mistakes %d", len(mistakeKinds), mistakes.NumKinds)
+	}
+	for k := mistakes.Kind(0); k < mistakes.NumKinds; k++ {
+		if mistakeKinds[k] != k.String() {
+			t.Errorf("kind %d: the stage says %q, package mistakes %q", k, mistakeKinds[k], k)
 		}
 	}
 }
