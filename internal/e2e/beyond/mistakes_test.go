@@ -70,6 +70,12 @@ func TestMistakes(t *testing.T) {
 			p.Do(chromedp.Click(chromedp.CSS(`#mistakes .read`)))
 			p.WaitFor(`document.querySelector("#mistakes .mistake-notes") === null`, 10*time.Second)
 		}
+		// The stage names it from its event: look at the screenshot.
+		p.Eval(`loopscope.seek(loopscope.mistakes()[0].event + 1)`, nil)
+		p.WaitFor(`loopscope.state().event === loopscope.mistakes()[0].event + 1`, 10*time.Second)
+		var frames int
+		p.Eval(`loopscope.state().frames`, &frames)
+		p.WaitFor(fmt.Sprintf(`loopscope.state().frames > %d`, frames+2), 10*time.Second)
 		p.Screenshot("mistakes-16-ko")
 		p.Eval(`loopscope.setLang("en")`, nil)
 
