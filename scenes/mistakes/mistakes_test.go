@@ -194,3 +194,22 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// Run with TraceTo writes the whole trace there, as JSON lines, once the
+// run has ended, and still finds the mistakes.
+func TestRunTraceTo(t *testing.T) {
+	src, err := os.ReadFile("../testdata/corpus/972_mistake_never_awaited.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := mistakes.Run(src, engine.Options{})
+	var b strings.Builder
+	res, ms := mistakes.Run(src, engine.Options{TraceTo: &b})
+	if res.Trace != nil || len(ms) != 1 || ms[0].Kind != mistakes.NeverAwaited {
+		t.Fatalf("trace kept: %v, mistakes %v", res.Trace != nil, ms)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != len(kept.Trace.Events) || !strings.HasPrefix(lines[0], `{"seq":0,`) {
+		t.Errorf("%d lines for %d events, first %q", len(lines), len(kept.Trace.Events), lines[0])
+	}
+}
