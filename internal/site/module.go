@@ -233,7 +233,15 @@ func BuildModule(root string, log io.Writer) (*Module, error) {
 	if err != nil {
 		return nil, err
 	}
-	args := append([]string{"build", "-trimpath", "-ldflags=-s -w", "-overlay=" + overlay, "-tags=" + StageTag}, GCFlags...)
+	ebiten, err := PatchedEbiten(root, goCmd, filepath.Join(root, ".cache"))
+	if err != nil {
+		return nil, fmt.Errorf("making Ebiten's copy without text/template: %w", err)
+	}
+	modfile, err := EbitenModFile(root, m.Dir, ebiten)
+	if err != nil {
+		return nil, err
+	}
+	args := append([]string{"build", "-trimpath", "-modfile=" + modfile, "-ldflags=-s -w", "-overlay=" + overlay, "-tags=" + StageTag}, GCFlags...)
 	cmd := exec.Command(goCmd, append(args, "-o", m.Path(WasmName), "./wasm")...)
 	cmd.Dir = root
 	cmd.Env = BuildEnv(goCmd)
