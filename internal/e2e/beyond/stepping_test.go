@@ -246,14 +246,14 @@ func TestStepping(t *testing.T) {
 	})
 }
 
-// The transport with the step unit and the Breakpoints box, on a desktop
-// and on a phone, in both languages: screenshots to look at, and the
-// controls inside the window.
+// The transport with the step unit and the Breakpoints box, on a desktop,
+// a 1024 px laptop (the bar on top in one row) and a phone, in both
+// languages: screenshots to look at, and the controls inside the window.
 func TestSteppingLayout(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
 		defer p.Do(chromedp.EmulateViewport(1440, 900))
-		for _, size := range [][2]int64{{1440, 900}, {390, 844}} {
+		for _, size := range [][2]int64{{1440, 900}, {1024, 768}, {390, 844}} {
 			p.Do(chromedp.EmulateViewport(size[0], size[1]))
 			for _, lang := range []string{"en", "ko"} {
 				p.Eval(`loopscope.setLang(`+browser.JSString(lang)+`); loopscope.setStepUnit("line"); loopscope.clearBreakpoint(3); document.getElementById("tab-code").click()`, nil)
@@ -276,7 +276,7 @@ func TestSteppingLayout(t *testing.T) {
 					return {Rows: tops.filter((y, i) => i === 0 || y - tops[i - 1] > 16).length,
 						Items: kids.map((k) => (k.id || k.className) + ":" + Math.round(k.getBoundingClientRect().width)).join(" ")}; })()`, &rows)
 				t.Logf("%dx%d %s: the bar has %d rows: %s", size[0], size[1], lang, rows.Rows, rows.Items)
-				if size[0] >= 1440 && rows.Rows != 1 {
+				if size[0] >= 1024 && rows.Rows != 1 {
 					t.Errorf("%dx%d %s: the bar takes %d rows, not one", size[0], size[1], lang, rows.Rows)
 				}
 				p.Screenshot(fmt.Sprintf("stepping-transport-%dx%d-%s-%s", size[0], size[1], lang, tg.Name))
