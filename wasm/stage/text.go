@@ -11,6 +11,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
+
+	"loopscope/scenes/playback"
 )
 
 // The stage draws its text in one font, stageFont: Go Mono, which covers
@@ -63,6 +65,9 @@ type face struct {
 	steps  int
 	glyphs map[glyphKey]*glyph
 }
+
+// fixedPx is v pixels in 26.6 fixed point.
+func fixedPx(v float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(v * 64)) }
 
 // glyphKey names one rune at one sub-pixel position (a step of 1/steps px).
 type glyphKey struct {
@@ -121,7 +126,18 @@ func (f *face) glyph(r rune, x fixed.Int26_6) (*glyph, int) {
 		clear(f.glyphs)
 	}
 	dot := fixed.Point26_6{X: fixed.Int26_6(step * 64 / f.steps)}
-	dr, mask, mp, adv, _ := f.font.Glyph(dot, r)
+	dr, mask, mp, adv, ok := f.font.Glyph(dot, r)
+	if !ok {
+		// The browser's fonts may have it (fallback.go); else the box, in
+		// the advance the layout gave the rune.
+		w := playback.RuneWidth(r, f.size)
+		gl := f.browserGlyph(r, float64(dot.X)/64, w)
+		if gl != nil {
+			f.glyphs[k] = gl
+			return gl, px
+		}
+		adv = fixedPx(w)
+	}
 	gl := &glyph{off: dr.Min, advance: adv}
 	if m, ok := mask.(*image.Alpha); ok && !dr.Empty() {
 		// The face reuses its mask for the next glyph: keep a copy.
