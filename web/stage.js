@@ -20,6 +20,38 @@
   // The module calls this once window.loopscopeModule is ready.
   window.loopscopeReady = () => tell("loopscopeModuleReady", window.loopscopeModule);
 
+  // The stage draws a rune its own font lacks with the browser's fonts
+  // (wasm/stage/fallback.go): s at size px, fitted and centred in adv px
+  // from x, its baseline base px down a w×h canvas. It returns the coverage
+  // (alpha times the brightest channel, so a colour emoji keeps its
+  // features in the text's colour), or null when the browser draws s as it
+  // draws a rune no font has (the last private-use one) or cannot draw off
+  // screen.
+  const glyphFonts = 'px ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", monospace';
+  let glyphCtx = null;
+  window.loopscopeGlyph = (s, size, x, adv, w, h, base) => {
+    try {
+      glyphCtx = glyphCtx || new OffscreenCanvas(1, 1).getContext("2d", { willReadFrequently: true });
+      const paint = (s) => {
+        const c = glyphCtx;
+        c.canvas.width = w; // which clears it and resets the context
+        c.canvas.height = h;
+        c.font = size + glyphFonts;
+        c.fillStyle = "#fff";
+        const bw = c.measureText(s).width, k = Math.min(1, adv / bw);
+        c.setTransform(k, 0, 0, k, x + (adv - bw * k) / 2, base);
+        c.fillText(s, 0, 0);
+        const d = c.getImageData(0, 0, w, h).data, cov = new Uint8Array(w * h);
+        for (let i = 0; i < cov.length; i++) cov[i] = d[4 * i + 3] * Math.max(d[4 * i], d[4 * i + 1], d[4 * i + 2]) / 255;
+        return cov;
+      };
+      const cov = paint(s), none = paint("\u{10FFFD}");
+      return cov.some((v, i) => v !== none[i]) ? cov : null;
+    } catch (e) {
+      return null;
+    }
+  };
+
   async function fetchModule(url, total) {
     const resp = await fetch(url);
     if (!resp.ok) throw new Error("GET " + url + ": " + resp.status + " " + resp.statusText);

@@ -140,7 +140,9 @@ func TextWidth(s string, size float64) float64 {
 
 // Wide reports whether r is East Asian Wide or Fullwidth (Unicode's
 // EastAsianWidth W or F): Hangul syllables and jamo, CJK ideographs, kana,
-// CJK punctuation and fullwidth forms.
+// CJK punctuation and fullwidth forms, and the blocks of emoji pictographs.
+// The stage draws a wide rune the stage font lacks with the browser's
+// fonts in this 1 em (wasm/stage/fallback.go).
 func Wide(r rune) bool {
 	if r < 0x1100 {
 		return false
@@ -159,7 +161,9 @@ func Wide(r rune) bool {
 		r >= 0xFF00 && r <= 0xFF60, // fullwidth forms
 		r >= 0xFFE0 && r <= 0xFFE6,
 		r >= 0x1F300 && r <= 0x1F64F, // emoji pictographs and faces
+		r >= 0x1F680 && r <= 0x1F6FF, // emoji transport and map symbols
 		r >= 0x1F900 && r <= 0x1F9FF,
+		r >= 0x1FA70 && r <= 0x1FAFF, // emoji symbols and pictographs extended-A
 		r >= 0x20000 && r <= 0x3FFFD: // CJK extensions B and beyond
 		return true
 	}

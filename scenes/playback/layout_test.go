@@ -619,3 +619,22 @@ func TestThreadLanesGather(t *testing.T) {
 		t.Errorf("compact thread lanes %+v, want the loop's and %q", threads, want)
 	}
 }
+
+// A learner's names and values may hold any script: the wide runes (drawn
+// in 1 em, by the stage font or the browser's fonts) are East Asian ones
+// and emoji; Latin, Greek, Cyrillic and the stage's symbols take 0.6 em.
+func TestWideRunes(t *testing.T) {
+	for _, r := range "다운로드ㄱᄀ漢字かなカナ、（🙂🚀🧪🪄𠀀" {
+		if !Wide(r) || RuneWidth(r, 20) != 20 {
+			t.Errorf("%q (U+%04X) is not wide", r, r)
+		}
+	}
+	for _, r := range "aZ~é λΩЖя→…·─" {
+		if Wide(r) || RuneWidth(r, 20) != CharWidth(20) {
+			t.Errorf("%q (U+%04X) is wide", r, r)
+		}
+	}
+	if w := TextWidth("name=\"다운로드\" 🚀", 10); w != 8*CharWidth(10)+5*10 {
+		t.Errorf("TextWidth = %g", w)
+	}
+}

@@ -95,7 +95,7 @@ func TestBrowserFontGlyphs(t *testing.T) {
 		motion, drawn := differ(boxes, boxes2), differ(boxes, glyphs)
 		t.Logf("card %v at event %d: %d pixels differ between two runs with boxes, %d with the Hangul name", card, event, motion, drawn)
 		if drawn < 40 || drawn < 4*motion {
-			t.Errorf("the Hangul name %q is drawn as the boxes of a name no font has (%d pixels differ, %d from motion)", hangul, drawn, motion)
+			t.Errorf("the Hangul name %q is drawn as the boxes of a name no font has (%d pixels differ, %d from motion; the browser needs a Korean font: .ci/run installs fonts-nanum)", hangul, drawn, motion)
 		}
 		if errs := p.ConsoleErrors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
