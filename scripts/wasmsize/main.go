@@ -1,9 +1,10 @@
 // Command wasmsize prints where the playground's WebAssembly module spends
 // its bytes: each section, and the code section split by Go package (from
 // the module's name section), largest first, raw and gzip -9. It builds the
-// module as `go run . build` does (the same site.GCFlags and BuildEnv, the stage's
-// font by site.StageOverlay, the data section packed by
-// site.PackData), but keeps the name section.
+// module as `go run . build` does (the same site.GCFlags and BuildEnv,
+// Ebiten's copy from site.PatchedEbiten, the stage's font by
+// site.StageOverlay, the data section packed by site.PackData), but keeps
+// the name section.
 //
 // With -funcs FILE it also writes every function's size and name to FILE,
 // one a line, largest first: two such lists, sorted and joined, say what a
@@ -52,7 +53,19 @@ func run(path string, n int, funcs string) error {
 		if err != nil {
 			return err
 		}
-		args := append([]string{"build", "-trimpath", "-ldflags=-w", "-overlay=" + overlay, "-tags=" + site.StageTag}, site.GCFlags...)
+		root, err := filepath.Abs(".")
+		if err != nil {
+			return err
+		}
+		ebiten, err := site.PatchedEbiten(root, "go", filepath.Join(root, ".cache"))
+		if err != nil {
+			return err
+		}
+		modfile, err := site.EbitenModFile(root, dir, ebiten)
+		if err != nil {
+			return err
+		}
+		args := append([]string{"build", "-trimpath", "-modfile=" + modfile, "-ldflags=-w", "-overlay=" + overlay, "-tags=" + site.StageTag}, site.GCFlags...)
 		cmd := exec.Command("go", append(args, "-o", path, "./wasm")...)
 		cmd.Env = site.BuildEnv("go")
 		cmd.Stderr = os.Stderr
