@@ -29,6 +29,7 @@ import (
 
 	"loopscope/scenes/asyncio"
 	"loopscope/scenes/engine"
+	"loopscope/scenes/mistakes"
 	"loopscope/scenes/playback"
 	"loopscope/scenes/python/resolve"
 	"loopscope/scenes/python/syntax"
@@ -122,19 +123,6 @@ func main() {
 		return nil
 	})
 	export(api, "state", func([]js.Value) any { return state() })
-	// setMistakes gives the stage the mistakes of the scene it plays,
-	// [{kind, line, event}], which it names as playback reaches them.
-	export(api, "setMistakes", func(args []js.Value) any {
-		var ms []playback.Mistake
-		if len(args) > 0 {
-			for i := 0; i < args[0].Length(); i++ {
-				m := args[0].Index(i)
-				ms = append(ms, playback.Mistake{Kind: m.Get("kind").String(), Line: m.Get("line").Int(), Event: m.Get("event").Int()})
-			}
-		}
-		player.Recording().SetMistakes(ms)
-		return nil
-	})
 	export(api, "detail", func([]js.Value) any { return detail() })
 	export(api, "transcript", func(args []js.Value) any { return transcript(num(args, 0, 0), num(args, 1, player.Len())) })
 	export(api, "tokens", func(args []js.Value) any { return tokens(str(args, 0)) })
@@ -341,7 +329,9 @@ func run(src, filename string, j *job) (out map[string]any) {
 			out = map[string]any{"ok": false, "exitCode": engine.ExitInternal, "error": errorObject("internal", 0, 0, msg, filename+": "+msg)}
 		}
 	}()
-	res := engine.Run([]byte(src), engine.Options{
+	// mistakes.Run is engine.Run with the mistake detectors: edited code
+	// gets its mistakes as a built-in scene does.
+	res, found := mistakes.Run([]byte(src), engine.Options{
 		Filename:  filename,
 		Trace:     true,
 		Budgets:   engine.Budgets{MaxSteps: pageMaxSteps},
@@ -370,6 +360,16 @@ func run(src, filename string, j *job) (out map[string]any) {
 		out["uncaught"] = map[string]any{"line": w.Line, "col": w.Col, "endLine": w.EndLine, "endCol": w.EndCol, "text": res.Uncaught}
 	}
 	p := playback.New(res.Trace, src)
+	// The mistakes the scene made: the page words them (its data has
+	// each kind's words), the stage names each as playback reaches it.
+	marks := make([]playback.Mistake, len(found))
+	list := make([]any, len(found))
+	for i, m := range found {
+		marks[i] = playback.Mistake{Kind: m.Kind.String(), Line: m.Line, Event: m.Event}
+		list[i] = map[string]any{"kind": m.Kind.String(), "line": m.Line, "col": m.Col, "endCol": m.EndCol, "event": m.Event, "notes": m.Notes, "arg": m.Arg}
+	}
+	p.Recording().SetMistakes(marks)
+	out["mistakes"] = list
 	p.SetSpeed(player.Speed())
 	p.SetLang(player.Lang())
 	p.SetView(view)

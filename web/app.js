@@ -930,10 +930,9 @@
 
   // ---- mistakes ----
   //
-  // The site names the classic asyncio mistakes each built-in scene makes
-  // (package mistakes: a blocking call on the loop, a coroutine never
-  // awaited...; the module, kept small, does not carry the detectors, so
-  // edited code gets none). While the editor holds the source that ran, each is
+  // The module names the classic asyncio mistakes each run makes, edited
+  // code or a built-in scene (package mistakes: a blocking call on the
+  // loop, a coroutine never awaited...). While the editor holds the source that ran, each is
   // marked there, its columns with an amber wavy underline and its line
   // number in amber (its message on hover), and listed under the editor
   // with its message and a button that opens the section of the notes
@@ -1166,12 +1165,10 @@
       if (r.ok) {
         playingSource = source;
         runInfo = { exitCode: r.exitCode, stderr: r.stderr || "", stop: r.stop || null };
-        // The mistakes of a built-in scene, found when the site was built
-        // (the module does not carry the detectors); none for edited code.
-        const sc = sceneById(sceneId);
-        mistakes = sc && sc.source === source && sc.mistakes ? sc.mistakes : NO_MISTAKES;
+        // The mistakes the run made, edited code or not: the module finds
+        // them (and gives them to its stage).
+        mistakes = r.mistakes && r.mistakes.length ? r.mistakes : NO_MISTAKES;
         mistakeOpen = -1;
-        if (mod.setMistakes) mod.setMistakes(mistakes);
         runEnd = r.uncaught ? markOf(Object.assign({ kind: "uncaught" }, r.uncaught), "uncaught")
           : r.stop ? markOf(r.stop, "stopped") : null;
         showError(null);

@@ -73,8 +73,8 @@ type SceneData struct {
 	Course bool                 `json:"course,omitempty"` // a teacher's scene (build -scenes), not a built-in one
 	Prompt *scenes.Prompt       `json:"prompt,omitempty"`
 	// Mistakes are the classic asyncio mistakes the scene makes (package
-	// mistakes), found when the site is built: the page marks them while
-	// it plays the scene unedited.
+	// mistakes), found when the site is built (the page marks those the
+	// module finds in its own run, edited code or not).
 	Mistakes []MistakeData `json:"mistakes,omitempty"`
 }
 

@@ -25,8 +25,8 @@ type pageMistake struct {
 // time.sleep at its line and column in the page's language; the editor
 // marks it (its columns underlined, its line number amber, its message on
 // the number's hover) and lists it under the code with a button that opens
-// the notes section explaining it; editing the code takes the marks away, and edited code gets none
-// (the module does not carry the detectors).
+// the notes section explaining it; editing the code takes the marks away,
+// and edited code, once run, gets its own (the module finds them).
 func TestMistakes(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
 		p := open(t, tg)
@@ -82,14 +82,27 @@ func TestMistakes(t *testing.T) {
 		// Editing the code takes the marks away: they belong to what ran.
 		p.Eval(`(() => { const c = document.getElementById("code"); c.value += "\n"; c.dispatchEvent(new Event("input")); })()`, nil)
 		p.WaitFor(`document.querySelectorAll("#gutter .warn").length === 0 && document.getElementById("mistakes").hidden`, 10*time.Second)
-		// Edited code is run without the detectors (the module does not
-		// carry them): no mistakes are claimed for it.
-		p.Eval(`loopscope.run(document.getElementById("code").value)`, nil)
-		var ms []pageMistake
-		p.Eval(`loopscope.mistakes()`, &ms)
-		if len(ms) != 0 {
-			t.Errorf("edited: mistakes %+v", ms)
+		// Edited code gets its mistakes too: the module finds them in its
+		// run, at their line, worded in the page's language.
+		p.Eval(`loopscope.run("import asyncio\nimport time\n\n\nasync def main():\n    time.sleep(1)\n    await asyncio.sleep(0)\n\n\nasyncio.run(main())\n")`, nil)
+		for _, lang := range []string{"en", "ko"} {
+			p.Eval(fmt.Sprintf(`loopscope.setLang(%q)`, lang), nil)
+			var ms []pageMistake
+			p.Eval(`loopscope.mistakes()`, &ms)
+			if len(ms) != 1 || ms[0].Kind != "blocking" || ms[0].Line != 6 || ms[0].Col != 5 || ms[0].Notes != "16_blocking#blocking" {
+				t.Fatalf("edited, %s: mistakes %+v, want the blocking call at 6:5", lang, ms)
+			}
+			if !strings.Contains(ms[0].Message, "time.sleep(1)") || browser.HasHangul(ms[0].Message) != (lang == "ko") {
+				t.Errorf("edited, %s: message %q", lang, ms[0].Message)
+			}
+			var marks struct{ Gutter, Item string }
+			p.Eval(`({Gutter: document.getElementById("gutter").children[5].className,
+				Item: (document.querySelector("#mistakes .mistake-text") || {}).textContent || ""})`, &marks)
+			if marks.Gutter != "warn" || marks.Item != ms[0].Message {
+				t.Errorf("edited, %s: the editor marks %+v", lang, marks)
+			}
 		}
+		p.Eval(`loopscope.setLang("en")`, nil)
 		// The scene again: its mistakes come back.
 		p.Eval(`loopscope.load("16_blocking")`, nil)
 		p.WaitFor(`loopscope.mistakes().length === 1 && document.querySelectorAll("#gutter .warn").length === 1`, 10*time.Second)
