@@ -72,23 +72,6 @@ type SceneData struct {
 	Notes  map[string]NotesData `json:"notes"`            // by language: a teacher's scene may have one only
 	Course bool                 `json:"course,omitempty"` // a teacher's scene (build -scenes), not a built-in one
 	Prompt *scenes.Prompt       `json:"prompt,omitempty"`
-	// Mistakes are the classic asyncio mistakes the scene makes (package
-	// mistakes), found when the site is built (the page marks those the
-	// module finds in its own run, edited code or not).
-	Mistakes []MistakeData `json:"mistakes,omitempty"`
-}
-
-// MistakeData is one mistake a scene makes: its kind ("blocking"), where
-// (line, col, endCol), the first event where it shows, the notes section
-// that explains it ("16_blocking#blocking") and what its message names.
-type MistakeData struct {
-	Kind   string `json:"kind"`
-	Line   int    `json:"line"`
-	Col    int    `json:"col"`
-	EndCol int    `json:"endCol"`
-	Event  int    `json:"event"`
-	Notes  string `json:"notes"`
-	Arg    string `json:"arg"`
 }
 
 // NotesData is a scene's notes in one language, rendered when the site is
@@ -146,11 +129,10 @@ func sceneData(s scenes.Scene) (SceneData, error) {
 	sd := SceneData{ID: s.ID, Titles: s.Titles, Source: s.Source, Speed: s.DefaultSpeed, Notes: map[string]NotesData{}, Course: s.Dir != ""}
 	// The page runs every scene as "scene.py" (sys.argv[0] and logging
 	// show it): so does the build, to play the same events.
-	res, found := mistakes.Run([]byte(s.Source), engine.Options{Filename: "scene.py",
+	// As the page's module does, with the mistake detectors, so that the
+	// events are the page's.
+	res, _ := mistakes.Run([]byte(s.Source), engine.Options{Filename: "scene.py",
 		Budgets: engine.Budgets{MaxSteps: engine.PageMaxSteps}})
-	for _, m := range found {
-		sd.Mistakes = append(sd.Mistakes, MistakeData{Kind: m.Kind.String(), Line: m.Line, Col: m.Col, EndCol: m.EndCol, Event: m.Event, Notes: m.Notes, Arg: m.Arg})
-	}
 	if e := res.Err; e != nil && (res.ExitCode == engine.ExitRefused || res.ExitCode == engine.ExitInternal || e.Kind == "budget") {
 		at := *e
 		at.File = s.Filename()
