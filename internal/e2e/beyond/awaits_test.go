@@ -58,14 +58,7 @@ func (p *page) drawn(name string) {
 // and in Korean.
 func TestAwaitView(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
-		p := open(t, tg)
-		defer func() {
-			p.Eval(`loopscope.setView("loop"); loopscope.setLang("en")`, nil)
-			p.Do(chromedp.EmulateViewport(1440, 900))
-		}()
-		p.Do(chromedp.EmulateViewport(1440, 900))
-		p.Eval(`loopscope.setLang("en"); loopscope.load("10_fan_out_fan_in")`, nil)
-		p.Eval(`loopscope.pause()`, nil)
+		p := openScene(t, tg, "10_fan_out_fan_in")
 		v := p.viewSwitch()
 		if !slices.Equal(v.Views, []string{"loop", "awaits"}) || v.View != "loop" || !v.Shown || !slices.Equal(v.Buttons, []string{"Loop", "Awaits"}) || !slices.Equal(v.Pressed, []string{"loop"}) {
 			t.Fatalf("10_fan_out_fan_in: %+v", v)

@@ -21,14 +21,7 @@ import (
 // and a writer paused in drain() by a slow reader.
 func TestIOView(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
-		p := open(t, tg)
-		defer func() {
-			p.Eval(`loopscope.setView("loop"); loopscope.setLang("en")`, nil)
-			p.Do(chromedp.EmulateViewport(1440, 900))
-		}()
-		p.Do(chromedp.EmulateViewport(1440, 900))
-		p.Eval(`loopscope.setLang("en"); loopscope.load("18_streams")`, nil)
-		p.Eval(`loopscope.pause()`, nil)
+		p := openScene(t, tg, "18_streams")
 		var views []string
 		p.Eval(`loopscope.state().views`, &views)
 		if !slices.Contains(views, "io") {

@@ -29,9 +29,7 @@ type pageMistake struct {
 // and edited code, once run, gets its own (the module finds them).
 func TestMistakes(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
-		p := open(t, tg)
-		p.Eval(`loopscope.setLang("en"); loopscope.load("16_blocking")`, nil)
-		p.Eval(`loopscope.pause()`, nil)
+		p := openScene(t, tg, "16_blocking")
 		for _, lang := range []string{"en", "ko"} {
 			p.Eval(fmt.Sprintf(`loopscope.setLang(%q)`, lang), nil)
 			var ms []pageMistake

@@ -24,9 +24,7 @@ type transcriptLine struct {
 // the same lines; a focused button keeps its own Space.
 func TestTranscript(t *testing.T) {
 	browser.OnServed(t, func(t *testing.T, tg browser.Target) {
-		p := open(t, tg)
-		p.Eval(`loopscope.setLang("en"); loopscope.load("03_tasks")`, nil)
-		p.Eval(`loopscope.pause()`, nil)
+		p := openScene(t, tg, "03_tasks")
 		s := p.State()
 		if s.Events < 10 {
 			t.Fatalf("03_tasks: %+v", s)

@@ -382,7 +382,7 @@ func (tb *Tab) Start(t *testing.T, tg Target, loaded bool) *Page {
 		p.WaitFor(fmt.Sprintf("loopscope.state().restarts > %d", restarts), 30*time.Second)
 	}
 	p.WaitReady()
-	p.Eval(`loopscope.stop(); loopscope.pause(); loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id).then(() => loopscope.setSpeed(1))`, nil)
+	p.Eval(`loopscope.stop(); loopscope.pause(); loopscope.predictEnd(); loopscope.setLang("en"); loopscope.load(loopscope.scenes()[0].id).then(() => { loopscope.setSpeed(1); loopscope.setView("loop"); })`, nil)
 	return p
 }
 
