@@ -235,6 +235,7 @@ type State struct {
 // target: a cold load costs seconds under the software renderer.
 type Tab struct {
 	Ctx    context.Context // the tab's chromedp context
+	close  context.CancelFunc
 	mu     sync.Mutex
 	errors []string // console errors and uncaught exceptions
 }
@@ -266,7 +267,7 @@ func (r Rect) Bottom() float64 { return r.Y + r.H }
 func NewTab(t *testing.T) (*Tab, context.CancelFunc) {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(Ctx)
-	tb := &Tab{Ctx: ctx}
+	tb := &Tab{Ctx: ctx, close: cancel}
 	msgs := chromedp.Console(ctx)
 	go func() {
 		for m, err := range msgs {
@@ -321,6 +322,16 @@ func Open(t *testing.T, tg Target) *Page {
 // the test ends, so that it does not go on drawing behind the other tests.
 func OpenOwn(t *testing.T, tg Target) *Page {
 	t.Helper()
+	// The shared tabs close first: the software renderer draws every open
+	// tab, and a shared tab left playing took the CPU the test's own tab
+	// needed (a test of nine links went from 15 s to over 6 minutes). The
+	// next Open loads its tab afresh.
+	tabsMu.Lock()
+	for name, shared := range tabs {
+		shared.close()
+		delete(tabs, name)
+	}
+	tabsMu.Unlock()
 	tb, cancel := NewTab(t)
 	t.Cleanup(cancel)
 	return tb.Start(t, tg, false)
