@@ -32,7 +32,11 @@ func TestPageLoadsAndDrawsFirstFrame(t *testing.T) {
 		if tg.Name == "served" {
 			p = open(t, tg)
 		} else {
-			p = openOwn(t, tg)
+			// A tab of its own that leaves the shared one open: the two
+			// subtests run side by side.
+			tb, cancel := browser.NewTab(t)
+			t.Cleanup(cancel)
+			p = &page{tb.Start(t, tg, false)}
 		}
 		// The stage frame's canvas fills the frame exactly, so Ebiten's
 		// sizes and mouse positions hold.
